@@ -1,0 +1,235 @@
+"""Canonical JSON: the one shape that projects, `dump`, `import --format json` and tests share.
+
+`issue_to_dict` writes every field (absent optional values as null) in a fixed key order, so that
+dump → load → dump is byte-identical. `issue_from_dict` validates as it reads and raises
+`SchemaError` with a JSON path, so a damaged project is refused with a message, not a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from editor_app.model.document import (
+    FLAG_STATUSES,
+    PARAGRAPH_KINDS,
+    PUBLICATION_TYPES,
+    Article,
+    Banner,
+    Block,
+    EditorNote,
+    Flag,
+    Ignore,
+    Issue,
+    Location,
+    Page,
+    Paragraph,
+    Photo,
+    PhotoBlock,
+    new_id,
+)
+
+SCHEMA_VERSION = 1
+
+
+class SchemaError(ValueError):
+    """The JSON does not have the canonical shape; the message names the path."""
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def _paragraph(p: Paragraph) -> dict:
+    return {"kind": p.kind, "text": p.text, "id": p.id}
+
+
+def _photo(ph: Photo) -> dict:
+    return {"image": ph.image, "caption": ph.caption, "credit": ph.credit, "id": ph.id}
+
+
+def block_to_dict(block: Block) -> dict:
+    if isinstance(block, Banner):
+        return {"type": "banner", "kicker": block.kicker, "title": block.title,
+                "subtitle": block.subtitle, "id": block.id}
+    if isinstance(block, EditorNote):
+        return {"type": "editor_note", "label": block.label,
+                "paragraphs": [_paragraph(p) for p in block.paragraphs], "id": block.id}
+    if isinstance(block, Article):
+        return {"type": "article", "kicker": block.kicker, "title": block.title,
+                "subtitle": block.subtitle, "dateline": block.dateline,
+                "author_line": block.author_line,
+                "paragraphs": [_paragraph(p) for p in block.paragraphs],
+                "photos": [_photo(ph) for ph in block.photos], "byline": block.byline,
+                "slot": block.slot, "id": block.id}
+    if isinstance(block, PhotoBlock):
+        return {"type": "photo", "image": block.image, "caption": block.caption,
+                "credit": block.credit, "id": block.id}
+    raise TypeError(f"not a block: {block!r}")
+
+
+def flag_to_dict(flag: Flag) -> dict:
+    loc = flag.location
+    return {"id": flag.id,
+            "location": {"block": loc.block, "field": loc.field, "start": loc.start,
+                         "end": loc.end, "quote": loc.quote},
+            "category": flag.category, "note": flag.note, "suggestion": flag.suggestion,
+            "author": flag.author, "status": flag.status, "created": flag.created}
+
+
+def issue_to_dict(issue: Issue) -> dict:
+    return {
+        "schema": SCHEMA_VERSION,
+        "issue": {"publication": issue.publication, "type": issue.type, "number": issue.number,
+                  "total_number": issue.total_number, "date": issue.date,
+                  "editors": dict(issue.editors), "organizer": issue.organizer,
+                  "permit": issue.permit, "id": issue.id},
+        "pages": [{"number": page.number, "name": page.name, "template": page.template,
+                   "id": page.id, "blocks": [block_to_dict(b) for b in page.blocks]}
+                  for page in issue.pages],
+        "flags": [flag_to_dict(f) for f in issue.flags],
+        "ignored": [{"rule": i.rule, "text": i.text, "block": i.block} for i in issue.ignored],
+    }
+
+
+def dumps(issue: Issue) -> str:
+    """The canonical JSON text (UTF-8 friendly, indented, stable)."""
+    return json.dumps(issue_to_dict(issue), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+class _Reader:
+    """Pulls typed values out of untrusted dicts, naming the JSON path on failure."""
+
+    def __init__(self, data: Any, path: str):
+        if not isinstance(data, dict):
+            raise SchemaError(f"{path}: expected an object, found {type(data).__name__}")
+        self.data = data
+        self.path = path
+
+    def _fail(self, key: str, what: str):
+        raise SchemaError(f"{self.path}.{key}: {what}")
+
+    def str(self, key: str, default: str | None = "", required: bool = False) -> str | None:
+        if key not in self.data or self.data[key] is None:
+            if required:
+                self._fail(key, "missing")
+            return default
+        value = self.data[key]
+        if not isinstance(value, str):
+            self._fail(key, f"expected text, found {type(value).__name__}")
+        return value
+
+    def int(self, key: str, default: int | None = None) -> int | None:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            self._fail(key, f"expected a whole number, found {value!r}")
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
+        value = self.str(key, default)
+        if value not in choices:
+            self._fail(key, f"{value!r} is not one of {', '.join(choices)}")
+        return value
+
+    def list(self, key: str) -> list:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self._fail(key, "expected a list")
+        return value
+
+    def id(self, prefix: str) -> str:
+        return self.str("id", None) or new_id(prefix)
+
+
+def _read_paragraphs(r: _Reader) -> list[Paragraph]:
+    out = []
+    for i, item in enumerate(r.list("paragraphs")):
+        pr = _Reader(item, f"{r.path}.paragraphs[{i}]")
+        out.append(Paragraph(text=pr.str("text"), kind=pr.choice("kind", PARAGRAPH_KINDS, "text"),
+                             id=pr.id("p")))
+    return out
+
+
+def _read_photos(r: _Reader) -> list[Photo]:
+    out = []
+    for i, item in enumerate(r.list("photos")):
+        fr = _Reader(item, f"{r.path}.photos[{i}]")
+        out.append(Photo(image=fr.str("image", None), caption=fr.str("caption"),
+                         credit=fr.str("credit", None), id=fr.id("f")))
+    return out
+
+
+def block_from_dict(data: Any, path: str = "block") -> Block:
+    r = _Reader(data, path)
+    kind = r.str("type", required=True)
+    if kind == "banner":
+        return Banner(kicker=r.str("kicker", None), title=r.str("title"),
+                      subtitle=r.str("subtitle", None), id=r.id("b"))
+    if kind == "editor_note":
+        return EditorNote(label=r.str("label", "编者按"), paragraphs=_read_paragraphs(r), id=r.id("n"))
+    if kind == "article":
+        return Article(kicker=r.str("kicker", None), title=r.str("title"),
+                       subtitle=r.str("subtitle", None), dateline=r.str("dateline", None),
+                       author_line=r.str("author_line", None), paragraphs=_read_paragraphs(r),
+                       photos=_read_photos(r), byline=r.str("byline", None),
+                       slot=r.str("slot", None), id=r.id("a"))
+    if kind == "photo":
+        return PhotoBlock(image=r.str("image", None), caption=r.str("caption"),
+                          credit=r.str("credit", None), id=r.id("g"))
+    raise SchemaError(f"{path}.type: unknown block type {kind!r}")
+
+
+def issue_from_dict(data: Any) -> Issue:
+    top = _Reader(data, "$")
+    schema = top.int("schema")
+    if schema != SCHEMA_VERSION:
+        raise SchemaError(f"$.schema: expected {SCHEMA_VERSION}, found {schema!r} (migrate first)")
+    meta = _Reader(top.data.get("issue") or {}, "$.issue")
+    editors_raw = meta.data.get("editors") or {}
+    if not isinstance(editors_raw, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in editors_raw.items()):
+        raise SchemaError("$.issue.editors: expected an object of role → names")
+    issue = Issue(publication=meta.str("publication"),
+                  type=meta.choice("type", PUBLICATION_TYPES, "internal"),
+                  number=meta.int("number"), total_number=meta.int("total_number"),
+                  date=meta.str("date", None), editors=dict(editors_raw),
+                  organizer=meta.str("organizer", None), permit=meta.str("permit", None),
+                  id=meta.id("i"))
+    for pi, page_data in enumerate(top.list("pages")):
+        pr = _Reader(page_data, f"$.pages[{pi}]")
+        page = Page(number=pr.int("number", pi + 1), name=pr.str("name", None),
+                    template=pr.str("template", "a4-bulletin"), id=pr.id("pg"))
+        page.blocks = [block_from_dict(b, f"{pr.path}.blocks[{bi}]")
+                       for bi, b in enumerate(pr.list("blocks"))]
+        issue.pages.append(page)
+    for fi, flag_data in enumerate(top.list("flags")):
+        fr = _Reader(flag_data, f"$.flags[{fi}]")
+        lr = _Reader(fr.data.get("location"), f"{fr.path}.location")
+        start, end = lr.int("start", 0), lr.int("end", 0)
+        if start < 0 or end < start:
+            raise SchemaError(f"{lr.path}: bad span {start}..{end}")
+        location = Location(block=lr.str("block", required=True), field=lr.str("field", required=True),
+                            start=start, end=end, quote=lr.str("quote"))
+        issue.flags.append(Flag(location=location, category=fr.str("category"), note=fr.str("note"),
+                                suggestion=fr.str("suggestion", None), author=fr.str("author"),
+                                status=fr.choice("status", FLAG_STATUSES, "open"),
+                                created=fr.str("created"), id=fr.id("fl")))
+    for ii, item in enumerate(top.list("ignored")):
+        ir = _Reader(item, f"$.ignored[{ii}]")
+        issue.ignored.append(Ignore(rule=ir.str("rule", required=True), text=ir.str("text"),
+                                    block=ir.str("block", None)))
+    return issue
+
+
+def loads(text: str) -> Issue:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SchemaError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+    return issue_from_dict(data)

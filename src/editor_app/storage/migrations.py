@@ -1,0 +1,45 @@
+"""Schema migrations: each step turns schema N into N+1, so old projects keep opening.
+
+Schema 0 was the pre-release shape (paragraphs as plain strings, `issue.editor` as one name); the
+step to 1 is kept both as a real migration and as the model for the next one. Add a step here and a
+fixture under tests/fixtures/projects/ whenever SCHEMA_VERSION changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from editor_app.model.serialize import SCHEMA_VERSION, SchemaError
+
+
+def _v0_to_v1(data: dict) -> dict:
+    meta = data.setdefault("issue", {})
+    editor = meta.pop("editor", None)
+    if editor and "editors" not in meta:
+        meta["editors"] = {"责任编辑": editor}
+    for page in data.get("pages", []) or []:
+        for block in page.get("blocks", []) or []:
+            if isinstance(block, dict) and isinstance(block.get("paragraphs"), list):
+                block["paragraphs"] = [{"kind": "text", "text": p} if isinstance(p, str) else p
+                                       for p in block["paragraphs"]]
+    data["schema"] = 1
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1}
+
+
+def migrate(data: dict) -> dict:
+    """Bring `data` up to SCHEMA_VERSION; refuse schemas newer than this app understands."""
+    if not isinstance(data, dict):
+        raise SchemaError("the document is not a JSON object")
+    version = data.get("schema", 0)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        raise SchemaError(f"unreadable schema version {version!r}")
+    if version > SCHEMA_VERSION:
+        raise SchemaError(f"written by a newer editor-app (schema {version}; this version reads up to "
+                          f"{SCHEMA_VERSION}): please update editor-app")
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version = data["schema"]
+    return data

@@ -1,0 +1,185 @@
+"""`.bulletin` project files: a zip of manifest.json, issue.json and content-addressed images/.
+
+Opening validates everything before the user sees anything (zip structure, member names, sizes,
+manifest, schema, JSON shape, images); saving is atomic and keeps `NAME.bulletin.bak`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor_app import __version__
+from editor_app.errors import InputError, ProjectError
+from editor_app.imaging import inspect_image
+from editor_app.model.document import Issue
+from editor_app.model.serialize import SchemaError, dumps, issue_from_dict
+from editor_app.storage.atomic import atomic_writer
+from editor_app.storage.migrations import migrate
+
+FORMAT_NAME = "editor-app.bulletin"
+SUFFIX = ".bulletin"
+MAX_MEMBERS = 2000
+MAX_MEMBER_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 512 * 1024 * 1024
+MAX_JSON_BYTES = 32 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed / compressed: far beyond JSON or photos, typical of zip bombs
+
+
+@dataclass
+class Project:
+    """An issue with the images it references, and where it was loaded from."""
+
+    issue: Issue
+    images: dict[str, bytes] = field(default_factory=dict)  # "images/<hash>.<ext>" -> bytes
+    path: Path | None = None
+
+    def add_image(self, data: bytes, name: str = "image") -> str:
+        """Validate and store an image; return its project path (same bytes → same path)."""
+        info = inspect_image(data, name)
+        digest = hashlib.sha256(data).hexdigest()[:24]
+        key = f"images/{digest}.{info.ext}"
+        self.images[key] = data
+        return key
+
+    def add_image_file(self, path: Path | str) -> str:
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(path, f"cannot read the image: {exc.strerror or exc}") from None
+        return self.add_image(data, str(path))
+
+    def referenced_images(self) -> set[str]:
+        refs = set()
+        for _, block in self.issue.blocks():
+            if getattr(block, "image", None):
+                refs.add(block.image)
+            for photo in getattr(block, "photos", ()):
+                if photo.image:
+                    refs.add(photo.image)
+        return refs
+
+
+def _safe_member(name: str) -> bool:
+    if not name or name.startswith(("/", "\\")) or "\\" in name or ":" in name.split("/")[0]:
+        return False
+    norm = posixpath.normpath(name)
+    return not (norm.startswith("../") or norm == ".." or "/../" in f"/{name}/")
+
+
+def open_project(path: Path | str) -> Project:
+    """Read and validate a project; raise ProjectError naming the file and the problem."""
+    path = Path(path)
+    if not path.exists():
+        raise ProjectError(path, "no such file")
+    if path.is_dir():
+        raise ProjectError(path, "is a folder, not a project file")
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise ProjectError(path, "not an editor-app project (the file is not a zip archive)") from None
+    except OSError as exc:
+        raise ProjectError(path, f"cannot read the file: {exc.strerror or exc}") from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise ProjectError(path, f"too many members ({len(infos)})")
+        total = 0
+        for info in infos:
+            if not _safe_member(info.filename):
+                raise ProjectError(path, f"unsafe member name {info.filename!r} (absolute path or '..')")
+            if info.file_size > MAX_MEMBER_BYTES:
+                raise ProjectError(path, f"member {info.filename} is too large ({info.file_size} bytes)")
+            if info.compress_size and info.file_size / info.compress_size > MAX_RATIO \
+                    and info.file_size > 1024 * 1024:
+                raise ProjectError(path, f"member {info.filename} looks like a zip bomb")
+            total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise ProjectError(path, f"the project unpacks to {total} bytes, over the limit")
+        names = {info.filename for info in infos}
+
+        def read(name: str, limit: int) -> bytes:
+            with archive.open(name) as member:
+                data = member.read(limit + 1)
+            if len(data) > limit:
+                raise ProjectError(path, f"member {name} is larger than it claims")
+            return data
+
+        if "manifest.json" not in names:
+            raise ProjectError(path, "not an editor-app project (manifest.json is missing)")
+        try:
+            manifest = json.loads(read("manifest.json", 1024 * 1024).decode("utf-8"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise ProjectError(path, f"manifest.json is not valid JSON ({exc})") from None
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
+            raise ProjectError(path, "manifest.json is not an editor-app manifest (foreign format)")
+        if "issue.json" not in names:
+            raise ProjectError(path, "issue.json is missing")
+        try:
+            data = json.loads(read("issue.json", MAX_JSON_BYTES).decode("utf-8"))
+        except UnicodeDecodeError:
+            raise ProjectError(path, "issue.json is not UTF-8 text") from None
+        except ValueError as exc:
+            raise ProjectError(path, f"issue.json is not valid JSON ({exc})") from None
+        try:
+            issue = issue_from_dict(migrate(data))
+        except SchemaError as exc:
+            raise ProjectError(path, f"issue.json: {exc}") from None
+        images = {}
+        for name in sorted(names):
+            if name.startswith("images/") and not name.endswith("/"):
+                blob = read(name, MAX_MEMBER_BYTES)
+                try:
+                    inspect_image(blob, name)
+                except InputError as exc:
+                    raise ProjectError(path, f"{name}: {exc.problem}") from None
+                images[name] = blob
+    project = Project(issue=issue, images=images, path=path)
+    missing = sorted(ref for ref in project.referenced_images() if ref not in images)
+    if missing:
+        raise ProjectError(path, f"images referenced but not in the project: {', '.join(missing)}")
+    return project
+
+
+def project_bytes_writer(project: Project):
+    """A callback writing the project zip into a binary file (used by save and autosave)."""
+    manifest = {"format": FORMAT_NAME, "schema": 1, "app_version": __version__}
+    issue_json = dumps(project.issue).encode("utf-8")
+    referenced = project.referenced_images()
+
+    def write(handle) -> None:
+        with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+            archive.writestr("issue.json", issue_json)
+            for name in sorted(referenced):
+                if name in project.images:
+                    archive.writestr(name, project.images[name], compress_type=zipfile.ZIP_STORED)
+
+    return write
+
+
+def save_project(project: Project, path: Path | str | None = None, backup: bool = True) -> Path:
+    """Save atomically (temp, fsync, replace), keeping the previous file as NAME.bulletin.bak."""
+    target = Path(path) if path is not None else project.path
+    if target is None:
+        raise ProjectError("(unsaved)", "no file name given")
+    missing = sorted(r for r in project.referenced_images() if r not in project.images)
+    if missing:
+        raise ProjectError(target, f"images referenced but not loaded: {', '.join(missing)}")
+    write = project_bytes_writer(project)
+    try:
+        with atomic_writer(target, backup=backup) as handle:
+            write(handle)
+    except PermissionError:
+        raise ProjectError(target, "cannot write here (permission denied); choose another folder") from None
+    except FileNotFoundError:
+        raise ProjectError(target, "the folder does not exist") from None
+    except OSError as exc:
+        raise ProjectError(target, f"could not save: {exc.strerror or exc}") from None
+    project.path = target
+    return target

@@ -1,0 +1,31 @@
+"""Shared fixtures: every test runs with its own user folders and offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEED_PAGE = SHARED / "seeds" / "000_1827cb5f2df69aa0.txt"
+SAMPLE = REPO / "resources" / "samples" / "sample.bulletin"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory, monkeypatch):
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("EDITOR_APP_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("EDITOR_APP_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
+
+
+@pytest.fixture
+def seed_page() -> Path:
+    """The customer's sample page; tests that need it skip when ../shared is absent."""
+    if not SEED_PAGE.exists():
+        pytest.skip("../shared/seeds is not available on this machine")
+    return SEED_PAGE
