@@ -8,7 +8,8 @@ Run from the repository root with the project venv:
 Outputs (UTF-8, each well under 3 MB, loaded by `editor_app.proof.typo.tables`):
 
 - `words.tsv`   word<TAB>frequency: jieba's dict.txt (MIT) words of 2+ Han characters with frequency >= 5
-  (jieba lists misspellings such as 再接再励 at frequency 3: the floor drops them), plus single characters.
+  (jieba lists misspellings such as 再接再励 at frequency 3: the floor drops them), plus single characters,
+  plus the hand-written modern official vocabulary in `supplement.txt` at frequency 1000.
 - `bigrams.tsv` prev<TAB>default<TAB>next chars<TAB>scores: the character transition table of Pinyin2Hanzi's
   HMM (MIT), as -2*ln(p) rounded and stored as one ASCII character each (chr(33 + q)).
 - `chars.tsv`   char<TAB>toneless readings<TAB>similar-shape chars: readings from pypinyin for the 8,105
@@ -29,6 +30,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 WORD_FLOOR = 5
+SUPPLEMENT_FREQ = 1000
 HANZI_LIST = Path(__file__).resolve().parents[3] / "shared" / "data" / "wordlists" / "tongyong_guifan_hanzi_8105.tsv"
 
 
@@ -49,8 +51,13 @@ def build_words(out: Path) -> dict[str, int]:
         word, freq = parts[0], int(parts[1])
         if len(word) == 1 or freq >= WORD_FLOOR:
             words[word] = max(freq, words.get(word, 0))
+    for line in (HERE / "supplement.txt").read_text(encoding="utf-8").splitlines():
+        word = line.strip()
+        if word and not word.startswith("#") and HAN.match(word):
+            words[word] = max(SUPPLEMENT_FREQ, words.get(word, 0))
     with out.open("w", encoding="utf-8") as fh:
-        fh.write("# word\tfrequency (jieba dict.txt, MIT; multi-character words with frequency >= 5)\n")
+        fh.write("# word\tfrequency (jieba dict.txt, MIT; multi-character words with frequency >= 5;"
+                 " plus supplement.txt)\n")
         for word, freq in sorted(words.items()):
             fh.write(f"{word}\t{freq}\n")
     return words

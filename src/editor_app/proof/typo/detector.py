@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from editor_app.proof.typo.protect import protected_mask
+from editor_app.proof.typo.protect import in_parallel, protected_mask
 from editor_app.proof.typo.tables import Tables, shared_tables
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -31,8 +31,8 @@ class Settings:
     suspect: float = 4.0        # stage 1: the better neighbour transition must cost more than this
     min_bigram_gain: float = 2.0  # stage 2: candidate must improve the transitions by this much
     max_candidates: int = 4     # stage 3 examines the best few candidates only
-    min_seg_gain: float = 6.0   # stage 3: segmentation log-probability gain of the window
-    min_score: float = 9.0      # seg gain + bigram_weight * bigram gain
+    min_seg_gain: float = 4.0   # stage 3: segmentation log-probability gain of the window
+    min_score: float = 10.0      # seg gain + bigram_weight * bigram gain
     bigram_weight: float = 0.5
     min_word_freq: int = 30     # the corrected character must sit in a known word at least this frequent
     shape_penalty: float = 2.0  # similar-shape candidates need this much more evidence than homophones
@@ -69,7 +69,8 @@ class TypoDetector:
         hits: list[TypoHit] = []
         mask: bytearray | None = None
         for run in HAN_RUN.finditer(text):
-            suspects = self._suspects(run.group())
+            s = run.group()
+            suspects = self._suspects(s)
             if not suspects:
                 continue
             if mask is None:
@@ -78,81 +79,102 @@ class TypoDetector:
             for i in suspects:
                 if mask[base + i]:
                     continue
-                hit = self._best_fix(run.group(), i)
-                if hit is not None:
-                    right, conf = hit
-                    hits.append(TypoHit(base + i, base + i + 1, run.group()[i], right, conf))
+                fix = self._best_fix(s, i)
+                if fix is not None and (in_parallel(text, base + i) or _repeated(text, base + i)):
+                    fix = None
+                if fix is not None:
+                    right, start, score = fix
+                    hits.append(TypoHit(base + start, base + start + len(right), s[start:start + len(right)],
+                                        right, self._confidence(score)))
         return _drop_overlaps(hits)
 
     # -- stages -------------------------------------------------------------------------------
     def _suspects(self, s: str) -> list[int]:
-        cost = self.tables.transition_cost
-        limit = self.settings.suspect
-        trans = [cost(s[k], s[k + 1]) for k in range(len(s) - 1)]
+        """Positions whose transitions to both neighbours are improbable."""
+        rows = self.tables.transitions
+        limit = 2 * self.settings.suspect + 33
+        bad = []  # bad[k]: transition s[k] -> s[k+1] is improbable
+        for k in range(len(s) - 1):
+            row = rows.get(s[k])
+            if row is None:
+                bad.append(True)
+                continue
+            idx = row[0].find(s[k + 1])
+            bad.append((row[1][idx] if idx >= 0 else row[2]) > limit)
+        bad.append(True)
         out = []
-        last = len(s) - 1
-        for i in range(len(s)):
-            left = trans[i - 1] if i > 0 else 99.0
-            right = trans[i] if i < last else 99.0
-            if min(left, right) > limit:
+        prev_bad = True
+        for i, right_bad in enumerate(bad):
+            if prev_bad and right_bad:
                 out.append(i)
+            prev_bad = right_bad
         return out
 
-    def _candidates(self, s: str, i: int) -> list[tuple[float, float, str]]:
-        """(bigram gain minus penalty, raw gain, char) for plausible replacements of s[i]."""
+    def _local_cost(self, a: str | None, x: str, b: str | None) -> float:
+        t = self.tables
+        return (t.transition_cost(a, x) if a else 0.0) + (t.transition_cost(x, b) if b else 0.0)
+
+    def _candidates(self, s: str, i: int) -> list[tuple[float, str]]:
+        """(adjusted bigram gain, char) for replacements of s[i] that form a known word with a neighbour."""
         t = self.tables
         st = self.settings
         c = s[i]
         a = s[i - 1] if i > 0 else None
         b = s[i + 1] if i + 1 < len(s) else None
-
-        def local(x: str) -> float:
-            return (t.transition_cost(a, x) if a else 0.0) + (t.transition_cost(x, b) if b else 0.0)
-
-        base = local(c)
+        neighbours = t.index.neighbours
+        sound: set[str] = set()
+        for r in t.readings.get(c, ()):
+            if a:
+                sound.update(neighbours.get(a + r, ""))
+            if b:
+                sound.update(neighbours.get(r + b, ""))
+        sound.discard(c)
+        shape = {x for x in t.shapes.get(c, "") if (a and a + x in t.words) or (b and x + b in t.words)}
+        shape -= sound
+        if not sound and not shape:
+            return []
+        base = self._local_cost(a, c, b)
         found = []
-        for x in t.homophones(c):
-            gain = base - local(x)
+        for x in sound:
+            gain = base - self._local_cost(a, x, b)
             if gain >= st.min_bigram_gain:
-                found.append((gain, gain, x))
-        for x in t.shapes.get(c, ""):
-            gain = base - local(x)
-            if gain - st.shape_penalty >= st.min_bigram_gain:
-                found.append((gain - st.shape_penalty, gain, x))
+                found.append((gain, x))
+        for x in shape:
+            gain = base - self._local_cost(a, x, b) - st.shape_penalty
+            if gain >= st.min_bigram_gain:
+                found.append((gain, x))
         found.sort(reverse=True)
         return found[: st.max_candidates]
 
-    def _best_fix(self, s: str, i: int) -> tuple[str, float] | None:
+    def _window(self, s: str, start: int, end: int) -> tuple[int, int]:
+        return max(0, start - self.settings.window), min(len(s), end + self.settings.window)
+
+    def _best_fix(self, s: str, i: int) -> tuple[str, int, float] | None:
+        """Best one-character replacement of s[i]: (replacement, start, score) or None."""
         st = self.settings
         cands = self._candidates(s, i)
         if not cands:
             return None
-        lo = max(0, i - st.window)
-        hi = min(len(s), i + st.window + 1)
+        lo, hi = self._window(s, i, i + 1)
         window = s[lo:hi]
         k = i - lo
-        base_cost, base_words = self._segment(window)
-        # a frequent word already covering the character is strong evidence that it is right
+        base_cost, _ = self._segment(window)
         best = None
-        for adj_gain, _raw, x in cands:
-            fixed = window[:k] + x + window[k + 1:]
-            cost, words = self._segment(fixed)
+        for gain, x in cands:
+            cost, words = self._segment(window[:k] + x + window[k + 1:])
             seg_gain = base_cost - cost
             if seg_gain < st.min_seg_gain:
                 continue
             word = _word_at(words, k)
             if len(word) < 2 or self.tables.words.get(word, 0) < st.min_word_freq:
                 continue
-            score = seg_gain + st.bigram_weight * adj_gain
-            if score < st.min_score:
-                continue
-            if best is None or score > best[0]:
-                best = (score, x)
-        if best is None:
-            return None
-        score, x = best
-        confidence = 1.0 / (1.0 + math.exp(-(score - st.min_score - 2.0) / 2.0))
-        return x, round(confidence, 3)
+            score = seg_gain + st.bigram_weight * gain
+            if score >= st.min_score and (best is None or score > best[2]):
+                best = (x, i, score)
+        return best
+
+    def _confidence(self, score: float) -> float:
+        return round(1.0 / (1.0 + math.exp(-(score - self.settings.min_score - 2.0) / 2.0)), 3)
 
     def _segment(self, s: str) -> tuple[float, list[tuple[int, int]]]:
         """Cheapest segmentation of s under the unigram word model: (cost, word spans)."""
@@ -190,6 +212,16 @@ def _word_at(words, k: int) -> str:
         if a <= k < b:
             return w
     return ""
+
+
+def _repeated(text: str, pos: int) -> bool:
+    """The character with a neighbour recurs elsewhere in the text: deliberate wording, not a slip."""
+    for a, b in ((pos - 1, pos + 1), (pos, pos + 2)):
+        if a >= 0 and b <= len(text):
+            gram = text[a:b]
+            if len(gram) == 2 and text.count(gram) >= 2:
+                return True
+    return False
 
 
 def _drop_overlaps(hits: list[TypoHit]) -> list[TypoHit]:

@@ -32,7 +32,7 @@ PLACE_SUFFIXES = ("省", "县", "镇", "乡", "村", "旗", "盟", "屯", "寨",
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", '"': '"', "〈": "〉", "（": "）", "(": ")"}
 _QUOTED = re.compile("|".join(f"{re.escape(o)}[^{re.escape(o)}{re.escape(c)}\n]{{0,80}}{re.escape(c)}"
                               for o, c in QUOTE_PAIRS.items()))
-_TITLE_NAME = re.compile("(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + ")([\u4e00-\u9fff]{2,3})")
+_TITLE_NAME = re.compile("(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + "|长)([\u4e00-\u9fff]{2,3})")
 _NAME_AFTER = re.compile("([\u4e00-\u9fff]{2,3}?)(?:" + "|".join(sorted(AFTER_NAME, key=len, reverse=True)) + ")")
 _PLACE = re.compile("([\u4e00-\u9fff]{1,3}?)(?=" + "|".join(PLACE_SUFFIXES) + ")")
 _SHORT_LINE = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{1,4})[ \t\u3000]*$", re.M)
@@ -71,3 +71,31 @@ def protected_mask(text: str, user_words: Iterable[str] = ()) -> bytearray:
 
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+def in_parallel(s: str, i: int, span: int = 8) -> bool:
+    """True when s[i] fills a slot of a parallel construction: 治水、护水, 细化、量化、实化, 真查真改、严查严改.
+
+    Another unit nearby, across a 、 or ， , repeats the neighbour on the same side with a different character
+    in this slot; such deliberate variation must not be "corrected" to a more common word.
+    """
+    n = len(s)
+    if (0 < i < n - 1 and s[i - 1] == s[i + 1]) or (i >= 3 and s[i - 1] == s[i - 3] and s[i] != s[i - 2]):
+        return True  # the frame of 快查快改 / 边查边改
+    lo = max(0, i - span)
+    hi = min(n, i + span + 1)
+    if not any(s[k] in "、，,；;" for k in range(lo, hi)):
+        return False
+    right = s[i + 1] if i + 1 < n else ""
+    left = s[i - 1] if i > 0 else ""
+    for j in range(lo, hi):
+        if j == i or not _is_han(s[j]) or s[j] == s[i]:
+            continue
+        sep_between = any(s[k] in "、，,；;" for k in range(min(i, j), max(i, j)))
+        if not sep_between:
+            continue
+        if right and _is_han(right) and j + 1 < n and s[j + 1] == right:
+            return True
+        if left and _is_han(left) and j > 0 and s[j - 1] == left:
+            return True
+    return False

@@ -16,6 +16,8 @@ from editor_app.paths import resource
 
 #: cost (negative natural log probability) of a transition whose first character is unknown
 UNKNOWN_COST = 16.0
+#: two-character words at least this frequent propose candidates
+NEIGHBOUR_MIN_FREQ = 10
 
 
 class TypoDataError(EditorError):
@@ -32,7 +34,7 @@ class Tables:
     shapes: dict[str, str]
     total: float = 0.0
     log_total: float = 0.0
-    _pinyin_words: dict[str, list[str]] | None = field(default=None, repr=False)
+    _index: SoundIndex | None = field(default=None, repr=False)
 
     def word_cost(self, word: str) -> float:
         """-ln P(word) under the unigram model; unknown single characters cost as frequency 1."""
@@ -55,27 +57,41 @@ class Tables:
         out.discard(char)
         return out
 
-    def word_key(self, word: str) -> str | None:
-        keys = []
-        for ch in word:
-            readings = self.readings.get(ch)
-            if not readings:
-                return None
-            keys.append(readings[0])
-        return " ".join(keys)
+    @property
+    def index(self) -> SoundIndex:
+        if self._index is None:
+            self._index = SoundIndex.build(self)
+        return self._index
 
-    def same_sound_words(self, word: str) -> list[str]:
-        """Known words whose characters share the main toneless reading of each character of `word`."""
-        if self._pinyin_words is None:
-            index: dict[str, list[str]] = {}
-            for w, freq in self.words.items():
-                if len(w) == 2 and freq >= 20:
-                    key = self.word_key(w)
-                    if key:
-                        index.setdefault(key, []).append(w)
-            self._pinyin_words = index
-        key = self.word_key(word)
-        return [w for w in self._pinyin_words.get(key, ()) if w != word] if key else []
+
+@dataclass
+class SoundIndex:
+    """Known two-character words keyed by one character and the other's toneless reading.
+
+    `neighbours["机zhi"]` lists x such that 机x is a word (机制, 机智 …); `neighbours["zhi机"]` lists x with
+    x机 a word. Built on first use from the word table, so that candidate generation is a couple of
+    dictionary look-ups per suspicious character.
+    """
+
+    neighbours: dict[str, str]
+
+    @classmethod
+    def build(cls, tables: Tables, min_freq: int = NEIGHBOUR_MIN_FREQ) -> SoundIndex:
+        readings = tables.readings
+        neighbours: dict[str, list[str]] = {}
+        for word, freq in tables.words.items():
+            if len(word) != 2 or freq < min_freq:
+                continue
+            a, b = word
+            ra = readings.get(a)
+            rb = readings.get(b)
+            if not ra or not rb:
+                continue
+            for r in rb:
+                neighbours.setdefault(a + r, []).append(b)
+            for r in ra:
+                neighbours.setdefault(r + b, []).append(a)
+        return cls({k: "".join(v) for k, v in neighbours.items()})
 
 
 def _lines(path: Path) -> list[str]:
