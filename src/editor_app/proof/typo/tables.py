@@ -1,7 +1,7 @@
 """The detector's data: word frequencies, character transitions, readings and shape neighbours.
 
 Loaded once per process from the compact tables in `resources/typo/` (built by `resources/typo/build.py`);
-plain text parsed with str.split so that the first use costs well under 300 ms.
+plain text parsed with str.split so that the first use stays under 300 ms.
 """
 
 from __future__ import annotations
@@ -29,17 +29,15 @@ class Tables:
     words: dict[str, int]
     #: prev char -> (next chars, quantized scores as bytes (value = 2 * cost + 33), default byte)
     transitions: dict[str, tuple[str, bytes, int]]
+    #: prefix (1 or 2 chars) -> (next chars, weights: chr(33 + 4 * ln(1 + count)) each)
+    ngrams: dict[str, tuple[str, str]]
     readings: dict[str, tuple[str, ...]]
     by_reading: dict[str, str]
     shapes: dict[str, str]
     total: float = 0.0
     log_total: float = 0.0
-    _index: SoundIndex | None = field(default=None, repr=False)
-
-    def word_cost(self, word: str) -> float:
-        """-ln P(word) under the unigram model; unknown single characters cost as frequency 1."""
-        freq = self.words.get(word, 0)
-        return self.log_total - math.log(freq if freq > 0 else 1)
+    index: SoundIndex | None = None
+    _fuzzy: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def transition_cost(self, prev: str, nxt: str) -> float:
         row = self.transitions.get(prev)
@@ -49,6 +47,14 @@ class Tables:
         idx = nexts.find(nxt)
         return ((scores[idx] if idx >= 0 else default) - 33) * 0.5
 
+    def corpus_weight(self, gram: str) -> float:
+        """ln(1 + count) of a 2- or 3-character gram in the news corpus (0 when seen fewer than twice)."""
+        row = self.ngrams.get(gram[:-1])
+        if row is None:
+            return 0.0
+        idx = row[0].find(gram[-1])
+        return (ord(row[1][idx]) - 33) * 0.25 if idx >= 0 else 0.0
+
     def homophones(self, char: str) -> set[str]:
         """Characters sharing a toneless reading with `char` (itself excluded)."""
         out: set[str] = set()
@@ -57,11 +63,13 @@ class Tables:
         out.discard(char)
         return out
 
-    @property
-    def index(self) -> SoundIndex:
-        if self._index is None:
-            self._index = SoundIndex.build(self)
-        return self._index
+    def fuzzy(self, reading: str) -> tuple[str, ...]:
+        """Readings one common confusion away (zh/z, ch/c, sh/s, n/l, f/h, r/l; an/ang, en/eng, in/ing)."""
+        found = self._fuzzy.get(reading)
+        if found is None:
+            found = tuple(r for r in _fuzzy_variants(reading) if r != reading and r in self.by_reading)
+            self._fuzzy[reading] = found
+        return found
 
 
 @dataclass
@@ -69,17 +77,17 @@ class SoundIndex:
     """Known two-character words keyed by one character and the other's toneless reading.
 
     `neighbours["机zhi"]` lists x such that 机x is a word (机制, 机智 …); `neighbours["zhi机"]` lists x with
-    x机 a word. Built on first use from the word table, so that candidate generation is a couple of
-    dictionary look-ups per suspicious character.
+    x机 a word. Built by resources/typo/build.py into `neighbours.tsv`, so that candidate generation is a
+    couple of dictionary look-ups per suspicious character.
     """
 
     neighbours: dict[str, str]
 
     @classmethod
-    def build(cls, tables: Tables, min_freq: int = NEIGHBOUR_MIN_FREQ) -> SoundIndex:
-        readings = tables.readings
+    def build(cls, words: dict[str, int], readings: dict[str, tuple[str, ...]],
+              min_freq: int = NEIGHBOUR_MIN_FREQ) -> SoundIndex:
         neighbours: dict[str, list[str]] = {}
-        for word, freq in tables.words.items():
+        for word, freq in words.items():
             if len(word) != 2 or freq < min_freq:
                 continue
             a, b = word
@@ -94,39 +102,67 @@ class SoundIndex:
         return cls({k: "".join(v) for k, v in neighbours.items()})
 
 
-def _lines(path: Path) -> list[str]:
+_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l"))
+_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
+
+
+def _fuzzy_variants(reading: str) -> set[str]:
+    out = set()
+    for long, short in _INITIALS:
+        if reading.startswith(long):
+            out.add(short + reading[len(long):])
+        elif reading.startswith(short) and not reading.startswith(("zh", "ch", "sh")):
+            out.add(long + reading[len(short):])
+    for long, short in _FINALS:
+        if reading.endswith(long):
+            out.add(reading[: -len(long)] + short)
+        elif reading.endswith(short):
+            out.add(reading[: -len(short)] + long)
+    return out
+
+
+def _body(path: Path) -> str:
+    """The file's text after its leading `#` comment lines."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise TypoDataError(f"cannot read the typo table {path}: {exc}") from exc
-    return [line for line in text.split("\n") if line and not line.startswith("#")]
+    while text.startswith("#"):
+        text = text.partition("\n")[2]
+    return text
 
 
 def load_tables(folder: Path | None = None) -> Tables:
+    """Parse the tables; whitespace-separated fields let str.split do the work in C."""
     folder = folder or resource("typo")
-    words: dict[str, int] = {}
-    for line in _lines(folder / "words.tsv"):
-        word, _, freq = line.partition("\t")
-        words[word] = int(freq)
-    transitions: dict[str, tuple[str, bytes, int]] = {}
-    for line in _lines(folder / "bigrams.tsv"):
-        prev, default, nexts, scores = line.split("\t")
-        transitions[prev] = (nexts, scores.encode("ascii"), ord(default))
-    readings: dict[str, tuple[str, ...]] = {}
-    by_reading: dict[str, list[str]] = {}
-    shapes: dict[str, str] = {}
-    for line in _lines(folder / "chars.tsv"):
-        char, reads, similar = line.split("\t")
-        readings[char] = tuple(reads.split(" "))
-        for r in readings[char]:
-            by_reading.setdefault(r, []).append(char)
-        if similar:
-            shapes[char] = similar
-    if not words or not transitions or not readings:
+    try:
+        toks = _body(folder / "words.tsv").split()
+        words = dict(zip(toks[::2], map(int, toks[1::2])))
+        transitions: dict[str, tuple[str, bytes, int]] = {}
+        for line in _body(folder / "bigrams.tsv").splitlines():
+            prev, default, nexts, scores = line.split("\t")
+            transitions[prev] = (nexts, scores.encode("ascii"), ord(default))
+        toks = _body(folder / "ngrams.tsv").split()
+        ngrams = dict(zip(toks[::3], zip(toks[1::3], toks[2::3])))
+        readings: dict[str, tuple[str, ...]] = {}
+        by_reading: dict[str, list[str]] = {}
+        shapes: dict[str, str] = {}
+        for line in _body(folder / "chars.tsv").splitlines():
+            char, reads, similar = line.split("\t")
+            readings[char] = tuple(reads.split(" "))
+            for r in readings[char]:
+                by_reading.setdefault(r, []).append(char)
+            if similar:
+                shapes[char] = similar
+        toks = _body(folder / "neighbours.tsv").split()
+        index = SoundIndex(dict(zip(toks[::2], toks[1::2])))
+    except ValueError as exc:
+        raise TypoDataError(f"the typo tables in {folder} are damaged: {exc}") from exc
+    if not words or not transitions or not readings or not index.neighbours:
         raise TypoDataError(f"the typo tables in {folder} are empty")
     total = float(sum(words.values()))
-    return Tables(words, transitions, readings, {r: "".join(cs) for r, cs in by_reading.items()}, shapes,
-                  total, math.log(total))
+    return Tables(words, transitions, ngrams, readings, {r: "".join(cs) for r, cs in by_reading.items()}, shapes,
+                  total, math.log(total), index)
 
 
 _LOCK = threading.Lock()
