@@ -14,9 +14,11 @@ Three stages, cheapest first, so that clean text costs about one table look-up p
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from editor_app.proof.typo.protect import in_parallel, protected_mask
 from editor_app.proof.typo.tables import Tables, shared_tables
@@ -48,12 +50,16 @@ class Settings:
     fuzzy: bool = True          # also propose near readings (z/zh, n/l, in/ing …)
     kind_penalty: dict = field(default_factory=lambda: {"sound": 0.0, "fuzzy": 2.0, "shape": 2.0})
     weights: dict = field(default_factory=lambda: dict(WEIGHTS))
-    window: int = 4             # characters of context on each side for segmentation
+    window: int = 3             # characters of context on each side for segmentation
     max_word: int = 5
 
 
-@dataclass(frozen=True)
-class Candidate:
+FEATURES = ("seg_gain", "bigram_gain", "log_word_freq", "fuzzy", "shape", "orig_side_cost", "new_side_cost",
+            "log_char_freq", "log_cand_freq", "orig_in_word", "corpus_bigram_gain", "corpus_trigram_gain",
+            "corpus_bigram_orig", "corpus_trigram_orig")
+
+
+class Candidate(NamedTuple):
     """One evaluated replacement of s[start]; the features the acceptance model weighs."""
 
     start: int
@@ -73,17 +79,12 @@ class Candidate:
     corpus_bigram_orig: float   # the original's own corpus evidence
     corpus_trigram_orig: float
 
-    def features(self) -> dict[str, float]:
-        return {
-            "seg_gain": self.seg_gain, "bigram_gain": self.bigram_gain,
-            "log_word_freq": math.log1p(self.word_freq),
-            "fuzzy": float(self.kind == "fuzzy"), "shape": float(self.kind == "shape"),
-            "orig_side_cost": self.orig_side_cost, "new_side_cost": self.new_side_cost,
-            "log_char_freq": math.log1p(self.char_freq), "log_cand_freq": math.log1p(self.cand_freq),
-            "orig_in_word": float(self.orig_in_word),
-            "corpus_bigram_gain": self.corpus_bigram_gain, "corpus_trigram_gain": self.corpus_trigram_gain,
-            "corpus_bigram_orig": self.corpus_bigram_orig, "corpus_trigram_orig": self.corpus_trigram_orig,
-        }
+    def features(self) -> tuple[float, ...]:
+        """Feature values in the order of FEATURES."""
+        return (self.seg_gain, self.bigram_gain, math.log1p(self.word_freq), float(self.kind == "fuzzy"),
+                float(self.kind == "shape"), self.orig_side_cost, self.new_side_cost, math.log1p(self.char_freq),
+                math.log1p(self.cand_freq), float(self.orig_in_word), self.corpus_bigram_gain,
+                self.corpus_trigram_gain, self.corpus_bigram_orig, self.corpus_trigram_orig)
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,10 @@ class TypoDetector:
         self.user_words = tuple(w for w in user_words if w)
         self.settings = settings or Settings()
         self._word_costs: dict[str, float] = {}  # -ln P(word), filled as windows are segmented
+        self._keys: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # char -> (readings, fuzzy ones)
+        weights = self.settings.weights
+        self._bias = weights.get("bias", 0.0)
+        self._weights = tuple(weights.get(name, 0.0) for name in FEATURES)
 
     @classmethod
     def load(cls, user_words: Iterable[str] = (), settings: Settings | None = None) -> TypoDetector:
@@ -126,9 +131,7 @@ class TypoDetector:
                 if mask[base + i]:
                     continue
                 fix = self._best_fix(s, i)
-                if fix is not None and (in_parallel(text, base + i) or _repeated(text, base + i)):
-                    fix = None
-                if fix is not None:
+                if fix is not None and not (in_parallel(text, base + i) or _repeated(text, base + i)):
                     right, start, score = fix
                     hits.append(TypoHit(base + start, base + start + len(right), s[start:start + len(right)],
                                         right, self._confidence(score)))
@@ -141,29 +144,24 @@ class TypoDetector:
         ngrams = self.tables.ngrams
         limit = 2 * self.settings.suspect + 33
         corpus_limit = 4 * self.settings.suspect_corpus + 33
-        bad = []  # bad[k]: transition s[k] -> s[k+1] is improbable
-        for k in range(len(s) - 1):
-            row = rows.get(s[k])
+        bad = [True]  # bad[k + 1]: transition s[k] -> s[k+1] is improbable; run edges count as bad
+        append = bad.append
+        for x, y in zip(s, s[1:]):
+            row = rows.get(x)
             if row is not None:
-                idx = row[0].find(s[k + 1])
+                idx = row[0].find(y)
                 if (row[1][idx] if idx >= 0 else row[2]) <= limit:
-                    bad.append(False)
+                    append(False)
                     continue
-            seen = ngrams.get(s[k])
+            seen = ngrams.get(x)
             if seen is not None:
-                idx = seen[0].find(s[k + 1])
+                idx = seen[0].find(y)
                 if idx >= 0 and ord(seen[1][idx]) > corpus_limit:
-                    bad.append(False)
+                    append(False)
                     continue
-            bad.append(True)
-        bad.append(True)
-        out = []
-        prev_bad = True
-        for i, right_bad in enumerate(bad):
-            if prev_bad and right_bad:
-                out.append(i)
-            prev_bad = right_bad
-        return out
+            append(True)
+        append(True)
+        return [i for i in range(len(s)) if bad[i] and bad[i + 1]]
 
     def _local_cost(self, a: str | None, x: str, b: str | None) -> float:
         t = self.tables
@@ -180,12 +178,15 @@ class TypoDetector:
         for x in t.shapes.get(c, ""):
             if (a and a + x in t.words) or (b and x + b in t.words):
                 out[x] = "shape"
-        readings = t.readings.get(c, ())
-        if self.settings.fuzzy:
-            for r in readings:
-                for f in t.fuzzy(r):
-                    for x in neighbours.get(a + f, "") + neighbours.get(f + b, ""):
-                        out[x] = "fuzzy"
+        keys = self._keys.get(c)
+        if keys is None:
+            readings = t.readings.get(c, ())
+            fuzzy = tuple(f for r in readings for f in t.fuzzy(r)) if self.settings.fuzzy else ()
+            keys = self._keys[c] = (readings, fuzzy)
+        readings, fuzzy = keys
+        for f in fuzzy:
+            for x in neighbours.get(a + f, "") + neighbours.get(f + b, ""):
+                out[x] = "fuzzy"
         for r in readings:
             for x in neighbours.get(a + r, "") + neighbours.get(r + b, ""):
                 out[x] = "sound"
@@ -213,7 +214,6 @@ class TypoDetector:
         t = self.tables
         words = t.words
         tc = t.transition_cost
-        weights = st.weights
         orig_side = min(tc(a, c) if a else 8.0, tc(c, b) if b else 8.0)
         orig_bi, orig_tri = self._corpus(s, i, c)
         lo, hi = self._window(s, i, i + 1)
@@ -227,14 +227,14 @@ class TypoDetector:
                              max(tc(a, x) if a else 0.0, tc(x, b) if b else 0.0), words.get(c, 0),
                              words.get(x, 0), new_bi - orig_bi, new_tri - orig_tri, orig_bi, orig_tri)
             # without segmentation the logit is bounded by the other features: skip hopeless ones cheaply
-            if _logit(cand, weights) < st.prefilter_logit:
+            if self._logit(cand) < st.prefilter_logit:
                 continue
             if base is None:
                 base_cost, orig = self._segment(window, k)
                 base = (base_cost, len(orig) > 1 and orig in words)
             cost, word = self._segment(window[:k] + x + window[k + 1:], k)
-            out.append(replace(cand, seg_gain=base[0] - cost, word=word, word_freq=words.get(word, 0),
-                               orig_in_word=base[1]))
+            out.append(cand._replace(seg_gain=base[0] - cost, word=word, word_freq=words.get(word, 0),
+                                     orig_in_word=base[1]))
         return out
 
     def _corpus(self, s: str, i: int, x: str) -> tuple[float, float]:
@@ -248,11 +248,14 @@ class TypoDetector:
                + (weight(x + right2) if len(right2) == 2 else 0.0))
         return bi, tri
 
+    def _logit(self, cand: Candidate) -> float:
+        return self._bias + sum(map(operator.mul, self._weights, cand.features()))
+
     def _score(self, cand: Candidate) -> float | None:
         """Log-odds that the candidate fixes a real slip, or None when it must not be proposed."""
         if len(cand.word) < 2:
             return None
-        logit = _logit(cand, self.settings.weights)
+        logit = self._logit(cand)
         return logit if logit >= self.settings.min_logit else None
 
     def _best_fix(self, s: str, i: int) -> tuple[str, int, float] | None:
@@ -301,10 +304,6 @@ class TypoDetector:
         while back[j] > k:
             j = back[j]
         return best[n], s[back[j]:j]
-
-
-def _logit(cand: Candidate, weights: dict) -> float:
-    return weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * v for name, v in cand.features().items())
 
 
 def _repeated(text: str, pos: int) -> bool:
