@@ -25,13 +25,15 @@ class BalanceDetector:
         self.closer_of = {pairs[i]: pairs[i + 1] for i in range(0, len(pairs), 2)}
         self.opener_of = {pairs[i + 1]: pairs[i] for i in range(0, len(pairs), 2)}
         self.lookahead = rule.options.get("lookahead", 3)
+        self.marks = frozenset(pairs)
         self.message = rule.message
 
     def _scan(self, text: str):
         """(open marks left as [(index, char)], closers without opener as [(index, char)])."""
         stack: list[tuple[int, str]] = []
         stray: list[tuple[int, str]] = []
-        for index, char in enumerate(text):
+        for index in (i for i, c in enumerate(text) if c in self.marks):
+            char = text[index]
             if char == "’" and 0 < index < len(text) - 1 and text[index - 1].isascii() \
                     and text[index - 1].isalpha() and text[index + 1].isascii():
                 continue  # an apostrophe in Latin text (Xi’an, McDonald’s)
@@ -51,7 +53,7 @@ class BalanceDetector:
         pending: list[tuple[int, int, str]] = []  # (paragraph, index, char)
         budget = 0
         for number, text in enumerate(paragraphs):
-            if not any(c in self.closer_of or c in self.opener_of for c in text):
+            if self.marks.isdisjoint(text):
                 openers, stray = [], []
             else:
                 openers, stray = self._scan(text)

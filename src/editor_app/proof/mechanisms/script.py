@@ -38,11 +38,12 @@ def read_allowed(path: Path) -> frozenset[str]:
 class ScriptDetector:
     def __init__(self, mapping: dict[str, str]):
         self.mapping = mapping
+        self.chars = frozenset(mapping)  # set.isdisjoint(text) is a fast pre-check for clean text
         chars = "".join(sorted(mapping))
         self.regex = re.compile(f"[{re.escape(chars)}]+") if chars else None
 
     def find(self, text, doc):
-        if self.regex is None:
+        if self.regex is None or self.chars.isdisjoint(text):
             return
         for match in self.regex.finditer(text):
             simplified = "".join(self.mapping[char] for char in match.group())
