@@ -132,3 +132,11 @@ def test_unbalanced_quote_continues_over_an_interrupted_paragraph(bundled):
 def test_multi_paragraph_quotation_opens_each_paragraph(bundled):
     text = "“第一，依法登记，具有法人资格；\n“第二，有固定场所。”"
     assert _hits(bundled, text, "layout.unbalanced-marks") == []
+
+
+def test_valid_newsroom_prose_has_no_error_or_warning(bundled):
+    """Our own sample of tricky but correct wording: ranges, 〇 years, credits, reduplication, times."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "valid_news.txt").read_text(encoding="utf-8")
+    assert [(f.rule, f.text) for f in bundled.check_text(text) if f.level != "info"] == []
