@@ -106,3 +106,14 @@ def test_user_rules_folder_adds_overrides_and_disables(write_pack, monkeypatch, 
     assert "house.pairs" in ids and "word.idiom" not in ids and "word.confusion" in ids
     assert [f.rule for f in checker.check_text("这是文按，再接再励。")] == ["house.pairs"]
     assert "house.pairs" not in {r.id for r in Checker.load(include_user=False).rules}
+
+
+def test_the_documented_house_rule_example_loads_and_works(write_pack):
+    from tests.conftest import REPO
+
+    doc = (REPO / "docs" / "rule-packs.md").read_text(encoding="utf-8")
+    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    checker = Checker.load(rules_dirs=[write_pack(example)], include_user=False)
+    assert [(f.text, f.suggestions) for f in checker.check_text("公司老总出席，老总裁也来了。")] == [
+        ("老总", ("总经理", "负责人"))]
+    assert checker.check_text("公司老总出席。", "headline") == []
