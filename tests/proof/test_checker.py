@@ -87,3 +87,17 @@ def test_default_checker_reads_the_user_dictionary_once(monkeypatch):
 def test_scope_limits_rules(bundled):
     assert [f.rule for f in bundled.check_text("抓好落实。", "headline")] == ["layout.headline-period"]
     assert bundled.check_text("抓好落实。", "body") == []
+
+
+def test_rechecking_one_paragraph_can_judge_by_the_whole_document(bundled):
+    document = "今年是开局之年,也是关键之年,各项工作全面推进。\n全市上下要加强统筹，抓好落实。"
+    paragraph = document.split("\n")[1]
+    assert [f.level for f in bundled.check_text(document) if f.rule == "punct.halfwidth-comma"] == ["info"]
+    edited = "全市上下要加强统筹,抓好落实。"
+    alone = [f.level for f in bundled.check_text(edited) if f.rule == "punct.halfwidth-comma"]
+    in_document = [f.level for f in bundled.check_text(edited, context=document.replace(paragraph, edited))
+                   if f.rule == "punct.halfwidth-comma"]
+    assert alone == ["info"] and in_document == ["info"]
+    mixed = "全市上下要加强统筹，抓好落实，确保实效。\n今年是开局之年,也是关键之年。"
+    assert [f.level for f in bundled.check_text("今年是开局之年,也是关键之年。", context=mixed)
+            if f.rule == "punct.halfwidth-comma"] == ["warning"]

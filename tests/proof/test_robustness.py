@@ -48,3 +48,21 @@ def test_document_fields_with_odd_characters(bundled):
     issue = Issue(pages=[Page(blocks=[article])])
     for finding in bundled.check_issue(issue):
         assert finding.text == weird[finding.start:finding.end]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.text(_ALPHABET, max_size=80), min_size=1, max_size=6),
+       kind=st.sampled_from(["newspaper", "internal", "official"]))
+def test_any_document_gives_findings_that_quote_their_field(bundled, texts, kind):
+    from editor_app.model.document import Article, Banner, Issue, Page, Paragraph, Photo
+    from editor_app.model.fields import iter_text_fields
+
+    article = Article(title=texts[0], author_line=texts[-1], byline=texts[-1][:3],
+                      paragraphs=[Paragraph(t, kind="subhead" if i == 1 else "text") for i, t in enumerate(texts)],
+                      photos=[Photo(caption=texts[-1])])
+    issue = Issue(type=kind, pages=[Page(blocks=[Banner(title=texts[0]), article])])
+    fields = {(f.block.id, f.path): f.text for f in iter_text_fields(issue)}
+    for finding in bundled.check_issue(issue):
+        text = fields[(finding.location.block, finding.location.field)]
+        assert 0 <= finding.start < finding.end <= len(text)
+        assert finding.text == text[finding.start:finding.end]

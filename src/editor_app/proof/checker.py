@@ -103,13 +103,18 @@ class Checker:
                         found.append(finding)
         return found
 
-    def check_text(self, text: str, scope: str = "body") -> list[Finding]:
-        """Findings in one text (a paragraph, a headline, or a whole plain-text page)."""
+    def check_text(self, text: str, scope: str = "body", context: str | None = None) -> list[Finding]:
+        """Findings in one text (a paragraph, a headline, or a whole plain-text page).
+
+        `context` is the whole document the text belongs to (e.g. when an editor re-checks one
+        paragraph): rules that compare usage across a document (variant forms, half-width
+        conventions) then judge by the document, not by the paragraph alone."""
         if scope not in self._by_scope:
             raise ValueError(f"unknown scope {scope!r} (known: {', '.join(SCOPES)})")
         if not text:
             return []
-        return _dedupe(self._findings(self._by_scope[scope], text, DocContext(text)))
+        doc = DocContext(text if context is None else context)
+        return _dedupe(self._findings(self._by_scope[scope], text, doc))
 
     def check_issue(self, issue) -> list[Finding]:
         """Findings in every text field of `issue`, with locations, minus the issue's ignore list."""

@@ -56,7 +56,10 @@ class PatternDetector:
                     raise pack.error(f"'replace' refers to a group the pattern does not have: {self.replace}",
                                      "replace")
         self.mapping = {str(k): str(v) for k, v in options.get("map", {}).items()}
-        self.table = str.maketrans({str(k): str(v) for k, v in options.get("translate", {}).items()})
+        try:
+            self.table = str.maketrans({str(k): str(v) for k, v in options.get("translate", {}).items()})
+        except ValueError as exc:
+            raise pack.error("'translate' maps single characters to strings", "translate") from exc
         self.needs = options.get("needs", "")
         context = options.get("context_line")
         self.context_line = compile_regex(context, pack, "context_line") if context else None

@@ -7,8 +7,9 @@
   a long paragraph with clause punctuation that breaks off right before a short byline-like line
   (「…推进」 / 「环监」).
 - `empty_byline`: an article with a byline field that is blank (the tag was deleted, not unset).
-- `internal_wording`: 本报, 本刊 or 记者 in an `internal` publication, which is neither a newspaper nor
-  a periodical and has no reporters.
+- `internal_wording`: 本报, 本刊, or a 记者 credit (author line, 「（记者 ……）」) in an `internal`
+  publication, which is neither a newspaper nor a periodical and has no reporters of its own
+  (「接受记者采访」 is fine).
 Plain-text checks (`check_text`) use what can be seen without the model (scope and line shapes);
 `check_issue` uses the model. Examples of rules that need the model are small documents in the
 format of `editor_app.proof.examples`.
@@ -97,7 +98,16 @@ class StructureDetector:
             for field in fields:
                 for term in self.terms:
                     for match in re.finditer(re.escape(term), field.text):
-                        yield field, Hit(match.start(), match.end(), ())
+                        if self._claims_reporter(term, field, match.start()):
+                            yield field, Hit(match.start(), match.end(), ())
+
+    @staticmethod
+    def _claims_reporter(term: str, field, start: int) -> bool:
+        """本报/本刊 always; 记者 only where the bulletin claims its own reporter (author line,
+        「（记者 ……）」), not in 「接受记者采访」."""
+        if term != "记者":
+            return True
+        return field.path in ("author_line", "dateline", "byline") or field.text[max(0, start - 1):start] in "（("
 
     @staticmethod
     def _last_paragraphs(fields, article_type):
