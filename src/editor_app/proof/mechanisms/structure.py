@@ -86,7 +86,7 @@ class StructureDetector:
                     yield field, _last_char_hit(field.text)
         elif self.check == "article_truncated":
             for field in self._last_paragraphs(fields, Article):
-                if not ends_sentence(field.text):
+                if field.text.strip() and not ends_sentence(field.text):
                     yield field, _last_char_hit(field.text)
         elif self.check == "empty_byline":
             for field in fields:
@@ -114,7 +114,8 @@ class StructureDetector:
         last = {}
         for field in fields:
             paragraph = field.paragraph
-            if isinstance(field.block, article_type) and paragraph is not None and paragraph.kind == "text":
+            if isinstance(field.block, article_type) and paragraph is not None and paragraph.kind == "text" \
+                    and field.text.strip():
                 last[field.block.id] = field
         return last.values()
 
