@@ -117,3 +117,9 @@ def test_the_documented_house_rule_example_loads_and_works(write_pack):
     assert [(f.text, f.suggestions) for f in checker.check_text("公司老总出席，老总裁也来了。")] == [
         ("老总", ("总经理", "负责人"))]
     assert checker.check_text("公司老总出席。", "headline") == []
+
+
+def test_missing_rules_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(RuleError) as info:
+        Checker.load(rules_dirs=[tmp_path / "absent"], include_user=False)
+    assert "absent" in str(info.value)

@@ -244,7 +244,10 @@ def load_pack(path: Path) -> tuple[list[Rule], tuple[str, ...]]:
 
 
 def pack_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    except OSError as exc:
+        raise RuleError(folder, None, f"cannot read the rules folder: {exc.strerror or exc}") from exc
 
 
 def load_rules(folders: list[Path]) -> list[Rule]:
