@@ -123,3 +123,8 @@ def test_missing_rules_folder_is_a_clear_error(tmp_path):
     with pytest.raises(RuleError) as info:
         Checker.load(rules_dirs=[tmp_path / "absent"], include_user=False)
     assert "absent" in str(info.value)
+
+
+def test_a_rule_that_is_not_a_mapping_names_its_line(write_pack):
+    error = _error(write_pack, "pack: x\nrules:\n  - just a string\n")
+    assert error.line == 3 and "mapping" in error.problem

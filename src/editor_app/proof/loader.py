@@ -156,8 +156,6 @@ def _check_message(message: str, ctx: PackContext, key: str) -> None:
 
 def build_rule(data: LMap, path: Path, defaults: dict) -> Rule:
     ctx = PackContext(path, data)
-    if not isinstance(data, dict):
-        raise RuleError(path, getattr(data, "line", None), "each rule must be a mapping")
     merged = {**defaults, **data}
     rule_type = merged.get("type")
     if rule_type is not None and rule_type not in MECHANISMS:
@@ -240,6 +238,10 @@ def load_pack(path: Path) -> tuple[list[Rule], tuple[str, ...]]:
     items = data.get("rules", [])
     if not isinstance(items, list):
         raise ctx.error("'rules' must be a list", "rules")
+    lines = getattr(items, "item_lines", [None] * len(items))
+    for item, line in zip(items, lines):
+        if not isinstance(item, dict):
+            raise RuleError(path, line, "each rule must be a mapping (id:, type:, …)")
     return [build_rule(item, path, dict(defaults)) for item in items], disable
 
 
