@@ -101,3 +101,12 @@ def test_rechecking_one_paragraph_can_judge_by_the_whole_document(bundled):
     mixed = "全市上下要加强统筹，抓好落实，确保实效。\n今年是开局之年,也是关键之年。"
     assert [f.level for f in bundled.check_text("今年是开局之年,也是关键之年。", context=mixed)
             if f.rule == "punct.halfwidth-comma"] == ["warning"]
+
+
+def test_a_quotation_cut_by_a_photo_block_resumes_in_the_next_block(bundled):
+    from editor_app.model.document import PhotoBlock
+
+    first = Article(title="静安区推动治水", paragraphs=[Paragraph("践行“人民城市人民建、人民城市为人")])
+    second = Article(title="", paragraphs=[Paragraph("民”重要理念的高度。")])
+    issue = Issue(pages=[Page(blocks=[first, PhotoBlock(caption="于勇检查河道。"), second])])
+    assert [f for f in bundled.check_issue(issue) if f.rule == "layout.unbalanced-marks"] == []

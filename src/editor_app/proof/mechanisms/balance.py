@@ -3,8 +3,9 @@
 Printed pages split paragraphs mid-sentence, even mid-quotation, and put photo captions in between
 (「…人民城市为人」 / caption / 「民”重要理念」). So a paragraph that ends without terminal punctuation and
 leaves marks open hands them on: the next paragraphs may close them. A self-contained paragraph in
-between (a caption) is skipped, for up to `lookahead` paragraphs (default 3). In a document, only the
-text paragraphs of one article or editor's note continue into each other; other fields stand alone.
+between (a caption) is skipped, for up to `lookahead` paragraphs (default 3). In a document, text
+paragraphs continue into the next text paragraph (even in the next block); titles, captions and other
+fields stand alone.
 Keys: `pairs` (a string of opening/closing characters in pairs, default “”‘’《》（）【】〈〉「」『』).
 """
 
@@ -95,18 +96,16 @@ class BalanceDetector:
     def find_in_issue(self, issue, doc):
         from editor_app.model.fields import iter_text_fields
 
-        groups: list[list] = []
-        last_block = None
+        # Body paragraphs form one sequence in reading order, across blocks: an importer may cut an
+        # article at a photo, and a paragraph that breaks off may resume in the next block.
+        body: list = []
+        groups: list[list] = [body]
         for field in iter_text_fields(issue):
             paragraph = field.paragraph
             if paragraph is not None and paragraph.kind == "text":
-                if last_block is not field.block or not groups:
-                    groups.append([])
-                groups[-1].append(field)
-                last_block = field.block
+                body.append(field)
             else:
                 groups.append([field])
-                last_block = None
         for group in groups:
             for number, index, char, missing in self.unbalanced([f.text for f in group]):
                 yield group[number], Hit(index, index + 1, (), self._message(char, missing))
