@@ -110,3 +110,18 @@ def test_a_quotation_cut_by_a_photo_block_resumes_in_the_next_block(bundled):
     second = Article(title="", paragraphs=[Paragraph("民”重要理念的高度。")])
     issue = Issue(pages=[Page(blocks=[first, PhotoBlock(caption="于勇检查河道。"), second])])
     assert [f for f in bundled.check_issue(issue) if f.rule == "layout.unbalanced-marks"] == []
+
+
+def test_importing_the_proof_package_stays_light():
+    import subprocess
+    import sys
+
+    code = ("import sys, editor_app.proof; "
+            "print(sorted(m for m in ('ahocorasick', 'yaml', 'opencc', 'jieba', 'PySide6') if m in sys.modules))")
+    import os
+
+    from tests.conftest import REPO
+
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.strip() == "[]"
