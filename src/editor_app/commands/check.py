@@ -57,11 +57,31 @@ def _docx_paragraphs(path: Path) -> str:
     return "\n".join(paragraph.text for paragraph in document.paragraphs)
 
 
+_FIELD_NAMES = {"title": "标题", "kicker": "引题", "subtitle": "副题", "dateline": "电头", "author_line": "作者",
+                "byline": "署名", "caption": "图片说明", "credit": "摄影", "label": "栏目名"}
+
+
+def _field_label(field) -> str:
+    """「《标题》第3段」: where a proofreader finds a field on the page."""
+    from editor_app.model.fields import block_label
+
+    kind, _, rest = field.path.partition(":")
+    if kind == "paragraph":
+        number = next(i for i, p in enumerate(field.block.paragraphs, 1) if p.id == rest)
+        where = f"第{number}段"
+    elif kind == "photo":
+        where = _FIELD_NAMES.get(rest.rpartition(":")[2], rest)
+    else:
+        where = _FIELD_NAMES.get(field.path, field.path)
+    label = block_label(field.block)
+    return f"《{label[:16]}》{where}" if label else where
+
+
 def _check_issue(issue, checker):
     from editor_app.model.fields import iter_text_fields
 
-    fields = {(f.block.id, f.path): f.text for f in iter_text_fields(issue)}
-    return checker.check_issue(issue), fields, sum(len(text) for text in fields.values())
+    fields = {(f.block.id, f.path): (f.text, f"第{f.page.number}版 {_field_label(f)}") for f in iter_text_fields(issue)}
+    return checker.check_issue(issue), fields, sum(len(text) for text, _label in fields.values())
 
 
 def _check_source(name: str, checker):
@@ -109,8 +129,8 @@ def _text_report(findings, text, out) -> None:
             context = _context(text, finding.start, finding.end)
         else:
             loc = finding.location
-            where = f"第{loc.page}版 {loc.block} {loc.field} {finding.start + 1}"
-            field_text = text.get((loc.block, loc.field), finding.text)
+            field_text, label = text.get((loc.block, loc.field), (finding.text, f"第{loc.page}版 {loc.field}"))
+            where = f"{label} 第{finding.start + 1}字"
             context = _context(field_text, finding.start, finding.end)
         out.write(f"{where}: {finding.level} [{finding.category}] {finding.message} ({finding.rule})\n")
         out.write(f"    {context}{_suggestion(finding)}\n")
