@@ -124,6 +124,7 @@ def build_chars(out: Path, extra: set[str]) -> None:
     if HANZI_LIST.exists():
         chars = [line.split("\t")[1] for line in HANZI_LIST.read_text(encoding="utf-8").splitlines() if "\t" in line]
     seen = set(chars)
+    standard = set(chars)
     chars += sorted(c for c in extra if c not in seen and HAN.match(c))
     try:
         from shape import similar_shapes  # type: ignore[import-not-found]
@@ -132,13 +133,15 @@ def build_chars(out: Path, extra: set[str]) -> None:
         print(f"no shape table: {exc}", file=sys.stderr)
         shapes = {}
     with out.open("w", encoding="utf-8") as fh:
-        fh.write("# char\ttoneless readings (pypinyin)\tsimilar-shape characters (glyph bitmaps)\n")
-        for c in chars:
+        fh.write("# char\ttoneless readings (pypinyin)\tsimilar-shape characters (glyph bitmaps)\tlevel in"
+                 " 通用规范汉字表 (1-3; 0 = not a standard character)\n")
+        for rank, c in enumerate(chars):
             readings = sorted(set(pinyin(c, style=Style.NORMAL, heteronym=True)[0]))
             readings = [r for r in readings if r.isascii() and r.isalpha()]
             if not readings:
                 continue
-            fh.write(f"{c}\t{' '.join(readings)}\t{''.join(shapes.get(c, ()))}\n")
+            level = 0 if c not in standard else 1 if rank < 3500 else 2 if rank < 6500 else 3
+            fh.write(f"{c}\t{' '.join(readings)}\t{''.join(shapes.get(c, ()))}\t{level}\n")
 
 
 def build_neighbours(out: Path) -> None:
@@ -152,12 +155,13 @@ def build_neighbours(out: Path) -> None:
         words[word] = int(freq)
     readings = {}
     for line in (HERE / "chars.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        char, reads, _ = line.split("\t")
-        readings[char] = tuple(reads.split(" "))
+        char, reads, _, level = line.split("\t")
+        if level != "0":  # only standard characters are ever suggested
+            readings[char] = tuple(reads.split(" "))
     index = SoundIndex.build(words, readings)
     with out.open("w", encoding="utf-8") as fh:
         fh.write("# key\tchars: key = a char + the toneless reading of its right neighbour (or reading + char);"
-                 " chars = the neighbours that make a known two-character word (frequency >= 10)\n")
+                 " chars = the standard characters that make a known two-character word (frequency >= 10) with it\n")
         for key in sorted(index.neighbours):
             fh.write(f"{key}\t{index.neighbours[key]}\n")
 

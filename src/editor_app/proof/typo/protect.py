@@ -29,12 +29,19 @@ AFTER_NAME = ("同志", "先生", "女士", "指出", "强调", "要求", "表�
 # Suffixes that rarely end a common word: the one to three characters before them are taken as a name.
 PLACE_SUFFIXES = ("省", "县", "镇", "乡", "村", "旗", "盟", "屯", "寨", "街道", "社区", "嘎查", "苏木")
 
+# Endings of medicine and chemical names (奥美拉唑, 孟鲁司特片, 霍胆丸): their transliterated syllables read
+# as nonsense to a general model, so the characters before such an ending are taken as a name.
+PRODUCT_SUFFIXES = ("唑", "啉", "嗪", "胺", "酮", "酯", "醇", "钠", "钾", "霉素", "沙星", "洛尔", "地平", "普利", "他汀",
+                    "替丁", "司特", "西平", "片", "丸", "胶囊", "颗粒", "口服液", "软膏", "乳膏", "合剂", "冲剂",
+                    "注射液", "滴眼液", "喷雾剂", "糖浆", "散", "膏", "贴", "栓", "露")
+
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", '"': '"', "〈": "〉", "（": "）", "(": ")"}
 _QUOTED = re.compile("|".join(f"{re.escape(o)}[^{re.escape(o)}{re.escape(c)}\n]{{0,80}}{re.escape(c)}"
                               for o, c in QUOTE_PAIRS.items()))
 _TITLE_NAME = re.compile("(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + "|长)([\u4e00-\u9fff]{2,3})")
 _NAME_AFTER = re.compile("([\u4e00-\u9fff]{2,3}?)(?:" + "|".join(sorted(AFTER_NAME, key=len, reverse=True)) + ")")
 _PLACE = re.compile("([\u4e00-\u9fff]{1,3}?)(?=" + "|".join(PLACE_SUFFIXES) + ")")
+_PRODUCT = re.compile("([\u4e00-\u9fff]{1,4}?)(?=" + "|".join(PRODUCT_SUFFIXES) + ")")
 _SHORT_LINE = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{1,4})[ \t\u3000]*$", re.M)
 
 
@@ -59,6 +66,8 @@ def protected_mask(text: str, user_words: Iterable[str] = ()) -> bytearray:
             cover(m.start(1), m.end(1))
     for m in _PLACE.finditer(text):
         cover(m.start(1), m.end(1))
+    for m in _PRODUCT.finditer(text):
+        cover(m.start(1), m.end(1) + 1)
     for word in user_words:
         if not word:
             continue
@@ -82,6 +91,8 @@ def in_parallel(s: str, i: int, span: int = 8) -> bool:
     n = len(s)
     if (0 < i < n - 1 and s[i - 1] == s[i + 1]) or (i >= 3 and s[i - 1] == s[i - 3] and s[i] != s[i - 2]):
         return True  # the frame of 快查快改 / 边查边改
+    if (i + 2 < n and s[i + 2] == s[i] and s[i + 1] != s[i]) or (i >= 2 and s[i - 2] == s[i] and s[i - 1] != s[i]):
+        return True  # the repeated slot of 聊东聊西 / 一心一意
     lo = max(0, i - span)
     hi = min(n, i + span + 1)
     if not any(s[k] in "、，,；;" for k in range(lo, hi)):

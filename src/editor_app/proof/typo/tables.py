@@ -34,6 +34,8 @@ class Tables:
     readings: dict[str, tuple[str, ...]]
     by_reading: dict[str, str]
     shapes: dict[str, str]
+    standard: set[str]          # the 8,105 characters of 通用规范汉字表
+    common: set[str]            # its first level: the 3,500 common characters
     total: float = 0.0
     log_total: float = 0.0
     index: SoundIndex | None = None
@@ -147,13 +149,22 @@ def load_tables(folder: Path | None = None) -> Tables:
         readings: dict[str, tuple[str, ...]] = {}
         by_reading: dict[str, list[str]] = {}
         shapes: dict[str, str] = {}
+        standard: set[str] = set()
+        common: set[str] = set()
         for line in _body(folder / "chars.tsv").splitlines():
-            char, reads, similar = line.split("\t")
+            char, reads, similar, level = line.split("\t")
+            if level != "0":
+                standard.add(char)
+                if level == "1":
+                    common.add(char)
             readings[char] = tuple(reads.split(" "))
             for r in readings[char]:
                 by_reading.setdefault(r, []).append(char)
             if similar:
                 shapes[char] = similar
+        # suggest standard characters only (traditional and variant forms are the script rule's business)
+        by_reading = {r: [c for c in cs if c in standard] for r, cs in by_reading.items()}
+        shapes = {c: "".join(x for x in xs if x in standard) for c, xs in shapes.items()}
         toks = _body(folder / "neighbours.tsv").split()
         index = SoundIndex(dict(zip(toks[::2], toks[1::2])))
     except ValueError as exc:
@@ -162,7 +173,7 @@ def load_tables(folder: Path | None = None) -> Tables:
         raise TypoDataError(f"the typo tables in {folder} are empty")
     total = float(sum(words.values()))
     return Tables(words, transitions, ngrams, readings, {r: "".join(cs) for r, cs in by_reading.items()}, shapes,
-                  total, math.log(total), index)
+                  standard, common, total, math.log(total), index)
 
 
 _LOCK = threading.Lock()
