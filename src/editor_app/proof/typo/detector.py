@@ -24,6 +24,7 @@ from editor_app.proof.typo.protect import in_parallel, protected_mask
 from editor_app.proof.typo.tables import Tables, shared_tables
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+MEMO_SIZE = 50_000  # remembered decisions (window -> fix) and runs (run -> fixes) per detector
 
 
 #: Logistic acceptance model: weight per feature (per nat, per ln-count …). Fitted on the official-document
@@ -51,7 +52,7 @@ class Settings:
     fuzzy: bool = True          # also propose near readings (z/zh, n/l, in/ing …)
     kind_penalty: dict = field(default_factory=lambda: {"sound": 0.0, "fuzzy": 2.0, "shape": 2.0})
     weights: dict = field(default_factory=lambda: dict(WEIGHTS))
-    window: int = 3             # characters of context on each side for segmentation
+    window: int = 3             # context on each side for segmentation (>= 2: the corpus features read 2)
     max_word: int = 5
 
 
@@ -109,6 +110,8 @@ class TypoDetector:
         self.settings = settings or Settings()
         self._word_costs: dict[str, float] = {}  # -ln P(word), filled as windows are segmented
         self._keys: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # char -> (readings, fuzzy ones)
+        self._decisions: dict[tuple[str, int], tuple[str, float] | None] = {}
+        self._runs: dict[str, list[tuple[int, str, float]]] = {}
         weights = self.settings.weights
         self._bias = weights.get("bias", 0.0)
         self._weights = tuple(weights.get(name, 0.0) for name in FEATURES)
@@ -123,26 +126,46 @@ class TypoDetector:
         recurs there is taken as deliberate."""
         document = text if context is None else context
         hits: list[TypoHit] = []
-        mask: bytearray | None = None
+        masked: list[bytearray] = []  # the protection mask, worked out when first needed
+        standard = self.tables.standard
+
+        def mask() -> bytearray:
+            if not masked:
+                masked.append(protected_mask(text, self.user_words))
+            return masked[0]
+
         for run in HAN_RUN.finditer(text):
             s = run.group()
-            suspects = self._suspects(s)
-            if not suspects:
-                continue
-            if mask is None:
-                mask = protected_mask(text, self.user_words)
             base = run.start()
-            standard = self.tables.standard
-            for i in suspects:
+            for i, right, score in self._run_fixes(s, base, mask):
+                at = base + i
                 # traditional and variant characters are the script rule's business
-                if mask[base + i] or s[i] not in standard:
+                if mask()[at] or s[i] not in standard or in_parallel(text, at) or _repeated(text, at, document):
                     continue
-                fix = self._best_fix(s, i)
-                if fix is not None and not (in_parallel(text, base + i) or _repeated(text, base + i, document)):
-                    right, start, score = fix
-                    hits.append(TypoHit(base + start, base + start + len(right), s[start:start + len(right)],
-                                        right, self._confidence(score)))
+                hits.append(TypoHit(at, at + 1, s[i], right, self._confidence(score)))
         return _drop_overlaps(hits)
+
+    def _run_fixes(self, s: str, base: int, mask) -> list[tuple[int, str, float]]:
+        """Fixes proposed inside one run of Han characters. Runs recur while an editor types, so a run's
+        fixes are remembered, unless protection (which depends on the text around) skipped some of it."""
+        memo = self._runs
+        found = memo.get(s)
+        if found is not None:
+            return found
+        found = []
+        complete = True
+        for i in self._suspects(s):
+            if mask()[base + i]:
+                complete = False
+                continue
+            fix = self._best_fix(s, i)
+            if fix is not None:
+                found.append((i, fix[0], fix[2]))
+        if complete:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            memo[s] = found
+        return found
 
     # -- stages -------------------------------------------------------------------------------
     def _suspects(self, s: str) -> list[int]:
@@ -269,12 +292,24 @@ class TypoDetector:
         return logit if logit >= self.settings.min_logit else None
 
     def _best_fix(self, s: str, i: int) -> tuple[str, int, float] | None:
-        """Best one-character replacement of s[i]: (replacement, start, score) or None."""
+        """Best one-character replacement of s[i]: (replacement, start, score) or None.
+
+        Everything the decision reads lies within `window` characters of s[i], so decisions are
+        memoised by that stretch: names and terms that recur in a document are judged once."""
+        lo, hi = self._window(s, i, i + 1)
+        key = (s[lo:hi], i - lo)
+        memo = self._decisions
+        if key in memo:
+            found = memo[key]
+            return None if found is None else (found[0], i, found[1])
         best = None
         for cand in self.candidates(s, i):
             score = self._score(cand)
             if score is not None and (best is None or score > best[2]):
                 best = (cand.right, i, score)
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        memo[key] = None if best is None else (best[0], best[2])
         return best
 
     def _confidence(self, logit: float) -> float:
