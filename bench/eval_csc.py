@@ -92,10 +92,10 @@ def span_positions(text: str, start: int, end: int, suggestion: str | None) -> s
 
 
 # -- systems ------------------------------------------------------------------------------------
-def detector_flagger() -> Flagger:
-    from editor_app.proof.typo import TypoDetector
+def detector_flagger(min_logit: float | None = None) -> Flagger:
+    from editor_app.proof.typo import Settings, TypoDetector
 
-    detector = TypoDetector.load()
+    detector = TypoDetector.load(settings=Settings() if min_logit is None else Settings(min_logit=min_logit))
 
     def flag(text: str) -> tuple[set[int], bool]:
         hits = detector.detect(text)
@@ -203,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", nargs="*", help="substrings of set names to run (default: all)")
     parser.add_argument("--systems", nargs="*", default=["checker", "detector", "baseline"])
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--min-logit", type=float, help="the detector's acceptance threshold (log-odds)")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"no evaluation data at {args.data}", file=sys.stderr)
@@ -210,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     paths = sorted(args.data.glob("*.jsonl"))
     if args.sets:
         paths = [p for p in paths if any(s in p.stem for s in args.sets)]
-    makers = {"checker": checker_flagger, "detector": detector_flagger, "baseline": baseline_flagger}
+    makers = {"checker": checker_flagger, "detector": lambda: detector_flagger(args.min_logit),
+              "baseline": baseline_flagger}
     systems = {}
     for name in args.systems:
         flagger = makers[name]()
