@@ -257,6 +257,37 @@ def check_jieba(rows: list[Row], words: dict[str, int]) -> list[str]:
     return problems
 
 
+def boundary_risks(rows: list[Row], words: dict[str, int], min_freq: int = 2000) -> list[tuple[int, Row, str]]:
+    """Rows whose wrong form could arise across a word boundary: (score, row, example), riskiest first.
+
+    For a split wrong = x + y, a frequent word ending in x followed by a frequent word starting with y
+    (严峻 + 工作 for 峻工) is an example; the score is the lower of the two frequencies. This is a hint for a
+    human reviewer (real risk depends on whether the two words meet in real text), not a failing check.
+    """
+    ends: dict[str, tuple[int, str]] = {}
+    starts: dict[str, tuple[int, str]] = {}
+    longest = max((len(r.wrong) for r in rows), default=0)
+    for word, freq in words.items():
+        if freq < min_freq:
+            continue
+        for k in range(1, min(len(word), longest) + 1):
+            if freq > ends.get(word[-k:], (0, ""))[0]:
+                ends[word[-k:]] = (freq, word)
+            if freq > starts.get(word[:k], (0, ""))[0]:
+                starts[word[:k]] = (freq, word)
+    risks = []
+    for row in rows:
+        best: tuple[int, str] | None = None
+        for i in range(1, len(row.wrong)):
+            left, right = ends.get(row.wrong[:i]), starts.get(row.wrong[i:])
+            if left and right and (best is None or min(left[0], right[0]) > best[0]):
+                best = (min(left[0], right[0]), f"{left[1]}|{right[1]}")
+        if best:
+            risks.append((best[0], row, best[1]))
+    risks.sort(key=lambda item: -item[0])
+    return risks
+
+
 def check_idioms(rows: list[Row], idioms: set[str]) -> list[str]:
     """Each corrected idiom must be a listed idiom; its wrong form must not be one."""
     problems = []
@@ -296,7 +327,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="folder with the .tsv lists")
     parser.add_argument("--shared", type=Path, default=SHARED_DIR, help="the ../shared folder")
     parser.add_argument("--no-jieba", action="store_true", help="skip the jieba dictionary check")
+    parser.add_argument("--boundary-report", type=int, metavar="N", default=0,
+                        help="also list the N rows most likely to match across a word boundary (for review)")
     args = parser.parse_args(argv)
+    if args.boundary_report:
+        rows, _ = load_rows(args.data)
+        for score, row, example in boundary_risks(rows, load_jieba_words())[: args.boundary_report]:
+            print(f"risk {score:>7} {row.where()}: {row.wrong} ({example})")
     rows, _ = load_rows(args.data)
     problems = audit(args.data, args.shared, use_jieba=not args.no_jieba)
     for problem in problems:
