@@ -1,0 +1,169 @@
+"""Read a Word (.docx) file into units with formatting hints and its pictures.
+
+Style names (Title, Heading n, Caption and their Chinese names), bold, type size and alignment
+travel with each unit as `Hints`, so the page reader can prefer them over guessing from shape.
+Pictures become picture units in reading order; the paragraph after a picture is its caption
+when it looks like one. Empty paragraphs count as blank lines, as in plain text.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from editor_app.errors import InputError
+from editor_app.importing.result import ImportNote
+from editor_app.importing.units import Hints, Unit
+
+MAX_DOCX_BYTES = 64 * 1024 * 1024
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024
+_HEADING = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_TITLE_STYLES = {"title", "标题"}
+_CAPTION_STYLES = {"caption", "题注", "图片说明", "图注"}
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
+_REL_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_ALIGN = {0: "left", 1: "center", 2: "right", 3: "justify"}
+
+
+def _open(path: Path):
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    not_word = "not a Word document (.docx); open it in Word or WPS and save it as .docx"
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if size > MAX_DOCX_BYTES:
+        raise InputError(path, f"the file is too large ({size // (1024 * 1024)} MB; the limit is "
+                               f"{MAX_DOCX_BYTES // (1024 * 1024)} MB)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise InputError(path, not_word) from None
+    if "word/document.xml" not in names and not any(n.endswith("document.xml") for n in names):
+        raise InputError(path, not_word)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError(path, "the Word file unpacks to more than "
+                               f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB; it may be damaged")
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, AttributeError):
+        raise InputError(path, not_word) from None
+    except Exception as exc:  # lxml's XMLSyntaxError and friends: a damaged package
+        if exc.__class__.__module__.startswith(("lxml", "docx")):
+            raise InputError(path, f"the Word file is damaged ({exc.__class__.__name__})") from None
+        raise
+
+
+def read_docx(path) -> tuple[list[Unit], dict[str, bytes], list[ImportNote]]:
+    """Units in reading order (tables cell by cell), images keyed by project path, and notes."""
+    from editor_app.model.document import Issue
+    from editor_app.storage.project import Project
+
+    path = Path(path)
+    document = _open(path)
+    store = Project(Issue())
+    notes: list[ImportNote] = []
+    units: list[Unit] = []
+    gap = 0
+    for number, paragraph in enumerate(_paragraphs(document), start=1):
+        pictures = _pictures(paragraph, document)
+        text = paragraph.text or ""
+        if not text.strip() and not pictures:
+            gap += 1
+            continue
+        hints = _hints(paragraph)
+        for blob in pictures:
+            try:
+                key = store.add_image(blob, f"{path.name}: picture in paragraph {number}")
+            except InputError as exc:
+                notes.append(ImportNote(f"a picture could not be used: {exc.problem}", None, number))
+                continue
+            units.append(Unit("", number, gap, hints=hints, image=key))
+            gap = 0
+        indented = _first_line_indent(paragraph)
+        for piece in text.split("\n"):
+            if piece.strip():
+                units.append(Unit(piece.strip(), number, gap, indented or piece[:1] in "\u3000 ", hints))
+                gap = 0
+    return units, store.images, notes
+
+
+def _paragraphs(document):
+    """Body paragraphs in order, descending into tables (text in tables is still copy)."""
+    from docx.table import Table
+
+    def walk(container):
+        for item in container.iter_inner_content():
+            if isinstance(item, Table):
+                for row in item.rows:
+                    seen = set()
+                    for cell in row.cells:
+                        if id(cell._tc) in seen:
+                            continue  # a merged cell appears once per grid column it spans
+                        seen.add(id(cell._tc))
+                        yield from walk(cell)
+            else:
+                yield item
+
+    yield from walk(document)
+
+
+def _pictures(paragraph, document) -> list[bytes]:
+    blobs = []
+    for element in paragraph._p.iter(_BLIP, _VML_IMAGE):
+        rel = element.get(_REL_EMBED) or element.get(_REL_ID)
+        part = document.part.related_parts.get(rel) if rel else None
+        if part is not None:
+            blobs.append(part.blob)
+    return blobs
+
+
+def _style_chain(paragraph):
+    style = paragraph.style
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def _hints(paragraph) -> Hints:
+    hints = Hints()
+    style = paragraph.style
+    hints.style = style.name if style is not None else ""
+    for st in _style_chain(paragraph):
+        name = (st.name or "").strip()
+        low = name.lower()
+        if low in _TITLE_STYLES and hints.heading_level is None:
+            hints.heading_level = 0
+        match = _HEADING.match(name)
+        if match and hints.heading_level is None:
+            hints.heading_level = int(match.group(1))
+        if low in _CAPTION_STYLES:
+            hints.caption_style = True
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    style_bold = next((st.font.bold for st in _style_chain(paragraph) if st.font.bold is not None), None)
+    hints.bold = bool(runs) and all((r.bold if r.bold is not None else style_bold) for r in runs)
+    sizes = [r.font.size.pt for r in runs if r.font.size is not None]
+    if not sizes:
+        style_size = next((st.font.size for st in _style_chain(paragraph) if st.font.size is not None), None)
+        sizes = [style_size.pt] if style_size is not None else []
+    hints.size = max(sizes) if sizes else None
+    alignment = paragraph.alignment
+    if alignment is None:
+        alignment = next((st.paragraph_format.alignment for st in _style_chain(paragraph)
+                          if st.paragraph_format.alignment is not None), None)
+    hints.align = _ALIGN.get(int(alignment)) if alignment is not None else None
+    return hints
+
+
+def _first_line_indent(paragraph) -> bool:
+    indent = paragraph.paragraph_format.first_line_indent
+    return bool(indent is not None and indent > 0)

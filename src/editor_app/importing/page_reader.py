@@ -1,0 +1,359 @@
+"""Read a page of copy — a list of units — into blocks: banner, editor's notes, articles, photos.
+
+One pass, left to right, with a little look-ahead. Headlines are runs of short unpunctuated lines
+whose role follows from what comes next (an 编者按 → banner; body → article; a continuing speech
+report → subhead). Paragraphs split by columns or pictures are mended: a paragraph that ends
+without terminal punctuation takes the next body fragment, even across a caption. Every decision
+the reader is unsure of becomes an `ImportNote`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from editor_app.importing import signals as sig
+from editor_app.importing.result import ImportNote
+from editor_app.importing.units import Unit, placeholder_gap
+from editor_app.model.document import Article, Banner, Block, EditorNote, Paragraph, Photo, PhotoBlock
+
+SUBHEAD_MAX = 10  # a lone short line this long or shorter, between paragraphs, is a subhead
+
+
+@dataclass
+class PageReading:
+    blocks: list[Block] = field(default_factory=list)
+    notes: list[ImportNote] = field(default_factory=list)
+    editors: dict[str, str] = field(default_factory=dict)
+    newspaper: bool = False  # 「本报讯」, 「记者」: the copy comes from a licensed newspaper
+
+
+class PageReader:
+    def __init__(self, units: list[Unit]):
+        self.units = units
+        self.ph_gap = placeholder_gap(units)
+        self.out = PageReading()
+        self.article: Article | None = None  # open article: takes paragraphs, photos, byline
+        self.note: EditorNote | None = None  # open editor's note
+        self.open_para: Paragraph | None = None  # a paragraph that ended mid-sentence
+        self.open_line = 0
+        self.pending_photos: list[Photo] = []
+        self.last_article: Article | None = None
+
+    # --- helpers --------------------------------------------------------------------------------
+
+    def _note(self, message: str, block=None, line: int | None = None) -> None:
+        self.out.notes.append(ImportNote(message, block.id if block is not None else None, line))
+
+    def _at(self, i: int) -> Unit | None:
+        return self.units[i] if 0 <= i < len(self.units) else None
+
+    def _is_heading(self, unit: Unit) -> bool:
+        if unit.image is not None:
+            return False
+        hints = unit.hints
+        if hints is not None and hints.heading_level is not None and unit.size <= 2 * sig.HEADING_MAX:
+            return True
+        if unit.indented and not sig.is_deck(unit.text):
+            return False  # an indented line is a paragraph of running text
+        return sig.heading_like(unit.text) and not sig.jump_line(unit.text)
+
+    def _container(self):
+        return self.article if self.article is not None else self.note
+
+    # --- opening and closing blocks -------------------------------------------------------------
+
+    def _close(self) -> None:
+        """Close the open article or note, noting an unfinished last paragraph."""
+        if self.open_para is not None and self.article is not None:
+            self._note("the article ends mid-sentence; it probably continues on another page",
+                       self.article, self.open_line)
+        self.article = None
+        self.note = None
+        self.open_para = None
+
+    def _new_article(self, unit: Unit, heads: list[Unit] | None = None) -> Article:
+        self._close()
+        article = Article()
+        if heads:
+            article.kicker, article.title, article.subtitle = assign_heads(heads)
+        else:
+            self._note("an article without a title (the headline may be missing or a picture)",
+                       article, unit.line)
+        article.photos.extend(self.pending_photos)
+        self.pending_photos.clear()
+        self.out.blocks.append(article)
+        self.article = self.last_article = article
+        return article
+
+    # --- the pass -------------------------------------------------------------------------------
+
+    def read(self) -> PageReading:
+        i = 0
+        while i < len(self.units):
+            i = self._step(i)
+        self._close()
+        self._flush_photos()
+        return self.out
+
+    def _step(self, i: int) -> int:
+        unit = self.units[i]
+        text = unit.text
+        if unit.image is not None:
+            return self._picture(i)
+        if sig.credits_line(text):
+            self.out.editors.update(sig.parse_credits(text))
+            return i + 1
+        label = sig.editor_note_label(text)
+        if label is not None:
+            self._close()
+            self.note = EditorNote(label=label[0])
+            self.out.blocks.append(self.note)
+            if label[1]:
+                self._add_paragraph(label[1], unit)
+            return i + 1
+        if sig.jump_line(text):
+            self._jump(unit)
+            return i + 1
+        if self._is_caption(i):
+            self._caption(unit)
+            return i + 1
+        if self._is_byline(i):
+            self.article.byline = sig.compact(text).strip("（）()")
+            self._close()
+            return i + 1
+        if self._is_heading(unit):
+            return self._headings(i)
+        self._body(unit)
+        return i + 1
+
+    # --- pictures, captions, bylines --------------------------------------------------------------
+
+    def _picture(self, i: int) -> int:
+        unit = self.units[i]
+        photo = Photo(image=unit.image)
+        following = self._at(i + 1)
+        if following is not None and following.image is None and self._caption_after_picture(following):
+            caption, credit = split_credit(following.text)
+            photo.caption, photo.credit = caption, credit
+            i += 1
+        self._attach(photo)
+        return i + 1
+
+    def _caption_after_picture(self, unit: Unit) -> bool:
+        if unit.hints is not None and unit.hints.caption_style:
+            return True
+        if sig.caption_marker(unit.text):
+            return True
+        centred = unit.hints is not None and unit.hints.align == "center"
+        return unit.size <= sig.CAPTION_MAX and (sig.caption_shape(unit.text) or centred) \
+            and not sig.dateline(unit.text)
+
+    def _is_caption(self, i: int) -> bool:
+        unit = self.units[i]
+        if unit.hints is not None and unit.hints.caption_style:
+            return True
+        if sig.dateline(unit.text) or sig.author_line(unit.text):
+            return False
+        if sig.caption_marker(unit.text) and unit.size <= 2 * sig.CAPTION_MAX \
+                and not (sig.ends_terminal(unit.text) is False and self._is_heading(unit)):
+            return True
+        if not sig.caption_shape(unit.text) or unit.size > sig.CAPTION_MAX:
+            return False
+        if unit.gap >= self.ph_gap and i > 0:
+            return unit.size <= 50
+        following = self._at(i + 1)
+        before_gap = following is not None and following.gap >= self.ph_gap
+        return before_gap and unit.size <= 30 and not sig.has_clause_punct(unit.text) \
+            and self.open_para is not None
+
+    def _caption(self, unit: Unit) -> None:
+        caption, credit = split_credit(unit.text)
+        self._attach(Photo(caption=caption, credit=credit))
+
+    def _attach(self, photo: Photo) -> None:
+        if self.article is not None:
+            self.article.photos.append(photo)
+        else:
+            self.pending_photos.append(photo)
+
+    def _flush_photos(self) -> None:
+        if not self.pending_photos:
+            return
+        if self.last_article is not None:
+            self.last_article.photos.extend(self.pending_photos)
+        else:
+            for photo in self.pending_photos:
+                self.out.blocks.append(PhotoBlock(image=photo.image, caption=photo.caption,
+                                                  credit=photo.credit))
+        self.pending_photos.clear()
+
+    def _is_byline(self, i: int) -> bool:
+        unit, article = self.units[i], self.article
+        if article is None or not article.paragraphs or article.byline is not None:
+            return False
+        flat = sig.compact(unit.text)
+        right = unit.hints is not None and unit.hints.align == "right" and len(flat) <= 12
+        if not (sig.pen_name(flat) or right) or sig.subhead_marker(unit.text):
+            return False
+        if flat[0] in "（(" or right:
+            return True
+        following = self._at(i + 1)
+        if following is None or following.gap >= self.ph_gap or following.image is not None:
+            return True
+        return (self._is_heading(following) or sig.editor_note_label(following.text) is not None
+                or sig.lead_opening(following.text) or sig.jump_line(following.text))
+
+    def _jump(self, unit: Unit) -> None:
+        container = self._container()
+        paragraph = Paragraph(text=unit.text)
+        if container is None:
+            container = self._new_article(unit)
+        container.paragraphs.append(paragraph)
+        self._note("a jump line: the story continues on another page", container, unit.line)
+        self.open_para = None
+
+    # --- headlines and subheads ------------------------------------------------------------------
+
+    def _headings(self, i: int) -> int:
+        j = i
+        while j < len(self.units) and self._is_heading(self.units[j]) \
+                and sig.editor_note_label(self.units[j].text) is None \
+                and (j == i or self.units[j].gap < self.ph_gap):
+            j += 1
+        run, following = self.units[i:j], self._at(j)
+        if following is not None and sig.editor_note_label(following.text) is not None:
+            self._close()
+            self._banner(run)
+            return j
+        if len(run) == 1 and self.article is not None and self.article.paragraphs:
+            unit = run[0]
+            if self.open_para is not None and following is not None and not self._is_heading(following) \
+                    and not sig.lead_opening(following.text) and unit.gap < self.ph_gap:
+                self._continue(unit)
+                self._note("joined a short line to the unfinished paragraph before it",
+                           self.article, unit.line)
+                return j
+            if self._is_subhead(unit, following):
+                self.open_para = None
+                self.article.paragraphs.append(Paragraph(text=unit.text, kind="subhead"))
+                return j
+        if len(run) > 3:
+            cut = len(run) - (3 if sig.is_deck(run[-1].text) else 2)
+            self._close()
+            self._banner(run[:cut])
+            self._note("several headlines in a row: the first are read as a banner over the "
+                       "articles below", self.out.blocks[-1], run[0].line)
+            run = run[cut:]
+        article = self._new_article(run[0], run)
+        if following is None:
+            self._note("a headline with no text after it", article, run[0].line)
+        return j
+
+    def _banner(self, run: list[Unit]) -> None:
+        kicker, title, subtitle = assign_heads(run)
+        self.out.blocks.append(Banner(title=title, kicker=kicker, subtitle=subtitle))
+
+    def _is_subhead(self, unit: Unit, following: Unit | None) -> bool:
+        if sig.subhead_marker(unit.text):
+            return True
+        if following is None or unit.gap >= self.ph_gap:
+            return False
+        if sig.lead_opening(following.text) or sig.author_line(following.text):
+            return False
+        if self._is_heading(following):
+            return False
+        hints = unit.hints
+        if hints is not None and (hints.heading_level or 0) >= 2:
+            return True
+        speaker = sig.speaker(following.text)
+        if speaker and any(speaker in p.text for p in self.article.paragraphs):
+            return True
+        if any(p.kind == "subhead" for p in self.article.paragraphs) and unit.size <= 16:
+            return True
+        return unit.size <= SUBHEAD_MAX
+
+    # --- body text ---------------------------------------------------------------------------------
+
+    def _body(self, unit: Unit) -> None:
+        text = unit.text
+        dated = sig.dateline(text)
+        article = self.article
+        if dated is not None:
+            if article is None or article.paragraphs or article.dateline:
+                article = self._new_article(unit)
+            article.dateline = dated[0]
+            if dated[1]:
+                article.author_line = dated[1]
+            self.out.newspaper |= dated[0].startswith(("本报", "本刊"))
+            self.open_para = None
+            self._add_paragraph(sig.strip_line(dated[2]), unit)
+            return
+        if sig.author_line(text) and article is not None and not article.paragraphs:
+            article.author_line = f"{article.author_line} {text}" if article.author_line else text
+            self.out.newspaper |= "记者" in text
+            return
+        if self.note is not None and unit.gap >= self.ph_gap and self.open_para is None:
+            self._close()  # a picture or a cut ends the editor's note
+        if self.open_para is not None and self._container() is not None:
+            self._continue(unit)
+            return
+        self._add_paragraph(text, unit)
+
+    def _continue(self, unit: Unit) -> None:
+        self.open_para.text = sig.join_fragments(self.open_para.text, unit.text)
+        if sig.ends_terminal(unit.text):
+            self.open_para = None
+        else:
+            self.open_line = unit.line
+
+    def _add_paragraph(self, text: str, unit: Unit) -> None:
+        container = self._container()
+        if container is None:
+            container = self._new_article(unit)
+        paragraph = Paragraph(text=text)
+        container.paragraphs.append(paragraph)
+        if text and not sig.ends_terminal(text):
+            self.open_para, self.open_line = paragraph, unit.line
+        else:
+            self.open_para = None
+
+
+def _biggest(run: list[Unit]) -> int | None:
+    """Index of the line set in the largest type (Word files), when one stands out."""
+    sizes = [u.hints.size if u.hints is not None and u.hints.size else None for u in run]
+    known = [s for s in sizes if s is not None]
+    if len(known) != len(run) or len(set(known)) < 2:
+        return None
+    top = max(known)
+    if known.count(top) > 1:
+        return None
+    return sizes.index(top)
+
+
+def assign_heads(run: list[Unit]) -> tuple[str | None, str, str | None]:
+    """(kicker, title, subtitle) for a headline group: decks go under, the biggest type is the title."""
+    texts = [u.text for u in run]
+    decks = [t for t in texts[1:] if sig.is_deck(t)]
+    others = [t for t in texts if t not in decks or t == texts[0]]
+    biggest = _biggest([u for u in run if u.text in others])
+    if biggest is not None:
+        kicker = " ".join(others[:biggest]) or None
+        title = others[biggest]
+        after = others[biggest + 1:] + decks
+        return kicker, title, " ".join(after) or None
+    subtitle = " ".join(decks) or None
+    if len(others) == 1:
+        return None, others[0], subtitle
+    if len(others) == 2:
+        return others[0], others[1], subtitle
+    kicker = " ".join(others[:-2])
+    title = others[-2]
+    rest = " ".join([others[-1], *decks])
+    return kicker, title, rest
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    found = sig.photo_credit(text)
+    if found is None or not found[0]:
+        return sig.strip_line(text), None
+    return found

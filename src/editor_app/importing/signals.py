@@ -1,0 +1,199 @@
+"""Shape tests on single lines of copy: punctuation, length and the markers newsrooms print.
+
+These are the general signals the page reader combines; none of them knows any particular page.
+The extracted text of printed pages often has ASCII "," for "，", so both count as commas.
+"""
+
+from __future__ import annotations
+
+import re
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+TERMINAL = "。！？!?…；;：:"  # a paragraph may end here
+CLOSERS = "”’」』）)》】\"'"  # closing marks count as terminal (quoted speech, a bracketed credit)
+CLAUSE = "，,、；;：:。！？!?"  # clause punctuation: headings seldom contain it (、 is allowed)
+SPACES = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
+
+HEADING_MAX = 40  # characters; two-part headlines reach ~30
+CAPTION_MAX = 80
+LEAD_WINDOW = 14  # a news lead names its time within the first characters
+
+_EDITOR_NOTE = re.compile(r"^[【\[]?(编者按|编者的话|编后语|编后|编辑手记|按语)[】\]]?(\s*[:：]\s*|\s+|$)")
+_DATELINE = re.compile(
+    rf"^(?:(本报讯|本刊讯|本网讯|通讯员讯|[{HAN}]{{2,6}}讯(?=[\s（(：:])"
+    rf"|(?:本报|本刊|新华社|中新社)[{HAN}\d０-９]{{0,14}}电)"
+    rf"\s*[:：]?\s*((?:（[^（）\n]{{1,40}}）|\([^()\n]{{1,40}}\)))?\s*)"
+)
+_PEN_NAME = re.compile(rf"^(?:[（(]\s*[{HAN}]{{2,4}}\s*[）)]|[{HAN}]{{2,4}})$")
+_AUTHOR = re.compile(
+    rf"^[（(]?\s*(?:本报|本刊|特约)?(?:记者|通讯员|实习生|特约记者|撰稿|作者|文)\s*[/／:：]?\s*"
+    rf"[{HAN}·]{{2,4}}(?:[\s、，,]+(?:(?:本报|本刊|特约)?(?:记者|通讯员|实习生)\s*)?[{HAN}·]{{2,4}})*\s*[）)]?$"
+)
+_CREDIT = re.compile(rf"[（(]?\s*((?:本报|本刊)?(?:记者|通讯员)?\s*[{HAN}·]{{2,4}}(?:[\s、][{HAN}·]{{2,4}})*"
+                     rf"\s*(?:摄|供图|提供)(?:影)?)\s*[）)]?$")
+_CAPTION_START = re.compile(r"^(?:图为|图[:：]|上图|下图|左图|右图|图[一二三四五六七八九\d]+[:：\s])")
+_SUBHEAD_MARK = re.compile(
+    r"^(?:[■□●◆◇▲△★☆▶►◎]\s*|【[^】]{1,30}】$|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|\d{1,2}[、.．]\s*(?=\D))"
+)
+_CREDITS_LINE = re.compile(
+    r"^(?:责任编辑|责编|本版编辑|本期编辑|编辑|美编|美术编辑|校对|审校|审核|审稿|签发|主编|组版)\s*[:：]"
+)
+_JUMP = re.compile(r"^[（(]?\s*(?:上接|下转|转第|接第|转\s*\d|下接)[^）)]{0,12}版\s*[）)]?$")
+_LEAD_TIME = re.compile(
+    r"日前|近日|近期|前不久|昨天|昨日|今天|今日|本周|上周|日上午|日下午|日晚|年初以来|今年以来|\d{1,2}月\d{1,2}日"
+)
+_SPEAKER = re.compile(rf"^([{HAN}]{{2,4}}?)(?:指出|强调|要求|表示|说|认为|介绍|提出|坦言|透露|称)")
+
+
+def compact(text: str) -> str:
+    """The text without any whitespace (used to measure and compare)."""
+    return "".join(text.split())
+
+
+def strip_line(text: str) -> str:
+    return text.strip(SPACES)
+
+
+def is_blank(text: str) -> bool:
+    return not text.strip(SPACES)
+
+
+def ends_terminal(text: str) -> bool:
+    """True when the text can end a paragraph: 。！？… ；： or a closing quote/bracket."""
+    body = text.rstrip(SPACES)
+    if not body:
+        return True
+    return body[-1] in TERMINAL or body[-1] in CLOSERS
+
+
+def ends_sentence(text: str) -> bool:
+    """Stricter than `ends_terminal`: a full stop, question or exclamation mark (maybe in quotes)."""
+    body = text.rstrip(SPACES).rstrip(CLOSERS)
+    return bool(body) and body[-1] in "。！？!?…"
+
+
+def has_clause_punct(text: str) -> bool:
+    return any(ch in "，,；;：:。！？!?" for ch in text.rstrip(SPACES)[:-1])
+
+
+def heading_like(text: str) -> bool:
+    """A short line without final punctuation and without commas: a title, kicker or subhead."""
+    flat = compact(text)
+    if not flat or len(flat) > HEADING_MAX:
+        return False
+    if flat.startswith(("——", "—")):
+        return True  # a deck (副题) may carry any punctuation
+    if has_clause_punct(flat):
+        return False
+    if flat[-1] in "。.，,、；;：:":
+        return False
+    if flat[-1] in "！？!?":
+        return len(flat) <= 24  # 「垃圾分类，你做对了吗？」-style heads are short
+    return True
+
+
+def is_deck(text: str) -> bool:
+    return compact(text).startswith(("——", "—"))
+
+
+def editor_note_label(text: str) -> tuple[str, str] | None:
+    """(label, rest) when the line opens an editor's note, e.g. 「编者按」 or 「编者按：……」."""
+    line = strip_line(text)
+    match = _EDITOR_NOTE.match(line)
+    if not match:
+        return None
+    rest = line[match.end():]
+    return match.group(1), rest
+
+
+def dateline(text: str) -> tuple[str, str | None, str] | None:
+    """(dateline, author line or None, rest) for 「本报讯（记者 ××）……」 at the start of a paragraph."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    rest = text[match.end():]
+    if not compact(rest):
+        return None
+    return match.group(1), match.group(2), rest
+
+
+def pen_name(text: str) -> bool:
+    """A byline tag: 2–4 Han characters, optionally in （）, on its own line."""
+    return bool(_PEN_NAME.match(compact(text)))
+
+
+def author_line(text: str) -> bool:
+    """「（记者 张三 通讯员 李四）」, 「本报记者 王五」, 「文/赵六」."""
+    flat = strip_line(text)
+    return len(compact(flat)) <= 40 and bool(_AUTHOR.match(flat))
+
+
+def photo_credit(text: str) -> tuple[str, str] | None:
+    """(caption without credit, credit) when a caption ends with 「张三 摄」."""
+    body = strip_line(text)
+    match = _CREDIT.search(body)
+    if not match:
+        return None
+    caption = strip_line(body[:match.start()])
+    return caption, match.group(1).strip()
+
+
+def caption_marker(text: str) -> bool:
+    return bool(_CAPTION_START.match(strip_line(text))) or photo_credit(text) is not None
+
+
+def caption_shape(text: str) -> bool:
+    """A short full sentence: ends with a full stop and holds at most one sentence."""
+    flat = compact(text)
+    if not flat or len(flat) > CAPTION_MAX or not ends_sentence(flat):
+        return False
+    inner = flat.rstrip(CLOSERS)[:-1]
+    return not any(ch in "。！？!?" for ch in inner)
+
+
+def subhead_marker(text: str) -> bool:
+    return bool(_SUBHEAD_MARK.match(strip_line(text)))
+
+
+def credits_line(text: str) -> bool:
+    return bool(_CREDITS_LINE.match(strip_line(text)))
+
+
+def parse_credits(text: str) -> dict[str, str]:
+    """「责任编辑：张三 校对：李四」 → {"责任编辑": "张三", "校对": "李四"}."""
+    parts = re.split(r"\s*([^\s:：]{1,6})\s*[:：]\s*", " " + strip_line(text))
+    out: dict[str, str] = {}
+    for i in range(1, len(parts) - 1, 2):
+        role, names = parts[i], strip_line(parts[i + 1])
+        if role:
+            out[role] = names
+    return out
+
+
+def jump_line(text: str) -> bool:
+    """「（下转第3版）」, 「（上接第1版）」: the story continues on another page."""
+    return bool(_JUMP.match(compact(text)))
+
+
+def lead_opening(text: str) -> bool:
+    """Does the paragraph open like a news lead (a time word early on, or a dateline)?"""
+    if dateline(text):
+        return True
+    head = compact(text)[:LEAD_WINDOW]
+    return bool(_LEAD_TIME.search(head))
+
+
+def speaker(text: str) -> str | None:
+    """The name in 「程鹏强调，……」: a paragraph continuing a speech report."""
+    match = _SPEAKER.match(compact(text))
+    return match.group(1) if match else None
+
+
+def join_fragments(left: str, right: str) -> str:
+    """Join a paragraph split at a column or picture break (a space only between Latin words)."""
+    left, right = left.rstrip(SPACES), right.lstrip(SPACES)
+    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() \
+            and right[0].isalnum():
+        return f"{left} {right}"
+    return left + right

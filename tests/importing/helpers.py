@@ -1,0 +1,63 @@
+"""Small views of an import result used by the importing tests."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from editor_app.model.document import Article, Banner, EditorNote, PhotoBlock
+from editor_app.model.fields import iter_text_fields
+
+# Separators the importer may drop: the colon after a label (「编者按：」) or a dateline (「本报讯：」).
+_LABEL_COLON = re.compile(r"((?:编者按|编者的话|编后语|编后|编辑手记|按语)[】\]]?|讯)\s*[:：]")
+# …and the brackets around a byline tag on its own line (「（申环）」 is stored as 「申环」).
+_BYLINE_BRACKETS = re.compile(r"(?m)^\s*[（(]\s*([\u4e00-\u9fff]{2,4})\s*[）)]\s*$")
+
+
+def blocks(result, kind=None):
+    found = list(result.issue.pages[0].blocks)
+    return [b for b in found if kind is None or isinstance(b, kind)]
+
+
+def articles(result) -> list[Article]:
+    return blocks(result, Article)
+
+
+def notes(result) -> list[EditorNote]:
+    return blocks(result, EditorNote)
+
+
+def banners(result) -> list[Banner]:
+    return blocks(result, Banner)
+
+
+def photo_blocks(result) -> list[PhotoBlock]:
+    return blocks(result, PhotoBlock)
+
+
+def body_texts(result) -> list[str]:
+    """Every paragraph text (articles and notes), in reading order."""
+    out = []
+    for block in blocks(result):
+        out.extend(p.text for p in getattr(block, "paragraphs", ()))
+    return out
+
+
+def output_characters(result) -> Counter:
+    """Multiset of the non-whitespace characters in every field of the imported issue."""
+    chars: Counter = Counter()
+    for field in iter_text_fields(result.issue):
+        chars.update(ch for ch in field.text if not ch.isspace())
+    for block in blocks(result):
+        if isinstance(block, EditorNote):
+            chars.update(ch for ch in block.label if not ch.isspace())
+    for role, names in result.issue.editors.items():
+        chars.update(ch for ch in role + names if not ch.isspace())
+    return chars
+
+
+def lost_characters(text: str, result) -> Counter:
+    """Characters of the input (whitespace and label colons aside) missing from the output."""
+    text = _BYLINE_BRACKETS.sub(r"\1", _LABEL_COLON.sub(r"\1", text))
+    wanted = Counter(ch for ch in text if not ch.isspace())
+    return wanted - output_characters(result)
