@@ -12,6 +12,11 @@ from editor_app.model.fields import iter_text_fields
 _LABEL_COLON = re.compile(r"((?:编者按|编者的话|编后语|编后|编辑手记|按语)[】\]]?|讯)\s*[:：]")
 # …and the brackets around a byline tag on its own line (「（申环）」 is stored as 「申环」).
 _BYLINE_BRACKETS = re.compile(r"(?m)^\s*[（(]\s*([\u4e00-\u9fff]{2,4})\s*[）)]\s*$")
+# …and the colons of a credits line (「责任编辑：周敏」 goes to issue.editors as role → names).
+_CREDITS = re.compile(r"(?m)^\s*(?:责任编辑|责编|本版编辑|本期编辑|编辑|美编|美术编辑|校对|审校|审核|审稿|签发|主编|组版)"
+                      r"\s*[:：].*$")
+# …and around a photo credit (「（林悦 摄）」 is stored as 「林悦 摄」).
+_CREDIT_BRACKETS = re.compile(r"[（(]([^（）()\n]{0,30}(?:摄|供图|提供)影?)\s*[）)]")
 
 
 def blocks(result, kind=None):
@@ -59,5 +64,7 @@ def output_characters(result) -> Counter:
 def lost_characters(text: str, result) -> Counter:
     """Characters of the input (whitespace and label colons aside) missing from the output."""
     text = _BYLINE_BRACKETS.sub(r"\1", _LABEL_COLON.sub(r"\1", text))
+    text = _CREDIT_BRACKETS.sub(r"\1", text)
+    text = _CREDITS.sub(lambda m: m.group(0).replace("：", "").replace(":", ""), text)
     wanted = Counter(ch for ch in text if not ch.isspace())
     return wanted - output_characters(result)

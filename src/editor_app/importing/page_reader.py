@@ -55,7 +55,9 @@ class PageReader:
             return True
         if unit.indented and not sig.is_deck(unit.text):
             return False  # an indented line is a paragraph of running text
-        return sig.heading_like(unit.text) and not sig.jump_line(unit.text)
+        if sig.author_line(unit.text) or sig.jump_line(unit.text) or sig.credits_line(unit.text):
+            return False
+        return sig.heading_like(unit.text)
 
     def _container(self):
         return self.article if self.article is not None else self.note
@@ -113,6 +115,9 @@ class PageReader:
             return i + 1
         if sig.jump_line(text):
             self._jump(unit)
+            return i + 1
+        if not any(ch.isalnum() for ch in text):
+            self._unclassified(unit)
             return i + 1
         if self._is_caption(i):
             self._caption(unit)
@@ -211,6 +216,14 @@ class PageReader:
         container.paragraphs.append(paragraph)
         self._note("a jump line: the story continues on another page", container, unit.line)
         self.open_para = None
+
+    def _unclassified(self, unit: Unit) -> None:
+        """Ornaments and stray marks (「★★★」): kept as a paragraph, flagged for the editor."""
+        container = self._container()
+        if container is None:
+            container = self._new_article(unit)
+        container.paragraphs.append(Paragraph(text=unit.text))
+        self._note("a line the importer could not classify was kept as a paragraph", container, unit.line)
 
     # --- headlines and subheads ------------------------------------------------------------------
 

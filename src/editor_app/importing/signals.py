@@ -78,19 +78,26 @@ def has_clause_punct(text: str) -> bool:
 
 
 def heading_like(text: str) -> bool:
-    """A short line without final punctuation and without commas: a title, kicker or subhead."""
+    """A short line without final punctuation and without commas: a title, kicker or subhead.
+
+    Allowed: a deck starting with ——, one colon after a short lead-in (「桥北街道：先问需再开工」),
+    and a short question or exclamation (「垃圾分类，你做对了吗？」).
+    """
     flat = compact(text)
     if not flat or len(flat) > HEADING_MAX:
         return False
     if flat.startswith(("——", "—")):
         return True  # a deck (副题) may carry any punctuation
-    if has_clause_punct(flat):
-        return False
-    if flat[-1] in "。.，,、；;：:":
-        return False
     if flat[-1] in "！？!?":
-        return len(flat) <= 24  # 「垃圾分类，你做对了吗？」-style heads are short
-    return True
+        inner = flat[:-1]
+        return len(flat) <= 24 and not any(ch in "。；;" for ch in inner) \
+            and sum(inner.count(c) for c in "，,") <= 1
+    if flat[-1] in TERMINAL or flat[-1] in "，,、" or (flat[-1] in CLOSERS and ends_sentence(flat)):
+        return False
+    colon = next((k for k, ch in enumerate(flat) if ch in "：:"), None)
+    if colon is not None and 2 <= colon <= 8 and flat.count("：") + flat.count(":") == 1:
+        flat = flat[:colon] + flat[colon + 1:]
+    return not has_clause_punct(flat + "x")
 
 
 def is_deck(text: str) -> bool:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from unicodedata import east_asian_width
 
-from editor_app.importing.signals import SPACES, compact, is_blank, strip_line
+from editor_app.importing.signals import SPACES, compact, is_blank, join_fragments, strip_line
 
 
 @dataclass
@@ -32,6 +33,8 @@ class Unit:
     indented: bool = False
     hints: Hints | None = None
     image: str | None = None  # project image path for a Word picture paragraph
+    width: int = 0  # characters on the physical line, indentation included (hard-wrap detection)
+    columns: int = 0  # the same in display columns (full-width = 2)
 
     @property
     def size(self) -> int:
@@ -48,10 +51,13 @@ def units_from_text(text: str) -> list[Unit]:
             gap += 1
             continue
         indented = raw[:1] in SPACES
-        units.append(Unit(strip_line(raw), number, gap, indented))
+        shown = raw.rstrip(SPACES)
+        units.append(Unit(strip_line(raw), number, gap, indented, width=len(shown),
+                          columns=sum(2 if east_asian_width(ch) in "WF" else 1 for ch in shown)))
         gap = 0
-    if _hard_wrapped(units):
-        units = _rejoin_wrapped(units)
+    measure = _wrap_measure(units)
+    if measure is not None:
+        units = _rejoin_wrapped(units, measure)
     return units
 
 
@@ -66,26 +72,35 @@ def placeholder_gap(units: list[Unit]) -> int:
     return max(2, usual_gap(units) + 1)
 
 
-def _hard_wrapped(units: list[Unit]) -> bool:
-    """Copy wrapped at a fixed width: most long lines have the same length and no blank between."""
-    long_lines = [u.size for u in units if u.size >= 16]
-    if len(long_lines) < 6:
-        return False
-    width, count = Counter(long_lines).most_common(1)[0]
-    near = sum(1 for n in long_lines if abs(n - width) <= 1)
-    tight = sum(1 for u in units[1:] if u.gap == 0)
-    return near >= 0.6 * len(long_lines) and tight >= 0.5 * len(units) and any(u.gap for u in units[1:])
+def _wrap_measure(units: list[Unit]) -> tuple[str, int] | None:
+    """(metric, width) when the copy is wrapped at a fixed measure, else None.
+
+    Wrapped copy has most long lines ending at the same width (in characters or in display
+    columns), with no blank line between the lines of a paragraph.
+    """
+    if len(units) < 8 or sum(1 for u in units[1:] if u.gap == 0) < 0.5 * len(units):
+        return None
+    best = None
+    for metric, slack in (("width", 1), ("columns", 2)):
+        values = [getattr(u, metric) for u in units if getattr(u, metric) >= 16]
+        if len(values) < 6:
+            continue
+        width = Counter(values).most_common(1)[0][0]
+        near = sum(1 for n in values if width - slack <= n <= width)
+        if near >= 0.6 * len(values) and near >= 5 and (best is None or near > best[2]):
+            best = (metric, width - slack, near)
+    return None if best is None else (best[0], best[1])
 
 
-def _rejoin_wrapped(units: list[Unit]) -> list[Unit]:
+def _rejoin_wrapped(units: list[Unit], measure: tuple[str, int]) -> list[Unit]:
     """Join a line to the previous one when that one filled the whole measure."""
-    width = Counter(u.size for u in units if u.size >= 16).most_common(1)[0][0]
+    metric, full = measure
     out: list[Unit] = []
-    last_width = 0  # width of the last physical line of out[-1]
+    last = 0  # measure of the last physical line of out[-1]
     for unit in units:
-        if out and unit.gap == 0 and not unit.indented and last_width >= width - 1:
-            out[-1].text = out[-1].text + unit.text
+        if out and unit.gap == 0 and not unit.indented and last >= full and out[-1].image is None:
+            out[-1].text = join_fragments(out[-1].text, unit.text)
         else:
             out.append(unit)
-        last_width = unit.size
+        last = getattr(unit, metric)
     return out
