@@ -5,10 +5,11 @@ from __future__ import annotations
 import codecs
 
 import pytest
+
 from editor_app.importing import import_file, import_text
 from editor_app.model.serialize import issue_to_dict
+from tests.conftest import REPO
 
-from ..conftest import REPO
 from .helpers import articles, banners, body_texts, lost_characters, notes
 
 PAGES = REPO / "tests" / "fixtures" / "pages"
