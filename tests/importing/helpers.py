@@ -9,7 +9,9 @@ from editor_app.model.document import Article, Banner, EditorNote, PhotoBlock
 from editor_app.model.fields import iter_text_fields
 
 # Separators the importer may drop: the colon after a label (「编者按：」) or a dateline (「本报讯：」).
-_LABEL_COLON = re.compile(r"((?:编者按|编者的话|编后语|编后|编辑手记|按语)[】\]]?|讯)\s*[:：]")
+_LABEL_COLON = re.compile(r"(?m)^([ \t\u3000]*)[【\[]?(编者按|编者的话|编后语|编后|编辑手记|按语)[】\]]?[ \t\u3000]*[:：]?")
+_DATELINE_COLON = re.compile(r"(讯|电)[ \t\u3000]*[:：]")
+_INVISIBLE = "\u200b\ufeff"
 # …and the brackets around a byline tag on its own line (「（申环）」 is stored as 「申环」).
 _BYLINE_BRACKETS = re.compile(r"(?m)^\s*[（(]\s*([\u4e00-\u9fff]{2,4})\s*[）)]\s*$")
 # …and the colons of a credits line (「责任编辑：周敏」 goes to issue.editors as role → names).
@@ -62,9 +64,16 @@ def output_characters(result) -> Counter:
 
 
 def lost_characters(text: str, result) -> Counter:
-    """Characters of the input (whitespace and label colons aside) missing from the output."""
-    text = _BYLINE_BRACKETS.sub(r"\1", _LABEL_COLON.sub(r"\1", text))
+    """Characters of the input missing from the output.
+
+    Whitespace, zero-width marks and the punctuation that only frames a recognised field (the
+    colon after 「编者按」 or 「本报讯」, the brackets of 「（申环）」 or 「（林悦 摄）」, the colons of a
+    credits line) are not counted: those fields keep the words, not the frame.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _LABEL_COLON.sub(r"\1\2", _DATELINE_COLON.sub(r"\1", text))
+    text = _BYLINE_BRACKETS.sub(r"\1", text)
     text = _CREDIT_BRACKETS.sub(r"\1", text)
     text = _CREDITS.sub(lambda m: m.group(0).replace("：", "").replace(":", ""), text)
-    wanted = Counter(ch for ch in text if not ch.isspace())
+    wanted = Counter(ch for ch in text if not ch.isspace() and ch not in _INVISIBLE)
     return wanted - output_characters(result)

@@ -102,8 +102,9 @@ class PageReader:
         text = unit.text
         if unit.image is not None:
             return self._picture(i)
-        if sig.credits_line(text):
-            self.out.editors.update(sig.parse_credits(text))
+        credits = sig.parse_credits(text) if sig.credits_line(text) else None
+        if credits and not credits.keys() & self.out.editors.keys():
+            self.out.editors.update(credits)
             return i + 1
         label = sig.editor_note_label(text)
         if label is not None:
@@ -123,7 +124,7 @@ class PageReader:
             self._caption(unit)
             return i + 1
         if self._is_byline(i):
-            self.article.byline = sig.compact(text).strip("（）()")
+            self.article.byline = sig.unbracket(sig.compact(text))
             self._close()
             return i + 1
         if self._is_heading(unit):

@@ -51,12 +51,16 @@ def compact(text: str) -> str:
     return "".join(text.split())
 
 
+_EDGE_SPACE = re.compile(r"^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$")
+
+
 def strip_line(text: str) -> str:
-    return text.strip(SPACES)
+    """The text without surrounding whitespace, full-width spaces and zero-width marks."""
+    return _EDGE_SPACE.sub("", text)
 
 
 def is_blank(text: str) -> bool:
-    return not text.strip(SPACES)
+    return not strip_line(text)
 
 
 def ends_terminal(text: str) -> bool:
@@ -130,6 +134,13 @@ def pen_name(text: str) -> bool:
     return bool(_PEN_NAME.match(compact(text)))
 
 
+def unbracket(text: str) -> str:
+    """「（申环）」 → 「申环」: one pair of brackets around the whole text, if there is one."""
+    if len(text) >= 3 and text[0] in "（(" and text[-1] in "）)":
+        return text[1:-1].strip(SPACES)
+    return text
+
+
 def author_line(text: str) -> bool:
     """「（记者 张三 通讯员 李四）」, 「本报记者 王五」, 「文/赵六」."""
     flat = strip_line(text)
@@ -167,14 +178,17 @@ def credits_line(text: str) -> bool:
     return bool(_CREDITS_LINE.match(strip_line(text)))
 
 
-def parse_credits(text: str) -> dict[str, str]:
-    """「责任编辑：张三 校对：李四」 → {"责任编辑": "张三", "校对": "李四"}."""
+def parse_credits(text: str) -> dict[str, str] | None:
+    """「责任编辑：张三 校对：李四」 → {"责任编辑": "张三", "校对": "李四"}; None if a role repeats."""
     parts = re.split(r"\s*([^\s:：]{1,6})\s*[:：]\s*", " " + strip_line(text))
     out: dict[str, str] = {}
     for i in range(1, len(parts) - 1, 2):
         role, names = parts[i], strip_line(parts[i + 1])
-        if role:
-            out[role] = names
+        if role in out:
+            return None
+        out[role] = names
+    if compact(parts[0]):
+        return None
     return out
 
 

@@ -1,0 +1,118 @@
+"""Word files: styles, bold, size and alignment guide the reading; pictures arrive with their bytes."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+from PIL import Image
+
+from editor_app.importing import import_file
+from editor_app.storage.project import open_project, save_project
+
+from .helpers import articles, lost_characters
+
+
+def _png(color) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 40), color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _para(document, text, size=10.5, bold=False, align=None, indent=False, style=None):
+    paragraph = document.add_paragraph(style=style)
+    run = paragraph.add_run(text)
+    run.font.size = Pt(size)
+    run.bold = bold or None
+    if align is not None:
+        paragraph.alignment = align
+    if indent:
+        paragraph.paragraph_format.first_line_indent = Pt(2 * size)
+    return paragraph
+
+
+def build_docx(path) -> str:
+    """A two-story Word page; returns its text as a person would copy it (for the no-loss check)."""
+    document = docx.Document()
+    center, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
+    texts = []
+
+    def add(text, **kw):
+        texts.append(text)
+        return _para(document, text, **kw)
+
+    add("聚焦基层治理", size=14, align=center)
+    add("城运中心上线智能派单", size=22, bold=True, align=center)
+    add("——处置时间平均缩短四成", size=14, align=center)
+    add("新区讯 新区城市运行管理中心近日上线智能派单系统，道路积水、井盖位移等事件由系统自动派送到街道网格，"
+        "处置时间平均缩短了四成。", indent=True)
+    add("数据多跑路 群众少跑腿", style="Heading 2")
+    add("网格员在手机上接收工单，上传照片、反馈结果，一件事从发现到办结全程留痕，街道和部门之间", indent=True)
+    picture = document.add_paragraph()
+    picture.alignment = center
+    picture.add_run().add_picture(io.BytesIO(_png("navy")), width=Cm(4))
+    add("城运中心大屏实时显示城市运行数据", size=9, align=center)
+    add("不用再反复打电话核对情况。", indent=True)
+    add("（城宣）", align=right)
+    document.add_paragraph()
+    add("社区食堂开张了！居民吃饭更方便", style="Heading 1")
+    add("桥北街道首家社区食堂日前开门迎客，荤素搭配的套餐十五元起，老年人凭卡还可享受优惠。", indent=True)
+    captioned = document.add_paragraph()
+    captioned.add_run().add_picture(io.BytesIO(_png("olive")), width=Cm(4))
+    add("居民在社区食堂选购午餐。林悦 摄", style="Caption")
+    table = document.add_table(rows=1, cols=2)
+    for cell, text in zip(table.rows[0].cells, ["开放时间：每天10:30至13:00。", "地址：社区服务中心一楼。"],
+                          strict=True):
+        cell.text = text
+        texts.append(text)
+    document.save(str(path))
+    return "\n".join(texts)
+
+
+@pytest.fixture
+def word_page(tmp_path):
+    path = tmp_path / "page.docx"
+    return path, build_docx(path)
+
+
+def test_docx_headline_sizes_styles_and_alignment(word_page):
+    path, text = word_page
+    result = import_file(path)
+    first, second = articles(result)
+    assert (first.kicker, first.title, first.subtitle) == ("聚焦基层治理", "城运中心上线智能派单",
+                                                           "——处置时间平均缩短四成")
+    assert first.dateline == "新区讯"
+    assert [(p.kind, p.text[:6]) for p in first.paragraphs] == [("text", "新区城市运行"),
+                                                                ("subhead", "数据多跑路 "),
+                                                                ("text", "网格员在手机")]
+    assert first.paragraphs[2].text.endswith("街道和部门之间不用再反复打电话核对情况。")
+    assert first.byline == "城宣"
+    assert second.title == "社区食堂开张了！居民吃饭更方便"
+    assert second.paragraphs[-1].text == "地址：社区服务中心一楼。"
+    assert not lost_characters(text, result)
+
+
+def test_docx_pictures_become_photos_with_images(word_page, tmp_path):
+    path, _ = word_page
+    result = import_file(path)
+    first, second = articles(result)
+    (photo,) = first.photos
+    assert photo.caption == "城运中心大屏实时显示城市运行数据" and photo.image in result.images
+    (photo2,) = second.photos
+    assert (photo2.caption, photo2.credit) == ("居民在社区食堂选购午餐。", "林悦 摄")
+    assert result.images[photo2.image].startswith(b"\x89PNG")
+    out = save_project(result.to_project(), tmp_path / "page.bulletin")
+    reopened = open_project(out)
+    assert set(reopened.images) == set(result.images) and len(reopened.images) == 2
+
+
+def test_docx_as_article(word_page):
+    path, _ = word_page
+    result = import_file(path, as_="article")
+    (story,) = articles(result)
+    assert story.title == "城运中心上线智能派单"
+    assert "社区食堂开张了！居民吃饭更方便" in [p.text for p in story.paragraphs if p.kind == "subhead"]
+    assert len(story.photos) == 2 and story.byline == "城宣"

@@ -1,0 +1,64 @@
+"""Property tests: whatever the copy looks like, nothing is lost and nothing raises."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from editor_app.errors import InputError
+from editor_app.importing import article_from_text, import_text
+from editor_app.model.serialize import dumps, loads
+
+from .helpers import lost_characters
+
+# Line shapes a page is made of, so that random pages exercise every branch of the reader.
+SHAPES = [
+    "编者按", "编者按：", "【编者按】", "编后", "本报讯", "本报讯（记者 张三 通讯员 李四）", "新区讯 ", "本报北京6月3日电",
+    "（申环）", "申环", "环军捷", "■ ", "一、", "（下转第2版）", "责任编辑：王五　校对：赵六", "图为", "（林悦 摄）",
+    "记者 陈思远", "文/赵小川", "——", "日前,", "近日，", "11月20日，", "程鹏强调,", "★★★", "。", "，", ",", "？",
+    "！", "”", "）", "：", " ", "\u3000\u3000", "工作会议召开", "推进治理能力现代化", "的学习教育", "民”重要理念",
+    "水环境质量持续改善", "ABC 123", "\t",
+]
+line = st.lists(st.sampled_from(SHAPES) | st.text(max_size=12), max_size=6).map("".join)
+separator = st.sampled_from(["\n", "\n\n", "\n\n\n\n", "\r\n", "\n \n"])
+page = st.lists(st.tuples(line, separator), min_size=1, max_size=40).map(
+    lambda items: "".join(a + b for a, b in items))
+
+
+def _check(text: str, as_: str = "page") -> None:
+    if not any(not ch.isspace() and ch not in "\u200b\ufeff" for ch in text):
+        with pytest.raises(InputError, match="no text"):
+            import_text(text, as_=as_)
+        return
+    result = import_text(text, as_=as_)
+    assert not lost_characters(text, result), lost_characters(text, result)
+    assert loads(dumps(result.issue)) is not None  # the canonical JSON round-trips
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page)
+def test_structured_pages_lose_nothing(text):
+    _check(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(page)
+def test_structured_pages_as_article_lose_nothing(text):
+    _check(text, "article")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_arbitrary_text_loses_nothing(text):
+    _check(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(page)
+def test_article_from_text_keeps_everything_in_one_article(text):
+    if not text.strip(" \t\n\r\u3000\u200b\ufeff"):
+        return
+    article, notes = article_from_text(text)
+    assert isinstance(notes, list)
+    assert article.paragraphs or article.title or article.photos or article.byline
