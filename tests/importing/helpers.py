@@ -9,8 +9,8 @@ from editor_app.model.document import Article, Banner, EditorNote, PhotoBlock
 from editor_app.model.fields import iter_text_fields
 
 # Separators the importer may drop: the colon after a label (「编者按：」) or a dateline (「本报讯：」).
-_LABEL_COLON = re.compile(r"(?m)^([ \t\u3000]*)[【\[]?(编者按|编者的话|编后语|编后|编辑手记|按语)[】\]]?[ \t\u3000]*[:：]?")
-_DATELINE_COLON = re.compile(r"(讯|电)[ \t\u3000]*[:：]")
+_LABEL_COLON = re.compile(r"(?m)^([^\S\n]*)[【\[]?(编者按|编者的话|编后语|编后|编辑手记|按语)[】\]]?[^\S\n]*[:：]?")
+_DATELINE_COLON = re.compile(r"(讯|电)[^\S\n]*[:：]")
 _INVISIBLE = "\u200b\ufeff"
 # …and the brackets around a byline tag on its own line (「（申环）」 is stored as 「申环」).
 _BYLINE_BRACKETS = re.compile(r"(?m)^\s*[（(]\s*([\u4e00-\u9fff]{2,4})\s*[）)]\s*$")
@@ -58,6 +58,8 @@ def output_characters(result) -> Counter:
     for block in blocks(result):
         if isinstance(block, EditorNote):
             chars.update(ch for ch in block.label if not ch.isspace())
+    for page in result.issue.pages:
+        chars.update(ch for ch in page.name or "" if not ch.isspace())
     for role, names in result.issue.editors.items():
         chars.update(ch for ch in role + names if not ch.isspace())
     return chars

@@ -64,9 +64,11 @@ def _import_units(units: list[Unit], as_: str) -> ImportResult:
         blocks, notes = [article], notes
     else:
         blocks, notes = reading.blocks, reading.notes
-    issue = Issue(type="newspaper" if reading.newspaper else "internal", editors=reading.editors)
+    issue = Issue(type="newspaper" if reading.newspaper else "internal", editors=reading.editors,
+                  date=reading.date)
     template = NEWSPAPER_TEMPLATE if reading.newspaper else BULLETIN_TEMPLATE
-    issue.pages.append(Page(number=1, template=template, blocks=list(blocks)))
+    issue.pages.append(Page(number=reading.page_number or 1, name=reading.page_name, template=template,
+                            blocks=list(blocks)))
     return ImportResult(issue=issue, images={}, notes=list(notes))
 
 

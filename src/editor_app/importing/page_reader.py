@@ -25,6 +25,9 @@ class PageReading:
     notes: list[ImportNote] = field(default_factory=list)
     editors: dict[str, str] = field(default_factory=dict)
     newspaper: bool = False  # 「本报讯」, 「记者」: the copy comes from a licensed newspaper
+    page_name: str | None = None  # a running head (版眉) found above the first headline
+    page_number: int | None = None
+    date: str | None = None
 
 
 class PageReader:
@@ -52,6 +55,10 @@ class PageReader:
             return False
         hints = unit.hints
         if hints is not None and hints.heading_level is not None and unit.size <= 2 * sig.HEADING_MAX:
+            return True
+        if hints is not None and (hints.bold or hints.align == "center") and not hints.caption_style \
+                and unit.size <= sig.HEADING_MAX and not sig.ends_sentence(unit.text) \
+                and not sig.has_clause_punct(unit.text.rstrip("！？!?") + "x"):
             return True
         if unit.indented and not sig.is_deck(unit.text):
             return False  # an indented line is a paragraph of running text
@@ -120,6 +127,8 @@ class PageReader:
         if not any(ch.isalnum() for ch in text):
             self._unclassified(unit)
             return i + 1
+        if not self.out.blocks and self._folio(unit):
+            return i + 1
         if self._is_caption(i):
             self._caption(unit)
             return i + 1
@@ -127,10 +136,34 @@ class PageReader:
             self.article.byline = sig.unbracket(sig.compact(text))
             self._close()
             return i + 1
-        if self._is_heading(unit):
+        if self._is_heading(unit) or self._comma_title(i):
             return self._headings(i)
         self._body(unit)
         return i + 1
+
+    def _folio(self, unit: Unit) -> bool:
+        """A running head above everything else: page name, number and date, kept whole."""
+        found = sig.folio(unit.text)
+        if found is None:
+            return False
+        number, date = found
+        name = self.out.page_name
+        self.out.page_name = f"{name} {unit.text}" if name else unit.text
+        self.out.page_number = self.out.page_number or number
+        self.out.date = self.out.date or date
+        self._note("the line above the first headline was read as the running head (版眉) and "
+                   "kept as the page name", None, unit.line)
+        return True
+
+    def _comma_title(self, i: int) -> bool:
+        """「守住绿水青山，留住美丽乡愁」 before a news lead, where no paragraph is left open."""
+        unit, following = self.units[i], self._at(i + 1)
+        if self.open_para is not None or following is None or not sig.comma_title(unit.text):
+            return False
+        if unit.indented or unit.image is not None:
+            return False
+        return bool(sig.dateline(following.text) or sig.lead_opening(following.text)
+                    or sig.author_line(following.text) or self._is_heading(following))
 
     # --- pictures, captions, bylines --------------------------------------------------------------
 
@@ -163,6 +196,10 @@ class PageReader:
         if sig.caption_marker(unit.text) and unit.size <= 2 * sig.CAPTION_MAX \
                 and not (sig.ends_terminal(unit.text) is False and self._is_heading(unit)):
             return True
+        if unit.gap >= self.ph_gap and self.open_para is not None and self._is_heading(unit) \
+                and unit.size >= 8 and not sig.cannot_start(unit.text):
+            following = self._at(i + 1)  # 「…为人」 ⋯ 「于勇检查河道」 「民”重要理念…」
+            return following is not None and not self._is_heading(following)
         if not sig.caption_shape(unit.text) or unit.size > sig.CAPTION_MAX:
             return False
         if unit.gap >= self.ph_gap and i > 0:
@@ -198,14 +235,17 @@ class PageReader:
         if article is None or not article.paragraphs or article.byline is not None:
             return False
         flat = sig.compact(unit.text)
-        right = unit.hints is not None and unit.hints.align == "right" and len(flat) <= 12
-        if not (sig.pen_name(flat) or right) or sig.subhead_marker(unit.text):
+        right = unit.hints is not None and unit.hints.align == "right" and len(flat) <= 16
+        credit = sig.author_line(unit.text) and len(flat) <= 16  # 「（记者 张三）」 closing a story
+        if not (sig.pen_name(flat) or right or credit) or sig.subhead_marker(unit.text):
             return False
-        if flat[0] in "（(" or right:
+        if (flat[0] in "（(" and not credit) or right:
             return True
         following = self._at(i + 1)
         if following is None or following.gap >= self.ph_gap or following.image is not None:
             return True
+        if credit and not self._is_heading(following):
+            return False
         return (self._is_heading(following) or sig.editor_note_label(following.text) is not None
                 or sig.lead_opening(following.text) or sig.jump_line(following.text))
 
@@ -229,8 +269,8 @@ class PageReader:
     # --- headlines and subheads ------------------------------------------------------------------
 
     def _headings(self, i: int) -> int:
-        j = i
-        while j < len(self.units) and self._is_heading(self.units[j]) \
+        j = i + 1 if not self._is_heading(self.units[i]) else i
+        while j < len(self.units) and (self._is_heading(self.units[j]) or self._comma_title(j)) \
                 and sig.editor_note_label(self.units[j].text) is None \
                 and (j == i or self.units[j].gap < self.ph_gap):
             j += 1
@@ -241,13 +281,13 @@ class PageReader:
             return j
         if len(run) == 1 and self.article is not None and self.article.paragraphs:
             unit = run[0]
-            if self.open_para is not None and following is not None and not self._is_heading(following) \
-                    and not sig.lead_opening(following.text) and unit.gap < self.ph_gap:
+            if self.open_para is not None and sig.cannot_start(unit.text) and unit.gap < self.ph_gap:
                 self._continue(unit)
-                self._note("joined a short line to the unfinished paragraph before it",
-                           self.article, unit.line)
                 return j
             if self._is_subhead(unit, following):
+                if self.open_para is not None:
+                    self._note("a paragraph ends mid-sentence before a subhead; text may be missing",
+                               self.article, self.open_line)
                 self.open_para = None
                 self.article.paragraphs.append(Paragraph(text=unit.text, kind="subhead"))
                 return j
@@ -268,23 +308,17 @@ class PageReader:
         self.out.blocks.append(Banner(title=title, kicker=kicker, subtitle=subtitle))
 
     def _is_subhead(self, unit: Unit, following: Unit | None) -> bool:
+        """A lone short line inside an article: a subhead (True) or the title of a new story?"""
         if sig.subhead_marker(unit.text):
             return True
-        if following is None or unit.gap >= self.ph_gap:
-            return False
-        if sig.lead_opening(following.text) or sig.author_line(following.text):
-            return False
-        if self._is_heading(following):
-            return False
         hints = unit.hints
-        if hints is not None and (hints.heading_level or 0) >= 2:
-            return True
-        speaker = sig.speaker(following.text)
-        if speaker and any(speaker in p.text for p in self.article.paragraphs):
-            return True
-        if any(p.kind == "subhead" for p in self.article.paragraphs) and unit.size <= 16:
-            return True
-        return unit.size <= SUBHEAD_MAX
+        if hints is not None and hints.heading_level is not None:
+            return hints.heading_level >= 2
+        if following is None or unit.gap >= self.ph_gap or self._is_heading(following):
+            return False
+        if sig.dateline(following.text) or sig.author_line(following.text):
+            return False
+        return subhead_score(unit, following, self.article) > 0
 
     # --- body text ---------------------------------------------------------------------------------
 
@@ -309,8 +343,11 @@ class PageReader:
         if self.note is not None and unit.gap >= self.ph_gap and self.open_para is None:
             self._close()  # a picture or a cut ends the editor's note
         if self.open_para is not None and self._container() is not None:
-            self._continue(unit)
-            return
+            if unit.gap >= self.ph_gap and sig.lead_opening(text) and not sig.cannot_start(text):
+                self._close()  # 「…推进」 ⋯ 「日前，……」: a new story, the old one continues elsewhere
+            else:
+                self._continue(unit)
+                return
         self._add_paragraph(text, unit)
 
     def _continue(self, unit: Unit) -> None:
@@ -330,6 +367,42 @@ class PageReader:
             self.open_para, self.open_line = paragraph, unit.line
         else:
             self.open_para = None
+
+
+def subhead_score(unit: Unit, following: Unit, article: Article) -> float:
+    """Positive when the evidence says "subhead of this story", negative for "a new story".
+
+    For a subhead: the next paragraph goes on with a speaker already quoted in the story, or
+    with a list (一是、二要), the story has subheads already, the line is short. For a new story:
+    the next paragraph opens like a news lead (日前、近日、5月12日) or names the place or body the
+    headline opens with (「静安区…」 → 「上海市静安区近日…」), the line is long.
+    """
+    score = 0.0
+    story = "".join(p.text for p in article.paragraphs)
+    speaker = sig.speaker(following.text)
+    if speaker and speaker in story:
+        score += 2
+    if sig.enumeration(following.text):
+        score += 1
+    if any(p.kind == "subhead" for p in article.paragraphs):
+        score += 1
+    size = unit.size
+    score += 1 if size <= 8 else 0.5 if size <= SUBHEAD_MAX else -1 if size >= 14 else 0
+    if size >= 18:
+        score -= 1
+    if sig.lead_opening(following.text):
+        score -= 1.5
+    if sig.place_echo(unit.text, following.text):
+        score -= 2
+    hints = unit.hints
+    if hints is not None:
+        if hints.align == "center":
+            score -= 1
+        elif hints.bold:
+            score += 1
+    if score == 0:
+        return 1 if size <= SUBHEAD_MAX else -1
+    return score
 
 
 def _biggest(run: list[Unit]) -> int | None:

@@ -40,9 +40,12 @@ _CREDITS_LINE = re.compile(
     r"^(?:责任编辑|责编|本版编辑|本期编辑|编辑|美编|美术编辑|校对|审校|审核|审稿|签发|主编|组版)\s*[:：]"
 )
 _JUMP = re.compile(r"^[（(]?\s*(?:上接|下转|转第|接第|转\s*\d|下接)[^）)]{0,12}版\s*[）)]?$")
-_LEAD_TIME = re.compile(
-    r"日前|近日|近期|前不久|昨天|昨日|今天|今日|本周|上周|日上午|日下午|日晚|年初以来|今年以来|\d{1,2}月\d{1,2}日"
-)
+_LEAD_TIME = re.compile(r"日前|近日|近期|前不久|昨天|昨日|日上午|日下午|日晚|\d{1,2}月\d{1,2}日")
+_PLACE = re.compile(rf"^([{HAN}]{{1,8}}?(?:省|市|区|县|镇|乡|村|街道|社区|园区|新区|局|委|厅|中心|公司|集团|大学|学院|医院))")
+_ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要|一方面|首先|第[一二三四五六七八九十]|其[一二三])")
+_FOLIO = re.compile(r"第\s*(\d{1,3})\s*版|星期[一二三四五六日天]|周[一二三四五六日]\b")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_NOT_A_START = "的了着地得和与及并而等们之所其或且则就也都还又"
 _SPEAKER = re.compile(rf"^([{HAN}]{{2,4}}?)(?:指出|强调|要求|表示|说|认为|介绍|提出|坦言|透露|称)")
 
 
@@ -203,6 +206,51 @@ def lead_opening(text: str) -> bool:
         return True
     head = compact(text)[:LEAD_WINDOW]
     return bool(_LEAD_TIME.search(head))
+
+
+def place_echo(heading: str, paragraph: str) -> bool:
+    """The headline opens with a place or body (「静安区…」) that the next paragraph names early."""
+    match = _PLACE.match(compact(heading))
+    return bool(match) and match.group(1) in compact(paragraph)[:30]
+
+
+def enumeration(text: str) -> bool:
+    """「一是……」「二要……」「首先……」: a paragraph that continues a list under a subhead."""
+    return bool(_ENUMERATION.match(compact(text)))
+
+
+def cannot_start(text: str) -> bool:
+    """Text that cannot open a sentence: a particle or closing punctuation left by a column break."""
+    flat = compact(text)
+    return bool(flat) and (flat[0] in _NOT_A_START or flat[0] in CLOSERS or flat[0] in "，,。、；;：:！？!?")
+
+
+def folio(text: str) -> tuple[int | None, str | None] | None:
+    """(page number, ISO date) for a running head such as 「2021年3月5日 星期五 第3版 综合新闻」."""
+    flat = compact(text)
+    if len(flat) > 40 or has_clause_punct(flat + "x"):
+        return None
+    marks = _FOLIO.search(text)
+    if not marks:
+        return None
+    number = next((int(m.group(1)) for m in _FOLIO.finditer(text) if m.group(1)), None)
+    date = _DATE.search(text)
+    iso = None
+    if date:
+        year, month, day = (int(g) for g in date.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            iso = f"{year:04d}-{month:02d}-{day:02d}"
+    return number, iso
+
+
+def comma_title(text: str) -> bool:
+    """A short title with a comma in it (「守住绿水青山，留住美丽乡愁」), not a sentence."""
+    flat = compact(text)
+    if not flat or len(flat) > 26 or flat.count("，") + flat.count(",") not in (1, 2):
+        return False
+    if speaker(flat) or ends_terminal(flat) or flat[-1] in "，,":
+        return False
+    return heading_like(flat.replace("，", "").replace(",", ""))
 
 
 def speaker(text: str) -> str | None:
