@@ -81,7 +81,7 @@ def test_gbk_copy_with_crlf_indents_and_hard_wrapped_lines():
     assert [ph.caption for ph in story.photos] == ["图为城运中心工作人员调度处置城市运行事件。"]
 
 
-@pytest.mark.parametrize("name", ["newspaper_page.txt", "bulletin_page.txt", "story_gbk.txt"])
+@pytest.mark.parametrize("name", ["newspaper_page.txt", "bulletin_page.txt", "story_gbk.txt", "variants_page.txt"])
 def test_every_encoding_gives_the_same_page(tmp_path, name):
     reference = import_file(PAGES / name)
     text = (PAGES / name).read_bytes()
@@ -102,3 +102,34 @@ def test_pages_without_blank_lines_or_with_unknown_lines_keep_everything():
     messages = [n.message for n in result.notes]
     assert any("without a title" in m for m in messages)
     assert sum("could not classify" in m for m in messages) == 2
+
+
+def test_variant_page_same_layout_as_a_printed_page_other_signals():
+    """Blank-line layout like a printed page, with the variations a new page may bring."""
+    result = import_file(PAGES / "variants_page.txt")
+    page = result.issue.pages[0]
+    assert page.name == "2026年6月18日 星期四 第3版 生态环境" and page.number == 3
+    assert result.issue.date == "2026-06-18"
+    first_banner, second_banner = banners(result)
+    assert (first_banner.kicker, first_banner.title) == ("夏季臭氧污染防控攻坚", "全市启动挥发性有机物专项治理")
+    assert second_banner.title == "各区扎实推进噪声污染防治"
+    (note,) = notes(result)
+    assert note.label == "编者按" and note.paragraphs[0].text.startswith("今年是噪声污染防治法")
+    lead, rural, untitled, jiading, jinshan = articles(result)
+    assert (lead.kicker, lead.title) == ("护蓝天 保健康", "百家重点企业完成“一厂一策”整治")
+    assert lead.author_line == "（记者 孙立 通讯员 何苗）" and lead.byline == "孙环"
+    # short subheads followed by ordinary text or by a list (一是……) stay in the story
+    assert [p.text for p in lead.paragraphs if p.kind == "subhead"] == ["突出源头替代", "强化科技支撑"]
+    # a caption without a full stop, after a picture gap, inside an unfinished paragraph
+    assert [ph.caption for ph in lead.photos] == ["技术人员在涂装车间检测废气处理设施"]
+    assert any(p.text.endswith("引导更多企业主动开展源头替代工作。") for p in lead.paragraphs)
+    assert rural.title == "守住绿水青山，留住美丽乡愁" and rural.paragraphs[-1].text.endswith("同时推动")
+    assert any("mid-sentence" in n.message and n.block == rural.id for n in result.notes)
+    # a news lead after a picture gap starts a new story instead of finishing the cut paragraph
+    assert untitled.title == "" and untitled.paragraphs[0].text.startswith("近日")
+    assert untitled.byline == "新城站"
+    assert jiading.title == "嘉定区打造宁静小区示范样板" and jiading.byline is None
+    assert [ph.caption for ph in jiading.photos] == ["工作人员在小区周边开展噪声监测。"]
+    assert jinshan.title == "金山区建立施工噪声夜间巡查机制" and jinshan.byline == "嘉环"
+    text = (PAGES / "variants_page.txt").read_text(encoding="utf-8")
+    assert not lost_characters(text, result)

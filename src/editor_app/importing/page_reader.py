@@ -76,6 +76,12 @@ class PageReader:
         if self.open_para is not None and self.article is not None:
             self._note("the article ends mid-sentence; it probably continues on another page",
                        self.article, self.open_line)
+        article = self.article
+        if article is not None and article.byline is None and article.paragraphs \
+                and article.paragraphs[-1].kind == "text":
+            tagged = sig.trailing_tag(article.paragraphs[-1].text)
+            if tagged is not None:  # 「……敢于担当。（环土）」: the byline set on the last line
+                article.paragraphs[-1].text, article.byline = tagged
         self.article = None
         self.note = None
         self.open_para = None
@@ -193,8 +199,10 @@ class PageReader:
             return True
         if sig.dateline(unit.text) or sig.author_line(unit.text):
             return False
-        if sig.caption_marker(unit.text) and unit.size <= 2 * sig.CAPTION_MAX \
-                and not (sig.ends_terminal(unit.text) is False and self._is_heading(unit)):
+        credit = sig.photo_credit(unit.text)
+        if credit is not None and not credit[0]:  # a credit alone: for the photo just above
+            return True
+        if sig.caption_marker(unit.text) and unit.size <= 2 * sig.CAPTION_MAX:
             return True
         if unit.gap >= self.ph_gap and self.open_para is not None and self._is_heading(unit) \
                 and unit.size >= 8 and not sig.cannot_start(unit.text):
@@ -205,13 +213,32 @@ class PageReader:
         if unit.gap >= self.ph_gap and i > 0:
             return unit.size <= 50
         following = self._at(i + 1)
-        before_gap = following is not None and following.gap >= self.ph_gap
-        return before_gap and unit.size <= 30 and not sig.has_clause_punct(unit.text) \
-            and self.open_para is not None
+        if self.open_para is None or following is None or unit.size > 30 \
+                or sig.has_clause_punct(unit.text):
+            return False
+        # a short sentence standing between the two halves of a cut paragraph
+        return following.gap >= self.ph_gap or (sig.fragment_start(following.text)
+                                                and not self._is_heading(following))
 
     def _caption(self, unit: Unit) -> None:
         caption, credit = split_credit(unit.text)
+        found = sig.photo_credit(unit.text)
+        if found is not None and not found[0]:  # 「本报记者 张三 摄」 on its own line
+            last = self._last_photo()
+            if last is not None and not last.credit:
+                last.credit = found[1]
+                return
+        if found is not None and not found[0]:
+            self._attach(Photo(credit=found[1]))
+            self._note("a photo credit without a caption", self.article, unit.line)
+            return
         self._attach(Photo(caption=caption, credit=credit))
+
+    def _last_photo(self) -> Photo | None:
+        if self.pending_photos:
+            return self.pending_photos[-1]
+        article = self.article or self.last_article
+        return article.photos[-1] if article is not None and article.photos else None
 
     def _attach(self, photo: Photo) -> None:
         if self.article is not None:
@@ -246,7 +273,8 @@ class PageReader:
             return True
         if credit and not self._is_heading(following):
             return False
-        return (self._is_heading(following) or sig.editor_note_label(following.text) is not None
+        return (self._is_heading(following) or self._comma_title(i + 1)
+                or sig.editor_note_label(following.text) is not None
                 or sig.lead_opening(following.text) or sig.jump_line(following.text))
 
     def _jump(self, unit: Unit) -> None:
@@ -281,7 +309,7 @@ class PageReader:
             return j
         if len(run) == 1 and self.article is not None and self.article.paragraphs:
             unit = run[0]
-            if self.open_para is not None and sig.cannot_start(unit.text) and unit.gap < self.ph_gap:
+            if self.open_para is not None and sig.fragment_start(unit.text) and unit.gap < self.ph_gap:
                 self._continue(unit)
                 return j
             if self._is_subhead(unit, following):
@@ -340,8 +368,9 @@ class PageReader:
             article.author_line = f"{article.author_line} {text}" if article.author_line else text
             self.out.newspaper |= "记者" in text
             return
-        if self.note is not None and unit.gap >= self.ph_gap and self.open_para is None:
-            self._close()  # a picture or a cut ends the editor's note
+        if self.note is not None and self.open_para is None and self.note.paragraphs \
+                and (unit.gap >= self.ph_gap or sig.lead_opening(text)):
+            self._close()  # a picture, a cut or a news lead ends the editor's note
         if self.open_para is not None and self._container() is not None:
             if unit.gap >= self.ph_gap and sig.lead_opening(text) and not sig.cannot_start(text):
                 self._close()  # 「…推进」 ⋯ 「日前，……」: a new story, the old one continues elsewhere

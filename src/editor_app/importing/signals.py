@@ -18,7 +18,9 @@ HEADING_MAX = 40  # characters; two-part headlines reach ~30
 CAPTION_MAX = 80
 LEAD_WINDOW = 14  # a news lead names its time within the first characters
 
-_EDITOR_NOTE = re.compile(r"^[【\[]?(编者按|编者的话|编后语|编后|编辑手记|按语)[】\]]?(\s*[:：]\s*|\s+|$)")
+_EDITOR_NOTE = re.compile(
+    r"^[【\[]?(编\s?者\s?按|编者的话|编后语|编后|编辑手记|按\s?语)[】\]]?(\s*[:：]\s*|\s+|$)")
+_TRAILING_TAG = re.compile(rf"^(.*[。！？!?”’」』…])\s*[（(]\s*([{HAN}]{{2,4}})\s*[）)]$", re.DOTALL)
 _DATELINE = re.compile(
     rf"^(?:(本报讯|本刊讯|本网讯|通讯员讯|[{HAN}]{{2,6}}讯(?=[\s（(：:])"
     rf"|(?:本报|本刊|新华社|中新社)[{HAN}\d０-９]{{0,14}}电)"
@@ -118,7 +120,7 @@ def editor_note_label(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     rest = line[match.end():]
-    return match.group(1), rest
+    return compact(match.group(1)), rest
 
 
 def dateline(text: str) -> tuple[str, str | None, str] | None:
@@ -135,6 +137,12 @@ def dateline(text: str) -> tuple[str, str | None, str] | None:
 def pen_name(text: str) -> bool:
     """A byline tag: 2–4 Han characters, optionally in （）, on its own line."""
     return bool(_PEN_NAME.match(compact(text)))
+
+
+def trailing_tag(text: str) -> tuple[str, str] | None:
+    """(paragraph, tag) for a last paragraph that ends 「……敢于担当。（环土）」."""
+    match = _TRAILING_TAG.match(strip_line(text))
+    return (match.group(1), match.group(2)) if match else None
 
 
 def unbracket(text: str) -> str:
@@ -223,6 +231,20 @@ def cannot_start(text: str) -> bool:
     """Text that cannot open a sentence: a particle or closing punctuation left by a column break."""
     flat = compact(text)
     return bool(flat) and (flat[0] in _NOT_A_START or flat[0] in CLOSERS or flat[0] in "，,。、；;：:！？!?")
+
+
+def fragment_start(text: str) -> bool:
+    """Text that begins in the middle of a sentence: 「的学习教育…」, 「民”重要理念…」, 「题,又要…」."""
+    flat = compact(text)
+    if cannot_start(flat):
+        return True
+    head = flat[:6]
+    for k, ch in enumerate(head):
+        if ch in "“‘「『（(《【":
+            break
+        if ch in "”’」』）)》】" and k >= 1:
+            return True
+    return len(flat) > 2 and flat[1] in "，,、"
 
 
 def folio(text: str) -> tuple[int | None, str | None] | None:
