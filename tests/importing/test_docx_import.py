@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 import pytest
@@ -10,6 +11,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from PIL import Image
 
+from editor_app.errors import InputError
 from editor_app.importing import import_file
 from editor_app.storage.project import open_project, save_project
 
@@ -116,3 +118,37 @@ def test_docx_as_article(word_page):
     assert story.title == "城运中心上线智能派单"
     assert "社区食堂开张了！居民吃饭更方便" in [p.text for p in story.paragraphs if p.kind == "subhead"]
     assert len(story.photos) == 2 and story.byline == "城宣"
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _with_document_xml(source, target, xml: str) -> None:
+    with zipfile.ZipFile(source) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, xml.encode("utf-8") if name == "word/document.xml" else data)
+
+
+def test_damaged_word_files_are_refused_and_odd_formatting_is_tolerated(word_page, tmp_path):
+    path, _ = word_page
+    cases = {"no-body.docx": f"<w:document {W_NS}/>", "bad-xml.docx": "<w:document><w:body",
+             "odd-size.docx": (f'<w:document {W_NS}><w:body><w:p><w:r><w:rPr><w:sz w:val="abc"/></w:rPr>'
+                               "<w:t>标题</w:t></w:r></w:p><w:p><w:r><w:t>正文一段。</w:t></w:r></w:p>"
+                               "</w:body></w:document>")}
+    for name, xml in cases.items():
+        _with_document_xml(path, tmp_path / name, xml)
+    for name in ("no-body.docx", "bad-xml.docx"):
+        with pytest.raises(InputError, match="damaged"):
+            import_file(tmp_path / name)
+    (story,) = articles(import_file(tmp_path / "odd-size.docx"))
+    assert story.title == "标题" and [p.text for p in story.paragraphs] == ["正文一段。"]
+    truncated = tmp_path / "cut.docx"
+    truncated.write_bytes(path.read_bytes()[:2000])
+    with pytest.raises(InputError, match="not a Word document"):
+        import_file(truncated)
+    empty = tmp_path / "blank.docx"
+    docx.Document().save(str(empty))
+    with pytest.raises(InputError, match="no text"):
+        import_file(empty)

@@ -65,11 +65,32 @@ def _open(path: Path):
 
 def read_docx(path) -> tuple[list[Unit], dict[str, bytes], list[ImportNote]]:
     """Units in reading order (tables cell by cell), images keyed by project path, and notes."""
+    path = Path(path)
+    document = _open(path)
+    try:
+        return _read(document, path)
+    except InputError:
+        raise
+    except Exception as exc:  # python-docx meets XML it does not expect: the file is damaged
+        if exc.__class__.__module__.startswith(("lxml", "docx")) or _raised_in_library(exc):
+            raise InputError(path, f"the Word file is damaged or unusual ({exc.__class__.__name__}); "
+                                   "open it in Word or WPS and save it again") from None
+        raise
+
+
+def _raised_in_library(exc: BaseException) -> bool:
+    """True when the innermost frame is python-docx or lxml code (not a bug of ours)."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    filename = tb.tb_frame.f_code.co_filename if tb is not None else ""
+    return any(part in filename for part in ("/docx/", "\\docx\\", "/lxml/", "\\lxml\\"))
+
+
+def _read(document, path: Path) -> tuple[list[Unit], dict[str, bytes], list[ImportNote]]:
     from editor_app.model.document import Issue
     from editor_app.storage.project import Project
 
-    path = Path(path)
-    document = _open(path)
     store = Project(Issue())
     notes: list[ImportNote] = []
     units: list[Unit] = []
@@ -80,7 +101,10 @@ def read_docx(path) -> tuple[list[Unit], dict[str, bytes], list[ImportNote]]:
         if not text.strip() and not pictures:
             gap += 1
             continue
-        hints = _hints(paragraph)
+        try:
+            hints = _hints(paragraph)
+        except (ValueError, KeyError, AttributeError, TypeError):
+            hints = Hints()  # formatting we cannot read is only a missing hint: the text still counts
         for blob in pictures:
             try:
                 key = store.add_image(blob, f"{path.name}: picture in paragraph {number}")
