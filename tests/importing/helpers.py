@@ -57,7 +57,7 @@ def output_characters(result) -> Counter:
     chars: Counter = Counter()
     for field in iter_text_fields(result.issue):
         chars.update(ch for ch in field.text if not ch.isspace())
-    for block in blocks(result):
+    for _, block in result.issue.blocks():
         if isinstance(block, EditorNote):
             chars.update(ch for ch in block.label if not ch.isspace())
     for page in result.issue.pages:

@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor_app.errors import InputError
-from editor_app.importing import article_from_text, import_text
+from editor_app.importing import ImportResult, article_from_text, import_text
+from editor_app.model.document import Issue, Page
 from editor_app.model.serialize import dumps, loads
 
 from .helpers import lost_characters
@@ -21,13 +22,17 @@ SHAPES = [
     "水环境质量持续改善", "ABC 123", "\t",
 ]
 line = st.lists(st.sampled_from(SHAPES) | st.text(max_size=12), max_size=6).map("".join)
-separator = st.sampled_from(["\n", "\n\n", "\n\n\n\n", "\r\n", "\n \n"])
+separator = st.sampled_from(["\n", "\n\n", "\n\n\n\n", "\r\n", "\n \n", "\n\f"])
 page = st.lists(st.tuples(line, separator), min_size=1, max_size=40).map(
     lambda items: "".join(a + b for a, b in items))
 
 
+def _visible(text: str) -> bool:
+    return any(not ch.isspace() and ch not in "\u200b\ufeff" for ch in text)
+
+
 def _check(text: str, as_: str = "page") -> None:
-    if not any(not ch.isspace() and ch not in "\u200b\ufeff" for ch in text):
+    if not _visible(text):
         with pytest.raises(InputError, match="no text"):
             import_text(text, as_=as_)
         return
@@ -57,8 +62,9 @@ def test_arbitrary_text_loses_nothing(text):
 @settings(max_examples=40, deadline=None)
 @given(page)
 def test_article_from_text_keeps_everything_in_one_article(text):
-    if not text.strip(" \t\n\r\u3000\u200b\ufeff"):
+    if not _visible(text):
         return
     article, notes = article_from_text(text)
-    assert isinstance(notes, list)
-    assert article.paragraphs or article.title or article.photos or article.byline
+    assert all(note.block in (None, article.id) for note in notes)
+    as_issue = ImportResult(Issue(pages=[Page(blocks=[article])]))
+    assert not lost_characters(text, as_issue)

@@ -122,3 +122,24 @@ def test_snippets_lose_nothing():
     text = _page("河道保洁实现全覆盖", "今年以来，全区河道保洁实现专业化、全覆盖。（区水）", "编 者 按：",
                  "本期聚焦。", "市民在观鸟屋内观察水鸟。（林悦 摄）")
     assert not lost_characters(text, import_text(text))
+
+
+def test_form_feeds_separate_pages():
+    text = _page("第一版标题", "本报讯 第一版的消息。", "责任编辑：周敏") + "\f" + _page(
+        "第二版标题", "第二版的消息。", "责任编辑：李航")
+    result = import_text(text)
+    first, second = result.issue.pages
+    assert (first.number, second.number) == (1, 2)
+    assert [b.title for b in first.blocks] == ["第一版标题"] and second.blocks[0].title == "第二版标题"
+    assert result.issue.type == "newspaper" and {p.template for p in result.issue.pages} == {"tabloid"}
+    assert result.issue.editors == {"责任编辑": "周敏"}
+    # the second page's credit for the same role is kept as text rather than overwriting the first
+    assert "责任编辑：李航" in [p.text for p in second.blocks[0].paragraphs]
+    assert not lost_characters(text, result)
+
+
+def test_headline_group_standing_above_other_headlines_is_a_banner():
+    text = _page("全面推进美丽城区建设", "", "", "三个街道完成河道综合整治", "近日，三个街道完成河道综合整治。")
+    result = import_text(text)
+    assert [b.title for b in result.issue.pages[0].blocks] == ["全面推进美丽城区建设", "三个街道完成河道综合整治"]
+    assert type(result.issue.pages[0].blocks[0]).__name__ == "Banner"

@@ -16,8 +16,36 @@ BULLETIN_TEMPLATE = "a4-bulletin"
 
 
 def import_text(text: str, as_: str = "page") -> ImportResult:
-    """Import decoded copy (a whole page, or with as_="article" one story)."""
-    return _import_units(units_from_text(text.replace("\r\n", "\n").replace("\r", "\n")), as_)
+    """Import decoded copy (a whole page, or with as_="article" one story).
+
+    Form feeds (\\f) separate pages, as text extracted from a PDF has them.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if as_ != "page" or "\f" not in text:
+        return _import_units(units_from_text(text.replace("\f", "\n")), as_)
+    pages, line = [], 1
+    for part in text.split("\f"):
+        units = units_from_text(part, first_line=line)
+        line += part.count("\n")
+        if units:
+            pages.append(units)
+    if not pages:
+        raise InputError(None, "there is no text to import")
+    editors: dict[str, str] = {}  # shared: a role credited twice stays text the second time
+    results = [_import_units(units, as_, editors) for units in pages]
+    issue = results[0].issue
+    for number, result in enumerate(results[1:], start=2):
+        page = result.issue.pages[0]
+        if page.number == 1:
+            page.number = number
+        issue.pages.append(page)
+        if result.issue.type == "newspaper":
+            issue.type = "newspaper"
+        issue.date = issue.date or result.issue.date
+    if issue.type == "newspaper":
+        for page in issue.pages:
+            page.template = NEWSPAPER_TEMPLATE
+    return ImportResult(issue=issue, images={}, notes=[n for r in results for n in r.notes])
 
 
 def import_file(path, as_: str = "page") -> ImportResult:
@@ -45,20 +73,20 @@ def import_file(path, as_: str = "page") -> ImportResult:
 
 def article_from_text(text: str) -> tuple[Article, list[ImportNote]]:
     """One pasted story as an article (its title, dateline, paragraphs, photos and byline)."""
-    reading = _read(units_from_text(text.replace("\r\n", "\n").replace("\r", "\n")))
+    reading = _read(units_from_text(text.replace("\r\n", "\n").replace("\r", "\n")), page=False)
     return _single_article(reading)
 
 
-def _read(units: list[Unit]) -> PageReading:
+def _read(units: list[Unit], editors: dict[str, str] | None = None, page: bool = True) -> PageReading:
     if not units:
         raise InputError(None, "there is no text to import")
-    return PageReader(units).read()
+    return PageReader(units, editors, page_furniture=page).read()
 
 
-def _import_units(units: list[Unit], as_: str) -> ImportResult:
+def _import_units(units: list[Unit], as_: str, editors: dict[str, str] | None = None) -> ImportResult:
     if as_ not in AS_CHOICES:
         raise InputError(None, f"unknown import mode {as_!r}; use page or article")
-    reading = _read(units)
+    reading = _read(units, editors, page=as_ == "page")
     if as_ == "article":
         article, notes = _single_article(reading)
         blocks, notes = [article], notes

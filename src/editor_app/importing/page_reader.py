@@ -31,10 +31,12 @@ class PageReading:
 
 
 class PageReader:
-    def __init__(self, units: list[Unit]):
+    def __init__(self, units: list[Unit], editors: dict[str, str] | None = None,
+                 page_furniture: bool = True):
         self.units = units
+        self.page_furniture = page_furniture  # read a 版眉 and credits lines (whole pages only)
         self.ph_gap = placeholder_gap(units)
-        self.out = PageReading()
+        self.out = PageReading(editors=editors if editors is not None else {})
         self.article: Article | None = None  # open article: takes paragraphs, photos, byline
         self.note: EditorNote | None = None  # open editor's note
         self.open_para: Paragraph | None = None  # a paragraph that ended mid-sentence
@@ -115,7 +117,7 @@ class PageReader:
         text = unit.text
         if unit.image is not None:
             return self._picture(i)
-        credits = sig.parse_credits(text) if sig.credits_line(text) else None
+        credits = sig.parse_credits(text) if self.page_furniture and sig.credits_line(text) else None
         if credits and not credits.keys() & self.out.editors.keys():
             self.out.editors.update(credits)
             return i + 1
@@ -133,7 +135,7 @@ class PageReader:
         if not any(ch.isalnum() for ch in text):
             self._unclassified(unit)
             return i + 1
-        if not self.out.blocks and self._folio(unit):
+        if self.page_furniture and not self.out.blocks and self._folio(unit):
             return i + 1
         if self._is_caption(i):
             self._caption(unit)
@@ -326,6 +328,12 @@ class PageReader:
             self._note("several headlines in a row: the first are read as a banner over the "
                        "articles below", self.out.blocks[-1], run[0].line)
             run = run[cut:]
+        if following is not None and self._is_heading(following) and following.image is None:
+            self._close()  # headlines, a picture gap, more headlines: the first group is a banner
+            self._banner(run)
+            self._note("a headline group stands alone above other headlines: read as a banner",
+                       self.out.blocks[-1], run[0].line)
+            return j
         article = self._new_article(run[0], run)
         if following is None:
             self._note("a headline with no text after it", article, run[0].line)

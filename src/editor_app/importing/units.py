@@ -41,12 +41,12 @@ class Unit:
         return len(compact(self.text))
 
 
-def units_from_text(text: str) -> list[Unit]:
+def units_from_text(text: str, first_line: int = 1) -> list[Unit]:
     """One unit per non-blank line; hard-wrapped paragraphs are re-joined first."""
     lines = text.split("\n")
     units: list[Unit] = []
     gap = 0
-    for number, raw in enumerate(lines, start=1):
+    for number, raw in enumerate(lines, start=first_line):
         if is_blank(raw):
             gap += 1
             continue
@@ -64,7 +64,7 @@ def units_from_text(text: str) -> list[Unit]:
 def usual_gap(units: list[Unit]) -> int:
     """The blank-line count that separates ordinary paragraphs on this page."""
     gaps = Counter(u.gap for u in units[1:])
-    return gaps.most_common(1)[0][0] if gaps else 0
+    return max(gaps, key=lambda gap: (gaps[gap], -gap)) if gaps else 0  # ties: the smaller gap
 
 
 def placeholder_gap(units: list[Unit]) -> int:
