@@ -143,3 +143,22 @@ def test_headline_group_standing_above_other_headlines_is_a_banner():
     result = import_text(text)
     assert [b.title for b in result.issue.pages[0].blocks] == ["全面推进美丽城区建设", "三个街道完成河道综合整治"]
     assert type(result.issue.pages[0].blocks[0]).__name__ == "Banner"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("市民在公园散步。（林悦 摄）", ("市民在公园散步。", "林悦 摄")),
+    ("本报记者 陈思远 摄", ("", "本报记者 陈思远 摄")),
+    ("居民在食堂选购午餐。林悦 摄", ("居民在食堂选购午餐。", "林悦 摄")),
+    ("（图片由区河长办提供）", ("", "图片由区河长办提供")),
+    ("他说年轻人要多拍摄", None),
+    ("全年数据见附表。（数据由市统计局提供）", None),
+])
+def test_photo_credits_and_look_alikes(text, expected):
+    assert sig.photo_credit(text) == expected
+
+
+def test_body_paragraph_ending_like_a_credit_stays_body():
+    text = _page("摄影展开幕", "本报讯 摄影展昨日开幕，主办方希望年轻人多出去走走、多拍摄",
+                 "更多身边的美景。", "全年数据见附表。（数据由市统计局提供）")
+    (story,) = articles(import_text(text))
+    assert story.photos == [] and len(story.paragraphs) == 2

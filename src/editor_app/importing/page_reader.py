@@ -204,7 +204,7 @@ class PageReader:
         credit = sig.photo_credit(unit.text)
         if credit is not None and not credit[0]:  # a credit alone: for the photo just above
             return True
-        if sig.caption_marker(unit.text) and unit.size <= 2 * sig.CAPTION_MAX:
+        if sig.caption_marker(unit.text) and len(sig.compact(split_credit(unit.text)[0])) <= sig.CAPTION_MAX:
             return True
         if unit.gap >= self.ph_gap and self.open_para is not None and self._is_heading(unit) \
                 and unit.size >= 8 and not sig.cannot_start(unit.text):
@@ -224,16 +224,12 @@ class PageReader:
 
     def _caption(self, unit: Unit) -> None:
         caption, credit = split_credit(unit.text)
-        found = sig.photo_credit(unit.text)
-        if found is not None and not found[0]:  # 「本报记者 张三 摄」 on its own line
+        if not caption and credit:  # 「本报记者 张三 摄」 on its own line: the photo above
             last = self._last_photo()
             if last is not None and not last.credit:
-                last.credit = found[1]
+                last.credit = credit
                 return
-        if found is not None and not found[0]:
-            self._attach(Photo(credit=found[1]))
             self._note("a photo credit without a caption", self.article, unit.line)
-            return
         self._attach(Photo(caption=caption, credit=credit))
 
     def _last_photo(self) -> Photo | None:
@@ -477,7 +473,8 @@ def assign_heads(run: list[Unit]) -> tuple[str | None, str, str | None]:
 
 
 def split_credit(text: str) -> tuple[str, str | None]:
+    """(caption, credit or None); a line that is only a credit gives ("", credit)."""
     found = sig.photo_credit(text)
-    if found is None or not found[0]:
+    if found is None:
         return sig.strip_line(text), None
     return found

@@ -31,8 +31,11 @@ _AUTHOR = re.compile(
     rf"^[（(]?\s*(?:本报|本刊|特约)?(?:记者|通讯员|实习生|特约记者|撰稿|作者|文)\s*[/／:：]?\s*"
     rf"[{HAN}·]{{2,4}}(?:[\s、，,]+(?:(?:本报|本刊|特约)?(?:记者|通讯员|实习生)\s*)?[{HAN}·]{{2,4}})*\s*[）)]?$"
 )
-_CREDIT = re.compile(rf"[（(]?\s*((?:本报|本刊)?(?:记者|通讯员)?\s*[{HAN}·]{{2,4}}(?:[\s、][{HAN}·]{{2,4}})*"
-                     rf"\s*(?:摄|供图|提供)(?:影)?)\s*[）)]?$")
+_CREDIT_BRACKETED = re.compile(
+    r"[（(]\s*([^（）()]{1,24}?(?:摄|摄影|供图)|(?:图片|照片|资料图|图)[^（）()]{0,20}?提供|图片来源[^（）()]{1,20})\s*[）)]$")
+_CREDIT_PLAIN = re.compile(
+    rf"(?:^|(?<=[\s。！？!?]))((?:本报|本刊)?(?:记者|通讯员|摄影记者|特约摄影)?\s*[{HAN}·]{{2,4}}"
+    rf"(?:[\s、][{HAN}·]{{2,4}})*(?:\s+|\s*[/／]\s*)(?:摄|摄影|供图))$")
 _CAPTION_START = re.compile(r"^(?:图为|图[:：]|上图|下图|左图|右图|图[一二三四五六七八九\d]+[:：\s])")
 _SUBHEAD_MARK = re.compile(
     r"^(?:[■□●◆◇▲△★☆▶►◎]\s*|【[^】]{1,30}】$|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
@@ -159,13 +162,12 @@ def author_line(text: str) -> bool:
 
 
 def photo_credit(text: str) -> tuple[str, str] | None:
-    """(caption without credit, credit) when a caption ends with 「张三 摄」."""
+    """(caption without credit, credit) when a caption ends with 「（林悦 摄）」 or 「本报记者 林悦 摄」."""
     body = strip_line(text)
-    match = _CREDIT.search(body)
+    match = _CREDIT_BRACKETED.search(body) or _CREDIT_PLAIN.search(body)
     if not match:
         return None
-    caption = strip_line(body[:match.start()])
-    return caption, match.group(1).strip()
+    return strip_line(body[:match.start()]), match.group(1).strip()
 
 
 def caption_marker(text: str) -> bool:
