@@ -375,6 +375,9 @@ class PageReader:
         if self.note is not None and self.open_para is None and self.note.paragraphs \
                 and (unit.gap >= self.ph_gap or sig.lead_opening(text)):
             self._close()  # a picture, a cut or a news lead ends the editor's note
+        if self.open_para is None and self.article is not None and self.article.paragraphs \
+                and unit.gap >= self.ph_gap and sig.opens_with_time(text) and unit.size > 60:
+            self._close()  # a picture gap, then 「日前，……」: a new story whose headline is missing
         if self.open_para is not None and self._container() is not None:
             if unit.gap >= self.ph_gap and sig.lead_opening(text) and not sig.cannot_start(text):
                 self._close()  # 「…推进」 ⋯ 「日前，……」: a new story, the old one continues elsewhere

@@ -277,6 +277,12 @@ def comma_title(text: str) -> bool:
     return heading_like(flat.replace("，", "").replace(",", ""))
 
 
+def opens_with_time(text: str) -> bool:
+    """「日前，……」「近日，……」「5月12日，……」: the paragraph itself starts like a news lead."""
+    match = _LEAD_TIME.search(compact(text)[:8])
+    return bool(match) and match.start() == 0
+
+
 def speaker(text: str) -> str | None:
     """The name in 「程鹏强调，……」: a paragraph continuing a speech report."""
     match = _SPEAKER.match(compact(text))
