@@ -152,3 +152,36 @@ def test_damaged_word_files_are_refused_and_odd_formatting_is_tolerated(word_pag
     docx.Document().save(str(empty))
     with pytest.raises(InputError, match="no text"):
         import_file(empty)
+
+
+_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+       'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+       'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+       'xmlns:v="urn:schemas-microsoft-com:vml"')
+_HIDDEN_TEXT_XML = [
+    '<w:p {ns}><w:r><w:t>详情见</w:t></w:r><w:hyperlink w:anchor="x"><w:r><w:t>附件一</w:t></w:r></w:hyperlink>'
+    '<w:r><w:t>。</w:t></w:r></w:p>',
+    '<w:p {ns}><w:r><w:t>会议要求</w:t></w:r><w:ins w:id="1" w:author="编辑"><w:r><w:t>立即</w:t></w:r></w:ins>'
+    '<w:del w:id="2" w:author="编辑"><w:r><w:delText>尽快</w:delText></w:r></w:del><w:r><w:t>整改。</w:t></w:r></w:p>',
+    '<w:sdt {ns}><w:sdtContent><w:p><w:r><w:t>控件中的一段正文。</w:t></w:r></w:p></w:sdtContent></w:sdt>',
+    '<w:p {ns}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
+    '<w:p><w:r><w:t>文本框中的补充说明。</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>'
+    '<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>文本框中的补充说明。</w:t></w:r></w:p>'
+    '</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>'
+    '<w:r><w:t>锚定文本框的一段。</w:t></w:r></w:p>',
+]
+
+
+def test_docx_text_in_links_insertions_controls_and_text_boxes(tmp_path):
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("标题一则")
+    body = document.element.body
+    for xml in _HIDDEN_TEXT_XML:
+        body.insert(len(body) - 1, parse_xml(xml.format(ns=_NS)))  # before the final sectPr
+    path = tmp_path / "hidden.docx"
+    document.save(str(path))
+    (story,) = articles(import_file(path))
+    assert [p.text for p in story.paragraphs] == [
+        "详情见附件一。", "会议要求立即整改。", "控件中的一段正文。", "锚定文本框的一段。", "文本框中的补充说明。"]

@@ -25,6 +25,10 @@ _BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
 _REL_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _T, _TAB, _BR, _CR, _DEL, _TEXTBOX = (f"{_W}{n}" for n in ("p", "t", "tab", "br", "cr", "del", "txbxContent"))
+_TYPE = f"{_W}type"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _ALIGN = {0: "left", 1: "center", 2: "right", 3: "justify"}
 
 
@@ -91,13 +95,15 @@ def _read(document, path: Path) -> tuple[list[Unit], dict[str, bytes], list[Impo
     from editor_app.model.document import Issue
     from editor_app.storage.project import Project
 
+    if document.element.body is None:
+        raise InputError(path, "the Word file is damaged (it has no document body)")
     store = Project(Issue())
     notes: list[ImportNote] = []
     units: list[Unit] = []
     gap = 0
     for number, paragraph in enumerate(_paragraphs(document), start=1):
         pictures = _pictures(paragraph, document)
-        text = paragraph.text or ""
+        text = _text(paragraph._p)
         if not text.strip() and not pictures:
             gap += 1
             continue
@@ -122,28 +128,56 @@ def _read(document, path: Path) -> tuple[list[Unit], dict[str, bytes], list[Impo
 
 
 def _paragraphs(document):
-    """Body paragraphs in order, descending into tables (text in tables is still copy)."""
-    from docx.table import Table
+    """Every paragraph in reading order: body, tables, content controls and text boxes.
 
-    def walk(container):
-        for item in container.iter_inner_content():
-            if isinstance(item, Table):
-                for row in item.rows:
-                    seen = set()
-                    for cell in row.cells:
-                        if id(cell._tc) in seen:
-                            continue  # a merged cell appears once per grid column it spans
-                        seen.add(id(cell._tc))
-                        yield from walk(cell)
-            else:
-                yield item
+    A text box's paragraphs follow the paragraph that anchors it; the VML copy Word keeps for old
+    readers (mc:Fallback) is skipped so nothing is read twice.
+    """
+    from docx.text.paragraph import Paragraph
 
-    yield from walk(document)
+    body = document.element.body
+    for element in body.iter(_P):
+        if not _inside(element, body, (_FALLBACK, _DEL)):
+            yield Paragraph(element, document._body)
+
+
+def _inside(element, stop, tags: tuple[str, ...]) -> bool:
+    """Is `element` nested in one of `tags` below `stop`?"""
+    parent = element.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _own(element, paragraph) -> bool:
+    """Does `element` belong to this paragraph (not to a nested text box, deletion or fallback)?"""
+    return not _inside(element, paragraph, (_TEXTBOX, _FALLBACK, _DEL))
+
+
+def _text(paragraph) -> str:
+    """The paragraph's own text, including hyperlinks, fields, content controls and insertions."""
+    parts = []
+    for element in paragraph.iter(_T, _TAB, _BR, _CR):
+        if not _own(element, paragraph):
+            continue
+        if element.tag == _T:
+            parts.append(element.text or "")
+        elif element.tag == _TAB:
+            parts.append("\t")
+        elif element.tag == _BR and element.get(_TYPE) not in (None, "textWrapping"):
+            parts.append("\n")  # a page or column break
+        else:
+            parts.append("\n")
+    return "".join(parts)
 
 
 def _pictures(paragraph, document) -> list[bytes]:
     blobs = []
     for element in paragraph._p.iter(_BLIP, _VML_IMAGE):
+        if not _own(element, paragraph._p):
+            continue
         rel = element.get(_REL_EMBED) or element.get(_REL_ID)
         part = document.part.related_parts.get(rel) if rel else None
         if part is not None:
