@@ -185,3 +185,11 @@ def test_docx_text_in_links_insertions_controls_and_text_boxes(tmp_path):
     (story,) = articles(import_file(path))
     assert [p.text for p in story.paragraphs] == [
         "详情见附件一。", "会议要求立即整改。", "控件中的一段正文。", "锚定文本框的一段。", "文本框中的补充说明。"]
+
+
+def test_word_file_with_the_wrong_name_is_still_read(word_page, tmp_path):
+    path, _ = word_page
+    renamed = tmp_path / "稿件.doc"  # WPS and mail clients sometimes save a .docx under this name
+    renamed.write_bytes(path.read_bytes())
+    first, _ = articles(import_file(renamed))
+    assert first.title == "城运中心上线智能派单"

@@ -96,8 +96,11 @@ def test_bad_inputs_are_refused_with_a_message(tmp_path):
     assert "Word" in _refused(not_word)
     assert "no such file" in _refused(tmp_path / "missing.txt")
     old = tmp_path / "old.doc"
-    old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 600)
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     assert ".docx" in _refused(old)
+    rtf = tmp_path / "letter.rtf"
+    rtf.write_bytes(b"{\\rtf1\\ansi hello}")
+    assert "RTF" in _refused(rtf)
 
 
 def test_unknown_mode_is_a_usage_error(tmp_path):

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor_app.errors import InputError
-from editor_app.importing import ImportResult, article_from_text, import_text
+from editor_app.importing import ImportResult, article_from_text, import_file, import_text
 from editor_app.model.document import Issue, Page
 from editor_app.model.serialize import dumps, loads
 
@@ -68,3 +68,30 @@ def test_article_from_text_keeps_everything_in_one_article(text):
     assert all(note.block in (None, article.id) for note in notes)
     as_issue = ImportResult(Issue(pages=[Page(blocks=[article])]))
     assert not lost_characters(text, as_issue)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(line, min_size=1, max_size=15), st.lists(st.booleans(), min_size=15, max_size=15))
+def test_word_files_lose_nothing(tmp_path, lines, bold):
+    import docx
+
+    text = "\n".join(lines)
+    if not _visible(text):
+        return
+    document = docx.Document()
+    for item, strong in zip(lines, bold, strict=False):
+        run = document.add_paragraph().add_run(_xml_safe(item))
+        run.bold = strong
+    path = tmp_path / "random.docx"
+    document.save(str(path))
+    source = "\n".join(_xml_safe(item) for item in lines)
+    if not _visible(source):
+        return
+    result = import_file(path)
+    assert not lost_characters(source, result)
+
+
+def _xml_safe(text: str) -> str:
+    """Word cannot hold control characters or unpaired surrogates; drop them as Word would."""
+    return "".join(ch for ch in text if (ch in "\t\n" or ord(ch) >= 32) and not 0xD800 <= ord(ch) <= 0xDFFF
+                   and ch not in "\ufffe\uffff")

@@ -49,15 +49,21 @@ def import_text(text: str, as_: str = "page") -> ImportResult:
 
 
 def import_file(path, as_: str = "page") -> ImportResult:
-    """Import a .txt (UTF-8 ± BOM, GB18030/GBK, UTF-16 with BOM) or a .docx file."""
+    """Import a .txt (UTF-8 ± BOM, GB18030/GBK, UTF-16 with BOM) or a .docx file.
+
+    The content decides, not only the name: a Word file saved as 「稿件.doc」 by WPS (really a
+    .docx) is read as Word; an old binary .doc or an RTF file gets a message saying what to do.
+    """
     from editor_app.textio import read_text_file
 
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".doc":
+    kind = _sniff(path)
+    if kind == "ole":
         raise InputError(path, "old Word .doc files cannot be read; save it as .docx (Word/WPS: "
                                "Save As → Word Document) and try again")
-    if suffix in (".docx", ".docm"):
+    if kind == "rtf":
+        raise InputError(path, "RTF files cannot be read; save it as .docx or as plain text and try again")
+    if kind == "zip" or (kind is None and path.suffix.lower() in (".docx", ".docm", ".wps")):
         from editor_app.importing.docx_reader import read_docx
 
         units, images, notes = read_docx(path)
@@ -69,6 +75,22 @@ def import_file(path, as_: str = "page") -> ImportResult:
         result.images = {key: blob for key, blob in images.items() if key in used}
         return result
     return import_text(read_text_file(path), as_)
+
+
+def _sniff(path: Path) -> str | None:
+    """"zip", "ole" (old Office), "rtf" from the first bytes; None for text or an unreadable file."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return None  # read_text_file gives the proper message
+    if head.startswith(b"PK\x03\x04") or (head.startswith(b"PK") and path.suffix.lower() == ".docx"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    return None
 
 
 def article_from_text(text: str) -> tuple[Article, list[ImportNote]]:
