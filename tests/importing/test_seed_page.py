@@ -20,8 +20,10 @@ def test_editor_notes_and_banners(seed_page):
     assert len(notes(result)) == 2
     assert all(n.label == "编者按" and n.paragraphs for n in notes(result))
     assert all(not p.text.startswith("编者按") for n in notes(result) for p in n.paragraphs)
-    assert [b.title for b in banners(result)] == ["开好局起稳步 深入打好污染防治攻坚战",
-                                                   "上海各区深入抓好河长制湖长制落实"]
+    first, second = banners(result)
+    # a line stating who did what is the 引题 above the message line, the 副题 below it
+    assert (first.kicker, first.title) == ("上海市生态环境系统召开系列工作会议", "开好局起稳步 深入打好污染防治攻坚战")
+    assert (second.title, second.subtitle) == ("努力推动水环境质量持续改善向好", "上海各区深入抓好河长制湖长制落实")
 
 
 def test_each_byline_closes_its_article(seed_page):

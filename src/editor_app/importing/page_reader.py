@@ -468,6 +468,8 @@ def assign_heads(run: list[Unit]) -> tuple[str | None, str, str | None]:
     if len(others) == 1:
         return None, others[0], subtitle
     if len(others) == 2:
+        if not decks and not sig.factual_head(others[0]) and sig.factual_head(others[1]):
+            return None, others[0], others[1]
         return others[0], others[1], subtitle
     kicker = " ".join(others[:-2])
     title = others[-2]

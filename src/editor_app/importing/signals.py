@@ -47,6 +47,8 @@ _CREDITS_LINE = re.compile(
 _JUMP = re.compile(r"^[（(]?\s*(?:上接|下转|转第|接第|转\s*\d|下接)[^）)]{0,12}版\s*[）)]?$")
 _LEAD_TIME = re.compile(r"日前|近日|近期|前不久|昨天|昨日|日上午|日下午|日晚|\d{1,2}月\d{1,2}日")
 _PLACE = re.compile(rf"^([{HAN}]{{1,8}}?(?:省|市|区|县|镇|乡|村|街道|社区|园区|新区|局|委|厅|中心|公司|集团|大学|学院|医院))")
+_NAMED_START = re.compile(rf"^(?:\d{{4}}年|[{HAN}]{{2,8}}?(?:省|市|区|县|镇|乡|村|街道|园区|新区|局|委|厅|公司|集团))")
+_EVENT_END = re.compile(r"(?:召开|举行|举办|启动|开幕|闭幕|发布|印发|出台|签约|揭牌|成立)$")
 _ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要|一方面|首先|第[一二三四五六七八九十]|其[一二三])")
 _FOLIO = re.compile(r"第\s*(\d{1,3})\s*版|星期[一二三四五六日天]|周[一二三四五六日]\b")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -216,6 +218,16 @@ def lead_opening(text: str) -> bool:
         return True
     head = compact(text)[:LEAD_WINDOW]
     return bool(_LEAD_TIME.search(head))
+
+
+def factual_head(text: str) -> bool:
+    """A headline line that states who/when/what happened (「上海各区……」「……会议召开」).
+
+    In a two-line group such a line is the 引题 when it comes first and the 副题 when it comes
+    second; the other line carries the message and is the 主题.
+    """
+    flat = compact(text)
+    return bool(_NAMED_START.match(flat) or _EVENT_END.search(flat))
 
 
 def place_echo(heading: str, paragraph: str) -> bool:
