@@ -74,7 +74,7 @@ def lost_characters(text: str, result) -> Counter:
     colon after 「编者按」 or 「本报讯」, the brackets of 「（申环）」 or 「（林悦 摄）」, the colons of a
     credits line) are not counted: those fields keep the words, not the frame.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = _LABEL_COLON.sub(r"\1\2", _DATELINE_COLON.sub(r"\1", text))
     text = _BYLINE_BRACKETS.sub(r"\1", text)
     text = _TRAILING_BRACKETS.sub(r"\1\2", text)
