@@ -162,3 +162,16 @@ def test_body_paragraph_ending_like_a_credit_stays_body():
                  "更多身边的美景。", "全年数据见附表。（数据由市统计局提供）")
     (story,) = articles(import_text(text))
     assert story.photos == [] and len(story.paragraphs) == 2
+
+
+def test_hard_wrapped_copy_keeps_a_headline_after_a_full_last_line():
+    wrap = 20
+    story = ("　　" + "会议强调，各单位要压实责任，抓好落实，确保各项工作按期完成，做到件件有着落。")
+    lines = [story[k:k + wrap] for k in range(0, len(story), wrap)]
+    assert len(lines[-1]) == wrap  # the paragraph ends exactly at the measure
+    text = "\n".join(["第一条消息", *lines, "第二条消息", *lines, "第三条消息", *lines]) + "\n"
+    (story,) = articles(import_text(text))  # short lines between paragraphs: subheads of one story
+    assert story.title == "第一条消息"
+    assert [(p.kind, p.text[-6:]) for p in story.paragraphs] == [
+        ("text", "件件有着落。"), ("subhead", "第二条消息"), ("text", "件件有着落。"), ("subhead", "第三条消息"),
+        ("text", "件件有着落。")]

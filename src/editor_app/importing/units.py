@@ -10,7 +10,15 @@ from collections import Counter
 from dataclasses import dataclass
 from unicodedata import east_asian_width
 
-from editor_app.importing.signals import SPACES, compact, is_blank, join_fragments, strip_line
+from editor_app.importing.signals import (
+    SPACES,
+    compact,
+    ends_terminal,
+    heading_like,
+    is_blank,
+    join_fragments,
+    strip_line,
+)
 
 
 @dataclass
@@ -98,7 +106,8 @@ def _rejoin_wrapped(units: list[Unit], measure: tuple[str, int]) -> list[Unit]:
     out: list[Unit] = []
     last = 0  # measure of the last physical line of out[-1]
     for unit in units:
-        if out and unit.gap == 0 and not unit.indented and last >= full and out[-1].image is None:
+        continues = not (ends_terminal(out[-1].text) and heading_like(unit.text)) if out else False
+        if out and unit.gap == 0 and not unit.indented and last >= full and continues:
             out[-1].text = join_fragments(out[-1].text, unit.text)
         else:
             out.append(unit)
