@@ -236,6 +236,11 @@ def place_echo(heading: str, paragraph: str) -> bool:
     return bool(match) and match.group(1) in compact(paragraph)[:30]
 
 
+def anaphoric(text: str) -> bool:
+    """「他说」「该项目……」「这些……」: a paragraph that leans on what came before."""
+    return compact(text)[:1] in ("他", "她", "其", "该", "此", "这")
+
+
 def enumeration(text: str) -> bool:
     """「一是……」「二要……」「首先……」: a paragraph that continues a list under a subhead."""
     return bool(_ENUMERATION.match(compact(text)))
