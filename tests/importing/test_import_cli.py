@@ -9,6 +9,7 @@ import zipfile
 
 from editor_app.cli import main
 from editor_app.storage.project import open_project
+from tests.conftest import SAMPLE
 
 STORY = "\n\n".join([
     "滨江新区启动秋季植树活动",
@@ -95,6 +96,7 @@ def test_bad_inputs_are_refused_with_a_message(tmp_path):
         archive.writestr("readme.txt", "hello")
     assert "Word" in _refused(not_word)
     assert "no such file" in _refused(tmp_path / "missing.txt")
+    assert "already an editor-app project" in _refused(SAMPLE)
     old = tmp_path / "old.doc"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     assert ".docx" in _refused(old)

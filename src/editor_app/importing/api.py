@@ -57,6 +57,8 @@ def import_file(path, as_: str = "page") -> ImportResult:
     from editor_app.textio import read_text_file
 
     path = Path(path)
+    if path.suffix.lower() == ".bulletin":
+        raise InputError(path, "this is already an editor-app project; open it instead of importing it")
     kind = _sniff(path)
     if kind == "ole":
         raise InputError(path, "old Word .doc files cannot be read; save it as .docx (Word/WPS: "
