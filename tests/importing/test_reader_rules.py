@@ -175,3 +175,12 @@ def test_hard_wrapped_copy_keeps_a_headline_after_a_full_last_line():
     assert [(p.kind, p.text[-6:]) for p in story.paragraphs] == [
         ("text", "件件有着落。"), ("subhead", "第二条消息"), ("text", "件件有着落。"), ("subhead", "第三条消息"),
         ("text", "件件有着落。")]
+
+
+def test_page_number_between_two_halves_of_a_paragraph():
+    text = _page("标题三则", "会议要求，各单位要加强", "— 2 —", "协调配合，形成工作合力。")
+    result = import_text(text)
+    (story,) = articles(result)
+    # the page number is kept (after the mended paragraph) and flagged; the paragraph is whole
+    assert [p.text for p in story.paragraphs] == ["会议要求，各单位要加强协调配合，形成工作合力。", "— 2 —"]
+    assert any("could not classify" in n.message for n in result.notes)

@@ -132,7 +132,7 @@ class PageReader:
         if sig.jump_line(text):
             self._jump(unit)
             return i + 1
-        if not any(ch.isalnum() for ch in text):
+        if not any(ch.isalpha() for ch in text):  # ornaments, page numbers 「— 3 —」
             self._unclassified(unit)
             return i + 1
         if self.page_furniture and not self.out.blocks and self._folio(unit):
@@ -285,7 +285,10 @@ class PageReader:
         self.open_para = None
 
     def _unclassified(self, unit: Unit) -> None:
-        """Ornaments and stray marks (「★★★」): kept as a paragraph, flagged for the editor."""
+        """Ornaments, page numbers and stray marks: kept as a paragraph, flagged for the editor.
+
+        An unfinished paragraph stays open across them (a page number between two halves).
+        """
         container = self._container()
         if container is None:
             container = self._new_article(unit)
