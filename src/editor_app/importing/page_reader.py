@@ -412,9 +412,9 @@ def subhead_score(unit: Unit, following: Unit, article: Article) -> float:
     """Positive when the evidence says "subhead of this story", negative for "a new story".
 
     For a subhead: the next paragraph goes on with a speaker already quoted in the story, with
-    a list (一是、二要) or a pronoun (他、该), the story has subheads already, the line is short. For a new story:
-    the next paragraph opens like a news lead (日前、近日、5月12日) or names the place or body the
-    headline opens with (「静安区…」 → 「上海市静安区近日…」), the line is long.
+    a list (一是、二要) or a pronoun (他、该), the story has subheads already, the line is short.
+    For a new story: the next paragraph opens like a news lead (日前、近日、5月12日) or names the
+    place or body the headline opens with (「静安区…」 → 「上海市静安区近日…」), the line is long.
     """
     score = 0.0
     story = "".join(p.text for p in article.paragraphs)
