@@ -208,7 +208,7 @@ class PageReader:
             return True
         if unit.gap >= self.ph_gap and self.open_para is not None and self._is_heading(unit) \
                 and unit.size >= 8 and not sig.cannot_start(unit.text):
-            following = self._at(i + 1)  # 「…为人」 ⋯ 「于勇检查河道」 「民”重要理念…」
+            following = self._at(i + 1)  # 「…城市为」 ⋯ 「区长检查河道」 「民”理念…」
             return following is not None and not self._is_heading(following)
         if not sig.caption_shape(unit.text) or unit.size > sig.CAPTION_MAX:
             return False
@@ -414,7 +414,7 @@ def subhead_score(unit: Unit, following: Unit, article: Article) -> float:
     For a subhead: the next paragraph goes on with a speaker already quoted in the story, with
     a list (一是、二要) or a pronoun (他、该), the story has subheads already, the line is short.
     For a new story: the next paragraph opens like a news lead (日前、近日、5月12日) or names the
-    place or body the headline opens with (「静安区…」 → 「上海市静安区近日…」), the line is long.
+    place or body the headline opens with (「滨江区…」 → 「上海市滨江区近日…」), the line is long.
     """
     score = 0.0
     story = "".join(p.text for p in article.paragraphs)

@@ -221,7 +221,7 @@ def lead_opening(text: str) -> bool:
 
 
 def factual_head(text: str) -> bool:
-    """A headline line that states who/when/what happened (「上海各区……」「……会议召开」).
+    """A headline line that states who/when/what happened (「全市各区……」「……会议召开」).
 
     In a two-line group such a line is the 引题 when it comes first and the 副题 when it comes
     second; the other line carries the message and is the 主题.
@@ -231,7 +231,7 @@ def factual_head(text: str) -> bool:
 
 
 def place_echo(heading: str, paragraph: str) -> bool:
-    """The headline opens with a place or body (「静安区…」) that the next paragraph names early."""
+    """The headline opens with a place or body (「滨江区…」) that the next paragraph names early."""
     match = _PLACE.match(compact(heading))
     return bool(match) and match.group(1) in compact(paragraph)[:30]
 
@@ -253,7 +253,7 @@ def cannot_start(text: str) -> bool:
 
 
 def fragment_start(text: str) -> bool:
-    """Text that begins in the middle of a sentence: 「的学习教育…」, 「民”重要理念…」, 「题,又要…」."""
+    """Text that begins in the middle of a sentence: 「的…」, 「民”…」, 「题,…」 left by a column break."""
     flat = compact(text)
     if cannot_start(flat):
         return True
@@ -301,7 +301,7 @@ def opens_with_time(text: str) -> bool:
 
 
 def speaker(text: str) -> str | None:
-    """The name in 「程鹏强调，……」: a paragraph continuing a speech report."""
+    """The name in 「张华强调，……」: a paragraph continuing a speech report."""
     match = _SPEAKER.match(compact(text))
     return match.group(1) if match else None
 
