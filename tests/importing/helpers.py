@@ -20,7 +20,7 @@ _CREDITS = re.compile(r"(?m)^\s*(?:责任编辑|责编|本版编辑|本期编辑
 # …and of a byline run in at the end of the last paragraph (「……担当。（环土）」).
 _TRAILING_BRACKETS = re.compile(r"(?m)([。！？!?”’」』…][^\S\n]*)[（(][^\S\n]*([\u4e00-\u9fff]{2,4})[^\S\n]*[）)]")
 # …and around a photo credit (「（林悦 摄）」 is stored as 「林悦 摄」).
-_CREDIT_BRACKETS = re.compile(r"[（(]([^（）()\n]{0,30}(?:摄|供图|提供)影?)\s*[）)]")
+_CREDIT_BRACKETS = re.compile(r"[（(]([^（）()\n]{0,30}(?:摄|供图|提供)影?|(?:摄影|图|图片来源)[^（）()\n]{1,30})\s*[）)]")
 
 
 def blocks(result, kind=None):

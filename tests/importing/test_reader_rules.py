@@ -184,3 +184,12 @@ def test_page_number_between_two_halves_of_a_paragraph():
     # the page number is kept (after the mended paragraph) and flagged; the paragraph is whole
     assert [p.text for p in story.paragraphs] == ["会议要求，各单位要加强协调配合，形成工作合力。", "— 2 —"]
     assert any("could not classify" in n.message for n in result.notes)
+
+
+def test_marked_author_lines_and_photographer_credits():
+    text = _page("社区来了“健康管家”", "□本报记者 张三", "家庭医生签约服务已覆盖全街道八成以上居民。", "", "",
+                 "家庭医生上门随访。（摄影 王五）", "签约居民可享受慢病长处方等服务。")
+    (story,) = articles(import_text(text))
+    assert story.author_line == "□本报记者 张三"
+    assert [(p.caption, p.credit) for p in story.photos] == [("家庭医生上门随访。", "摄影 王五")]
+    assert not lost_characters(text, import_text(text))
