@@ -175,15 +175,20 @@ def _single_article(reading: PageReading) -> tuple[Article, list[ImportNote]]:
 def _fold_article(story: Article, block: Article, empty: bool, heads, notes: list[ImportNote]) -> None:
     if empty:
         story.kicker, story.title, story.subtitle = block.kicker, block.title, block.subtitle
-    elif not story.paragraphs and not story.dateline:
-        heads(block.kicker, block.title, block.subtitle)
     else:
         heads(block.kicker, block.title, block.subtitle)
     lead = []
-    if block.dateline and story.dateline is None and not story.paragraphs:
-        story.dateline, story.author_line = block.dateline, block.author_line
-    else:
-        lead = [x for x in (block.dateline, block.author_line) if x]
+    at_top = not story.paragraphs
+    if block.dateline:
+        if at_top and story.dateline is None:
+            story.dateline = block.dateline
+        else:
+            lead.append(block.dateline)
+    if block.author_line:
+        if at_top and story.author_line is None:
+            story.author_line = block.author_line
+        else:
+            lead.append(block.author_line)
     paragraphs = list(block.paragraphs)
     if lead:
         if paragraphs and paragraphs[0].kind == "text":
