@@ -193,3 +193,19 @@ def test_marked_author_lines_and_photographer_credits():
     assert story.author_line == "□本报记者 张三"
     assert [(p.caption, p.credit) for p in story.photos] == [("家庭医生上门随访。", "摄影 王五")]
     assert not lost_characters(text, import_text(text))
+
+
+def test_short_tag_then_a_story_without_headline():
+    text = _page("街道开展消防演练", "桥北街道日前组织开展消防应急演练，三百余名居民参加。", "桥宣",
+                 "区应急管理局组织专家对辖区内二十家养老机构开展消防安全检查，督促整改隐患四十余处。")
+    result = import_text(text)
+    first, second = articles(result)
+    assert first.byline == "桥宣" and second.title == "" and len(second.paragraphs) == 1
+    assert any(n.block == second.id and "without a title" in n.message for n in result.notes)
+
+
+def test_two_character_subhead_before_a_list_stays_in_the_story():
+    text = _page("街道推进垃圾分类", "桥北街道今年全面推行垃圾分类定时定点投放。", "成效",
+                 "一是居民参与率明显提高，二是小区环境更加整洁。")
+    (story,) = articles(import_text(text))
+    assert [p.kind for p in story.paragraphs] == ["text", "subhead", "text"] and story.byline is None

@@ -271,6 +271,13 @@ class PageReader:
             return True
         if credit and not self._is_heading(following):
             return False
+        if len(sig.unbracket(flat)) <= 3 and self.open_para is None and not self._is_heading(following):
+            # 2–3 characters closing a finished paragraph: a tag, unless the text goes on with the
+            # same story (a list, a pronoun, a speaker already quoted)
+            story = "".join(p.text for p in article.paragraphs)
+            speaker = sig.speaker(following.text)
+            return not (sig.enumeration(following.text) or sig.anaphoric(following.text)
+                        or (speaker and speaker in story))
         return (self._is_heading(following) or self._comma_title(i + 1)
                 or sig.editor_note_label(following.text) is not None
                 or sig.lead_opening(following.text) or sig.jump_line(following.text))
