@@ -193,3 +193,25 @@ def test_word_file_with_the_wrong_name_is_still_read(word_page, tmp_path):
     renamed.write_bytes(path.read_bytes())
     first, _ = articles(import_file(renamed))
     assert first.title == "城运中心上线智能派单"
+
+
+def _east_asian_face(paragraph, face: str) -> None:
+    from docx.oxml.ns import qn
+
+    for run in paragraph.runs:
+        run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), face)
+
+
+def test_docx_headline_face_marks_a_longer_subhead(tmp_path):
+    document = docx.Document()
+    _para(document, "新区政务服务再提速", size=22, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(document, "新区政务服务中心今年新增一批“一网通办”事项，企业开办全程网办。", indent=True)
+    _east_asian_face(_para(document, "群众办事从跑多次到跑一次"), "黑体")
+    _para(document, "窗口工作人员介绍，群众只需提交一次材料，后台即可流转办理。", indent=True)
+    _east_asian_face(_para(document, "城运中心新增智能派单功能"), "仿宋")
+    _para(document, "城运中心新增智能派单功能，事件处置更快。", indent=True)
+    path = tmp_path / "faces.docx"
+    document.save(str(path))
+    first, second = articles(import_file(path))
+    assert [p.kind for p in first.paragraphs] == ["text", "subhead", "text"]
+    assert second.title == "城运中心新增智能派单功能"  # same length, body face: a new story

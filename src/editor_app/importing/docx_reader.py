@@ -28,6 +28,7 @@ _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _T, _TAB, _BR, _CR, _DEL, _TEXTBOX = (f"{_W}{n}" for n in ("p", "t", "tab", "br", "cr", "del", "txbxContent"))
 _TYPE = f"{_W}type"
+_EAST_ASIA = f"{_W}eastAsia"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _ALIGN = {0: "left", 1: "center", 2: "right", 3: "justify"}
 
@@ -214,12 +215,28 @@ def _hints(paragraph) -> Hints:
         style_size = next((st.font.size for st in _style_chain(paragraph) if st.font.size is not None), None)
         sizes = [style_size.pt] if style_size is not None else []
     hints.size = max(sizes) if sizes else None
+    faces = {_face(r._r.rPr) for r in runs} or {None}
+    if faces == {None}:
+        faces = {next((_face(st.element.rPr) for st in _style_chain(paragraph) if _face(st.element.rPr)), None)}
+    hints.heavy_face = faces == {"heavy"}
     alignment = paragraph.alignment
     if alignment is None:
         alignment = next((st.paragraph_format.alignment for st in _style_chain(paragraph)
                           if st.paragraph_format.alignment is not None), None)
     hints.align = _ALIGN.get(int(alignment)) if alignment is not None else None
     return hints
+
+
+def _face(rpr) -> str | None:
+    """"heavy" for 黑体 / 小标宋 / 中宋 (headline faces), "kai" for 楷体, None otherwise or unknown."""
+    if rpr is None or rpr.rFonts is None:
+        return None
+    name = rpr.rFonts.get(_EAST_ASIA) or ""
+    if "黑" in name or "小标宋" in name or "中宋" in name or "hei" in name.lower():
+        return "heavy"
+    if "楷" in name or "kai" in name.lower():
+        return "kai"
+    return None
 
 
 def _first_line_indent(paragraph) -> bool:

@@ -58,7 +58,8 @@ class PageReader:
         hints = unit.hints
         if hints is not None and hints.heading_level is not None and unit.size <= 2 * sig.HEADING_MAX:
             return True
-        if hints is not None and (hints.bold or hints.align == "center") and not hints.caption_style \
+        if hints is not None and (hints.bold or hints.heavy_face or hints.align == "center") \
+                and not hints.caption_style \
                 and unit.size <= sig.HEADING_MAX and not sig.ends_sentence(unit.text) \
                 and not sig.has_clause_punct(unit.text.rstrip("！？!?") + "x"):
             return True
@@ -444,7 +445,7 @@ def subhead_score(unit: Unit, following: Unit, article: Article) -> float:
     if hints is not None:
         if hints.align == "center":
             score -= 1
-        elif hints.bold:
+        elif hints.bold or hints.heavy_face:
             score += 1
     if score == 0:
         return 1 if size <= SUBHEAD_MAX else -1

@@ -31,6 +31,7 @@ class Hints:
     size: float | None = None  # points, the largest run
     align: str | None = None  # "center" | "right" | "left" | "justify"
     caption_style: bool = False
+    heavy_face: bool = False  # set in 黑体 / 小标宋 / 中宋 throughout, the faces of headlines and subheads
 
 
 @dataclass
