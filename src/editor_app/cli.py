@@ -20,6 +20,7 @@ COMMANDS = {
     "new": "new",
     "dump": "dump",
     "check": "check",
+    "import": "import_cmd",
 }
 
 
