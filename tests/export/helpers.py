@@ -50,3 +50,27 @@ def picture_bytes(size=(320, 200), fmt="JPEG", color=(90, 140, 200), exif_orient
         kwargs["exif"] = exif.tobytes()
     img.save(out, fmt, **kwargs)
     return out.getvalue()
+
+
+def commented_spans(path) -> dict[str, str]:
+    """Comment id -> the document text between its commentRangeStart and commentRangeEnd."""
+    root = part(path, "word/document.xml")
+    active: set[str] = set()
+    spans: dict[str, str] = {}
+    for el in root.iter(w("commentRangeStart"), w("commentRangeEnd"), w("t")):
+        if el.tag == w("commentRangeStart"):
+            active.add(el.get(w("id")))
+            spans.setdefault(el.get(w("id")), "")
+        elif el.tag == w("commentRangeEnd"):
+            active.discard(el.get(w("id")))
+        else:
+            for cid in active:
+                spans[cid] += el.text or ""
+    return spans
+
+
+def comments(path) -> dict[str, tuple[str, str]]:
+    """Comment id -> (author, text)."""
+    root = part(path, "word/comments.xml")
+    return {c.get(w("id")): (c.get(w("author")), "".join(t.text or "" for t in c.iter(w("t"))))
+            for c in root.findall("w:comment", NS)}
