@@ -107,11 +107,18 @@ class DocxWriter:
     def _run(self, paragraph, text: str, char_style: str | None):
         run = paragraph.add_run(self._text(text))
         if char_style:
-            run.style = self.styles[char_style]
+            run._r.style = char_style  # by id: python-docx's lookup by object rescans every style
         return run
 
+    def _new_paragraph(self, style_id: str):
+        if style_id not in self.styles:
+            raise KeyError(f"style {style_id} is missing from the template")
+        paragraph = self.document.add_paragraph()
+        paragraph._p.style = style_id
+        return paragraph
+
     def _paragraph(self, para: Para):
-        paragraph = self.document.add_paragraph(style=self.styles[para.style])
+        paragraph = self._new_paragraph(para.style)
         if para.keep_with_next:
             paragraph.paragraph_format.keep_with_next = True
         for piece in para.pieces:
@@ -157,7 +164,7 @@ class DocxWriter:
         max_height = Mm(self.template.text_height_mm * 0.6)
         if height > max_height:
             width, height = Emu(int(width * max_height / height)), max_height
-        paragraph = self.document.add_paragraph(style=self.styles["Picture"])
+        paragraph = self._new_paragraph("Picture")
         shape = paragraph.add_run().add_picture(io.BytesIO(prepared.data), width=width, height=height)
         docx_xml.zero_inline_distances(shape)
         paragraph.paragraph_format.keep_with_next = True
