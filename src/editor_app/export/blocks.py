@@ -177,6 +177,8 @@ def _article_body(article: Article, layout: Layout) -> list[Para | Picture]:
         for photo in article.photos:
             items.extend(_photo_items(photo, article.id, f"photo:{photo.id}:"))
     if article.byline:
+        if items and isinstance(items[-1], Para) and items[-1].style == "BodyText":
+            items[-1].keep_with_next = True  # the tag never starts a column on its own
         open_, close = (layout.byline_brackets + "  ")[:2]
         text = article.byline.strip()
         wrapped = text if not layout.byline_brackets or text.startswith(open_) else None
