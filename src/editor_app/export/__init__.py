@@ -47,10 +47,11 @@ def load_source(path) -> object:
     raise InputError(path, "cannot export this kind of file; give a .bulletin project or a page as .txt or .docx")
 
 
-def _core_properties(document, issue, template) -> None:
+def _core_properties(document, issue, template, convert=None) -> None:
     props = document.core_properties
     number = f"第{issue.number}期" if issue.number else ""
-    props.title = " ".join(p for p in (issue.publication, number) if p)[:255]
+    title = " ".join(p for p in (issue.publication, number) if p)[:255]
+    props.title = convert(title) if convert else title
     props.author = (issue.organizer or "、".join(issue.editors.values()) or "editor-app")[:255]
     props.subject = template.name[:255]
     props.keywords = f"issue:{issue.id}"
@@ -82,7 +83,7 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
     try:
         writer = DocxWriter(project, tpl, layout, options, warnings)
         writer.write(flatten(issue, layout))
-        _core_properties(writer.document, issue, tpl)
+        _core_properties(writer.document, issue, tpl, writer.convert)
         data = writer.finish()
     except EditorError:
         raise
