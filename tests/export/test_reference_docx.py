@@ -56,3 +56,22 @@ def test_a_newsroom_restyle_in_the_reference_docx_wins(tmp_path, sample_project)
     assert any(p.style.style_id == "BodyText" for p in exported.paragraphs)
     sizes = part(out, "word/styles.xml").find(f".//{w('style')}[@{w('styleId')}='BodyText']//{w('sz')}")
     assert sizes.get(w("val")) == "24"
+
+
+def test_a_damaged_reference_docx_is_a_clear_error(tmp_path):
+    import pytest
+
+    from editor_app.errors import TemplateError
+    from editor_app.export.docx_writer import new_document
+
+    shutil.copy(templates_dir() / "a4-bulletin.yaml", tmp_path / "a4-bulletin.yaml")
+    (tmp_path / "a4-bulletin.docx").write_bytes(b"PK\x03\x04 broken")
+    with pytest.raises(TemplateError, match="reference DOCX cannot be read"):
+        new_document(load_template_file(tmp_path / "a4-bulletin.yaml"))
+
+
+def test_reference_specimen_text_never_reaches_the_export(tmp_path, sample_project):
+    from editor_app.export import export_docx
+
+    out = export_docx(sample_project, tmp_path / "page.docx")
+    assert not any("（BodyText）" in p.text for p in docx.Document(str(out.path)).paragraphs)

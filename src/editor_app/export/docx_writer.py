@@ -17,6 +17,7 @@ from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.shared import Emu, Mm
 
+from editor_app.errors import TemplateError
 from editor_app.export import docx_xml, images, traditional
 from editor_app.export.blocks import Layout, Para, Picture, Piece, Section, folio_text
 from editor_app.export.comments import Anchors
@@ -44,7 +45,11 @@ def reference_docx(template):
 def new_document(template, use_reference: bool = True):
     """A document with the template's page, language and styles, and an empty body."""
     ref = reference_docx(template) if use_reference else None
-    document = Document(str(ref)) if ref else Document()
+    try:
+        document = Document(str(ref)) if ref else Document()
+    except Exception as exc:  # zip, XML or package errors: all mean "this file is not a usable DOCX"
+        raise TemplateError(f"{ref}: the template's reference DOCX cannot be read ({exc.__class__.__name__}); "
+                            "save it again from Word/WPS, or delete it to use the template's YAML styles") from None
     body = document.element.body
     for child in list(body):
         if child.tag != docx_xml.qn("w:sectPr"):
