@@ -21,6 +21,7 @@ COMMANDS = {
     "dump": "dump",
     "export": "export",
     "report": "report",
+    "check": "check",
 }
 
 
