@@ -63,3 +63,27 @@ def test_without_the_option_no_comments_are_written(sample_project, tmp_path):
     flag_on(sample_project.issue, "布署", "别字")
     out = export_docx(sample_project, tmp_path / "plain.docx")
     assert commented_spans(out.path) == {}
+
+
+def test_findings_become_comments_from_the_checker(sample_project, tmp_path):
+    flag_on(sample_project.issue, "口袋公园", "核实数量")
+    out = export_docx(sample_project, tmp_path / "findings.docx", findings_as_comments=True, flags_as_comments=True)
+    found = _by_text(out.path)
+    assert {"截止目前", "再接再励", "布署", "口袋公园"} <= set(found)
+    author, text = found["布署"]
+    assert author == "自动校对" and "部署" in text
+
+
+def test_ignored_findings_are_not_exported(sample_project, tmp_path):
+    from editor_app.model.document import Ignore
+
+    sample_project.issue.ignored.append(Ignore(rule=_rule_for(sample_project, "布署"), text="布署"))
+    out = export_docx(sample_project, tmp_path / "ignored.docx", findings_as_comments=True)
+    assert "布署" not in _by_text(out.path)
+    assert "截止目前" in _by_text(out.path)
+
+
+def _rule_for(project, text):
+    from editor_app.proof import check_issue
+
+    return next(f.rule for f in check_issue(project.issue) if f.text == text)
