@@ -152,7 +152,7 @@ td,th{{border:1px solid #888;padding:2px 6px;vertical-align:top}} th{{background
     return page.encode("utf-8")
 
 
-_WIDTHS_MM = (9, 16, 12, 26, 16, 46, 18, 40, 11, 14)  # landscape A4 text block ≈ 257 mm
+_WIDTHS_MM = (10, 18, 14, 34, 20, 62, 22, 47, 12, 18)  # = 257 mm, the landscape A4 text block
 
 
 def render_docx(issue, rows, summary) -> bytes:
@@ -187,7 +187,10 @@ def render_docx(issue, rows, summary) -> bytes:
         col.width = Mm(width)
         for cell in col.cells:
             cell.width = Mm(width)
-    document.add_paragraph("校对：　　　　　　　　责任编辑：　　　　　　　　签发：")
+    for cell in table.rows[0].cells:
+        docx_xml.set_shading(cell.paragraphs[0]._p.get_or_add_pPr(), "E7E6E6")
+    sign = document.add_paragraph("校对：　　　　　　　　责任编辑：　　　　　　　　签发：")
+    sign.paragraph_format.space_before = Pt(18)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
