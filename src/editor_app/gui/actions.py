@@ -20,102 +20,102 @@ def _action(window, text, slot, shortcut=None, icon=None, tip=None) -> QAction:
     return action
 
 
-def build_actions(window) -> dict[str, QAction]:
-    tr = window.tr
-    sp = QStyle.StandardPixmap
-    std = QKeySequence.StandardKey
-    a = {
-        "new": _action(window, tr("&New…"), window.new_document, std.New, sp.SP_FileIcon),
-        "open": _action(window, tr("&Open…"), window.open_dialog, std.Open, sp.SP_DialogOpenButton),
-        "save": _action(window, tr("&Save"), window.save, std.Save, sp.SP_DialogSaveButton),
-        "save_as": _action(window, tr("Save &As…"), window.save_as, std.SaveAs),
-        "close": _action(window, tr("&Quit"), window.close, std.Quit),
-        "add_article": _action(window, tr("&Article"), window.add_article, "Ctrl+Shift+A"),
-        "add_banner": _action(window, tr("&Banner headline"), window.add_banner),
-        "add_note": _action(window, tr("&Editor's note"), window.add_note),
-        "add_photo_block": _action(window, tr("&Photo"), window.add_photo_block),
-        "add_page": _action(window, tr("P&age"), window.add_page),
-        "duplicate": _action(window, tr("D&uplicate"), window.duplicate_selected, "Ctrl+D"),
-        "delete": _action(window, tr("&Delete"), window.delete_selected, "Ctrl+Delete"),
-        "move_up": _action(window, tr("Move &up"), lambda: window.move_selected(-1), "Alt+Up"),
-        "move_down": _action(window, tr("Move do&wn"), lambda: window.move_selected(1), "Alt+Down"),
-        "zoom_in": _action(window, tr("Zoom &in"), lambda: window.preview.zoom_by(1.25), std.ZoomIn),
-        "zoom_out": _action(window, tr("Zoom &out"), lambda: window.preview.zoom_by(0.8), std.ZoomOut),
-        "preferences": _action(window, tr("&Preferences…"), lambda: _preferences(window), std.Preferences),
-        "about": _action(window, tr("&About editor-app"), lambda: _about(window)),
-    }
-    undo = window.undo_group.createUndoAction(window, tr("&Undo"))
-    undo.setShortcut(QKeySequence(std.Undo))
-    redo = window.undo_group.createRedoAction(window, tr("&Redo"))
-    redo.setShortcut(QKeySequence(std.Redo))
-    a["undo"], a["redo"] = undo, redo
+class WindowActions:
+    """Mixed into MainWindow (strings are translated in this class's context)."""
 
-    bar = window.menuBar()
-    file_menu = bar.addMenu(tr("&File"))
-    file_menu.addActions([a["new"], a["open"]])
-    recent = QMenu(tr("Open &Recent"), window)
-    recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
-    file_menu.addMenu(recent)
-    file_menu.addActions([a["save"], a["save_as"]])
-    window.file_menu = file_menu
-    window.export_anchor = file_menu.addSeparator()
-    file_menu.addSeparator()
-    file_menu.addAction(a["close"])
-    edit = bar.addMenu(tr("&Edit"))
-    edit.addActions([a["undo"], a["redo"]])
-    edit.addSeparator()
-    edit.addActions([a["duplicate"], a["move_up"], a["move_down"], a["delete"]])
-    edit.addSeparator()
-    edit.addAction(a["preferences"])
-    window.edit_menu = edit
-    insert = bar.addMenu(tr("&Insert"))
-    insert.addActions([a["add_article"], a["add_banner"], a["add_note"], a["add_photo_block"], a["add_page"]])
-    window.insert_menu = insert
-    view = bar.addMenu(tr("&View"))
-    view.addActions([a["zoom_in"], a["zoom_out"]])
-    view.addSeparator()
-    view.addAction(window.outline_dock.toggleViewAction())
-    view.addAction(window.preview_dock.toggleViewAction())
-    window.view_menu = view
-    help_menu = bar.addMenu(tr("&Help"))
-    help_menu.addAction(a["about"])
+    def build_actions(self) -> dict[str, QAction]:
+        window = self
+        sp = QStyle.StandardPixmap
+        std = QKeySequence.StandardKey
+        a = {
+            "new": _action(window, self.tr("&New…"), window.new_document, std.New, sp.SP_FileIcon),
+            "open": _action(window, self.tr("&Open…"), window.open_dialog, std.Open, sp.SP_DialogOpenButton),
+            "save": _action(window, self.tr("&Save"), window.save, std.Save, sp.SP_DialogSaveButton),
+            "save_as": _action(window, self.tr("Save &As…"), window.save_as, std.SaveAs),
+            "close": _action(window, self.tr("&Quit"), window.close, std.Quit),
+            "add_article": _action(window, self.tr("&Article"), window.add_article, "Ctrl+Shift+A"),
+            "add_banner": _action(window, self.tr("&Banner headline"), window.add_banner),
+            "add_note": _action(window, self.tr("&Editor's note"), window.add_note),
+            "add_photo_block": _action(window, self.tr("&Photo"), window.add_photo_block),
+            "add_page": _action(window, self.tr("P&age"), window.add_page),
+            "duplicate": _action(window, self.tr("D&uplicate"), window.duplicate_selected, "Ctrl+D"),
+            "delete": _action(window, self.tr("&Delete"), window.delete_selected, "Ctrl+Delete"),
+            "move_up": _action(window, self.tr("Move &up"), lambda: window.move_selected(-1), "Alt+Up"),
+            "move_down": _action(window, self.tr("Move do&wn"), lambda: window.move_selected(1), "Alt+Down"),
+            "zoom_in": _action(window, self.tr("Zoom &in"), lambda: window.preview.zoom_by(1.25), std.ZoomIn),
+            "zoom_out": _action(window, self.tr("Zoom &out"), lambda: window.preview.zoom_by(0.8), std.ZoomOut),
+            "preferences": _action(window, self.tr("&Preferences…"), window.show_preferences, std.Preferences),
+            "about": _action(window, self.tr("&About editor-app"), window.show_about),
+        }
+        undo = window.undo_group.createUndoAction(window, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence(std.Undo))
+        redo = window.undo_group.createRedoAction(window, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence(std.Redo))
+        a["undo"], a["redo"] = undo, redo
 
-    toolbar = window.addToolBar(tr("Main"))
-    toolbar.setObjectName("main_toolbar")
-    toolbar.addActions([a["new"], a["open"], a["save"]])
-    toolbar.addSeparator()
-    toolbar.addActions([a["undo"], a["redo"]])
-    toolbar.addSeparator()
-    toolbar.addActions([a["add_article"], a["add_banner"], a["add_note"], a["add_photo_block"]])
-    window.main_toolbar = toolbar
-    return a
+        bar = window.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([a["new"], a["open"]])
+        recent = QMenu(self.tr("Open &Recent"), window)
+        recent.aboutToShow.connect(lambda: window.fill_recent_menu(recent))
+        file_menu.addMenu(recent)
+        file_menu.addActions([a["save"], a["save_as"]])
+        window.file_menu = file_menu
+        window.export_anchor = file_menu.addSeparator()
+        file_menu.addSeparator()
+        file_menu.addAction(a["close"])
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.addActions([a["undo"], a["redo"]])
+        edit.addSeparator()
+        edit.addActions([a["duplicate"], a["move_up"], a["move_down"], a["delete"]])
+        edit.addSeparator()
+        edit.addAction(a["preferences"])
+        window.edit_menu = edit
+        insert = bar.addMenu(self.tr("&Insert"))
+        insert.addActions([a["add_article"], a["add_banner"], a["add_note"], a["add_photo_block"], a["add_page"]])
+        window.insert_menu = insert
+        view = bar.addMenu(self.tr("&View"))
+        view.addActions([a["zoom_in"], a["zoom_out"]])
+        view.addSeparator()
+        view.addAction(window.outline_dock.toggleViewAction())
+        view.addAction(window.preview_dock.toggleViewAction())
+        window.view_menu = view
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(a["about"])
 
+        toolbar = window.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.addActions([a["new"], a["open"], a["save"]])
+        toolbar.addSeparator()
+        toolbar.addActions([a["undo"], a["redo"]])
+        toolbar.addSeparator()
+        toolbar.addActions([a["add_article"], a["add_banner"], a["add_note"], a["add_photo_block"]])
+        window.main_toolbar = toolbar
+        return a
 
-def _fill_recent(window, menu: QMenu) -> None:
-    menu.clear()
-    files = settings.recent_files()
-    for path in files:
-        action = menu.addAction(str(path))
-        action.triggered.connect(lambda _c=False, p=path: window.open_recent(p))
-    if not files:
-        menu.addAction(window.tr("(none)")).setEnabled(False)
-    else:
-        menu.addSeparator()
-        menu.addAction(window.tr("Clear list")).triggered.connect(settings.clear_recent_files)
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        files = settings.recent_files()
+        for path in files:
+            action = menu.addAction(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_recent(p))
+        if not files:
+            menu.addAction(self.tr("(none)")).setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction(self.tr("Clear list")).triggered.connect(settings.clear_recent_files)
 
+    def show_preferences(self) -> None:
+        from editor_app.gui.dialogs.preferences import PreferencesDialog
 
-def _preferences(window) -> None:
-    from editor_app.gui.dialogs.preferences import PreferencesDialog
+        if PreferencesDialog(self).exec():
+            self.autosave_timer.setInterval(settings.autosave_seconds() * 1000)
 
-    if PreferencesDialog(window).exec():
-        window.autosave_timer.setInterval(settings.autosave_seconds() * 1000)
+    def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
 
+        from editor_app import __version__
 
-def _about(window) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    from editor_app import __version__
-
-    QMessageBox.about(window, window.tr("About editor-app"),
-                      window.tr("editor-app %1: an editorial assistant for Chinese newsrooms.").replace(
-                          "%1", __version__))
+        QMessageBox.about(self, self.tr("About editor-app"),
+                          self.tr("editor-app %1: an editorial assistant for Chinese newsrooms.").replace(
+                              "%1", __version__))

@@ -121,8 +121,6 @@ def take_screenshot(window, out: Path, timeout_ms: int = 10000) -> bool:
 
 
 def run_gui(args) -> int:
-    from PySide6.QtWidgets import QMessageBox
-
     from editor_app.errors import EditorError
     from editor_app.gui.main_window import MainWindow
 
@@ -133,13 +131,10 @@ def run_gui(args) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_app(getattr(args, "lang", None))
     window = MainWindow()
-    if args.file:
-        try:
-            window.open_path(Path(args.file))
-        except EditorError as exc:
-            if screenshot:
-                raise
-            QMessageBox.critical(window, window.tr("Cannot open"), str(exc))
+    if args.file and screenshot:
+        window.open_path(Path(args.file))  # an EditorError goes to the CLI: message, exit 2
+    elif args.file:
+        window.open_interactive(Path(args.file))
     if screenshot:
         app.setProperty("editor_app_headless", True)
         ok = take_screenshot(window, Path(screenshot))

@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QLabel, QMainWindow, QMenu, QTreeView
 
 from editor_app.gui import settings
-from editor_app.gui.actions import build_actions
+from editor_app.gui.actions import WindowActions
 from editor_app.gui.documents import DocumentActions
 from editor_app.gui.editors.block_editor import BlockEditor
 from editor_app.gui.models.outline import BLOCK_ID_ROLE, KIND_ROLE, OutlineModel
@@ -24,7 +24,7 @@ from editor_app.storage.project import Project
 STATUS_SETTLE_MS = 120
 
 
-class MainWindow(DocumentActions, StructureActions, QMainWindow):
+class MainWindow(DocumentActions, StructureActions, WindowActions, QMainWindow):
     def __init__(self, project: Project | None = None):
         super().__init__()
         self.setObjectName("main_window")
@@ -61,7 +61,7 @@ class MainWindow(DocumentActions, StructureActions, QMainWindow):
         self.autosave_timer.setInterval(settings.autosave_seconds() * 1000)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
-        self.actions_ = build_actions(self)
+        self.actions_ = self.build_actions()
         self.set_project(project or Project(new_issue_from_template(settings.default_template())))
         self.resizeDocks([self.outline_dock, self.preview_dock], [270, 560], Qt.Orientation.Horizontal)
         self.restore_window_state()

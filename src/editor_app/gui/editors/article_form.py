@@ -32,19 +32,6 @@ def headline_limit(template, slot, size_pt: float) -> int:
     return max(1, int(width_chars * template.body_pt // size_pt))
 
 
-def fit_text(widget, fit) -> str:
-    if fit is None:
-        return widget.tr("No slot: choose one to see whether the article fits")
-    if fit.state == "overset":
-        return widget.tr("Overset by %n line(s) (≈ %1 characters to cut)", "", fit.delta_lines).replace(
-            "%1", str(fit.delta_chars))
-    if fit.state == "underset":
-        return widget.tr("Short by %n line(s) (≈ %1 characters to add)", "", -fit.delta_lines).replace(
-            "%1", str(-fit.delta_chars))
-    return widget.tr("Fits: %1 of %2 lines").replace("%1", str(fit.lines_needed)).replace(
-        "%2", str(fit.capacity))
-
-
 class ArticleForm(QWidget):
     def __init__(self, session, page, block, parent=None):
         super().__init__(parent)
@@ -151,9 +138,22 @@ class ArticleForm(QWidget):
             self.slot_box.blockSignals(False)
         self.update_fit()
 
+    def fit_text(self, fit) -> str:
+        """The fit state in words, e.g. "Overset by 6 lines (≈ 78 characters to cut)"."""
+        if fit is None:
+            return self.tr("No slot: choose one to see whether the article fits")
+        if fit.state == "overset":
+            return self.tr("Overset by %n line(s) (≈ %1 characters to cut)", "", fit.delta_lines).replace(
+                "%1", str(fit.delta_chars))
+        if fit.state == "underset":
+            return self.tr("Short by %n line(s) (≈ %1 characters to add)", "", -fit.delta_lines).replace(
+                "%1", str(-fit.delta_chars))
+        return self.tr("Fits: %1 of %2 lines").replace("%1", str(fit.lines_needed)).replace(
+            "%2", str(fit.capacity))
+
     def update_fit(self) -> None:
         page, _, article = self.session.issue.find_block(self.block_id)
         fit = self.session.fit(page, article)
-        self.fit_label.setText(fit_text(self, fit))
+        self.fit_label.setText(self.fit_text(fit))
         self.fit_label.setStyleSheet(FIT_STYLES.get(fit.state, "") if fit else "color:#666;")
         self.fit_state = fit.state if fit else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -46,8 +46,9 @@ def read_image_into_project(parent, project, path: Path) -> str | None:
     try:
         return project.add_image_file(path)
     except EditorError as exc:
-        QMessageBox.warning(parent, parent.tr("Not an image"),
-                            parent.tr("This file cannot be used as a picture:") + f"\n{exc}")
+        QMessageBox.warning(parent, QCoreApplication.translate("PhotoStrip", "Not an image"),
+                            QCoreApplication.translate("PhotoStrip", "This file cannot be used as a picture:")
+                            + f"\n{exc}")
         return None
 
 
