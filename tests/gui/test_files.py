@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 from PySide6.QtWidgets import QMessageBox
@@ -124,3 +125,14 @@ def test_new_document_from_a_template(window):
     assert window.session.issue.type == "newspaper"
     assert window.session.project.path is None
     assert not window.is_modified()
+
+
+def test_pdf_proof_has_one_page_per_page_of_the_issue(window, tmp_path):
+    from editor_app.gui.preview.proof import write_pdf_proof
+
+    window.add_page()
+    out = write_pdf_proof(window.session, tmp_path / "proof.pdf")
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", data)) == 2
+    assert not (tmp_path / "proof.pdf.part").exists()

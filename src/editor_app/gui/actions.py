@@ -32,6 +32,8 @@ class WindowActions:
             "open": _action(window, self.tr("&Open…"), window.open_dialog, std.Open, sp.SP_DialogOpenButton),
             "save": _action(window, self.tr("&Save"), window.save, std.Save, sp.SP_DialogSaveButton),
             "save_as": _action(window, self.tr("Save &As…"), window.save_as, std.SaveAs),
+            "pdf_proof": _action(window, self.tr("Export PDF &proof…"), window.export_pdf_proof),
+            "print_proof": _action(window, self.tr("&Print proof…"), window.print_proof, std.Print),
             "close": _action(window, self.tr("&Quit"), window.close, std.Quit),
             "add_article": _action(window, self.tr("&Article"), window.add_article, "Ctrl+Shift+A"),
             "add_banner": _action(window, self.tr("&Banner headline"), window.add_banner),
@@ -62,6 +64,7 @@ class WindowActions:
         file_menu.addActions([a["save"], a["save_as"]])
         window.file_menu = file_menu
         window.export_anchor = file_menu.addSeparator()
+        file_menu.addActions([a["pdf_proof"], a["print_proof"]])
         file_menu.addSeparator()
         file_menu.addAction(a["close"])
         edit = bar.addMenu(self.tr("&Edit"))
@@ -110,6 +113,35 @@ class WindowActions:
 
         if PreferencesDialog(self).exec():
             self.autosave_timer.setInterval(settings.autosave_seconds() * 1000)
+
+    def export_pdf_proof(self) -> None:
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from editor_app.errors import EditorError
+        from editor_app.gui.preview.proof import write_pdf_proof
+
+        base = self.session.project.path
+        start = str(base.with_suffix(".proof.pdf")) if base else "proof.pdf"
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF proof"), start, "PDF (*.pdf)")
+        if not name:
+            return
+        try:
+            out = write_pdf_proof(self.session, Path(name))
+        except EditorError as exc:
+            QMessageBox.critical(self, self.tr("Cannot export"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Proof written to %1").replace("%1", str(out)), 6000)
+
+    def print_proof(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from editor_app.gui.preview.proof import print_proof
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec():
+            print_proof(self.session, printer)
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
