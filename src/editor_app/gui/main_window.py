@@ -10,7 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QLabel, QMainWindow, QMenu, QTreeView
 
-from editor_app.gui import settings
+from editor_app.gui import compat, settings
 from editor_app.gui.actions import WindowActions
 from editor_app.gui.documents import DocumentActions
 from editor_app.gui.editors.block_editor import BlockEditor
@@ -28,6 +28,7 @@ class MainWindow(DocumentActions, StructureActions, WindowActions, QMainWindow):
     def __init__(self, project: Project | None = None):
         super().__init__()
         self.setObjectName("main_window")
+        compat.install(self)  # keeps the PySide6 6.12.0 None-refcount guard topped up
         self.session: EditSession | None = None
         self.init_documents()
         self.undo_group = QUndoGroup(self)
