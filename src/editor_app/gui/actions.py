@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle
 
 from editor_app.gui import settings
+from editor_app.gui.transfer import available
 
 
 def _action(window, text, slot, shortcut=None, icon=None, tip=None) -> QAction:
@@ -32,6 +33,12 @@ class WindowActions:
             "open": _action(window, self.tr("&Open…"), window.open_dialog, std.Open, sp.SP_DialogOpenButton),
             "save": _action(window, self.tr("&Save"), window.save, std.Save, sp.SP_DialogSaveButton),
             "save_as": _action(window, self.tr("Save &As…"), window.save_as, std.SaveAs),
+            "import_page": _action(window, self.tr("&Import page…"), window.import_page_dialog, "Ctrl+I"),
+            "import_article": _action(window, self.tr("Import a&rticle…"), window.import_article_dialog),
+            "paste_article": _action(window, self.tr("Paste as new article"), window.paste_as_article,
+                                     "Ctrl+Shift+V"),
+            "export_docx": _action(window, self.tr("&Export DOCX…"), window.export_docx_dialog, "Ctrl+E"),
+            "export_report": _action(window, self.tr("Export proof &report…"), window.export_report_dialog),
             "pdf_proof": _action(window, self.tr("Export PDF &proof…"), window.export_pdf_proof),
             "print_proof": _action(window, self.tr("&Print proof…"), window.print_proof, std.Print),
             "close": _action(window, self.tr("&Quit"), window.close, std.Quit),
@@ -63,12 +70,20 @@ class WindowActions:
         file_menu.addMenu(recent)
         file_menu.addActions([a["save"], a["save_as"]])
         window.file_menu = file_menu
-        window.export_anchor = file_menu.addSeparator()
-        file_menu.addActions([a["pdf_proof"], a["print_proof"]])
+        file_menu.addSeparator()
+        file_menu.addActions([a["import_page"], a["import_article"]])
+        file_menu.addSeparator()
+        file_menu.addActions([a["export_docx"], a["export_report"], a["pdf_proof"], a["print_proof"]])
+        for name, module in (("import_page", "editor_app.importing"), ("import_article", "editor_app.importing"),
+                             ("paste_article", "editor_app.importing"), ("export_docx", "editor_app.export"),
+                             ("export_report", "editor_app.export")):
+            a[name].setVisible(available(module))
         file_menu.addSeparator()
         file_menu.addAction(a["close"])
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([a["undo"], a["redo"]])
+        edit.addSeparator()
+        edit.addAction(a["paste_article"])
         edit.addSeparator()
         edit.addActions([a["duplicate"], a["move_up"], a["move_down"], a["delete"]])
         edit.addSeparator()

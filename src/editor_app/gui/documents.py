@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from editor_app.errors import EditorError
+from editor_app.errors import EditorError, InputError
 from editor_app.gui import settings
 from editor_app.layout.templates import list_templates, new_issue_from_template
 from editor_app.paths import recovery_dir
@@ -27,6 +27,10 @@ def load_any(path: Path) -> Project:
     """A project, or a page in .txt/.docx imported on the fly (unsaved: it has no project path)."""
     path = Path(path)
     if path.suffix.lower() in IMPORT_SUFFIXES:
+        from editor_app.gui.transfer import available
+
+        if not available("editor_app.importing"):
+            raise InputError(path, "this build cannot import text or Word files")
         from editor_app.importing import import_file
 
         project = import_file(path, as_="page").to_project()

@@ -18,13 +18,14 @@ from editor_app.gui.models.outline import BLOCK_ID_ROLE, KIND_ROLE, OutlineModel
 from editor_app.gui.preview.page_view import PagePreview
 from editor_app.gui.session import EditSession
 from editor_app.gui.structure import StructureActions
+from editor_app.gui.transfer import TransferActions
 from editor_app.layout.templates import new_issue_from_template
 from editor_app.storage.project import Project
 
 STATUS_SETTLE_MS = 120
 
 
-class MainWindow(DocumentActions, StructureActions, WindowActions, QMainWindow):
+class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActions, QMainWindow):
     def __init__(self, project: Project | None = None):
         super().__init__()
         self.setObjectName("main_window")
