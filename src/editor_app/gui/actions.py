@@ -76,8 +76,8 @@ class WindowActions:
         file_menu.addActions([a["export_docx"], a["export_report"], a["pdf_proof"], a["print_proof"]])
         for name, module in (("import_page", "editor_app.importing"), ("import_article", "editor_app.importing"),
                              ("paste_article", "editor_app.importing"), ("export_docx", "editor_app.export"),
-                             ("export_report", "editor_app.export")):
-            a[name].setVisible(available(module))
+                             ("export_report", "editor_app.export"), ("export_report", "editor_app.proof")):
+            a[name].setVisible(a[name].isVisible() and available(module))
         file_menu.addSeparator()
         file_menu.addAction(a["close"])
         edit = bar.addMenu(self.tr("&Edit"))
@@ -97,6 +97,8 @@ class WindowActions:
         view.addSeparator()
         view.addAction(window.outline_dock.toggleViewAction())
         view.addAction(window.preview_dock.toggleViewAction())
+        if window.findings_dock is not None:
+            view.addAction(window.findings_dock.toggleViewAction())
         window.view_menu = view
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(a["about"])

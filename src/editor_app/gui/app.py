@@ -130,7 +130,7 @@ def run_gui(args) -> int:
 
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_app(getattr(args, "lang", None))
-    window = MainWindow()
+    window = MainWindow(remember_layout=not screenshot)
     if args.file and screenshot:
         window.open_path(Path(args.file))  # an EditorError goes to the CLI: message, exit 2
     elif args.file:

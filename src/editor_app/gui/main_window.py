@@ -12,13 +12,15 @@ from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QLabel, QMainWindo
 
 from editor_app.gui import compat, settings
 from editor_app.gui.actions import WindowActions
+from editor_app.gui.checking import BackgroundChecker
 from editor_app.gui.documents import DocumentActions
 from editor_app.gui.editors.block_editor import BlockEditor
+from editor_app.gui.findings_dock import FindingsDock
 from editor_app.gui.models.outline import BLOCK_ID_ROLE, KIND_ROLE, OutlineModel
 from editor_app.gui.preview.page_view import PagePreview
 from editor_app.gui.session import EditSession
 from editor_app.gui.structure import StructureActions
-from editor_app.gui.transfer import TransferActions
+from editor_app.gui.transfer import TransferActions, available
 from editor_app.layout.templates import new_issue_from_template
 from editor_app.storage.project import Project
 
@@ -26,11 +28,13 @@ STATUS_SETTLE_MS = 120
 
 
 class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActions, QMainWindow):
-    def __init__(self, project: Project | None = None):
+    def __init__(self, project: Project | None = None, remember_layout: bool = True):
         super().__init__()
+        self.remember_layout = remember_layout  # off for --screenshot: same picture on every machine
         self.setObjectName("main_window")
         compat.install(self)  # keeps the PySide6 6.12.0 None-refcount guard topped up
         self.session: EditSession | None = None
+        self.checker: BackgroundChecker | None = None
         self.init_documents()
         self.undo_group = QUndoGroup(self)
         self.outline = QTreeView()
@@ -48,6 +52,11 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
         self.preview_dock = QDockWidget(self.tr("Page preview"), self)
         self.preview_dock.setObjectName("preview_dock")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
+        self.findings_dock = None
+        if available("editor_app.proof"):
+            self.findings_dock = FindingsDock(self)
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.findings_dock)
+            self.splitDockWidget(self.outline_dock, self.findings_dock, Qt.Orientation.Vertical)
         self.editor: BlockEditor | None = None
         self.preview: PagePreview | None = None
         self.model: OutlineModel | None = None
@@ -65,13 +74,13 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
         self.autosave_timer.start()
         self.actions_ = self.build_actions()
         self.set_project(project or Project(new_issue_from_template(settings.default_template())))
-        self.resizeDocks([self.outline_dock, self.preview_dock], [270, 560], Qt.Orientation.Horizontal)
-        self.restore_window_state()
+        self._docks_sized = self.restore_window_state() if remember_layout else False
 
     # --- session -----------------------------------------------------------------------------
     def set_project(self, project: Project) -> None:
         old = self.session
         self.session = EditSession(project, self)
+        self._start_checker()
         self.undo_group.addStack(self.session.undo_stack)
         self.undo_group.setActiveStack(self.session.undo_stack)
         self.session.undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
@@ -82,6 +91,7 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
         self.outline.selectionModel().currentChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._after_reset)
         self.editor = BlockEditor(self.session)
+        self.editor.setMinimumWidth(420)
         self.setCentralWidget(self.editor)
         self.preview = PagePreview(self.session)
         self.preview_dock.setWidget(self.preview)
@@ -98,8 +108,45 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
         self.update_status()
         self.on_document_loaded()
 
+    def _start_checker(self) -> None:
+        """Proofread the new session in the background (when the checker is installed).
+
+        Created before the editors, which connect to it for their underlines.
+        """
+        if self.checker is not None:
+            self.checker.shutdown()
+            self.checker.deleteLater()
+        self.checker = BackgroundChecker(self.session, self) if available("editor_app.proof") else None
+        self.session.checker = self.checker
+        if self.checker is not None:
+            self.checker.updated.connect(lambda _block: self.update_findings_label())
+            if self.findings_dock is not None:
+                checker = self.checker
+                checker.updated.connect(lambda block: self.findings_dock.show_findings(checker))
+
     def on_document_loaded(self) -> None:
-        """Hook for features that follow the document (checker); extended as they land."""
+        if self.checker is not None:
+            self.checker.start()
+        self.update_findings_label()
+
+    def update_findings_label(self) -> None:
+        checker = self.checker
+        if checker is None:
+            self.findings_label.setText("")
+            return
+        if checker.error:
+            self.findings_label.setText(self.tr("Checker failed"))
+            self.findings_label.setToolTip(checker.error)
+            return
+        counts = checker.counts()
+        total = sum(counts.values())
+        if checker.checked_revision < 0:
+            self.findings_label.setText(self.tr("Checking…"))
+            return
+        self.findings_label.setText(self.tr("%n finding(s)", "", total))
+        self.findings_label.setStyleSheet("color: #c62828; font-weight: bold;" if counts["error"] else "")
+        self.findings_label.setToolTip(self.tr("Errors: %1, warnings: %2, notes: %3").replace(
+            "%1", str(counts["error"])).replace("%2", str(counts["warning"])).replace("%3", str(counts["info"])))
 
     def _first_article_index(self):
         for page in self.session.issue.pages:
@@ -203,14 +250,20 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
             self.editor.form.update_fit()
 
     # --- window state ------------------------------------------------------------------------
-    def restore_window_state(self) -> None:
+    def restore_window_state(self) -> bool:
         store = settings.settings()
         geometry = store.value("window/geometry")
         state = store.value("window/state")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
+        return state is not None and self.restoreState(state)
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if not self._docks_sized:  # first start: outline narrow, preview about 40 % of the window
+            self._docks_sized = True
+            self.resizeDocks([self.outline_dock, self.preview_dock],
+                             [260, int(self.width() * 0.4)], Qt.Orientation.Horizontal)
 
     def save_window_state(self) -> None:
         store = settings.settings()
@@ -219,8 +272,11 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
 
     def closeEvent(self, event):  # noqa: N802
         if self.maybe_save():
-            self.save_window_state()
+            if self.remember_layout:
+                self.save_window_state()
             self.discard_recovery()
+            if self.checker is not None:
+                self.checker.shutdown()
             event.accept()
         else:
             event.ignore()

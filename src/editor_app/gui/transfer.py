@@ -134,7 +134,8 @@ class TransferActions:
         message = self.tr("Exported to %1").replace("%1", str(result.path))
         if result.warnings:
             QMessageBox.warning(self, self.tr("Exported with warnings"),
-                                message + "\n\n" + "\n".join(result.warnings[:20]))
+                                message + "\n\n" + "\n".join(result.warnings[:12])
+                                + ("\n…" if len(result.warnings) > 12 else ""))
         else:
             self.statusBar().showMessage(message, 6000)
         return True

@@ -9,9 +9,19 @@ from __future__ import annotations
 
 import difflib
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextBlockFormat, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
+from editor_app.gui.checking import utf16_offset
 from editor_app.gui.editors.fields import defer_undo
 from editor_app.model.document import Paragraph
 from editor_app.model.ops import SetParagraphs
@@ -31,7 +41,12 @@ def match_paragraphs(old: list[Paragraph], lines: list[str]) -> list[Paragraph]:
     return [p if p is not None else Paragraph(lines[j]) for j, p in enumerate(result)]
 
 
+LEVEL_COLOURS = {"error": QColor("#d32f2f"), "warning": QColor("#ef6c00"), "info": QColor("#1976d2")}
+
+
 class _SubheadHighlighter(QSyntaxHighlighter):
+    """Subheads in bold blue; checker findings underlined (red errors, orange warnings)."""
+
     def __init__(self, editor):
         super().__init__(editor.document())
         self.editor = editor
@@ -44,6 +59,11 @@ class _SubheadHighlighter(QSyntaxHighlighter):
         n = self.currentBlock().blockNumber()
         if n < len(kinds) and kinds[n] == "subhead":
             self.setFormat(0, len(text), self.subhead)
+        for finding, start, length in self.editor.findings_on_line(n):
+            fmt = QTextCharFormat(self.format(start))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+            fmt.setUnderlineColor(LEVEL_COLOURS.get(finding.level, LEVEL_COLOURS["warning"]))
+            self.setFormat(start, length, fmt)
 
 
 class BodyEditor(QPlainTextEdit):
@@ -62,6 +82,76 @@ class BodyEditor(QPlainTextEdit):
         self._highlighter = _SubheadHighlighter(self)
         self.refresh()
         self.textChanged.connect(self._commit)
+        checker = getattr(session, "checker", None)
+        if checker is not None:
+            checker.updated.connect(self._findings_updated)
+
+    # --- checker findings --------------------------------------------------------------------
+    def _findings_updated(self, block_id: str) -> None:
+        if block_id in ("", self.block_id):
+            self._highlighter.rehighlight()
+
+    def findings_on_line(self, line: int):
+        """(finding, Qt start, Qt length) for the paragraph on `line`, if the checker has any."""
+        checker = getattr(self.session, "checker", None)
+        findings = checker.by_block.get(self.block_id) if checker is not None else None
+        if not findings:
+            return []
+        paragraphs = self._block().paragraphs
+        if line >= len(paragraphs):
+            return []
+        paragraph = paragraphs[line]
+        path = f"paragraph:{paragraph.id}"
+        result = []
+        for finding in findings:
+            if finding.location and finding.location.field == path and finding.end <= len(paragraph.text):
+                start = utf16_offset(paragraph.text, finding.start)
+                result.append((finding, start, utf16_offset(paragraph.text, finding.end) - start))
+        return result
+
+    def _finding_at(self, pos):
+        cursor = self.cursorForPosition(pos)
+        column = cursor.positionInBlock()
+        for finding, start, length in self.findings_on_line(cursor.blockNumber()):
+            if start <= column <= start + length:
+                return finding, cursor.block().position() + start, length
+        return None
+
+    def event(self, event):
+        if event.type() == QEvent.Type.ToolTip:
+            hit = self._finding_at(event.pos())
+            if hit:
+                finding = hit[0]
+                tip = finding.message
+                if finding.suggestions:
+                    tip += "\n→ " + "、".join(finding.suggestions)
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def contextMenuEvent(self, event):  # noqa: N802
+        menu = self.createStandardContextMenu()
+        hit = self._finding_at(event.pos())
+        if hit:
+            finding, start, length = hit
+            first = menu.actions()[0] if menu.actions() else None
+            for suggestion in finding.suggestions[:5]:
+                action = QAction(self.tr("Replace with “%1”").replace("%1", suggestion), menu)
+                action.triggered.connect(lambda _c=False, s=suggestion: self._replace(start, length, s))
+                menu.insertAction(first, action)
+            if finding.suggestions:
+                menu.insertSeparator(first)
+        menu.exec(event.globalPos())
+
+    def _replace(self, start: int, length: int, text: str) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        self.session.seal_typing()
+        cursor.insertText(text)
+        self.session.seal_typing()
 
     def _block(self):
         return self.session.issue.find_block(self.block_id)[2]
