@@ -141,6 +141,10 @@
 <context>
     <name>BodyEditor</name>
     <message>
+        <source>Replace with “%1”</source>
+        <translation>改为“%1”</translation>
+    </message>
+    <message>
         <source>Edit text</source>
         <translation>编辑正文</translation>
     </message>
@@ -236,6 +240,65 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export DOCX</source>
+        <translation>导出 DOCX</translation>
+    </message>
+    <message>
+        <source>Each page&apos;s own template</source>
+        <translation>各版面自己的模板</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Proofreaders&apos; marks as Word comments</source>
+        <translation>校对标记作为 Word 批注</translation>
+    </message>
+    <message>
+        <source>Checker findings as Word comments</source>
+        <translation>校对结果作为 Word 批注</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>No (Simplified Chinese)</source>
+        <translation>否（简体）</translation>
+    </message>
+    <message>
+        <source>Traditional (OpenCC standard)</source>
+        <translation>繁体（OpenCC 标准）</translation>
+    </message>
+    <message>
+        <source>Traditional, Taiwan</source>
+        <translation>繁体（台湾）</translation>
+    </message>
+    <message>
+        <source>Traditional, Hong Kong</source>
+        <translation>繁体（香港）</translation>
+    </message>
+    <message>
+        <source>Traditional edition</source>
+        <translation>繁体版</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
     <name>FieldEdit</name>
     <message>
         <source>Edit %1</source>
@@ -244,6 +307,43 @@
     <message>
         <source>Characters / characters that fit on one line of the slot</source>
         <translation>字数 / 版位内一行可排字数</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDock</name>
+    <message>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Ignore here</source>
+        <translation>在此忽略</translation>
+    </message>
+    <message>
+        <source>Dismiss this finding in this block (saved with the issue)</source>
+        <translation>在本内容块中忽略此问题（随刊期保存）</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>校对 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1 errors)</source>
+        <translation>（错误 %1 处）</translation>
+    </message>
+    <message>
+        <source>Ignore finding</source>
+        <translation>忽略问题</translation>
     </message>
 </context>
 <context>
@@ -286,6 +386,24 @@
     <message>
         <source>Page preview</source>
         <translation>版面预览</translation>
+    </message>
+    <message>
+        <source>Checker failed</source>
+        <translation>校对出错</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在校对…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>校对 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Errors: %1, warnings: %2, notes: %3</source>
+        <translation>错误 %1，警告 %2，提示 %3</translation>
     </message>
     <message>
         <source>Page: %1 characters</source>
@@ -362,6 +480,14 @@
     <message>
         <source>Article</source>
         <translation>文章</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>刊期</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>版面</translation>
     </message>
     <message numerus="yes">
         <source>over %n line(s)</source>
@@ -611,6 +737,75 @@
     </message>
 </context>
 <context>
+    <name>TransferActions</name>
+    <message>
+        <source>Import page</source>
+        <translation>导入版面</translation>
+    </message>
+    <message>
+        <source>Import article</source>
+        <translation>导入文章</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to paste</source>
+        <translation>剪贴板中没有可粘贴的文字</translation>
+    </message>
+    <message>
+        <source>Cannot paste</source>
+        <translation>无法粘贴</translation>
+    </message>
+    <message>
+        <source>Paste as article</source>
+        <translation>粘贴为文章</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported with %n note(s): check the marked places</source>
+        <translation>
+            <numerusform>已导入，有 %n 条提示，请核对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Exported with warnings</source>
+        <translation>导出完成，有提示</translation>
+    </message>
+    <message>
+        <source>Export proof report</source>
+        <translation>导出校对单</translation>
+    </message>
+    <message>
+        <source>Proof report written to %1</source>
+        <translation>校对单已写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <source>&amp;New…</source>
@@ -627,6 +822,34 @@
     <message>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import page…</source>
+        <translation>导入版面(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import a&amp;rticle…</source>
+        <translation>导入文章(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Paste as new article</source>
+        <translation>粘贴为新文章</translation>
+    </message>
+    <message>
+        <source>&amp;Export DOCX…</source>
+        <translation>导出 DOCX(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export proof &amp;report…</source>
+        <translation>导出校对单(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Export PDF &amp;proof…</source>
+        <translation>导出 PDF 校样(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print proof…</source>
+        <translation>打印校样(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -729,12 +952,31 @@
         <translation>清空列表</translation>
     </message>
     <message>
+        <source>Export PDF proof</source>
+        <translation>导出 PDF 校样</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Proof written to %1</source>
+        <translation>校样已写入 %1</translation>
+    </message>
+    <message>
         <source>About editor-app</source>
         <translation>关于编辑助手</translation>
     </message>
     <message>
         <source>editor-app %1: an editorial assistant for Chinese newsrooms.</source>
         <translation>编辑助手 %1：为中文编辑部设计的组版校对工具。</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Findings</source>
+        <translation>校对结果</translation>
     </message>
 </context>
 </TS>

@@ -88,7 +88,7 @@ class ArticleForm(QWidget):
         layout.addLayout(form)
 
         bar = QToolBar()
-        self.subhead_action = QAction(self.tr("Subhead"), self)
+        self.subhead_action = QAction("■ " + self.tr("Subhead"), self)
         self.subhead_action.setCheckable(True)
         self.subhead_action.setShortcut(QKeySequence("Ctrl+Alt+H"))
         self.subhead_action.setToolTip(self.tr("Mark the current paragraph as a subhead (Ctrl+Alt+H)"))

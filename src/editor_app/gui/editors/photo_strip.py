@@ -37,7 +37,7 @@ def thumbnail(project, image: str | None, size: int = THUMB) -> QPixmap:
         pixmap.loadFromData(project.images[image])
     if pixmap.isNull():
         return pixmap
-    return pixmap.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
+    return pixmap.scaled(size, size * 3 // 4 + 12, Qt.AspectRatioMode.KeepAspectRatio,
                          Qt.TransformationMode.SmoothTransformation)
 
 
@@ -57,13 +57,16 @@ class PhotoCard(QFrame):
         super().__init__(parent)
         self.session, self.block_id, self.photo_id = session, block_id, photo.id
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setFixedWidth(240)
-        layout = QVBoxLayout(self)
+        self.setFixedWidth(400)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
         self.thumb = QLabel()
-        self.thumb.setFixedHeight(THUMB)
+        self.thumb.setFixedSize(THUMB, THUMB * 3 // 4 + 12)
         self.thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumb.setStyleSheet("background: #eceff1;")
-        layout.addWidget(self.thumb)
+        outer.addWidget(self.thumb)
+        layout = QVBoxLayout()
+        outer.addLayout(layout, 1)
         self.caption = FieldEdit(session, block_id, f"photo:{photo.id}:caption", optional=False)
         self.caption.setPlaceholderText(self.tr("Caption"))
         self.caption.setAccessibleName(self.tr("caption"))
@@ -121,7 +124,7 @@ class PhotoStrip(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setFixedHeight(THUMB + 130)
+        scroll.setFixedHeight(THUMB + 34)
         inner = QWidget()
         self.row = QHBoxLayout(inner)
         self.row.setAlignment(Qt.AlignmentFlag.AlignLeft)

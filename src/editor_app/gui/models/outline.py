@@ -10,17 +10,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
 
 from editor_app.model.document import Article
 from editor_app.model.fields import block_label
 from editor_app.model.ops import MoveBlock
+from editor_app.paths import resource
 
 MIME = "application/x-editor-app-block"
 BLOCK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 FIT_ROLE = Qt.ItemDataRole.UserRole + 3
 OVERSET_BRUSH = QBrush(QColor("#c62828"))
+
+
+_ICONS: dict[str, QIcon] = {}
+
+
+def icon(kind: str) -> QIcon:
+    """The outline icon for issue, page, banner, editor_note, article or photo (resources/icons)."""
+    if kind not in _ICONS:
+        path = resource("icons", f"{kind}.svg")
+        _ICONS[kind] = QIcon(str(path)) if path.exists() else QIcon()
+    return _ICONS[kind]
 
 
 @dataclass(eq=False)
@@ -112,6 +124,8 @@ class OutlineModel(QAbstractItemModel):
         node = index.internalPointer()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._label(node)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon(node.obj.type if node.kind == "block" else node.kind)
         if role == BLOCK_ID_ROLE:
             return getattr(node.obj, "id", None)
         if role == KIND_ROLE:
@@ -122,15 +136,24 @@ class OutlineModel(QAbstractItemModel):
                 return fit.state if fit else None
             if role == Qt.ItemDataRole.ForegroundRole and fit and fit.state == "overset":
                 return OVERSET_BRUSH
-            if role == Qt.ItemDataRole.ToolTipRole and fit:
-                return self.tr("%n line(s) needed, slot holds %1", "", fit.lines_needed).replace(
-                    "%1", str(fit.capacity))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                kind = self._type_name(node)
+                if fit:
+                    return kind + "\n" + self.tr("%n line(s) needed, slot holds %1", "", fit.lines_needed).replace(
+                        "%1", str(fit.capacity))
+                return kind
         return None
 
     def _fit(self, node: Node):
         if node.kind != "block" or not isinstance(node.obj, Article):
             return None
         return self.session.fit(node.parent.obj, node.obj)
+
+    def _type_name(self, node: Node) -> str:
+        if node.kind == "block":
+            return {"banner": self.tr("Banner"), "editor_note": self.tr("Note"),
+                    "article": self.tr("Article"), "photo": self.tr("Photo")}[node.obj.type]
+        return {"issue": self.tr("Issue"), "page": self.tr("Page"), "photo": self.tr("Photo")}.get(node.kind, "")
 
     def _label(self, node: Node) -> str:
         if node.kind == "issue":
@@ -142,12 +165,8 @@ class OutlineModel(QAbstractItemModel):
             label = self.tr("Page %1").replace("%1", str(page.number))
             return f"{label} {page.name}" if page.name else label
         if node.kind == "photo":
-            return "▣ " + (node.obj.caption[:18] or self.tr("Photo"))
-        block = node.obj
-        label = block_label(block) or self.tr("(empty)")
-        prefix = {"banner": self.tr("Banner"), "editor_note": self.tr("Note"),
-                  "article": self.tr("Article"), "photo": self.tr("Photo")}[block.type]
-        text = f"[{prefix}] {label}"
+            return node.obj.caption[:18] or self.tr("Photo")
+        text = block_label(node.obj) or self.tr("(empty)")
         fit = self._fit(node)
         if fit and fit.state != "fits":
             over = self.tr("over %n line(s)", "", fit.delta_lines)
