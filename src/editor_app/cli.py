@@ -19,6 +19,7 @@ from editor_app.errors import EditorError
 COMMANDS = {
     "new": "new",
     "dump": "dump",
+    "check": "check",
 }
 
 

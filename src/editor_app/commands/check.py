@@ -1,0 +1,164 @@
+"""`editor-app check [FILE|-]`: proofread a plain-text page, a .docx or a .bulletin project.
+
+Plain text is checked as read (decoded, `\\r\\n` → `\\n`), so `start`/`end` index that text; a project
+is checked field by field and each finding carries its location. Exit status: 0 without error-level
+findings, 1 with some, 2 on bad input (an `EditorError`, printed by the CLI).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from editor_app.errors import InputError
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "check", help="proofread a text, .docx or .bulletin file",
+        description="Proofread FILE (plain text in UTF-8/GB18030/UTF-16, .docx, or a .bulletin project; "
+                    "'-' or nothing reads standard input). Exit status 0: no error-level finding, "
+                    "1: some, 2: bad input.")
+    parser.add_argument("file", nargs="?", default="-", help="the file to check, or - for standard input")
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    parser.add_argument("--rules", metavar="DIR", action="append", default=[],
+                        help="a folder of extra rule packs (YAML), loaded after the bundled ones")
+    parser.add_argument("--min-level", choices=["info", "warning", "error"], default="info",
+                        help="report findings of this level and above (default: info)")
+    parser.set_defaults(run=run)
+
+
+def _load_checker(rule_dirs: list[str]):
+    from editor_app import paths
+    from editor_app.proof import Checker, default_checker
+
+    if not rule_dirs:
+        return default_checker()
+    folders = [paths.resource("rules")]
+    for name in rule_dirs:
+        folder = Path(name)
+        if not folder.is_dir():
+            raise InputError(folder, "not a folder of rule packs")
+        folders.append(folder)
+    return Checker.load(rules_dirs=folders)
+
+
+def _docx_paragraphs(path: Path) -> str:
+    try:
+        import docx
+    except ImportError as exc:  # pragma: no cover - python-docx is a fixed dependency
+        raise InputError(path, "python-docx is not installed") from exc
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many types for a damaged file
+        raise InputError(path, f"not a readable .docx file ({exc.__class__.__name__})") from exc
+    return "\n".join(paragraph.text for paragraph in document.paragraphs)
+
+
+_FIELD_NAMES = {"title": "标题", "kicker": "引题", "subtitle": "副题", "dateline": "电头", "author_line": "作者",
+                "byline": "署名", "caption": "图片说明", "credit": "摄影", "label": "栏目名"}
+
+
+def _field_label(field) -> str:
+    """「《标题》第3段」: where a proofreader finds a field on the page."""
+    from editor_app.model.fields import block_label
+
+    kind, _, rest = field.path.partition(":")
+    if kind == "paragraph":
+        number = next(i for i, p in enumerate(field.block.paragraphs, 1) if p.id == rest)
+        where = f"第{number}段"
+    elif kind == "photo":
+        where = _FIELD_NAMES.get(rest.rpartition(":")[2], rest)
+    else:
+        where = _FIELD_NAMES.get(field.path, field.path)
+    label = block_label(field.block)
+    return f"《{label[:16]}》{where}" if label else where
+
+
+def _check_issue(issue, checker):
+    from editor_app.model.fields import iter_text_fields
+
+    fields = {(f.block.id, f.path): (f.text, f"第{f.page.number}版 {_field_label(f)}") for f in iter_text_fields(issue)}
+    return checker.check_issue(issue), fields, sum(len(text) for text, _label in fields.values())
+
+
+def _check_source(name: str, checker):
+    """(findings, the checked text — or, for a document, {(block, field): text} —, characters)."""
+    path = Path(name)
+    suffix = path.suffix.lower() if name != "-" else ""
+    if suffix == ".bulletin":
+        from editor_app.storage.project import open_project
+
+        return _check_issue(open_project(path).issue, checker)
+    if suffix == ".docx":
+        if not path.is_file():
+            raise InputError(path, "no such file")
+        try:
+            from editor_app.importing import import_file
+        except ImportError:
+            text = _docx_paragraphs(path)
+            return checker.check_text(text), text, len(text)
+        return _check_issue(import_file(path).issue, checker)
+    from editor_app.textio import read_text_file
+
+    text = read_text_file(name)
+    return checker.check_text(text), text, len(text)
+
+
+def _context(text: str, start: int, end: int, width: int = 12) -> str:
+    left = text[max(0, start - width):start].rsplit("\n", 1)[-1]
+    right = text[end:end + width].split("\n", 1)[0]
+    return f"{left}【{text[start:end]}】{right}".replace("\t", " ")
+
+
+def _suggestion(finding) -> str:
+    if not finding.suggestions:
+        return ""
+    shown = ["（删除）" if s == "" else s for s in finding.suggestions]
+    return " → " + " / ".join(shown)
+
+
+def _text_report(findings, text, out) -> None:
+    for finding in findings:
+        if isinstance(text, str):
+            line = text.count("\n", 0, finding.start) + 1
+            column = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
+            where = f"{line}:{column}"
+            context = _context(text, finding.start, finding.end)
+        else:
+            loc = finding.location
+            field_text, label = text.get((loc.block, loc.field), (finding.text, f"第{loc.page}版 {loc.field}"))
+            where = f"{label} 第{finding.start + 1}字"
+            context = _context(field_text, finding.start, finding.end)
+        out.write(f"{where}: {finding.level} [{finding.category}] {finding.message} ({finding.rule})\n")
+        out.write(f"    {context}{_suggestion(finding)}\n")
+
+
+def run(args) -> int:
+    from editor_app.proof.findings import LEVEL_RANK
+
+    checker = _load_checker(args.rules)
+    findings, text, size = _check_source(args.file, checker)  # text: str, or field texts of a document
+    floor = LEVEL_RANK[args.min_level]
+    findings = [f for f in findings if LEVEL_RANK[f.level] >= floor]
+    levels = Counter(f.level for f in findings)
+    stats = {
+        "characters": size,
+        "findings": len(findings),
+        "by_level": {level: levels.get(level, 0) for level in ("error", "warning", "info")},
+        "by_category": dict(Counter(f.category for f in findings).most_common()),
+        "rules": len(checker.rules),
+    }
+    out = sys.stdout
+    if args.format == "json":
+        json.dump({"findings": [f.to_dict() for f in findings], "stats": stats}, out, ensure_ascii=False,
+                  indent=1)
+        out.write("\n")
+    else:
+        _text_report(findings, text, out)
+        by_level = stats["by_level"]
+        out.write(f"{size} 字，{len(findings)} 处：错误 {by_level['error']}，警告 {by_level['warning']}，"
+                  f"提示 {by_level['info']}\n")
+    return 1 if levels.get("error") else 0

@@ -1,0 +1,43 @@
+"""Small documents for the examples of rules that need the model (empty byline, 本报 in an internal
+bulletin), written one field per line:
+
+    type: internal          # the publication type (default internal)
+    title: 标题              # starts a new article
+    p: 正文段落               # a text paragraph of the current article
+    subhead: 小标题
+    caption: 图片说明         # a photo of the current article
+    byline: 申环             # the byline; `byline:` with nothing after it is a blank byline
+"""
+
+from __future__ import annotations
+
+from editor_app.model.document import Article, Issue, Page, Paragraph, Photo
+
+
+def example_issue(source: str) -> Issue:
+    issue = Issue(publication="示例", pages=[Page(number=1)])
+    article: Article | None = None
+    for raw in source.splitlines():
+        key, sep, value = raw.partition(":")
+        key, value = key.strip(), value.strip()
+        if not sep or not key:
+            continue
+        if key == "type":
+            issue.type = value
+            continue
+        if key == "title" or article is None:
+            article = Article(title=value if key == "title" else "")
+            issue.pages[0].blocks.append(article)
+            if key == "title":
+                continue
+        if key == "p":
+            article.paragraphs.append(Paragraph(value))
+        elif key == "subhead":
+            article.paragraphs.append(Paragraph(value, kind="subhead"))
+        elif key == "caption":
+            article.photos.append(Photo(caption=value))
+        elif key == "byline":
+            article.byline = value
+        else:
+            raise ValueError(f"unknown example field {key!r}")
+    return issue
