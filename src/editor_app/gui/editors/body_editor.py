@@ -89,7 +89,15 @@ class BodyEditor(QPlainTextEdit):
     # --- checker findings --------------------------------------------------------------------
     def _findings_updated(self, block_id: str) -> None:
         if block_id in ("", self.block_id):
+            self._rehighlight()
+
+    def _rehighlight(self) -> None:
+        """Re-run the highlighter; it makes the document emit textChanged, which is not an edit."""
+        self.blockSignals(True)
+        try:
             self._highlighter.rehighlight()
+        finally:
+            self.blockSignals(False)
 
     def findings_on_line(self, line: int):
         """(finding, Qt start, Qt length) for the paragraph on `line`, if the checker has any."""
@@ -172,7 +180,7 @@ class BodyEditor(QPlainTextEdit):
             self.setTextCursor(cursor)
         elif kinds != self.kinds:
             self.kinds = kinds
-            self._highlighter.rehighlight()
+            self._rehighlight()
 
     def _space_paragraphs(self) -> None:
         """A little space after each paragraph so long paragraphs read as paragraphs (Enter inherits it)."""
