@@ -101,6 +101,8 @@ def make_app(language: str | None = None) -> QApplication:
     app.setApplicationDisplayName("editor-app")
     install_translators(app, choose_language(language))
     set_ui_font(app)
+    # the checker thread hands the interpreter back to the UI thread sooner (default 5 ms)
+    sys.setswitchinterval(0.001)
     sys.excepthook = handle_exception
     return app
 
