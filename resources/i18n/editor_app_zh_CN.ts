@@ -312,6 +312,10 @@
 <context>
     <name>FindingsDock</name>
     <message>
+        <source>Findings</source>
+        <translation>校对结果</translation>
+    </message>
+    <message>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
@@ -970,13 +974,6 @@
     <message>
         <source>editor-app %1: an editorial assistant for Chinese newsrooms.</source>
         <translation>编辑助手 %1：为中文编辑部设计的组版校对工具。</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Findings</source>
-        <translation>校对结果</translation>
     </message>
 </context>
 </TS>

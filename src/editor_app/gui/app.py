@@ -7,6 +7,7 @@ and every open window writes its unsaved work to a recovery file first.
 from __future__ import annotations
 
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -107,13 +108,20 @@ def make_app(language: str | None = None) -> QApplication:
     return app
 
 
-def take_screenshot(window, out: Path, timeout_ms: int = 10000) -> bool:
+def take_screenshot(window, out: Path, timeout_ms: int = 5000) -> bool:
     """Wait until the preview is drawn, then grab the window into `out` (PNG)."""
     app = QApplication.instance()
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     window.preview.rebuild()
     for _ in range(20):
+        app.processEvents()
+    deadline = time.monotonic() + timeout_ms / 1000
+    checker = window.checker  # show the proofreading state too, when it is quick to get
+    while checker is not None and checker.checked_revision < 0 and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(5):
         app.processEvents()
     window.preview.canvas.repaint()
     app.processEvents()

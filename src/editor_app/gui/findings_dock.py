@@ -29,7 +29,8 @@ LEVEL_BRUSH = {"error": QBrush(QColor("#c62828")), "warning": QBrush(QColor("#ef
 
 class FindingsDock(QDockWidget):
     def __init__(self, window):
-        super().__init__(window.tr("Findings"), window)
+        super().__init__(window)
+        self.setWindowTitle(self.tr("Findings"))
         self.setObjectName("findings_dock")
         self.window_ = window
         body = QWidget()
