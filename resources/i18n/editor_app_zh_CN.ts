@@ -536,6 +536,10 @@
         <translation>适合宽度</translation>
     </message>
     <message>
+        <source>Click an article to edit it; Ctrl+wheel zooms</source>
+        <translation>点击文章即可编辑；Ctrl+滚轮缩放</translation>
+    </message>
+    <message>
         <source>No pages</source>
         <translation>没有版面</translation>
     </message>

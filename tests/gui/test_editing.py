@@ -161,3 +161,17 @@ def test_many_preview_rebuilds_do_not_abort_the_app(window):
         window.preview.canvas.repaint()
     assert window.preview.last_layout is not None
     assert sys.getrefcount(None) > 1000
+
+
+def test_clicking_an_article_in_the_preview_selects_it(window, qtbot):
+    from PySide6.QtCore import QPoint
+
+    window.preview.rebuild()
+    layout = window.preview.last_layout
+    brief = next(b for b in window.session.issue.pages[0].blocks if b.type == "article" and b.slot == "brief")
+    area = layout.article_boxes[brief.id][0]
+    canvas = window.preview.canvas
+    point = QPoint(int(area.center().x() / 10 * canvas.zoom) + 10, int(area.center().y() / 10 * canvas.zoom) + 10)
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=point)
+    assert window.editor.block_id == brief.id
+    assert window.editor.form.fields["title"].text() == brief.title

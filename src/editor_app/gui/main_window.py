@@ -94,6 +94,7 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
         self.editor.setMinimumWidth(420)
         self.setCentralWidget(self.editor)
         self.preview = PagePreview(self.session)
+        self.preview.block_clicked.connect(self.select_block)
         self.preview_dock.setWidget(self.preview)
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)

@@ -55,7 +55,24 @@ class PageLayout:
     height: float
     ops: list[Op] = field(default_factory=list)
     overflow_lines: int = 0
-    article_boxes: dict[str, QRectF] = field(default_factory=dict)
+    article_boxes: dict[str, list[QRectF]] = field(default_factory=dict)  # block id -> areas on the page
+
+    def add_area(self, block_id: str | None, rect: QRectF) -> None:
+        """Note where a block is drawn; touching pieces in one column merge into one rectangle."""
+        if not block_id:
+            return
+        areas = self.article_boxes.setdefault(block_id, [])
+        last = areas[-1] if areas else None
+        if last is not None and abs(last.x() - rect.x()) < 1 and abs(last.bottom() - rect.top()) < 1:
+            areas[-1] = last.united(rect)
+        else:
+            areas.append(rect)
+
+    def block_at(self, x: float, y: float) -> str | None:
+        for block_id, areas in self.article_boxes.items():
+            if any(area.contains(x, y) for area in areas):
+                return block_id
+        return None
 
 
 def _layout_text(text: str, fnt: QFont, width: float, pitch: float, indent: float = 0.0,
@@ -177,7 +194,9 @@ class PageBuilder:
         boxes.append(Box(5 * U))
         return boxes
 
-    def place_full(self, boxes: list[Box]) -> None:
+    def place_full(self, boxes: list[Box], block_id: str | None = None) -> None:
+        height = sum(box.height for box in boxes)
+        self.out.add_area(block_id, QRectF(self.left, self.y, self.right - self.left, height))
         for box in boxes:
             for op in box.ops:
                 self.out.ops.append(_shifted(op, self.left, self.y))
@@ -203,6 +222,7 @@ class PageBuilder:
             for op in box.ops:
                 self.out.ops.append(_shifted(op, inner_left, y))
             y += box.height
+        self.out.add_area(block.id, QRectF(self.left, top, self.right - self.left, height))
         self.y = top + height + 8 * U
 
     # --- column content ------------------------------------------------------------------------
@@ -305,9 +325,7 @@ class PageBuilder:
                 if not dry:
                     for op in box.ops:
                         self.out.ops.append(_shifted(op, x, self.y + y))
-                    rect = QRectF(x, self.y + y, self.col_w, box.height)
-                    old = self.out.article_boxes.get(block_id)
-                    self.out.article_boxes[block_id] = old.united(rect) if old else rect
+                    self.out.add_area(block_id, QRectF(x, self.y + y, self.col_w, box.height))
                 y += box.height
                 tallest = max(tallest, y)
         return tallest, left_over
@@ -327,13 +345,13 @@ class PageBuilder:
                 pending = []
             if isinstance(block, Banner):
                 self.place_full(self.headline(block.kicker, block.title, block.subtitle, 0,
-                                              self.right - self.left))
+                                              self.right - self.left), block.id)
             elif isinstance(block, EditorNote):
                 self.note(block)
             elif isinstance(block, Article):
                 if spans_all:
                     self.place_full(self.headline(block.kicker, block.title, block.subtitle, 0,
-                                                  self.right - self.left, title_pt=20, deck_pt=13))
+                                                  self.right - self.left, title_pt=20, deck_pt=13), block.id)
                 pending.append((block.id, self.article_boxes(self.page, block, not spans_all)))
             elif isinstance(block, PhotoBlock):
                 pending.append((block.id, self.photo_boxes(block.image, block.caption, block.credit)))

@@ -24,6 +24,9 @@ SHADOW = 6
 
 
 class PageCanvas(QWidget):
+    block_clicked = Signal(str)
+    zoom_requested = Signal(float)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.layout_ = None
@@ -46,6 +49,25 @@ class PageCanvas(QWidget):
             h = int(self.layout_.height / 10 * self.zoom) + 2 * SHADOW + 20
             self.setFixedSize(QSize(w, h))
 
+    def block_at(self, pos) -> str | None:
+        """The block drawn under widget position `pos`, if any."""
+        if self.layout_ is None:
+            return None
+        return self.layout_.block_at((pos.x() - 10) * 10 / self.zoom, (pos.y() - 10) * 10 / self.zoom)
+
+    def mousePressEvent(self, event):  # noqa: N802
+        block_id = self.block_at(event.position().toPoint())
+        if block_id:
+            self.block_clicked.emit(block_id)
+        super().mousePressEvent(event)
+
+    def wheelEvent(self, event):  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_requested.emit(1.1 if event.angleDelta().y() > 0 else 1 / 1.1)
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
     def paintEvent(self, event):  # noqa: N802
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#5f6b73"))
@@ -62,6 +84,7 @@ class PagePreview(QWidget):
     """Toolbar (page, zoom) over a scrollable canvas; rebuilt SETTLE_MS after the last change."""
 
     drawn = Signal()
+    block_clicked = Signal(str)
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -91,6 +114,9 @@ class PagePreview(QWidget):
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll.setStyleSheet("QScrollArea { background: #5f6b73; border: none; }")
         self.canvas = PageCanvas()
+        self.canvas.setToolTip(self.tr("Click an article to edit it; Ctrl+wheel zooms"))
+        self.canvas.block_clicked.connect(self.block_clicked)
+        self.canvas.zoom_requested.connect(self.zoom_by)
         self.scroll.setWidget(self.canvas)
         outer.addWidget(self.scroll, 1)
         self.timer = QTimer(self)

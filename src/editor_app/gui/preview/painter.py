@@ -21,9 +21,8 @@ def paint_page(painter: QPainter, layout: PageLayout, scale: float, highlight: s
     painter.scale(scale, scale)
     if paper:
         painter.fillRect(QRectF(0, 0, layout.width, layout.height), QColor("white"))
-    if highlight and highlight in layout.article_boxes:
-        rect = layout.article_boxes[highlight].adjusted(-3 * U, -2 * U, 3 * U, 2 * U)
-        painter.fillRect(rect, QColor(25, 118, 210, 22))
+    for area in layout.article_boxes.get(highlight, ()) if highlight else ():
+        painter.fillRect(area.adjusted(-3 * U, -2 * U, 3 * U, 2 * U), QColor(25, 118, 210, 22))
     for op in layout.ops:
         kind, args = op.kind, op.args
         if kind == "layout_at":
