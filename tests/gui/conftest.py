@@ -55,4 +55,4 @@ def window(qtbot, messages, sample_copy):
     win.show()
     yield win
     win.session.undo_stack.setClean()
-    win.restored = False
+    win.needs_save = False

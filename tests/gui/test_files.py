@@ -48,7 +48,7 @@ def test_autosave_writes_a_recovery_file_that_a_new_window_restores(window, qtbo
     assert window.session.project.path.read_bytes() == original_bytes  # the user's file is untouched
     assert second.save()
     assert recovery.list_recoveries(recovery_dir()) == []  # saved: the recovery copy is gone
-    second.restored = False
+    second.needs_save = False
 
 
 def test_a_corrupt_project_shows_a_message_and_stays_untouched(window, tmp_path, messages):

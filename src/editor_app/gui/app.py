@@ -149,7 +149,7 @@ def run_gui(args) -> int:
         app.setProperty("editor_app_headless", True)
         ok = take_screenshot(window, Path(screenshot))
         window.session.undo_stack.setClean()
-        window.restored = False
+        window.needs_save = False
         window.close()
         if not ok:
             raise EditorError(f"{screenshot}: could not write the PNG")

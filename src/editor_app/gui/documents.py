@@ -44,12 +44,12 @@ class DocumentActions:
 
     def init_documents(self) -> None:
         self.recovery_session = uuid.uuid4().hex[:12]
-        self.restored = False
+        self.needs_save = False  # content that exists in no project file yet (restored, imported)
         self._recovery_file: Path | None = None
 
     # --- state -----------------------------------------------------------------------------
     def is_modified(self) -> bool:
-        return self.session is not None and (self.session.modified or self.restored)
+        return self.session is not None and (self.session.modified or self.needs_save)
 
     def document_name(self) -> str:
         path = self.session.project.path if self.session else None
@@ -101,6 +101,9 @@ class DocumentActions:
         self.set_project(project)
         if project.path:
             settings.add_recent_file(project.path)
+        else:  # a page imported from .txt/.docx: closing asks to save it as a project
+            self.needs_save = True
+            self.update_title()
 
     def open_recent(self, path: Path) -> None:
         if self.maybe_save():
@@ -130,7 +133,7 @@ class DocumentActions:
                                  "changes are still open.") + f"\n\n{exc}")
             return False
         self.session.undo_stack.setClean()
-        self.restored = False
+        self.needs_save = False
         self.discard_recovery()
         settings.add_recent_file(path)
         self.update_title()
@@ -180,7 +183,7 @@ class DocumentActions:
             QMessageBox.warning(self, self.tr("Cannot restore"), str(exc))
             return False
         self.set_project(project)
-        self.restored = True
+        self.needs_save = True
         self._recovery_file = found.path  # replaced by the next autosave, removed on save
         self.update_title()
         return True

@@ -99,7 +99,7 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
             old.deleteLater()
-        self.restored = False
+        self.needs_save = False
         self.outline.expandAll()
         first = self._first_article_index()
         if first is not None:
