@@ -18,6 +18,7 @@ from editor_app.paths import resource
 
 SCREENSHOT_SIZE = (1400, 900)
 _translators: list[QTranslator] = []
+_dialog_open = False
 
 
 def choose_language(requested: str | None) -> str:
@@ -83,8 +84,9 @@ def handle_exception(exc_type, exc, tb) -> None:
         if path:
             kept.append(str(path))
     app = QApplication.instance()
-    if app is None or app.property("editor_app_headless"):
-        return
+    global _dialog_open
+    if app is None or app.property("editor_app_headless") or _dialog_open:
+        return  # an error while the dialog is up (e.g. in a repaint) must not stack dialogs
     from editor_app.gui.dialogs.error_dialog import ErrorDialog
 
     note = ""
@@ -92,7 +94,11 @@ def handle_exception(exc_type, exc, tb) -> None:
         note = QApplication.translate("ErrorDialog", "Unsaved work was kept in: %1").replace(
             "%1", ", ".join(kept))
     windows = main_windows()
-    ErrorDialog(f"{exc_type.__name__}: {exc}", details, note, windows[0] if windows else None).exec()
+    _dialog_open = True
+    try:
+        ErrorDialog(f"{exc_type.__name__}: {exc}", details, note, windows[0] if windows else None).exec()
+    finally:
+        _dialog_open = False
 
 
 def make_app(language: str | None = None) -> QApplication:
