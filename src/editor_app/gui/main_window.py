@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QUndoGroup
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QLabel, QMainWindow, QMenu, QTreeView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor_app.gui import compat, settings
 from editor_app.gui.actions import WindowActions
@@ -59,6 +68,12 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
             self.splitDockWidget(self.outline_dock, self.findings_dock, Qt.Orientation.Vertical)
         self.editor: BlockEditor | None = None
         self.preview: PagePreview | None = None
+        # persistent holders: swapping what is inside keeps the docks' sizes when a file is opened
+        self.centre = _holder()
+        self.centre.setMinimumWidth(420)
+        self.setCentralWidget(self.centre)
+        self.preview_holder = _holder()
+        self.preview_dock.setWidget(self.preview_holder)
         self.model: OutlineModel | None = None
         self.chars_label, self.fit_label, self.findings_label = QLabel(), QLabel(), QLabel()
         for label in (self.chars_label, self.fit_label, self.findings_label):
@@ -90,12 +105,9 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
         self.outline.setModel(self.model)
         self.outline.selectionModel().currentChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._after_reset)
-        self.editor = BlockEditor(self.session)
-        self.editor.setMinimumWidth(420)
-        self.setCentralWidget(self.editor)
-        self.preview = PagePreview(self.session)
+        self.editor = _swap(self.centre, self.editor, BlockEditor(self.session))
+        self.preview = _swap(self.preview_holder, self.preview, PagePreview(self.session))
         self.preview.block_clicked.connect(self.select_block)
-        self.preview_dock.setWidget(self.preview)
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
             old.deleteLater()
@@ -281,6 +293,23 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
             event.accept()
         else:
             event.ignore()
+
+
+def _holder() -> QWidget:
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return holder
+
+
+def _swap(holder: QWidget, old: QWidget | None, new: QWidget) -> QWidget:
+    """Put `new` where `old` was inside `holder` (old is deleted)."""
+    if old is not None:
+        holder.layout().removeWidget(old)
+        old.hide()  # deletion waits for the event loop; never show two editors meanwhile
+        old.deleteLater()
+    holder.layout().addWidget(new)
+    return new
 
 
 def _block_chars(block) -> int:

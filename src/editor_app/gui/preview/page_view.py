@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -144,7 +145,8 @@ class PagePreview(QWidget):
 
     def _apply_zoom(self) -> None:
         if self.fit_width.isChecked() and self.last_layout is not None:
-            available = self.scroll.viewport().width() - 2 * SHADOW - 24
+            scrollbar = self.scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            available = self.scroll.width() - scrollbar - 2 * SHADOW - 26
             self.canvas.set_zoom(max(0.2, available / (self.last_layout.width / 10)))
         else:
             self.canvas.set_zoom(float(self.zoom_box.currentData()))
