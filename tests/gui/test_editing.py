@@ -175,3 +175,16 @@ def test_clicking_an_article_in_the_preview_selects_it(window, qtbot):
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=point)
     assert window.editor.block_id == brief.id
     assert window.editor.form.fields["title"].text() == brief.title
+
+
+def test_changing_the_page_template_changes_the_preview_and_fit(window, qtbot):
+    page = window.session.issue.pages[0]
+    window.outline.setCurrentIndex(window.model.index_of_page(page.id))
+    form = window.editor.form
+    width_before = window.preview.last_layout.width
+    form.template.setCurrentIndex(form.template.findData("a3-bulletin"))
+    assert page.template == "a3-bulletin"
+    window.preview.rebuild()
+    assert window.preview.last_layout.width > width_before  # A3 is wider than A4
+    window.session.undo_stack.undo()
+    assert page.template == "a4-bulletin"

@@ -136,3 +136,38 @@ def test_pdf_proof_has_one_page_per_page_of_the_issue(window, tmp_path):
     assert data.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page(?!s)", data)) == 2
     assert not (tmp_path / "proof.pdf.part").exists()
+
+
+def test_next_start_offers_the_recovery_file(window, qtbot, monkeypatch):
+    from editor_app.gui.dialogs.recovery_dialog import RecoveryDialog
+    from editor_app.gui.main_window import MainWindow
+
+    commit_text(window.editor.form.fields["title"], "（崩溃前）")
+    window.autosave()
+    expected = dumps(window.session.issue)
+
+    def choose_first(dialog):
+        dialog.list.setCurrentRow(0)
+        dialog._restore()
+        return 1
+
+    monkeypatch.setattr(RecoveryDialog, "exec", choose_first)
+    after_crash = MainWindow()
+    qtbot.addWidget(after_crash)
+    after_crash.offer_recovery()
+    assert dumps(after_crash.session.issue) == expected
+    assert after_crash.is_modified()
+    after_crash.needs_save = False
+
+
+def test_recent_files_and_autosave_interval(window, sample_copy):
+    from PySide6.QtWidgets import QMenu
+
+    from editor_app.gui import settings
+
+    assert settings.recent_files()[0] == sample_copy.resolve()
+    menu = QMenu()
+    window.fill_recent_menu(menu)
+    assert str(sample_copy.resolve()) in [a.text() for a in menu.actions()]
+    assert window.autosave_timer.interval() == 60_000
+    assert window.autosave_timer.isActive()
