@@ -23,11 +23,27 @@ def test_ascii_is_half_width_and_words_do_not_break():
     # 13 CJK + a 4-letter word: the word moves whole to the next line
     assert estimate_lines("中" * 13 + "word", 14) == 2
     assert estimate_lines("中" * 12 + "wo", 14) == 1
+    assert estimate_lines("a b " * 7, 14) == 1  # spaces are half-width too
 
 
-def test_closing_punctuation_hangs_instead_of_starting_a_line():
-    assert estimate_lines("中" * 14 + "。", 14) == 1
+def test_closing_punctuation_never_starts_a_line():
+    # LibreOffice: the last character goes down with its mark, leaving the line one short
+    assert estimate_lines("中" * 14 + "。" + "中" * 12, 14) == 2
+    assert estimate_lines("中" * 14 + "。" + "中" * 13, 14) == 3
+    # Word lets the mark hang in the margin instead
+    assert estimate_lines("中" * 14 + "。", 14, hang=True) == 1
+    assert estimate_lines("中" * 14 + "。" + "中" * 14, 14, hang=True) == 2
+    # two marks in a row (。”) take the character before them along
+    assert estimate_lines("中" * 13 + "了。”" + "中" * 10, 14) == 2
     assert estimate_lines("中" * 14 + "中", 14) == 2
+
+
+def test_latin_and_digits_next_to_cjk_get_a_quarter_em_each_side():
+    # 12 ems of CJK + a quarter-em space + "ab" (one em) = 13.25 ems: fits in 14
+    assert estimate_lines("中" * 12 + "ab", 14) == 1
+    # 12 ems + a quarter em + "abcd" (two ems) = 14.25 ems: the word moves to the next line
+    assert estimate_lines("中" * 12 + "abcd", 14) == 2
+    assert estimate_lines("中" * 11 + "ab" + "中", 14) == 1  # 13.5 ems with a space on each side
 
 
 def test_opening_punctuation_never_ends_a_line():

@@ -1,9 +1,12 @@
 """Copy fitting on a character grid: how many body lines an article needs in its slot.
 
-Print staff count in characters of body type, not in words. The grid measured against LibreOffice
-(see print-conventions.md): CJK characters and full-width marks take one em, ASCII half an em,
-an ASCII word never breaks, closing punctuation may hang past the line end and opening punctuation
-never ends a line. Widths are counted in half-ems so everything stays an integer.
+Print staff count in characters of body type, not in words. The grid (see print-conventions.md):
+CJK characters and full-width marks take one em, ASCII half an em, an ASCII word never breaks,
+opening punctuation never ends a line and closing punctuation never starts one: it hangs past the
+line end (Word) or takes the character before it down (LibreOffice, the default here). Word and
+LibreOffice also put a quarter-em space between CJK characters and Latin letters or digits
+(autospace), which the grid counts too. Widths are counted in quarter-ems so everything stays an
+integer. `bench/fit_accuracy.py` compares the count with LibreOffice's own line breaking.
 
 A slot's `lines` is its capacity in body lines at the column measure (column-lines): an article in
 a three-column slot flows through three columns of `column_chars`. A headline spans the slot, so its
@@ -26,12 +29,20 @@ HEADLINE_SPACE_LINES = 1.5  # space above and below a headline, in body lines
 DEFAULT_PHOTO_RATIO = 3 / 4  # height / width when the image size is unknown
 
 
+EM = 4  # width units per em
+AUTOSPACE = 1  # a quarter em between a CJK character and a Latin letter or digit
+
+
 def char_units(ch: str) -> int:
-    """Width in half-ems: ASCII (and half-width forms) 1, everything else 2."""
+    """Width in quarter-ems: ASCII (and half-width forms) 2, everything else 4."""
     code = ord(ch)
     if code < 0x7F or 0xFF61 <= code <= 0xFFDC:
-        return 1
-    return 2
+        return EM // 2
+    return EM
+
+
+def _is_ideograph(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003ffff"
 
 
 def _tokens(text: str):
@@ -46,48 +57,69 @@ def _tokens(text: str):
             # trailing ASCII punctuation belongs to the sentence, not the word
             while j > i + 1 and text[j - 1] in ".,":
                 j -= 1
-            yield text[i:j], j - i
+            width = (j - i) * EM // 2
+            if i > 0 and _is_ideograph(text[i - 1]):
+                width += AUTOSPACE
+            if j < n and _is_ideograph(text[j]):
+                width += AUTOSPACE
+            yield text[i:j], width
             i = j
         else:
             yield ch, char_units(ch)
             i += 1
 
 
-def _paragraph_lines(text: str, width: int, indent: int) -> int:
-    """Lines one paragraph needs at `width` half-ems with a first-line indent of `indent` half-ems."""
+def _paragraph_lines(text: str, width: int, indent: int, hang: bool = False) -> int:
+    """Lines one paragraph needs at `width` units with a first-line indent of `indent` units.
+
+    Closing punctuation never starts a line: with `hang` it hangs past the line end (Word's
+    default for Chinese), otherwise the character before it moves down with it (LibreOffice).
+    """
     if not text:
         return 1
     lines = 1
+    line: list[tuple[str, int]] = []  # tokens on the current line
     pos = indent
-    last_token = ""
     for token, w in _tokens(text):
-        if token == " " and pos == 0:
+        if token == " " and not line and lines > 1:
             continue
         if pos + w <= width:
+            line.append((token, w))
             pos += w
-        elif token in CLOSING and pos <= width:
-            pos = width + w  # hangs in the margin; the line is full
-        elif w > width:  # an ASCII run longer than the line breaks where it must
+            continue
+        if token in CLOSING and line:
+            if hang:
+                line.append((token, w))
+                pos = width  # the line is full; the mark hangs in the margin
+                continue
+            carried = [line.pop()]  # the character the mark belongs to goes down with it
+            while line and carried[0][0] in CLOSING:
+                carried.insert(0, line.pop())
+        elif line and line[-1][0] in OPENING:  # an opening mark never ends a line
+            carried = [line.pop()]
+        else:
+            carried = []
+        if w > width and not carried:  # an ASCII run longer than the line breaks where it must
             remaining = w - (width - pos)
             lines += math.ceil(remaining / width)
             pos = remaining % width or width
-        else:
-            lines += 1
-            carried = 0
-            if last_token in OPENING:  # an opening mark never ends a line: carry it over
-                carried = char_units(last_token)
-            pos = carried + (0 if token == " " else w)
-        last_token = token
+            line = [(token, pos)]
+            continue
+        lines += 1
+        line = carried + ([] if token == " " else [(token, w)])
+        pos = sum(width_ for _, width_ in line)
     return lines
 
 
-def estimate_lines(text: str, column_chars: int, indent: int = 0) -> int:
+def estimate_lines(text: str, column_chars: int, indent: int = 0, hang: bool = False) -> int:
     """Body lines `text` needs in a column `column_chars` characters wide; `\\n` separates paragraphs.
 
-    `indent` is the first-line indent in characters (body paragraphs use 2).
+    `indent` is the first-line indent in characters (body paragraphs use 2). `hang` lets closing
+    punctuation hang past the line end (Word); the default follows LibreOffice and never
+    underestimates Word.
     """
-    width = max(2, int(column_chars) * 2)
-    return sum(_paragraph_lines(p, width, indent * 2) for p in text.split("\n"))
+    width = max(EM, int(column_chars) * EM)
+    return sum(_paragraph_lines(p, width, indent * EM, hang) for p in text.split("\n"))
 
 
 @dataclass(frozen=True)
@@ -144,7 +176,7 @@ def photo_lines(article: Article, template, sizes: dict[str, tuple[int, int]] | 
     return total
 
 
-def body_lines(article: Article, column_chars: int) -> int:
+def body_lines(article: Article, column_chars: int, hang: bool = False) -> int:
     """Body lines: dateline and author line run into the first paragraph; subheads take no indent."""
     total = 0
     run_in = " ".join(t for t in (article.dateline, article.author_line) if t)
@@ -153,9 +185,9 @@ def body_lines(article: Article, column_chars: int) -> int:
         if i == 0 and run_in:
             text = run_in + " " + text
         indent = 0 if paragraph.kind == "subhead" else 2
-        total += estimate_lines(text, column_chars, indent=indent)
+        total += estimate_lines(text, column_chars, indent=indent, hang=hang)
     if not article.paragraphs and run_in:
-        total += estimate_lines(run_in, column_chars, indent=2)
+        total += estimate_lines(run_in, column_chars, indent=2, hang=hang)
     if article.byline:
         total += 1
     return total
@@ -165,9 +197,12 @@ def fit_article(article: Article, template, slot, image_sizes=None) -> FitResult
     """Compare what `article` needs with what `slot` (a template Slot) holds.
 
     `image_sizes` maps project image paths to (width, height) so photos take their real height.
+    A template may set `grid.hang_punctuation: true` when its pages are set in Word with hanging
+    punctuation; the default counts like LibreOffice, which never gives fewer lines than Word.
     """
     columns = max(1, slot.columns)
-    body = body_lines(article, template.column_chars)
+    grid = (template.data or {}).get("grid") or {}
+    body = body_lines(article, template.column_chars, hang=bool(grid.get("hang_punctuation", False)))
     head = headline_lines(article, template) * columns
     photos = photo_lines(article, template, image_sizes)
     needed = body + head + photos
