@@ -67,3 +67,16 @@ def test_double_click_selects_the_span_in_the_body(window, qtbot):
     row = next(i for i, f in enumerate(dock.findings) if f.text == "布署")
     dock._jump(dock.tree.topLevelItem(row))
     assert window.editor.form.body.textCursor().selectedText() == "布署"
+
+
+def test_replacing_with_a_suggestion_is_one_undo_step(window, qtbot):
+    qtbot.waitUntil(lambda: _checked(window), timeout=15000)
+    body = window.editor.form.body
+    line = 0
+    finding, start, length = next(hit for hit in body.findings_on_line(line) if hit[0].text == "截止目前")
+    block_start = body.document().findBlockByNumber(line).position()
+    body._replace(block_start + start, length, finding.suggestions[0])
+    article = window.session.issue.find_block(window.editor.block_id)[2]
+    assert "截至目前" in article.paragraphs[0].text and "截止目前" not in article.paragraphs[0].text
+    window.session.undo_stack.undo()
+    assert "截止目前" in article.paragraphs[0].text
