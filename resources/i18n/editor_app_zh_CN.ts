@@ -532,6 +532,10 @@
 <context>
     <name>PagePreview</name>
     <message>
+        <source>Page shown in the preview</source>
+        <translation>预览中显示的版面</translation>
+    </message>
+    <message>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
@@ -543,15 +547,15 @@
         <source>No pages</source>
         <translation>没有版面</translation>
     </message>
+    <message numerus="yes">
+        <source>%n line(s) do not fit on the page</source>
+        <translation>
+            <numerusform>约 %n 行排不下</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Page %1</source>
         <translation>第%1版</translation>
-    </message>
-    <message numerus="yes">
-        <source>— %n line(s) do not fit on the page</source>
-        <translation>
-            <numerusform>— 约 %n 行排不下</numerusform>
-        </translation>
     </message>
 </context>
 <context>

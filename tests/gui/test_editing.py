@@ -188,3 +188,16 @@ def test_changing_the_page_template_changes_the_preview_and_fit(window, qtbot):
     assert window.preview.last_layout.width > width_before  # A3 is wider than A4
     window.session.undo_stack.undo()
     assert page.template == "a4-bulletin"
+
+
+def test_preview_page_chooser_follows_and_leads_the_outline(window):
+    second = window.add_page()
+    window.preview.rebuild()
+    box = window.preview.page_box
+    assert box.count() == 2
+    assert box.currentData() == second  # the new page is selected in the outline and shown
+    box.setCurrentIndex(0)
+    box.activated.emit(0)
+    first = window.session.issue.pages[0].id
+    assert window.preview.page_id == first
+    assert window.editor.page_id == first

@@ -108,6 +108,7 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
         self.editor = _swap(self.centre, self.editor, BlockEditor(self.session))
         self.preview = _swap(self.preview_holder, self.preview, PagePreview(self.session))
         self.preview.block_clicked.connect(self.select_block)
+        self.preview.page_chosen.connect(self._page_chosen_in_preview)
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
             old.deleteLater()
@@ -211,6 +212,11 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
             self.preview.show_page(page.id)
         self.preview.set_highlight(self.current_block_id())
         self.status_timer.start()
+
+    def _page_chosen_in_preview(self, page_id: str) -> None:
+        index = self.model.index_of_page(page_id)
+        if index.isValid():
+            self.outline.setCurrentIndex(index)
 
     def _after_reset(self) -> None:
         """Structure changed: expand again and keep the editor's block selected."""

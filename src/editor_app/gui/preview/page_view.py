@@ -86,6 +86,7 @@ class PagePreview(QWidget):
 
     drawn = Signal()
     block_clicked = Signal(str)
+    page_chosen = Signal(str)
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -96,6 +97,10 @@ class PagePreview(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 4)
+        self.page_box = QComboBox()
+        self.page_box.setToolTip(self.tr("Page shown in the preview"))
+        self.page_box.activated.connect(self._page_chosen)
+        bar.addWidget(self.page_box)
         self.page_label = QLabel()
         bar.addWidget(self.page_label, 1)
         self.fit_width = QToolButton()
@@ -130,6 +135,21 @@ class PagePreview(QWidget):
         if page_id and page_id != self.page_id:
             self.page_id = page_id
             self.rebuild()
+
+    def _page_chosen(self) -> None:
+        page_id = self.page_box.currentData()
+        if page_id:
+            self.show_page(page_id)
+            self.page_chosen.emit(page_id)
+
+    def _fill_pages(self) -> None:
+        self.page_box.blockSignals(True)
+        self.page_box.clear()
+        for page in self.session.issue.pages:
+            label = self.tr("Page %1").replace("%1", str(page.number))
+            self.page_box.addItem(f"{label} {page.name}" if page.name else label, page.id)
+        self.page_box.setCurrentIndex(max(0, self.page_box.findData(self.page_id)))
+        self.page_box.blockSignals(False)
 
     def set_highlight(self, block_id: str | None) -> None:
         self.canvas.highlight = block_id
@@ -166,21 +186,23 @@ class PagePreview(QWidget):
     def rebuild(self) -> None:
         self.timer.stop()
         page = self.current_page()
+        self.page_id = page.id if page else None
+        self._fill_pages()
         if page is None:
             self.last_layout = None
             self.canvas.set_layout(None)
             self.page_label.setText(self.tr("No pages"))
             return
-        self.page_id = page.id
         try:
             self.last_layout = build_page_layout(self.session, page)
         except EditorError as exc:
             self.page_label.setText(str(exc))
             return
-        label = self.tr("Page %1").replace("%1", str(page.number))
+        label = ""
         if self.last_layout.overflow_lines:
-            label += "  " + self.tr("— %n line(s) do not fit on the page", "", self.last_layout.overflow_lines)
+            label = self.tr("%n line(s) do not fit on the page", "", self.last_layout.overflow_lines)
         self.page_label.setText(label)
+        self.page_label.setStyleSheet("color: #c62828; font-weight: bold;" if label else "")
         self.canvas.set_layout(self.last_layout)
         self._apply_zoom()
         self.drawn.emit()
