@@ -86,6 +86,15 @@ def test_parallel_wording_is_deliberate():
     assert not in_parallel(text, text.index("坚"))
 
 
+def test_a_slip_in_a_list_item_is_not_taken_for_parallel_wording():
+    text = "奖项设一等奖、二登奖两个等级。"
+    slip = text.index("登")
+    assert not in_parallel(text, slip, fix="等")  # the fix mends the parallel 一等奖、二等奖
+    assert in_parallel(text, slip, fix="灯")      # any other change would flatten deliberate variation
+    hits = TypoDetector.load().detect(text)
+    assert [(h.wrong, h.right) for h in hits] == [("登", "等")]
+
+
 def test_repeated_wording_in_one_text_is_not_flagged(detector):
     one = "大力发展数字经际。"
     assert detector.detect(one)

@@ -148,7 +148,7 @@ class TypoDetector:
             for i, right, score in self._run_fixes(s, base, mask):
                 at = base + i
                 # traditional and variant characters are the script rule's business
-                if mask()[at] or s[i] not in standard or in_parallel(text, at) or _repeated(text, at, document):
+                if mask()[at] or s[i] not in standard or in_parallel(text, at, right) or _repeated(text, at, document):
                     continue
                 hits.append(TypoHit(at, at + 1, s[i], right, self._confidence(score)))
         return _drop_overlaps(hits)

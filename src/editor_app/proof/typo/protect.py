@@ -82,31 +82,36 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def in_parallel(s: str, i: int, span: int = 8) -> bool:
+def in_parallel(s: str, i: int, fix: str = "", max_item: int = 4) -> bool:
     """True when s[i] fills a slot of a parallel construction: 治水、护水, 细化、量化、实化, 真查真改、严查严改.
 
-    Another unit nearby, across a 、 or ， , repeats the neighbour on the same side with a different character
-    in this slot; such deliberate variation must not be "corrected" to a more common word.
+    Either the frame repeats inside the unit (快查快改, 聊东聊西), or the items either side of a separator
+    (、，；), read over the same short length, share a neighbour of s[i] at the same place and differ in this
+    slot: deliberate variation, not to be "corrected" to a more common word. A fix that would copy the other
+    item's character (一等奖、二登奖 → 二等奖) mends the parallel rather than flattening it, so it is not held back.
     """
     n = len(s)
     if (0 < i < n - 1 and s[i - 1] == s[i + 1]) or (i >= 3 and s[i - 1] == s[i - 3] and s[i] != s[i - 2]):
         return True  # the frame of 快查快改 / 边查边改
     if (i + 2 < n and s[i + 2] == s[i] and s[i + 1] != s[i]) or (i >= 2 and s[i - 2] == s[i] and s[i - 1] != s[i]):
         return True  # the repeated slot of 聊东聊西 / 一心一意
-    lo = max(0, i - span)
-    hi = min(n, i + span + 1)
-    if not any(s[k] in "、，,；;" for k in range(lo, hi)):
-        return False
-    right = s[i + 1] if i + 1 < n else ""
-    left = s[i - 1] if i > 0 else ""
-    for j in range(lo, hi):
-        if j == i or not _is_han(s[j]) or s[j] == s[i]:
+    for q in range(max(0, i - max_item), min(n, i + max_item + 1)):
+        if s[q] not in _SEPARATORS:
             continue
-        sep_between = any(s[k] in "、，,；;" for k in range(min(i, j), max(i, j)))
-        if not sep_between:
-            continue
-        if right and _is_han(right) and j + 1 < n and s[j + 1] == right:
-            return True
-        if left and _is_han(left) and j > 0 and s[j - 1] == left:
-            return True
+        for m in range(2, max_item + 1):
+            before = s[q - m:q] if q >= m else ""
+            after = s[q + 1:q + 1 + m]
+            if len(before) != m or len(after) != m or not all(map(_is_han, before + after)):
+                continue
+            k = i - (q - m) if i < q else i - q - 1
+            if not 0 <= k < m:
+                continue
+            mine, other = (before, after) if i < q else (after, before)
+            if other[k] == mine[k] or other[k] == fix:
+                continue
+            if (k > 0 and other[k - 1] == mine[k - 1]) or (k + 1 < m and other[k + 1] == mine[k + 1]):
+                return True
     return False
+
+
+_SEPARATORS = "、，,；;"
