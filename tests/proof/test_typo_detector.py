@@ -65,6 +65,11 @@ def test_quoted_text_is_left_alone(detector):
     assert detector.detect("所谓“数字经际”的说法并不规范。") == []
 
 
+def test_titles_in_book_quotes_are_checked(detector):
+    text = "省政府印发《关于嘉强安全生产工作的意见》。"
+    assert [(h.wrong, h.right) for h in detector.detect(text)] == [("嘉", "加")]
+
+
 def test_user_dictionary_words_are_left_alone():
     assert TypoDetector.load(user_words=["经际"]).detect("大力发展数字经际。") == []
 

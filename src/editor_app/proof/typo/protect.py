@@ -1,4 +1,5 @@
 """Spans the typo detector must never "correct": quotes, names, places, bylines, the user's own words.
+(Titles in 《》 are checked like any text.)
 
 Over-correction of names and quoted wording is the top complaint about automatic checkers, so the
 detector masks these spans before it looks for slips. Heuristics err on the side of protecting.
@@ -35,7 +36,9 @@ PRODUCT_SUFFIXES = ("唑", "啉", "嗪", "胺", "酮", "酯", "醇", "钠", "钾
                     "替丁", "司特", "西平", "片", "丸", "胶囊", "颗粒", "口服液", "软膏", "乳膏", "合剂", "冲剂",
                     "注射液", "滴眼液", "喷雾剂", "糖浆", "散", "膏", "贴", "栓", "露")
 
-QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", '"': '"', "〈": "〉", "（": "）", "(": ")"}
+# Quoted wording is the speaker's; a title in 《》 is not protected: the name of a law or a document is
+# exactly where a slip embarrasses (《关于加强…的通知》), and titles are mostly ordinary words.
+QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "〈": "〉", "（": "）", "(": ")"}
 _QUOTED = re.compile("|".join(f"{re.escape(o)}[^{re.escape(o)}{re.escape(c)}\n]{{0,80}}{re.escape(c)}"
                               for o, c in QUOTE_PAIRS.items()))
 _TITLE_NAME = re.compile("(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + "|长)([\u4e00-\u9fff]{2,3})")
