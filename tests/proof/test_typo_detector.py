@@ -109,3 +109,10 @@ def test_repeated_wording_in_one_text_is_not_flagged(detector):
 def test_text_without_han_characters(detector):
     assert detector.detect("") == []
     assert detector.detect("Version 2.0 (2024-06-18), 100%") == []
+
+
+def test_one_improbable_transition_is_enough_unless_the_character_is_in_a_common_word(detector):
+    # 国籍 is a common word: one odd transition after it must not turn it into the commoner 国家
+    assert detector.detect("同一国籍的船舶在公海上航行。") == []
+    text = "这标致着改革进入新阶段。"
+    assert [(h.wrong, h.right) for h in detector.detect(text)] == [("致", "志")]

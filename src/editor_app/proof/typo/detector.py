@@ -51,6 +51,7 @@ class Settings:
 
     suspect: float = 5.0        # stage 1: the better neighbour transition must cost more than this
     suspect_corpus: float = 2.0  # ... unless the news corpus has it with ln(1 + count) above this
+    suspect_word_freq: int = 100  # one improbable transition suffices unless s[i] is in a word this common
     min_bigram_gain: float = 3.0  # stage 2: candidate must improve the transitions by this much
     max_candidates: int = 4     # stage 3 examines the best few candidates only
     min_logit: float = 1.5     # stage 3: accept when the model's log-odds reach this
@@ -177,7 +178,9 @@ class TypoDetector:
 
     # -- stages -------------------------------------------------------------------------------
     def _suspects(self, s: str) -> list[int]:
-        """Positions whose transitions to both neighbours are improbable in both bigram sources."""
+        """Positions whose transitions to both neighbours are improbable in both bigram sources, or to one
+        neighbour when the character makes no common word (frequency >= `suspect_word_freq`) with either:
+        长效机智 reads fine at 机智 but not at 效机, and 国籍 in 同一国籍的 must not become 国家."""
         rows = self.tables.transitions
         ngrams = self.tables.ngrams
         limit = 2 * self.settings.suspect + 33
@@ -199,7 +202,18 @@ class TypoDetector:
                     continue
             append(True)
         append(True)
-        return [i for i in range(len(s)) if bad[i] and bad[i + 1]]
+        floor = self.settings.suspect_word_freq
+        if not floor:
+            return [i for i in range(len(s)) if bad[i] and bad[i + 1]]
+        words = self.tables.words
+        out = []
+        for i in range(len(s)):
+            if bad[i] and bad[i + 1]:
+                out.append(i)
+            elif (bad[i] or bad[i + 1]) and (i == 0 or words.get(s[i - 1:i + 1], 0) < floor) and (
+                    i + 1 == len(s) or words.get(s[i:i + 2], 0) < floor):
+                out.append(i)
+        return out
 
     def _local_cost(self, a: str | None, x: str, b: str | None) -> float:
         t = self.tables
