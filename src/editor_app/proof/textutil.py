@@ -48,3 +48,13 @@ def line_bounds(text: str, index: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, index) + 1
     end = text.find("\n", index)
     return start, (len(text) if end < 0 else end)
+
+
+_chars_cache: list = [None, frozenset()]
+
+
+def chars_of(text: str) -> frozenset[str]:
+    """The set of characters in `text`, cached for the last text: many rules pre-check the same text."""
+    if _chars_cache[0] is not text:
+        _chars_cache[0], _chars_cache[1] = text, frozenset(text)
+    return _chars_cache[1]

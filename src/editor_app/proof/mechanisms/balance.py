@@ -11,6 +11,8 @@ Keys: `pairs` (a string of opening/closing characters in pairs, default “”�
 
 from __future__ import annotations
 
+import re
+
 from editor_app.proof.mechanisms import Hit
 from editor_app.proof.textutil import ends_sentence, paragraph_spans
 
@@ -27,14 +29,15 @@ class BalanceDetector:
         self.opener_of = {pairs[i + 1]: pairs[i] for i in range(0, len(pairs), 2)}
         self.lookahead = rule.options.get("lookahead", 3)
         self.marks = frozenset(pairs)
+        self.marks_re = re.compile(f"[{re.escape(pairs)}]")
         self.message = rule.message
 
     def _scan(self, text: str):
         """(open marks left as [(index, char)], closers without opener as [(index, char)])."""
         stack: list[tuple[int, str]] = []
         stray: list[tuple[int, str]] = []
-        for index in (i for i, c in enumerate(text) if c in self.marks):
-            char = text[index]
+        for found in self.marks_re.finditer(text):
+            index, char = found.start(), found.group()
             if char == "’" and 0 < index < len(text) - 1 and text[index - 1].isascii() \
                     and text[index - 1].isalpha() and text[index + 1].isascii():
                 continue  # an apostrophe in Latin text (Xi’an, McDonald’s)
@@ -54,7 +57,7 @@ class BalanceDetector:
         pending: list[tuple[int, int, str]] = []  # (paragraph, index, char)
         budget = 0
         for number, text in enumerate(paragraphs):
-            if self.marks.isdisjoint(text):
+            if self.marks_re.search(text) is None:
                 openers, stray = [], []
             else:
                 openers, stray = self._scan(text)

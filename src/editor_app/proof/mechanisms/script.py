@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from editor_app.proof.mechanisms import Hit
-from editor_app.proof.textutil import HAN_RE
+from editor_app.proof.textutil import HAN_RE, chars_of
 
 KEYS = {"allowed_file": str}
 REQUIRED = ("allowed_file",)
@@ -43,7 +43,7 @@ class ScriptDetector:
         self.regex = re.compile(f"[{re.escape(chars)}]+") if chars else None
 
     def find(self, text, doc):
-        if self.regex is None or self.chars.isdisjoint(text):
+        if self.regex is None or self.chars.isdisjoint(chars_of(text)):
             return
         for match in self.regex.finditer(text):
             simplified = "".join(self.mapping[char] for char in match.group())
