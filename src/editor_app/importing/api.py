@@ -1,0 +1,204 @@
+"""The importing entry points: text or file in, `ImportResult` (or one `Article`) out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from editor_app.errors import InputError
+from editor_app.importing.page_reader import PageReader, PageReading
+from editor_app.importing.result import ImportNote, ImportResult
+from editor_app.importing.units import Unit, units_from_text
+from editor_app.model.document import Article, Banner, EditorNote, Issue, Page, Paragraph, Photo, PhotoBlock
+
+AS_CHOICES = ("page", "article")
+NEWSPAPER_TEMPLATE = "tabloid"
+BULLETIN_TEMPLATE = "a4-bulletin"
+
+
+def import_text(text: str, as_: str = "page") -> ImportResult:
+    """Import decoded copy (a whole page, or with as_="article" one story).
+
+    Form feeds (\\f) separate pages, as text extracted from a PDF has them.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if as_ != "page" or "\f" not in text:
+        return _import_units(units_from_text(text.replace("\f", "\n")), as_)
+    pages, line = [], 1
+    for part in text.split("\f"):
+        units = units_from_text(part, first_line=line)
+        line += part.count("\n")
+        if units:
+            pages.append(units)
+    if not pages:
+        raise InputError(None, "there is no text to import")
+    editors: dict[str, str] = {}  # shared: a role credited twice stays text the second time
+    results = [_import_units(units, as_, editors) for units in pages]
+    issue = results[0].issue
+    for number, result in enumerate(results[1:], start=2):
+        page = result.issue.pages[0]
+        if page.number == 1:
+            page.number = number
+        issue.pages.append(page)
+        if result.issue.type == "newspaper":
+            issue.type = "newspaper"
+        issue.date = issue.date or result.issue.date
+    if issue.type == "newspaper":
+        for page in issue.pages:
+            page.template = NEWSPAPER_TEMPLATE
+    return ImportResult(issue=issue, images={}, notes=[n for r in results for n in r.notes])
+
+
+def import_file(path, as_: str = "page") -> ImportResult:
+    """Import a .txt (UTF-8 ± BOM, GB18030/GBK, UTF-16 with BOM) or a .docx file.
+
+    The content decides, not only the name: a Word file saved as 「稿件.doc」 by WPS (really a
+    .docx) is read as Word; an old binary .doc or an RTF file gets a message saying what to do.
+    """
+    from editor_app.textio import read_text_file
+
+    path = Path(path)
+    if path.suffix.lower() == ".bulletin":
+        raise InputError(path, "this is already an editor-app project; open it instead of importing it")
+    kind = _sniff(path)
+    if kind == "ole":
+        raise InputError(path, "old Word .doc files cannot be read; save it as .docx (Word/WPS: "
+                               "Save As → Word Document) and try again")
+    if kind == "rtf":
+        raise InputError(path, "RTF files cannot be read; save it as .docx or as plain text and try again")
+    if kind == "zip" or (kind is None and path.suffix.lower() in (".docx", ".docm", ".wps")):
+        from editor_app.importing.docx_reader import read_docx
+
+        units, images, notes = read_docx(path)
+        if not units:
+            raise InputError(path, "the Word document has no text")
+        result = _import_units(units, as_)
+        result.notes[:0] = notes
+        used = {ph.image for ph in _photos(result.issue) if ph.image}
+        result.images = {key: blob for key, blob in images.items() if key in used}
+        return result
+    return import_text(read_text_file(path), as_)
+
+
+def _sniff(path: Path) -> str | None:
+    """"zip", "ole" (old Office), "rtf" from the first bytes; None for text or an unreadable file."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return None  # read_text_file gives the proper message
+    if head.startswith(b"PK\x03\x04") or (head.startswith(b"PK") and path.suffix.lower() == ".docx"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    return None
+
+
+def article_from_text(text: str) -> tuple[Article, list[ImportNote]]:
+    """One pasted story as an article (its title, dateline, paragraphs, photos and byline)."""
+    reading = _read(units_from_text(text.replace("\r\n", "\n").replace("\r", "\n")), page=False)
+    return _single_article(reading)
+
+
+def _read(units: list[Unit], editors: dict[str, str] | None = None, page: bool = True) -> PageReading:
+    if not units:
+        raise InputError(None, "there is no text to import")
+    return PageReader(units, editors, page_furniture=page).read()
+
+
+def _import_units(units: list[Unit], as_: str, editors: dict[str, str] | None = None) -> ImportResult:
+    if as_ not in AS_CHOICES:
+        raise InputError(None, f"unknown import mode {as_!r}; use page or article")
+    reading = _read(units, editors, page=as_ == "page")
+    if as_ == "article":
+        article, notes = _single_article(reading)
+        blocks, notes = [article], notes
+    else:
+        blocks, notes = reading.blocks, reading.notes
+    issue = Issue(type="newspaper" if reading.newspaper else "internal", editors=reading.editors,
+                  date=reading.date)
+    template = NEWSPAPER_TEMPLATE if reading.newspaper else BULLETIN_TEMPLATE
+    issue.pages.append(Page(number=reading.page_number or 1, name=reading.page_name, template=template,
+                            blocks=list(blocks)))
+    return ImportResult(issue=issue, images={}, notes=list(notes))
+
+
+def _photos(issue: Issue):
+    for _, block in issue.blocks():
+        if isinstance(block, Article):
+            yield from block.photos
+        elif isinstance(block, PhotoBlock):
+            yield block
+
+
+def _single_article(reading: PageReading) -> tuple[Article, list[ImportNote]]:
+    """Fold a page reading into one article: later headlines become subheads, notes stay text."""
+    story = Article()
+    articles = [b for b in reading.blocks if isinstance(b, Article)]
+    first = articles[0] if articles else None
+    last = articles[-1] if articles else None
+    kept_notes: list[ImportNote] = []
+    ids = {b.id for b in reading.blocks}
+    for note in reading.notes:
+        block = next((b for b in reading.blocks if b.id == note.block), None)
+        if "without a title" in note.message and block is not first:
+            continue
+        if "mid-sentence" in note.message and block is not last:
+            continue
+        kept_notes.append(ImportNote(note.message, story.id if note.block in ids else None, note.line))
+
+    def heads(*parts):
+        for part in parts:
+            if part:
+                story.paragraphs.append(Paragraph(text=part, kind="subhead"))
+
+    for block in reading.blocks:
+        empty = not story.title and not story.paragraphs
+        if isinstance(block, Banner):
+            if empty:
+                story.kicker, story.title, story.subtitle = block.kicker, block.title, block.subtitle
+            else:
+                heads(block.kicker, block.title, block.subtitle)
+        elif isinstance(block, EditorNote):
+            story.paragraphs.append(Paragraph(text=block.label, kind="subhead"))
+            story.paragraphs.extend(block.paragraphs)
+            kept_notes.append(ImportNote(f"「{block.label}」 inside the story was kept as text",
+                                         story.id, None))
+        elif isinstance(block, PhotoBlock):
+            story.photos.append(Photo(image=block.image, caption=block.caption, credit=block.credit))
+        else:
+            _fold_article(story, block, empty, heads, kept_notes)
+    return story, kept_notes
+
+
+def _fold_article(story: Article, block: Article, empty: bool, heads, notes: list[ImportNote]) -> None:
+    if empty:
+        story.kicker, story.title, story.subtitle = block.kicker, block.title, block.subtitle
+    else:
+        heads(block.kicker, block.title, block.subtitle)
+    lead = []
+    at_top = not story.paragraphs
+    if block.dateline:
+        if at_top and story.dateline is None:
+            story.dateline = block.dateline
+        else:
+            lead.append(block.dateline)
+    if block.author_line:
+        if at_top and story.author_line is None:
+            story.author_line = block.author_line
+        else:
+            lead.append(block.author_line)
+    paragraphs = list(block.paragraphs)
+    if lead:
+        if paragraphs and paragraphs[0].kind == "text":
+            paragraphs[0] = Paragraph(text=" ".join([*lead, paragraphs[0].text]), id=paragraphs[0].id)
+        else:
+            paragraphs.insert(0, Paragraph(text=" ".join(lead)))
+    story.paragraphs.extend(paragraphs)
+    story.photos.extend(block.photos)
+    if block.byline:
+        if story.byline:
+            story.paragraphs.append(Paragraph(text=story.byline))
+            notes.append(ImportNote("a byline in the middle of the story was kept as text", story.id, None))
+        story.byline = block.byline

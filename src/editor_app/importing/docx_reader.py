@@ -1,0 +1,244 @@
+"""Read a Word (.docx) file into units with formatting hints and its pictures.
+
+Style names (Title, Heading n, Caption and their Chinese names), bold, type size and alignment
+travel with each unit as `Hints`, so the page reader can prefer them over guessing from shape.
+Pictures become picture units in reading order; the paragraph after a picture is its caption
+when it looks like one. Empty paragraphs count as blank lines, as in plain text.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from editor_app.errors import InputError
+from editor_app.importing.result import ImportNote
+from editor_app.importing.units import Hints, Unit
+
+MAX_DOCX_BYTES = 64 * 1024 * 1024
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024
+_HEADING = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_TITLE_STYLES = {"title", "标题"}
+_CAPTION_STYLES = {"caption", "题注", "图片说明", "图注"}
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
+_REL_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _T, _TAB, _BR, _CR, _DEL, _TEXTBOX = (f"{_W}{n}" for n in ("p", "t", "tab", "br", "cr", "del", "txbxContent"))
+_TYPE = f"{_W}type"
+_EAST_ASIA = f"{_W}eastAsia"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_ALIGN = {0: "left", 1: "center", 2: "right", 3: "justify"}
+
+
+def _open(path: Path):
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    not_word = "not a Word document (.docx); open it in Word or WPS and save it as .docx"
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if size > MAX_DOCX_BYTES:
+        raise InputError(path, f"the file is too large ({size // (1024 * 1024)} MB; the limit is "
+                               f"{MAX_DOCX_BYTES // (1024 * 1024)} MB)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise InputError(path, not_word) from None
+    if "word/document.xml" not in names and not any(n.endswith("document.xml") for n in names):
+        raise InputError(path, not_word)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError(path, "the Word file unpacks to more than "
+                               f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB; it may be damaged")
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, AttributeError):
+        raise InputError(path, not_word) from None
+    except Exception as exc:  # lxml's XMLSyntaxError and friends: a damaged package
+        if exc.__class__.__module__.startswith(("lxml", "docx")):
+            raise InputError(path, f"the Word file is damaged ({exc.__class__.__name__})") from None
+        raise
+
+
+def read_docx(path) -> tuple[list[Unit], dict[str, bytes], list[ImportNote]]:
+    """Units in reading order (tables cell by cell), images keyed by project path, and notes."""
+    path = Path(path)
+    document = _open(path)
+    try:
+        return _read(document, path)
+    except InputError:
+        raise
+    except Exception as exc:  # python-docx meets XML it does not expect: the file is damaged
+        if exc.__class__.__module__.startswith(("lxml", "docx")) or _raised_in_library(exc):
+            raise InputError(path, f"the Word file is damaged or unusual ({exc.__class__.__name__}); "
+                                   "open it in Word or WPS and save it again") from None
+        raise
+
+
+def _raised_in_library(exc: BaseException) -> bool:
+    """True when the innermost frame is python-docx or lxml code (not a bug of ours)."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    filename = tb.tb_frame.f_code.co_filename if tb is not None else ""
+    return any(part in filename for part in ("/docx/", "\\docx\\", "/lxml/", "\\lxml\\"))
+
+
+def _read(document, path: Path) -> tuple[list[Unit], dict[str, bytes], list[ImportNote]]:
+    from editor_app.model.document import Issue
+    from editor_app.storage.project import Project
+
+    if document.element.body is None:
+        raise InputError(path, "the Word file is damaged (it has no document body)")
+    store = Project(Issue())
+    notes: list[ImportNote] = []
+    units: list[Unit] = []
+    gap = 0
+    for number, paragraph in enumerate(_paragraphs(document), start=1):
+        pictures = _pictures(paragraph, document)
+        text = _text(paragraph._p)
+        if not text.strip() and not pictures:
+            gap += 1
+            continue
+        try:
+            hints = _hints(paragraph)
+        except (ValueError, KeyError, AttributeError, TypeError):
+            hints = Hints()  # formatting we cannot read is only a missing hint: the text still counts
+        for blob in pictures:
+            try:
+                key = store.add_image(blob, f"{path.name}: picture in paragraph {number}")
+            except InputError as exc:
+                notes.append(ImportNote(f"a picture could not be used: {exc.problem}", None, number))
+                continue
+            units.append(Unit("", number, gap, hints=hints, image=key))
+            gap = 0
+        indented = _first_line_indent(paragraph)
+        for piece in text.split("\n"):
+            if piece.strip():
+                units.append(Unit(piece.strip(), number, gap, indented or piece[:1] in "\u3000 ", hints))
+                gap = 0
+    return units, store.images, notes
+
+
+def _paragraphs(document):
+    """Every paragraph in reading order: body, tables, content controls and text boxes.
+
+    A text box's paragraphs follow the paragraph that anchors it; the VML copy Word keeps for old
+    readers (mc:Fallback) is skipped so nothing is read twice.
+    """
+    from docx.text.paragraph import Paragraph
+
+    body = document.element.body
+    for element in body.iter(_P):
+        if not _inside(element, body, (_FALLBACK, _DEL)):
+            yield Paragraph(element, document._body)
+
+
+def _inside(element, stop, tags: tuple[str, ...]) -> bool:
+    """Is `element` nested in one of `tags` below `stop`?"""
+    parent = element.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _own(element, paragraph) -> bool:
+    """Does `element` belong to this paragraph (not to a nested text box, deletion or fallback)?"""
+    return not _inside(element, paragraph, (_TEXTBOX, _FALLBACK, _DEL))
+
+
+def _text(paragraph) -> str:
+    """The paragraph's own text, including hyperlinks, fields, content controls and insertions."""
+    parts = []
+    for element in paragraph.iter(_T, _TAB, _BR, _CR):
+        if not _own(element, paragraph):
+            continue
+        if element.tag == _T:
+            parts.append(element.text or "")
+        elif element.tag == _TAB:
+            parts.append("\t")
+        elif element.tag == _BR and element.get(_TYPE) not in (None, "textWrapping"):
+            parts.append("\n")  # a page or column break
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _pictures(paragraph, document) -> list[bytes]:
+    blobs = []
+    for element in paragraph._p.iter(_BLIP, _VML_IMAGE):
+        if not _own(element, paragraph._p):
+            continue
+        rel = element.get(_REL_EMBED) or element.get(_REL_ID)
+        part = document.part.related_parts.get(rel) if rel else None
+        if part is not None:
+            blobs.append(part.blob)
+    return blobs
+
+
+def _style_chain(paragraph):
+    style = paragraph.style
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def _hints(paragraph) -> Hints:
+    hints = Hints()
+    style = paragraph.style
+    hints.style = style.name if style is not None else ""
+    for st in _style_chain(paragraph):
+        name = (st.name or "").strip()
+        low = name.lower()
+        if low in _TITLE_STYLES and hints.heading_level is None:
+            hints.heading_level = 0
+        match = _HEADING.match(name)
+        if match and hints.heading_level is None:
+            hints.heading_level = int(match.group(1))
+        if low in _CAPTION_STYLES:
+            hints.caption_style = True
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    style_bold = next((st.font.bold for st in _style_chain(paragraph) if st.font.bold is not None), None)
+    hints.bold = bool(runs) and all((r.bold if r.bold is not None else style_bold) for r in runs)
+    sizes = [r.font.size.pt for r in runs if r.font.size is not None]
+    if not sizes:
+        style_size = next((st.font.size for st in _style_chain(paragraph) if st.font.size is not None), None)
+        sizes = [style_size.pt] if style_size is not None else []
+    hints.size = max(sizes) if sizes else None
+    faces = {_face(r._r.rPr) for r in runs} or {None}
+    if faces == {None}:
+        faces = {next((_face(st.element.rPr) for st in _style_chain(paragraph) if _face(st.element.rPr)), None)}
+    hints.heavy_face = faces == {"heavy"}
+    alignment = paragraph.alignment
+    if alignment is None:
+        alignment = next((st.paragraph_format.alignment for st in _style_chain(paragraph)
+                          if st.paragraph_format.alignment is not None), None)
+    hints.align = _ALIGN.get(int(alignment)) if alignment is not None else None
+    return hints
+
+
+def _face(rpr) -> str | None:
+    """"heavy" for 黑体 / 小标宋 / 中宋 (headline faces), "kai" for 楷体, None otherwise or unknown."""
+    if rpr is None or rpr.rFonts is None:
+        return None
+    name = rpr.rFonts.get(_EAST_ASIA) or ""
+    if "黑" in name or "小标宋" in name or "中宋" in name or "hei" in name.lower():
+        return "heavy"
+    if "楷" in name or "kai" in name.lower():
+        return "kai"
+    return None
+
+
+def _first_line_indent(paragraph) -> bool:
+    indent = paragraph.paragraph_format.first_line_indent
+    return bool(indent is not None and indent > 0)

@@ -1,0 +1,496 @@
+"""Read a page of copy — a list of units — into blocks: banner, editor's notes, articles, photos.
+
+One pass, left to right, with a little look-ahead. Headlines are runs of short unpunctuated lines
+whose role follows from what comes next (an 编者按 → banner; body → article; a continuing speech
+report → subhead). Paragraphs split by columns or pictures are mended: a paragraph that ends
+without terminal punctuation takes the next body fragment, even across a caption. Every decision
+the reader is unsure of becomes an `ImportNote`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from editor_app.importing import signals as sig
+from editor_app.importing.result import ImportNote
+from editor_app.importing.units import Unit, placeholder_gap
+from editor_app.model.document import Article, Banner, Block, EditorNote, Paragraph, Photo, PhotoBlock
+
+SUBHEAD_MAX = 10  # a lone short line this long or shorter, between paragraphs, is a subhead
+
+
+@dataclass
+class PageReading:
+    blocks: list[Block] = field(default_factory=list)
+    notes: list[ImportNote] = field(default_factory=list)
+    editors: dict[str, str] = field(default_factory=dict)
+    newspaper: bool = False  # 「本报讯」, 「记者」: the copy comes from a licensed newspaper
+    page_name: str | None = None  # a running head (版眉) found above the first headline
+    page_number: int | None = None
+    date: str | None = None
+
+
+class PageReader:
+    def __init__(self, units: list[Unit], editors: dict[str, str] | None = None,
+                 page_furniture: bool = True):
+        self.units = units
+        self.page_furniture = page_furniture  # read a 版眉 and credits lines (whole pages only)
+        self.ph_gap = placeholder_gap(units)
+        self.out = PageReading(editors=editors if editors is not None else {})
+        self.article: Article | None = None  # open article: takes paragraphs, photos, byline
+        self.note: EditorNote | None = None  # open editor's note
+        self.open_para: Paragraph | None = None  # a paragraph that ended mid-sentence
+        self.open_line = 0
+        self.pending_photos: list[Photo] = []
+        self.last_article: Article | None = None
+
+    # --- helpers --------------------------------------------------------------------------------
+
+    def _note(self, message: str, block=None, line: int | None = None) -> None:
+        self.out.notes.append(ImportNote(message, block.id if block is not None else None, line))
+
+    def _at(self, i: int) -> Unit | None:
+        return self.units[i] if 0 <= i < len(self.units) else None
+
+    def _is_heading(self, unit: Unit) -> bool:
+        if unit.image is not None:
+            return False
+        hints = unit.hints
+        if hints is not None and hints.heading_level is not None and unit.size <= 2 * sig.HEADING_MAX:
+            return True
+        if hints is not None and (hints.bold or hints.heavy_face or hints.align == "center") \
+                and not hints.caption_style \
+                and unit.size <= sig.HEADING_MAX and not sig.ends_sentence(unit.text) \
+                and not sig.has_clause_punct(unit.text.rstrip("！？!?") + "x"):
+            return True
+        if unit.indented and not sig.is_deck(unit.text):
+            return False  # an indented line is a paragraph of running text
+        if sig.author_line(unit.text) or sig.jump_line(unit.text) or sig.credits_line(unit.text):
+            return False
+        return sig.heading_like(unit.text)
+
+    def _container(self):
+        return self.article if self.article is not None else self.note
+
+    # --- opening and closing blocks -------------------------------------------------------------
+
+    def _close(self) -> None:
+        """Close the open article or note, noting an unfinished last paragraph."""
+        if self.open_para is not None and self.article is not None:
+            self._note("the article ends mid-sentence; it probably continues on another page",
+                       self.article, self.open_line)
+        article = self.article
+        if article is not None and article.byline is None and article.paragraphs \
+                and article.paragraphs[-1].kind == "text":
+            tagged = sig.trailing_tag(article.paragraphs[-1].text)
+            if tagged is not None:  # 「……敢于担当。（环土）」: the byline set on the last line
+                article.paragraphs[-1].text, article.byline = tagged
+        self.article = None
+        self.note = None
+        self.open_para = None
+
+    def _new_article(self, unit: Unit, heads: list[Unit] | None = None) -> Article:
+        self._close()
+        article = Article()
+        if heads:
+            article.kicker, article.title, article.subtitle = assign_heads(heads)
+        else:
+            self._note("an article without a title (the headline may be missing or a picture)",
+                       article, unit.line)
+        article.photos.extend(self.pending_photos)
+        self.pending_photos.clear()
+        self.out.blocks.append(article)
+        self.article = self.last_article = article
+        return article
+
+    # --- the pass -------------------------------------------------------------------------------
+
+    def read(self) -> PageReading:
+        i = 0
+        while i < len(self.units):
+            i = self._step(i)
+        self._close()
+        self._flush_photos()
+        return self.out
+
+    def _step(self, i: int) -> int:
+        unit = self.units[i]
+        text = unit.text
+        if unit.image is not None:
+            return self._picture(i)
+        credits = sig.parse_credits(text) if self.page_furniture and sig.credits_line(text) else None
+        if credits and not credits.keys() & self.out.editors.keys():
+            self.out.editors.update(credits)
+            return i + 1
+        label = sig.editor_note_label(text)
+        if label is not None:
+            self._close()
+            self.note = EditorNote(label=label[0])
+            self.out.blocks.append(self.note)
+            if label[1]:
+                self._add_paragraph(label[1], unit)
+            return i + 1
+        if sig.jump_line(text):
+            self._jump(unit)
+            return i + 1
+        if not any(ch.isalpha() for ch in text):  # ornaments, page numbers 「— 3 —」
+            self._unclassified(unit)
+            return i + 1
+        if self.page_furniture and not self.out.blocks and self._folio(unit):
+            return i + 1
+        if self._is_caption(i):
+            self._caption(unit)
+            return i + 1
+        if self._is_byline(i):
+            self.article.byline = sig.unbracket(sig.compact(text))
+            self._close()
+            return i + 1
+        if self._is_heading(unit) or self._comma_title(i):
+            return self._headings(i)
+        self._body(unit)
+        return i + 1
+
+    def _folio(self, unit: Unit) -> bool:
+        """A running head above everything else: page name, number and date, kept whole."""
+        found = sig.folio(unit.text)
+        if found is None:
+            return False
+        number, date = found
+        name = self.out.page_name
+        self.out.page_name = f"{name} {unit.text}" if name else unit.text
+        self.out.page_number = self.out.page_number or number
+        self.out.date = self.out.date or date
+        self._note("the line above the first headline was read as the running head (版眉) and "
+                   "kept as the page name", None, unit.line)
+        return True
+
+    def _comma_title(self, i: int) -> bool:
+        """「守住绿水青山，留住美丽乡愁」 before a news lead, where no paragraph is left open."""
+        unit, following = self.units[i], self._at(i + 1)
+        if self.open_para is not None or following is None or not sig.comma_title(unit.text):
+            return False
+        if unit.indented or unit.image is not None:
+            return False
+        return bool(sig.dateline(following.text) or sig.lead_opening(following.text)
+                    or sig.author_line(following.text) or self._is_heading(following))
+
+    # --- pictures, captions, bylines --------------------------------------------------------------
+
+    def _picture(self, i: int) -> int:
+        unit = self.units[i]
+        photo = Photo(image=unit.image)
+        following = self._at(i + 1)
+        if following is not None and following.image is None and self._caption_after_picture(following):
+            caption, credit = split_credit(following.text)
+            photo.caption, photo.credit = caption, credit
+            i += 1
+        self._attach(photo)
+        return i + 1
+
+    def _caption_after_picture(self, unit: Unit) -> bool:
+        if unit.hints is not None and unit.hints.caption_style:
+            return True
+        if sig.caption_marker(unit.text):
+            return True
+        centred = unit.hints is not None and unit.hints.align == "center"
+        return unit.size <= sig.CAPTION_MAX and (sig.caption_shape(unit.text) or centred) \
+            and not sig.dateline(unit.text)
+
+    def _is_caption(self, i: int) -> bool:
+        unit = self.units[i]
+        if unit.hints is not None and unit.hints.caption_style:
+            return True
+        if sig.dateline(unit.text) or sig.author_line(unit.text):
+            return False
+        credit = sig.photo_credit(unit.text)
+        if credit is not None and not credit[0]:  # a credit alone: for the photo just above
+            return True
+        if sig.caption_marker(unit.text) and len(sig.compact(split_credit(unit.text)[0])) <= sig.CAPTION_MAX:
+            return True
+        if unit.gap >= self.ph_gap and self.open_para is not None and self._is_heading(unit) \
+                and unit.size >= 8 and not sig.cannot_start(unit.text):
+            following = self._at(i + 1)  # 「…城市为」 ⋯ 「区长检查河道」 「民”理念…」
+            return following is not None and not self._is_heading(following)
+        if not sig.caption_shape(unit.text) or unit.size > sig.CAPTION_MAX:
+            return False
+        if unit.gap >= self.ph_gap and i > 0:
+            return unit.size <= 50
+        following = self._at(i + 1)
+        if self.open_para is None or following is None or unit.size > 30 \
+                or sig.has_clause_punct(unit.text):
+            return False
+        # a short sentence standing between the two halves of a cut paragraph
+        return following.gap >= self.ph_gap or (sig.fragment_start(following.text)
+                                                and not self._is_heading(following))
+
+    def _caption(self, unit: Unit) -> None:
+        caption, credit = split_credit(unit.text)
+        if not caption and credit:  # 「本报记者 张三 摄」 on its own line: the photo above
+            last = self._last_photo()
+            if last is not None and not last.credit:
+                last.credit = credit
+                return
+            self._note("a photo credit without a caption", self.article, unit.line)
+        self._attach(Photo(caption=caption, credit=credit))
+
+    def _last_photo(self) -> Photo | None:
+        if self.pending_photos:
+            return self.pending_photos[-1]
+        article = self.article or self.last_article
+        return article.photos[-1] if article is not None and article.photos else None
+
+    def _attach(self, photo: Photo) -> None:
+        if self.article is not None:
+            self.article.photos.append(photo)
+        else:
+            self.pending_photos.append(photo)
+
+    def _flush_photos(self) -> None:
+        if not self.pending_photos:
+            return
+        if self.last_article is not None:
+            self.last_article.photos.extend(self.pending_photos)
+        else:
+            for photo in self.pending_photos:
+                self.out.blocks.append(PhotoBlock(image=photo.image, caption=photo.caption,
+                                                  credit=photo.credit))
+        self.pending_photos.clear()
+
+    def _is_byline(self, i: int) -> bool:
+        unit, article = self.units[i], self.article
+        if article is None or not article.paragraphs or article.byline is not None:
+            return False
+        flat = sig.compact(unit.text)
+        right = unit.hints is not None and unit.hints.align == "right" and len(flat) <= 16
+        credit = sig.author_line(unit.text) and len(flat) <= 16  # 「（记者 张三）」 closing a story
+        if not (sig.pen_name(flat) or right or credit) or sig.subhead_marker(unit.text):
+            return False
+        if (flat[0] in "（(" and not credit) or right:
+            return True
+        following = self._at(i + 1)
+        if following is None or following.gap >= self.ph_gap or following.image is not None:
+            return True
+        if credit and not self._is_heading(following):
+            return False
+        if len(sig.unbracket(flat)) <= 3 and self.open_para is None and not self._is_heading(following):
+            # 2–3 characters closing a finished paragraph: a tag, unless the text goes on with the
+            # same story (a list, a pronoun, a speaker already quoted)
+            story = "".join(p.text for p in article.paragraphs)
+            speaker = sig.speaker(following.text)
+            return not (sig.enumeration(following.text) or sig.anaphoric(following.text)
+                        or (speaker and speaker in story))
+        return (self._is_heading(following) or self._comma_title(i + 1)
+                or sig.editor_note_label(following.text) is not None
+                or sig.lead_opening(following.text) or sig.jump_line(following.text))
+
+    def _jump(self, unit: Unit) -> None:
+        container = self._container()
+        paragraph = Paragraph(text=unit.text)
+        if container is None:
+            container = self._new_article(unit)
+        container.paragraphs.append(paragraph)
+        self._note("a jump line: the story continues on another page", container, unit.line)
+        self.open_para = None
+
+    def _unclassified(self, unit: Unit) -> None:
+        """Ornaments, page numbers and stray marks: kept as a paragraph, flagged for the editor.
+
+        An unfinished paragraph stays open across them (a page number between two halves).
+        """
+        container = self._container()
+        if container is None:
+            container = self._new_article(unit)
+        container.paragraphs.append(Paragraph(text=unit.text))
+        self._note("a line the importer could not classify was kept as a paragraph", container, unit.line)
+
+    # --- headlines and subheads ------------------------------------------------------------------
+
+    def _headings(self, i: int) -> int:
+        j = i + 1 if not self._is_heading(self.units[i]) else i
+        while j < len(self.units) and (self._is_heading(self.units[j]) or self._comma_title(j)) \
+                and sig.editor_note_label(self.units[j].text) is None \
+                and (j == i or self.units[j].gap < self.ph_gap):
+            j += 1
+        run, following = self.units[i:j], self._at(j)
+        if following is not None and sig.editor_note_label(following.text) is not None:
+            self._close()
+            self._banner(run)
+            return j
+        if len(run) == 1 and self.article is not None and self.article.paragraphs:
+            unit = run[0]
+            if self.open_para is not None and sig.fragment_start(unit.text) and unit.gap < self.ph_gap:
+                self._continue(unit)
+                return j
+            if self._is_subhead(unit, following):
+                if self.open_para is not None:
+                    self._note("a paragraph ends mid-sentence before a subhead; text may be missing",
+                               self.article, self.open_line)
+                self.open_para = None
+                self.article.paragraphs.append(Paragraph(text=unit.text, kind="subhead"))
+                return j
+        if len(run) > 3:
+            cut = len(run) - (3 if sig.is_deck(run[-1].text) else 2)
+            self._close()
+            self._banner(run[:cut])
+            self._note("several headlines in a row: the first are read as a banner over the "
+                       "articles below", self.out.blocks[-1], run[0].line)
+            run = run[cut:]
+        if following is not None and self._is_heading(following) and following.image is None:
+            self._close()  # headlines, a picture gap, more headlines: the first group is a banner
+            self._banner(run)
+            self._note("a headline group stands alone above other headlines: read as a banner",
+                       self.out.blocks[-1], run[0].line)
+            return j
+        article = self._new_article(run[0], run)
+        if following is None:
+            self._note("a headline with no text after it", article, run[0].line)
+        return j
+
+    def _banner(self, run: list[Unit]) -> None:
+        kicker, title, subtitle = assign_heads(run)
+        self.out.blocks.append(Banner(title=title, kicker=kicker, subtitle=subtitle))
+
+    def _is_subhead(self, unit: Unit, following: Unit | None) -> bool:
+        """A lone short line inside an article: a subhead (True) or the title of a new story?"""
+        if sig.subhead_marker(unit.text):
+            return True
+        hints = unit.hints
+        if hints is not None and hints.heading_level is not None:
+            return hints.heading_level >= 2
+        if following is None or unit.gap >= self.ph_gap or self._is_heading(following):
+            return False
+        if sig.dateline(following.text) or sig.author_line(following.text):
+            return False
+        return subhead_score(unit, following, self.article) > 0
+
+    # --- body text ---------------------------------------------------------------------------------
+
+    def _body(self, unit: Unit) -> None:
+        text = unit.text
+        dated = sig.dateline(text)
+        article = self.article
+        if dated is not None:
+            if article is None or article.paragraphs or article.dateline:
+                article = self._new_article(unit)
+            article.dateline = dated[0]
+            if dated[1]:
+                article.author_line = dated[1]
+            self.out.newspaper |= dated[0].startswith(("本报", "本刊"))
+            self.open_para = None
+            self._add_paragraph(sig.strip_line(dated[2]), unit)
+            return
+        if sig.author_line(text) and article is not None and not article.paragraphs:
+            article.author_line = f"{article.author_line} {text}" if article.author_line else text
+            self.out.newspaper |= "记者" in text
+            return
+        if self.note is not None and self.open_para is None and self.note.paragraphs \
+                and (unit.gap >= self.ph_gap or sig.lead_opening(text)):
+            self._close()  # a picture, a cut or a news lead ends the editor's note
+        if self.open_para is None and self.article is not None and self.article.paragraphs \
+                and unit.gap >= self.ph_gap and sig.opens_with_time(text) and unit.size > 60:
+            self._close()  # a picture gap, then 「日前，……」: a new story whose headline is missing
+        if self.open_para is not None and self._container() is not None:
+            if unit.gap >= self.ph_gap and sig.lead_opening(text) and not sig.cannot_start(text):
+                self._close()  # 「…推进」 ⋯ 「日前，……」: a new story, the old one continues elsewhere
+            else:
+                self._continue(unit)
+                return
+        self._add_paragraph(text, unit)
+
+    def _continue(self, unit: Unit) -> None:
+        self.open_para.text = sig.join_fragments(self.open_para.text, unit.text)
+        if sig.ends_terminal(unit.text):
+            self.open_para = None
+        else:
+            self.open_line = unit.line
+
+    def _add_paragraph(self, text: str, unit: Unit) -> None:
+        container = self._container()
+        if container is None:
+            container = self._new_article(unit)
+        paragraph = Paragraph(text=text)
+        container.paragraphs.append(paragraph)
+        if text and not sig.ends_terminal(text):
+            self.open_para, self.open_line = paragraph, unit.line
+        else:
+            self.open_para = None
+
+
+def subhead_score(unit: Unit, following: Unit, article: Article) -> float:
+    """Positive when the evidence says "subhead of this story", negative for "a new story".
+
+    For a subhead: the next paragraph goes on with a speaker already quoted in the story, with
+    a list (一是、二要) or a pronoun (他、该), the story has subheads already, the line is short.
+    For a new story: the next paragraph opens like a news lead (日前、近日、5月12日) or names the
+    place or body the headline opens with (「滨江区…」 → 「上海市滨江区近日…」), the line is long.
+    """
+    score = 0.0
+    story = "".join(p.text for p in article.paragraphs)
+    speaker = sig.speaker(following.text)
+    if speaker and speaker in story:
+        score += 2
+    if sig.enumeration(following.text) or sig.anaphoric(following.text):
+        score += 1
+    if any(p.kind == "subhead" for p in article.paragraphs):
+        score += 1
+    size = unit.size
+    score += 1 if size <= 8 else 0.5 if size <= SUBHEAD_MAX else -1 if size >= 14 else 0
+    if size >= 18:
+        score -= 1
+    if sig.lead_opening(following.text):
+        score -= 1.5
+    if sig.place_echo(unit.text, following.text):
+        score -= 2
+    hints = unit.hints
+    if hints is not None:
+        if hints.align == "center":
+            score -= 1
+        elif hints.bold or hints.heavy_face:
+            score += 1
+    if score == 0:
+        return 1 if size <= SUBHEAD_MAX else -1
+    return score
+
+
+def _biggest(run: list[Unit]) -> int | None:
+    """Index of the line set in the largest type (Word files), when one stands out."""
+    sizes = [u.hints.size if u.hints is not None and u.hints.size else None for u in run]
+    known = [s for s in sizes if s is not None]
+    if len(known) != len(run) or len(set(known)) < 2:
+        return None
+    top = max(known)
+    if known.count(top) > 1:
+        return None
+    return sizes.index(top)
+
+
+def assign_heads(run: list[Unit]) -> tuple[str | None, str, str | None]:
+    """(kicker, title, subtitle) for a headline group: decks go under, the biggest type is the title."""
+    texts = [u.text for u in run]
+    decks = [t for t in texts[1:] if sig.is_deck(t)]
+    others = [t for t in texts if t not in decks or t == texts[0]]
+    biggest = _biggest([u for u in run if u.text in others])
+    if biggest is not None:
+        kicker = " ".join(others[:biggest]) or None
+        title = others[biggest]
+        after = others[biggest + 1:] + decks
+        return kicker, title, " ".join(after) or None
+    subtitle = " ".join(decks) or None
+    if len(others) == 1:
+        return None, others[0], subtitle
+    if len(others) == 2:
+        if not decks and not sig.factual_head(others[0]) and sig.factual_head(others[1]):
+            return None, others[0], others[1]
+        return others[0], others[1], subtitle
+    kicker = " ".join(others[:-2])
+    title = others[-2]
+    rest = " ".join([others[-1], *decks])
+    return kicker, title, rest
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """(caption, credit or None); a line that is only a credit gives ("", credit)."""
+    found = sig.photo_credit(text)
+    if found is None:
+        return sig.strip_line(text), None
+    return found

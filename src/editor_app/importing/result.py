@@ -1,0 +1,40 @@
+"""What an import hands back: the issue it built, the images it found, and what it was unsure of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from editor_app.model.document import Issue
+
+
+@dataclass
+class ImportNote:
+    """Something the importer decided without being sure; the editor should look at `block`."""
+
+    message: str
+    block: str | None = None  # id of the block concerned
+    line: int | None = None  # 1-based line (text) or paragraph number (DOCX) of the input
+
+    def to_dict(self) -> dict:
+        return {"message": self.message, "block": self.block, "line": self.line}
+
+
+@dataclass
+class ImportResult:
+    issue: Issue
+    images: dict[str, bytes] = field(default_factory=dict)  # "images/<hash>.<ext>" -> bytes
+    notes: list[ImportNote] = field(default_factory=list)
+
+    def to_project(self):
+        """A project ready to save or open in the editor (unsaved: `path` is None)."""
+        from editor_app.storage.project import Project
+
+        return Project(issue=self.issue, images=dict(self.images))
+
+    def to_dict(self) -> dict:
+        """Canonical issue JSON plus the notes, as `import --format json` prints it."""
+        from editor_app.model.serialize import issue_to_dict
+
+        data = issue_to_dict(self.issue)
+        data["notes"] = [note.to_dict() for note in self.notes]
+        return data
