@@ -21,8 +21,9 @@ from editor_app.proof.textutil import HAN
 
 KEYS = {"min_unit": int, "max_unit": int, "gap_words": list, "reduplicable": list}
 
-# V着V着 (坐着坐着), V了V了, and 想一想一下 (the unit 想一 straddles A一A): valid, not slips.
-_ASPECT = set("着著了一不过来去")
+# V着V着 (坐着坐着), V了V了, 想一想一下 (the unit 想一 straddles A一A), and spoken repetition with a
+# modal particle (走吧走吧, 好啊好啊): valid, not slips.
+_ASPECT = set("着著了一不过来去吧啊呀呢嘛哦啦哈")
 _NUMERALS = set("〇零一二三四五六七八九十百千万亿两0123456789")
 _CLAUSE_MARKS = "，、；。！？：,;\n"
 
