@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-_last_text: list = [None, ""]  # one-entry cache: several dictionary rules scan the same text in a row
+# One-entry cache (several dictionary rules scan the same text in a row). It holds one tuple, replaced
+# in a single assignment, so threads checking different texts never see a text with another's bytes.
+_last: list[tuple[str | None, str]] = [(None, "")]
 
 
 def _bytes_str(text: str) -> str:
@@ -25,9 +27,12 @@ def _bytes_str(text: str) -> str:
 
 
 def _encoded(text: str) -> str:
-    if _last_text[0] is not text:
-        _last_text[0], _last_text[1] = text, _bytes_str(text)
-    return _last_text[1]
+    cached = _last[0]
+    if cached[0] is text:
+        return cached[1]
+    encoded = _bytes_str(text)
+    _last[0] = (text, encoded)
+    return encoded
 
 
 class WordIndex:

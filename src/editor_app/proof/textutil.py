@@ -50,11 +50,15 @@ def line_bounds(text: str, index: int) -> tuple[int, int]:
     return start, (len(text) if end < 0 else end)
 
 
-_chars_cache: list = [None, frozenset()]
+_chars_cache: list[tuple[str | None, frozenset[str]]] = [(None, frozenset())]
 
 
 def chars_of(text: str) -> frozenset[str]:
-    """The set of characters in `text`, cached for the last text: many rules pre-check the same text."""
-    if _chars_cache[0] is not text:
-        _chars_cache[0], _chars_cache[1] = text, frozenset(text)
-    return _chars_cache[1]
+    """The set of characters in `text`, cached for the last text: many rules pre-check the same text.
+    (One tuple replaced in one assignment: safe when a background thread checks too.)"""
+    cached = _chars_cache[0]
+    if cached[0] is text:
+        return cached[1]
+    chars = frozenset(text)
+    _chars_cache[0] = (text, chars)
+    return chars
