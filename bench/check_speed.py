@@ -119,6 +119,13 @@ def main() -> None:
     print(f"re-check one 2,000-char paragraph: median {statistics.median(recheck) * 1e3:.2f} ms, "
           f"95th percentile {recheck[int(len(recheck) * 0.95)] * 1e3:.2f} ms")
     print(f"pack loading (fresh process, imports included): {load_s * 1e3:.0f} ms")
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_1827cb5f2df69aa0.txt"
+    if seed.exists():  # the customer's page, imported as a document the way the GUI checks it
+        from editor_app.importing import import_file
+
+        issue = import_file(seed).issue
+        checker.check_issue(issue)
+        print(f"check_issue on the customer's page: {_best(lambda: checker.check_issue(issue), 10) * 1e3:.1f} ms")
     for rule in sorted(checker.rules, key=lambda r: r.id):
         seconds = _best(lambda rule=rule: list(rule.detector.find(text, DocContext(text))), 1)
         if seconds > 0.05:
