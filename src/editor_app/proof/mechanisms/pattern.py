@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from editor_app.proof.mechanisms import Hit
-from editor_app.proof.textutil import HAN, chars_of
+from editor_app.proof.textutil import HAN, LazyRegex, chars_of
 
 KEYS = {"pattern": str, "group": int, "replace": str, "map": dict, "translate": dict, "needs": str,
         "context_line": str, "counterpart": str, "convention_pattern": str, "convention_counterpart": str}
@@ -29,12 +29,13 @@ REQUIRED = ("pattern",)
 _TEMPLATE_REF = re.compile(r"\\(\d+)|\\g<(\w+)>")
 
 
-def compile_regex(source: str, pack, key: str) -> re.Pattern:
+def compile_regex(source: str, pack, key: str) -> LazyRegex:
+    """Check a rule's regex now (syntax, no `\\b`); compile it on first use."""
     source = source.replace("{HAN}", HAN)
     if "\\b" in source:
         raise pack.error(f"'{key}' uses \\b, which never matches between Chinese characters", key)
     try:
-        return re.compile(source)
+        return LazyRegex(source)
     except re.error as exc:
         raise pack.error(f"bad regular expression in '{key}': {exc}", key) from exc
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from editor_app.proof.mechanisms import Hit
-from editor_app.proof.textutil import HAN
+from editor_app.proof.textutil import HAN, LazyRegex
 
 KEYS = {"min_unit": int, "max_unit": int, "gap_words": list, "reduplicable": list}
 
@@ -61,7 +61,7 @@ class RepetitionDetector:
             gaps = "|".join(sorted((re.escape(w) for w in self.gap_words), key=len, reverse=True))
             self.gap_regex = re.compile(gaps)
         else:
-            self.regex = re.compile(f"([{HAN}]{{{low},{high}}})\\1")
+            self.regex = LazyRegex(f"([{HAN}]{{{low},{high}}})\\1")
 
     def _valid_doubling(self, unit: str) -> bool:
         return (unit in self.reduplicable or unit[0] == unit[1] or unit[0] == "一"
@@ -105,7 +105,7 @@ class RepetitionDetector:
                     break
 
 
-_HAN_RUN = re.compile(f"[{HAN}]+")
+_HAN_RUN = LazyRegex(f"[{HAN}]+")
 
 
 def build(rule, pack):
