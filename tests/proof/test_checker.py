@@ -134,3 +134,11 @@ def test_checking_from_several_threads_gives_the_same_findings(bundled):
     expected = [bundled.check_text(t) for t in texts]
     with ThreadPoolExecutor(max_workers=4) as pool:
         assert list(pool.map(bundled.check_text, texts * 3)) == expected * 3
+
+
+def test_document_findings_come_in_reading_order(bundled):
+    issue, article = _issue(title="全市召开河长制工作会议。")
+    article.paragraphs.append(Paragraph("会议要求各单位再接再励。"))
+    found = bundled.check_issue(issue)
+    assert [(f.location.field.split(":")[0], f.text) for f in found] == [
+        ("title", "。"), ("paragraph", "截止目前"), ("paragraph", "再接再励")]
