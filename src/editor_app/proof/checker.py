@@ -14,6 +14,7 @@ from pathlib import Path
 from editor_app.proof.findings import LEVEL_RANK, Finding, FindingLocation
 from editor_app.proof.mechanisms import DocContext, Hit
 from editor_app.proof.rules import SCOPES, Rule
+from editor_app.proof.textutil import chars_of
 from editor_app.proof.userdata import TermSpans, read_user_dictionary
 
 
@@ -94,8 +95,12 @@ class Checker:
 
     def _findings(self, rules: list[Rule], text: str, doc: DocContext, location=None) -> list[Finding]:
         protected = self.user_terms.spans(text)
+        chars = chars_of(text)
         found = []
         for rule in rules:
+            needs = getattr(rule.detector, "needs", None)
+            if needs and needs.isdisjoint(chars):
+                continue  # none of the characters this rule looks for: skip it without a call
             for hit in rule.detector.find(text, doc):
                 if self._accept(rule, text, hit, protected):
                     finding = self._finding(rule, text, hit, location)

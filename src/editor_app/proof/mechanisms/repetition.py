@@ -14,8 +14,6 @@ AABB (高高兴兴), V不V, 一X一X, X和X and 真查真改 stay valid by const
 
 from __future__ import annotations
 
-import re
-
 from editor_app.proof.mechanisms import Hit
 from editor_app.proof.textutil import HAN, LazyRegex
 
@@ -58,8 +56,9 @@ class RepetitionDetector:
         self.reduplicable = frozenset(options.get("reduplicable", ()))
         self.low, self.high = low, high
         if self.gap_words:
-            gaps = "|".join(sorted((re.escape(w) for w in self.gap_words), key=len, reverse=True))
-            self.gap_regex = re.compile(gaps)
+            from editor_app.proof.dictionary import WordIndex
+
+            self.gaps = WordIndex(dict.fromkeys(self.gap_words, True))
         else:
             self.regex = LazyRegex(f"([{HAN}]{{{low},{high}}})\\1")
 
@@ -92,8 +91,7 @@ class RepetitionDetector:
     def _restated(self, text: str):
         """Unit + gap word + unit, anchored on the gap words (far cheaper than a back-reference scan)."""
         taken = 0
-        for gap in self.gap_regex.finditer(text):
-            g0, g1 = gap.span()
+        for g0, g1, _ in self.gaps.longest(text):
             for size in range(self.high, self.low - 1, -1):
                 start, end = g0 - size, g1 + size
                 if start < taken or end > len(text):
