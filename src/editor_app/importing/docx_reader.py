@@ -1,7 +1,7 @@
 """Read a Word (.docx) file into units with formatting hints and its pictures.
 
-Style names (Title, Heading n, Caption and their Chinese names), bold, type size and alignment
-travel with each unit as `Hints`, so the page reader can prefer them over guessing from shape.
+Style names (Title, Heading n, Caption and their Chinese names), bold, headline faces, type size
+and alignment travel with each unit as `Hints`, so the page reader can prefer them over guessing from shape.
 Pictures become picture units in reading order; the paragraph after a picture is its caption
 when it looks like one. Empty paragraphs count as blank lines, as in plain text.
 """
@@ -16,7 +16,7 @@ from editor_app.errors import InputError
 from editor_app.importing.result import ImportNote
 from editor_app.importing.units import Hints, Unit
 
-MAX_DOCX_BYTES = 64 * 1024 * 1024
+MAX_DOCX_BYTES = 128 * 1024 * 1024  # a page with a dozen press photos fits
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 _HEADING = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题"}
