@@ -65,7 +65,8 @@ class PageReader:
             return True
         if unit.indented and not sig.is_deck(unit.text):
             return False  # an indented line is a paragraph of running text
-        if sig.author_line(unit.text) or sig.jump_line(unit.text) or sig.credits_line(unit.text):
+        if sig.author_line(unit.text) or sig.jump_line(unit.text) or sig.credits_line(unit.text) \
+                or sig.dateline(unit.text):
             return False
         return sig.heading_like(unit.text)
 
@@ -207,21 +208,28 @@ class PageReader:
             return True
         if sig.caption_marker(unit.text) and len(sig.compact(split_credit(unit.text)[0])) <= sig.CAPTION_MAX:
             return True
+        following = self._at(i + 1)
+        if self.open_para is not None and sig.fragment_start(unit.text):
+            return False  # the second half of a cut paragraph, even after a picture gap
         if unit.gap >= self.ph_gap and self.open_para is not None and self._is_heading(unit) \
-                and unit.size >= 8 and not sig.cannot_start(unit.text):
-            following = self._at(i + 1)  # 「…城市为」 ⋯ 「区长检查河道」 「民”理念…」
+                and unit.size >= 8:
+            # 「…城市为」 ⋯ 「区长检查河道」 「民”理念…」: a caption without a full stop
             return following is not None and not self._is_heading(following)
         if not sig.caption_shape(unit.text) or unit.size > sig.CAPTION_MAX:
             return False
         if unit.gap >= self.ph_gap and i > 0:
             return unit.size <= 50
-        following = self._at(i + 1)
         if self.open_para is None or following is None or unit.size > 30 \
-                or sig.has_clause_punct(unit.text):
+                or sig.has_clause_punct(unit.text) or self._continues_open_paragraph(unit):
             return False
         # a short sentence standing between the two halves of a cut paragraph
-        return following.gap >= self.ph_gap or (sig.fragment_start(following.text)
-                                                and not self._is_heading(following))
+        return not self._is_heading(following) and self._continues_open_paragraph(following)
+
+    def _continues_open_paragraph(self, unit: Unit) -> bool:
+        """Is `unit` visibly the rest of the unfinished paragraph (「的…」, a word cut in two)?"""
+        if self.open_para is None:
+            return False
+        return sig.fragment_start(unit.text) or sig.splits_word(self.open_para.text, unit.text)
 
     def _caption(self, unit: Unit) -> None:
         caption, credit = split_credit(unit.text)
@@ -312,22 +320,43 @@ class PageReader:
                 and (j == i or self.units[j].gap < self.ph_gap):
             j += 1
         run, following = self.units[i:j], self._at(j)
+        if following is not None and following.image is None and not self._is_heading(following) \
+                and following.gap < self.ph_gap and not sig.is_deck(run[-1].text) \
+                and not sig.subhead_marker(run[-1].text) and (
+                    sig.fragment_start(following.text) or sig.splits_word(run[-1].text, following.text)):
+            # the last "headline" breaks off mid-word: it is the start of a paragraph cut by a column
+            *run, start = run
+            if run:
+                self._place_headings(run, start, before_body=True)
+            self._body(start)
+            return j
+        self._place_headings(run, following)
+        return j
+
+    def _place_headings(self, run: list[Unit], following: Unit | None, before_body: bool = False) -> None:
+        """Decide what a headline run is: banner, subhead, continuation or a new article.
+
+        `before_body`: `following` is known to start a paragraph, whatever its shape.
+        """
         if following is not None and sig.editor_note_label(following.text) is not None:
             self._close()
             self._banner(run)
-            return j
+            return
         if len(run) == 1 and self.article is not None and self.article.paragraphs:
             unit = run[0]
-            if self.open_para is not None and sig.fragment_start(unit.text) and unit.gap < self.ph_gap:
+            if self.open_para is not None and unit.gap < self.ph_gap and (
+                    sig.fragment_start(unit.text)
+                    or (following is not None and sig.fragment_start(following.text))
+                    or sig.splits_word(self.open_para.text, unit.text)):
                 self._continue(unit)
-                return j
-            if self._is_subhead(unit, following):
+                return
+            if self._is_subhead(unit, following, before_body):
                 if self.open_para is not None:
                     self._note("a paragraph ends mid-sentence before a subhead; text may be missing",
                                self.article, self.open_line)
                 self.open_para = None
                 self.article.paragraphs.append(Paragraph(text=unit.text, kind="subhead"))
-                return j
+                return
         if len(run) > 3:
             cut = len(run) - (3 if sig.is_deck(run[-1].text) else 2)
             self._close()
@@ -335,29 +364,29 @@ class PageReader:
             self._note("several headlines in a row: the first are read as a banner over the "
                        "articles below", self.out.blocks[-1], run[0].line)
             run = run[cut:]
-        if following is not None and self._is_heading(following) and following.image is None:
+        if following is not None and not before_body and self._is_heading(following) \
+                and following.image is None:
             self._close()  # headlines, a picture gap, more headlines: the first group is a banner
             self._banner(run)
             self._note("a headline group stands alone above other headlines: read as a banner",
                        self.out.blocks[-1], run[0].line)
-            return j
+            return
         article = self._new_article(run[0], run)
         if following is None:
             self._note("a headline with no text after it", article, run[0].line)
-        return j
 
     def _banner(self, run: list[Unit]) -> None:
         kicker, title, subtitle = assign_heads(run)
         self.out.blocks.append(Banner(title=title, kicker=kicker, subtitle=subtitle))
 
-    def _is_subhead(self, unit: Unit, following: Unit | None) -> bool:
+    def _is_subhead(self, unit: Unit, following: Unit | None, before_body: bool = False) -> bool:
         """A lone short line inside an article: a subhead (True) or the title of a new story?"""
         if sig.subhead_marker(unit.text):
             return True
         hints = unit.hints
         if hints is not None and hints.heading_level is not None:
             return hints.heading_level >= 2
-        if following is None or unit.gap >= self.ph_gap or self._is_heading(following):
+        if following is None or unit.gap >= self.ph_gap or (self._is_heading(following) and not before_body):
             return False
         if sig.dateline(following.text) or sig.author_line(following.text):
             return False
