@@ -17,8 +17,15 @@ $(STAMP): pyproject.toml | $(VENV)/bin/python
 
 setup: $(STAMP)
 
+# Without a display (a server, CI), open the sample offscreen and save what the window shows.
 run: $(STAMP)
-	$(VENV)/bin/editor-app $(SAMPLE)
+	@if [ "$$(uname)" = Linux ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  mkdir -p out; \
+	  echo "No display: opening the sample offscreen; the window is saved as out/screenshot.png"; \
+	  QT_QPA_PLATFORM=offscreen $(VENV)/bin/editor-app --screenshot out/screenshot.png $(SAMPLE); \
+	else \
+	  $(VENV)/bin/editor-app $(SAMPLE); \
+	fi
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench

@@ -19,6 +19,8 @@ from editor_app.errors import EditorError
 COMMANDS = {
     "new": "new",
     "dump": "dump",
+    "export": "export",
+    "report": "report",
     "check": "check",
     "import": "import_cmd",
 }

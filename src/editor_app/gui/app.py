@@ -1,26 +1,167 @@
-"""QApplication set-up and the `editor-app [FILE]` entry point."""
+"""QApplication set-up: translators, the safety net for unexpected errors, `--screenshot`.
+
+No traceback ever reaches the user: an unexpected exception shows a dialog with copyable details,
+and every open window writes its unsaved work to a recovery file first.
+"""
 
 from __future__ import annotations
 
 import sys
+import time
+import traceback
 from pathlib import Path
 
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
 
-def run_gui(args) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+from editor_app.paths import resource
 
-    from editor_app.errors import EditorError
+SCREENSHOT_SIZE = (1400, 900)
+_translators: list[QTranslator] = []
+_dialog_open = False
+
+
+def choose_language(requested: str | None) -> str:
+    """'zh_CN' or 'en': the command line wins, then the preference, then the system locale."""
+    from editor_app.gui import settings
+
+    if requested:
+        return requested
+    preferred = settings.language()
+    if preferred in ("zh_CN", "en"):
+        return preferred
+    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+def install_translators(app: QApplication, language: str) -> None:
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    if language == "en":
+        return
+    ours = QTranslator(app)
+    if ours.load(str(resource("i18n", f"editor_app_{language}.qm"))):
+        app.installTranslator(ours)
+        _translators.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _translators.append(qt)
+
+
+def set_ui_font(app: QApplication) -> None:
+    """Prefer a CJK sans face for the interface, so Chinese labels do not fall back to a 楷/明 face."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    families = set(QFontDatabase.families())
+    for family in ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"):
+        if family in families:
+            font = QFont(family)
+            font.setPointSizeF(max(9.0, app.font().pointSizeF()))
+            app.setFont(font)
+            return
+
+
+def main_windows():
     from editor_app.gui.main_window import MainWindow
 
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+def handle_exception(exc_type, exc, tb) -> None:
+    """sys.excepthook: keep the work, explain, offer the details; never crash on the user."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    details = "".join(traceback.format_exception(exc_type, exc, tb))
+    print(details, file=sys.stderr)
+    kept = []
+    for window in main_windows():
+        try:
+            path = window.autosave()
+        except Exception:  # noqa: BLE001 - the safety net must not throw
+            path = None
+        if path:
+            kept.append(str(path))
+    app = QApplication.instance()
+    global _dialog_open
+    if app is None or app.property("editor_app_headless") or _dialog_open:
+        return  # an error while the dialog is up (e.g. in a repaint) must not stack dialogs
+    from editor_app.gui.dialogs.error_dialog import ErrorDialog
+
+    note = ""
+    if kept:
+        note = QApplication.translate("ErrorDialog", "Unsaved work was kept in: %1").replace(
+            "%1", ", ".join(kept))
+    windows = main_windows()
+    _dialog_open = True
+    try:
+        ErrorDialog(f"{exc_type.__name__}: {exc}", details, note, windows[0] if windows else None).exec()
+    finally:
+        _dialog_open = False
+
+
+def make_app(language: str | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("editor-app")
     app.setOrganizationName("editor-app")
-    window = MainWindow()
-    if args.file:
-        try:
-            window.open_path(Path(args.file))
-        except EditorError as exc:
-            QMessageBox.critical(window, window.tr("Cannot open"), str(exc))
-    window.resize(1400, 900)
+    app.setApplicationDisplayName("editor-app")
+    install_translators(app, choose_language(language))
+    set_ui_font(app)
+    # the checker thread hands the interpreter back to the UI thread sooner (default 5 ms)
+    sys.setswitchinterval(0.001)
+    sys.excepthook = handle_exception
+    return app
+
+
+def take_screenshot(window, out: Path, timeout_ms: int = 5000) -> bool:
+    """Wait until the preview is drawn, then grab the window into `out` (PNG)."""
+    app = QApplication.instance()
+    window.resize(*SCREENSHOT_SIZE)
     window.show()
+    window.preview.rebuild()
+    for _ in range(20):
+        app.processEvents()
+    deadline = time.monotonic() + timeout_ms / 1000
+    checker = window.checker  # show the proofreading state too, when it is quick to get
+    while checker is not None and checker.checked_revision < 0 and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(5):
+        app.processEvents()
+    window.preview.canvas.repaint()
+    app.processEvents()
+    pixmap = window.grab()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return pixmap.save(str(out), "PNG")
+
+
+def run_gui(args) -> int:
+    from editor_app.errors import EditorError
+    from editor_app.gui.main_window import MainWindow
+
+    screenshot = getattr(args, "screenshot", None)
+    if screenshot:
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_app(getattr(args, "lang", None))
+    window = MainWindow(remember_layout=not screenshot)
+    if args.file and screenshot:
+        window.open_path(Path(args.file))  # an EditorError goes to the CLI: message, exit 2
+    elif args.file:
+        window.open_interactive(Path(args.file))
+    if screenshot:
+        app.setProperty("editor_app_headless", True)
+        ok = take_screenshot(window, Path(screenshot))
+        window.session.undo_stack.setClean()
+        window.needs_save = False
+        window.close()
+        if not ok:
+            raise EditorError(f"{screenshot}: could not write the PNG")
+        print(screenshot)
+        return 0
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    QTimer.singleShot(0, window.offer_recovery)
     return app.exec()

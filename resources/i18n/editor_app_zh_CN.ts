@@ -1,0 +1,987 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ArticleForm</name>
+    <message>
+        <source>Kicker (引题)</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <source>Headline (主题)</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Deck (副题)</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <source>Dateline</source>
+        <translation>电头</translation>
+    </message>
+    <message>
+        <source>Author line</source>
+        <translation>作者行</translation>
+    </message>
+    <message>
+        <source>Dateline (电头)</source>
+        <translation>电头</translation>
+    </message>
+    <message>
+        <source>(no slot)</source>
+        <translation>（未指定版位）</translation>
+    </message>
+    <message>
+        <source>Slot (版位)</source>
+        <translation>版位</translation>
+    </message>
+    <message>
+        <source>Subhead</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <source>Mark the current paragraph as a subhead (Ctrl+Alt+H)</source>
+        <translation>将当前段设为小标题（Ctrl+Alt+H）</translation>
+    </message>
+    <message>
+        <source>One paragraph per line.</source>
+        <translation>每行一段。</translation>
+    </message>
+    <message>
+        <source>Body text: one paragraph per line</source>
+        <translation>正文：每行一段</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>Byline tag (署名)</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Assign slot</source>
+        <translation>指定版位</translation>
+    </message>
+    <message>
+        <source>No slot: choose one to see whether the article fits</source>
+        <translation>未指定版位：选择版位即可查看是否排得下</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overset by %n line(s) (≈ %1 characters to cut)</source>
+        <translation>
+            <numerusform>超 %n 行（约需删 %1 字）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Short by %n line(s) (≈ %1 characters to add)</source>
+        <translation>
+            <numerusform>缺 %n 行（约可补 %1 字）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fits: %1 of %2 lines</source>
+        <translation>合适：%1 / %2 行</translation>
+    </message>
+</context>
+<context>
+    <name>BannerForm</name>
+    <message>
+        <source>Kicker (引题)</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <source>Banner headline (通栏标题)</source>
+        <translation>通栏标题</translation>
+    </message>
+    <message>
+        <source>Deck (副题)</source>
+        <translation>副题</translation>
+    </message>
+</context>
+<context>
+    <name>BlockEditor</name>
+    <message>
+        <source>Select a page or a block in the outline, or add an article from the Insert menu.</source>
+        <translation>在大纲中选择版面或内容块，或从“插入”菜单添加文章。</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选择内容</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Banner headline</source>
+        <translation>通栏标题</translation>
+    </message>
+    <message>
+        <source>Editor&apos;s note</source>
+        <translation>编者按</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message>
+        <source>Issue details</source>
+        <translation>刊期信息</translation>
+    </message>
+</context>
+<context>
+    <name>BodyEditor</name>
+    <message>
+        <source>Replace with “%1”</source>
+        <translation>改为“%1”</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>编辑正文</translation>
+    </message>
+    <message>
+        <source>Toggle subhead</source>
+        <translation>切换小标题</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>New issue</source>
+        <translation>新建刊期</translation>
+    </message>
+    <message>
+        <source>Page template:</source>
+        <translation>版面模板：</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Projects and pages (*.bulletin *.txt *.docx);;All files (*)</source>
+        <translation>项目和稿件 (*.bulletin *.txt *.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <source>The file could not be opened; it has not been changed.</source>
+        <translation>文件无法打开，文件本身未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>The document was not saved; your changes are still open.</source>
+        <translation>文档未保存，修改内容仍在窗口中。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Save them?</source>
+        <translation>“%1”有未保存的修改，是否保存？</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Unsaved work was kept in: %1</source>
+        <translation>未保存的工作已保留在：%1</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出现意外错误</translation>
+    </message>
+    <message>
+        <source>editor-app hit an unexpected problem. Your document is still open; please save your work.</source>
+        <translation>编辑助手遇到意外问题。文档仍然打开，请及时保存。</translation>
+    </message>
+    <message>
+        <source>Details for the developers:</source>
+        <translation>供开发人员参考的详细信息：</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export DOCX</source>
+        <translation>导出 DOCX</translation>
+    </message>
+    <message>
+        <source>Each page&apos;s own template</source>
+        <translation>各版面自己的模板</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Proofreaders&apos; marks as Word comments</source>
+        <translation>校对标记作为 Word 批注</translation>
+    </message>
+    <message>
+        <source>Checker findings as Word comments</source>
+        <translation>校对结果作为 Word 批注</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>No (Simplified Chinese)</source>
+        <translation>否（简体）</translation>
+    </message>
+    <message>
+        <source>Traditional (OpenCC standard)</source>
+        <translation>繁体（OpenCC 标准）</translation>
+    </message>
+    <message>
+        <source>Traditional, Taiwan</source>
+        <translation>繁体（台湾）</translation>
+    </message>
+    <message>
+        <source>Traditional, Hong Kong</source>
+        <translation>繁体（香港）</translation>
+    </message>
+    <message>
+        <source>Traditional edition</source>
+        <translation>繁体版</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEdit</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑%1</translation>
+    </message>
+    <message>
+        <source>Characters / characters that fit on one line of the slot</source>
+        <translation>字数 / 版位内一行可排字数</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDock</name>
+    <message>
+        <source>Findings</source>
+        <translation>校对结果</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Ignore here</source>
+        <translation>在此忽略</translation>
+    </message>
+    <message>
+        <source>Dismiss this finding in this block (saved with the issue)</source>
+        <translation>在本内容块中忽略此问题（随刊期保存）</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>校对 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1 errors)</source>
+        <translation>（错误 %1 处）</translation>
+    </message>
+    <message>
+        <source>Ignore finding</source>
+        <translation>忽略问题</translation>
+    </message>
+</context>
+<context>
+    <name>IssueForm</name>
+    <message>
+        <source>Publication</source>
+        <translation>刊名</translation>
+    </message>
+    <message>
+        <source>Issue number</source>
+        <translation>期号</translation>
+    </message>
+    <message>
+        <source>Total number</source>
+        <translation>总期号</translation>
+    </message>
+    <message>
+        <source>Date (YYYY-MM-DD)</source>
+        <translation>日期（年-月-日）</translation>
+    </message>
+    <message>
+        <source>Compiled by</source>
+        <translation>编印单位</translation>
+    </message>
+    <message>
+        <source>Permit number</source>
+        <translation>准印证号</translation>
+    </message>
+    <message>
+        <source>Edit issue details</source>
+        <translation>编辑刊期信息</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Outline</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <source>Page preview</source>
+        <translation>版面预览</translation>
+    </message>
+    <message>
+        <source>Checker failed</source>
+        <translation>校对出错</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在校对…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>校对 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Errors: %1, warnings: %2, notes: %3</source>
+        <translation>错误 %1，警告 %2，提示 %3</translation>
+    </message>
+    <message>
+        <source>Page: %1 characters</source>
+        <translation>本版 %1 字</translation>
+    </message>
+    <message>
+        <source>Block: %1 characters</source>
+        <translation>本块 %1 字</translation>
+    </message>
+    <message>
+        <source>Fits its slot</source>
+        <translation>容量合适</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overset %n line(s)</source>
+        <translation>
+            <numerusform>超 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Short %n line(s)</source>
+        <translation>
+            <numerusform>缺 %n 行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NoteForm</name>
+    <message>
+        <source>Label (编者按)</source>
+        <translation>标签（编者按）</translation>
+    </message>
+    <message>
+        <source>Text of the note (one paragraph per line):</source>
+        <translation>编者按正文（每行一段）：</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message numerus="yes">
+        <source>%n line(s) needed, slot holds %1</source>
+        <translation>
+            <numerusform>需要 %n 行，版位容量 %1 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Untitled issue</source>
+        <translation>未命名刊物</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>第%1期</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Banner</source>
+        <translation>通栏</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>编者按</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>刊期</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>版面</translation>
+    </message>
+    <message numerus="yes">
+        <source>over %n line(s)</source>
+        <translation>
+            <numerusform>超 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>short %n line(s)</source>
+        <translation>
+            <numerusform>缺 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move block</source>
+        <translation>移动内容块</translation>
+    </message>
+</context>
+<context>
+    <name>PageForm</name>
+    <message>
+        <source>Page name (版名)</source>
+        <translation>版名</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Rename page</source>
+        <translation>修改版名</translation>
+    </message>
+    <message>
+        <source>Change template</source>
+        <translation>更换模板</translation>
+    </message>
+</context>
+<context>
+    <name>PagePreview</name>
+    <message>
+        <source>Page shown in the preview</source>
+        <translation>预览中显示的版面</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Click an article to edit it; Ctrl+wheel zooms</source>
+        <translation>点击文章即可编辑；Ctrl+滚轮缩放</translation>
+    </message>
+    <message>
+        <source>No pages</source>
+        <translation>没有版面</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) do not fit on the page</source>
+        <translation>
+            <numerusform>约 %n 行排不下</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第%1版</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoBlockForm</name>
+    <message>
+        <source>Caption (图片说明)</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>摄影署名</translation>
+    </message>
+    <message>
+        <source>Choose picture…</source>
+        <translation>选择图片…</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>无图片</translation>
+    </message>
+    <message>
+        <source>Choose picture</source>
+        <translation>选择图片</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoCard</name>
+    <message>
+        <source>Caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <source>Credit, e.g. 王晓 摄</source>
+        <translation>摄影署名，如：王晓 摄</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>摄影署名</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>替换…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>无图片</translation>
+    </message>
+    <message>
+        <source>Replace picture</source>
+        <translation>替换图片</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>移除图片</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Not an image</source>
+        <translation>不是图片</translation>
+    </message>
+    <message>
+        <source>This file cannot be used as a picture:</source>
+        <translation>此文件不能用作图片：</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
+        <source>Add picture</source>
+        <translation>添加图片</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>添加图片</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time editor-app starts.</source>
+        <translation>界面语言在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Template for new issues</source>
+        <translation>新建刊期所用模板</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Autosave every</source>
+        <translation>自动保存间隔</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Restore unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>editor-app was not closed properly. These documents have unsaved changes that were kept in recovery files:</source>
+        <translation>编辑助手上次未正常关闭。以下文档的未保存修改已保留在恢复文件中：</translation>
+    </message>
+    <message>
+        <source>Untitled document</source>
+        <translation>未命名文档</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard all</source>
+        <translation>全部丢弃</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+</context>
+<context>
+    <name>StructureActions</name>
+    <message>
+        <source>New article</source>
+        <translation>新文章</translation>
+    </message>
+    <message>
+        <source>Add article</source>
+        <translation>添加文章</translation>
+    </message>
+    <message>
+        <source>Banner headline</source>
+        <translation>通栏标题</translation>
+    </message>
+    <message>
+        <source>Add banner</source>
+        <translation>添加通栏标题</translation>
+    </message>
+    <message>
+        <source>Add editor&apos;s note</source>
+        <translation>添加编者按</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>添加图片</translation>
+    </message>
+    <message>
+        <source>Add page</source>
+        <translation>添加版面</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制一份</translation>
+    </message>
+    <message>
+        <source>Delete block</source>
+        <translation>删除内容块</translation>
+    </message>
+    <message>
+        <source>Delete page</source>
+        <translation>删除版面</translation>
+    </message>
+    <message>
+        <source>Move block</source>
+        <translation>移动内容块</translation>
+    </message>
+</context>
+<context>
+    <name>TransferActions</name>
+    <message>
+        <source>Import page</source>
+        <translation>导入版面</translation>
+    </message>
+    <message>
+        <source>Import article</source>
+        <translation>导入文章</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to paste</source>
+        <translation>剪贴板中没有可粘贴的文字</translation>
+    </message>
+    <message>
+        <source>Cannot paste</source>
+        <translation>无法粘贴</translation>
+    </message>
+    <message>
+        <source>Paste as article</source>
+        <translation>粘贴为文章</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported with %n note(s): check the marked places</source>
+        <translation>
+            <numerusform>已导入，有 %n 条提示，请核对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Exported with warnings</source>
+        <translation>导出完成，有提示</translation>
+    </message>
+    <message>
+        <source>Export proof report</source>
+        <translation>导出校对单</translation>
+    </message>
+    <message>
+        <source>Proof report written to %1</source>
+        <translation>校对单已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import page…</source>
+        <translation>导入版面(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import a&amp;rticle…</source>
+        <translation>导入文章(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Paste as new article</source>
+        <translation>粘贴为新文章</translation>
+    </message>
+    <message>
+        <source>&amp;Export DOCX…</source>
+        <translation>导出 DOCX(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export proof &amp;report…</source>
+        <translation>导出校对单(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Export PDF &amp;proof…</source>
+        <translation>导出 PDF 校样(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print proof…</source>
+        <translation>打印校样(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>文章(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Banner headline</source>
+        <translation>通栏标题(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Editor&apos;s note</source>
+        <translation>编者按(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Photo</source>
+        <translation>图片(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;age</source>
+        <translation>版面(&amp;A)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制一份(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;About editor-app</source>
+        <translation>关于编辑助手(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>插入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>Export PDF proof</source>
+        <translation>导出 PDF 校样</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Proof written to %1</source>
+        <translation>校样已写入 %1</translation>
+    </message>
+    <message>
+        <source>About editor-app</source>
+        <translation>关于编辑助手</translation>
+    </message>
+    <message>
+        <source>editor-app %1: an editorial assistant for Chinese newsrooms.</source>
+        <translation>编辑助手 %1：为中文编辑部设计的组版校对工具。</translation>
+    </message>
+</context>
+</TS>

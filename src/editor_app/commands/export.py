@@ -1,0 +1,36 @@
+"""`editor-app export SOURCE -o OUT.docx`: the print-ready DOCX of a project or an imported page."""
+
+from __future__ import annotations
+
+import sys
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "export", help="write a print-ready DOCX (columns, named styles, comments, traditional edition)",
+        description="Export SOURCE (a .bulletin project, or a page as .txt/.docx imported on the fly) as DOCX.")
+    parser.add_argument("source", help="a .bulletin project, or a page as .txt or .docx")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="the DOCX to write")
+    parser.add_argument("--template", metavar="NAME",
+                        help="page template (a4-bulletin, a3-bulletin, tabloid, official, manuscript); "
+                             "default: the page's own template")
+    parser.add_argument("--flags-as-comments", action="store_true",
+                        help="write the proofreaders' flags as Word comments on their exact spans")
+    parser.add_argument("--findings-as-comments", action="store_true",
+                        help="write the checker's errors and warnings as Word comments")
+    parser.add_argument("--traditional", choices=["s2t", "s2hk", "s2tw"],
+                        help="write a traditional-Chinese edition (OpenCC) with regional faces")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from editor_app.export import export_docx, load_source
+
+    project = load_source(args.source)
+    result = export_docx(project, args.output, template=args.template,
+                         flags_as_comments=args.flags_as_comments,
+                         findings_as_comments=args.findings_as_comments, traditional=args.traditional)
+    for warning in result.warnings:
+        print(f"editor-app: warning: {warning}", file=sys.stderr)
+    print(result.path)
+    return 0

@@ -1,0 +1,19 @@
+"""`editor-app report SOURCE -o REPORT.docx|.csv|.html`: the proof report (校对单)."""
+
+from __future__ import annotations
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "report", help="write the proof report (校对单): findings, flags and the error rate per 10,000 characters")
+    parser.add_argument("source", help="a .bulletin project, or a page as .txt or .docx")
+    parser.add_argument("-o", "--output", required=True, metavar="REPORT",
+                        help="REPORT.docx, REPORT.csv or REPORT.html (the suffix picks the format)")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from editor_app.export import load_source, write_report
+
+    print(write_report(load_source(args.source), args.output))
+    return 0

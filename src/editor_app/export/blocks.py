@@ -1,0 +1,257 @@
+"""Flatten an issue into print elements: sections of styled paragraphs and pictures.
+
+This is the one place that decides what a page looks like in reading order (masthead, banner,
+editor's note, article heads over their columns, body, photos, byline, credits); each writer only
+turns elements into its format. Every piece of text remembers the model field it came from, so
+comments can be anchored on the exact span later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from editor_app.model.document import Article, Banner, EditorNote, Issue, Page, PhotoBlock
+
+
+@dataclass
+class Piece:
+    """A run of text in one character style; `source` = (block id, field path) when it is model text."""
+
+    text: str
+    char_style: str | None = None
+    source: tuple[str, str] | None = None
+    offset: int = 0  # where `text` starts in the source field
+
+
+@dataclass
+class Para:
+    style: str
+    pieces: list[Piece]
+    keep_with_next: bool = False
+
+
+@dataclass
+class Picture:
+    image: str | None  # project image path; None = placeholder
+    label: str  # names the photo in warnings
+    keep_with_next: bool = True
+
+
+@dataclass
+class Section:
+    """Content set with `columns` columns; `new_page` starts it on a new page (a new 版)."""
+
+    columns: int
+    page: Page
+    new_page: bool = False
+    items: list[Para | Picture] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    """What the template says about arrangement (read from its `layout:` and `wording:` sections)."""
+
+    body_columns: int
+    masthead: bool = True
+    heads_full_width: bool = True
+    byline_brackets: str = "（）"
+    wording: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_template(cls, template) -> Layout:
+        raw = template.data.get("layout") or {}
+        return cls(body_columns=int(raw.get("body_columns", template.columns)),
+                   masthead=bool(raw.get("masthead", True)),
+                   heads_full_width=bool(raw.get("heads_full_width", True)),
+                   byline_brackets=str(raw.get("byline_brackets", "（）")),
+                   wording=dict(template.data.get("wording") or {}))
+
+
+def chinese_date(iso: str | None) -> str:
+    """2025-06-18 → 2025年6月18日 (an unparsable date is printed as given)."""
+    if not iso:
+        return ""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+_WEEKDAYS = "一二三四五六日"
+
+
+def _values(issue: Issue, page: Page, wording: dict) -> dict[str, str]:
+    weekday = ""
+    try:
+        weekday = "星期" + _WEEKDAYS[date.fromisoformat(issue.date or "").weekday()]
+    except ValueError:
+        pass
+    year = (issue.date or "")[:4]
+    number = f"第{issue.number}期" if issue.number else ""
+    total = f"（总第{issue.total_number}期）" if issue.total_number else ""
+    return {
+        "publication": issue.publication or str(wording.get("publication", "")),
+        "organizer": issue.organizer or "", "permit": issue.permit or "",
+        "notice": str(wording.get("notice", "")), "date": chinese_date(issue.date), "weekday": weekday,
+        "year": f"{year}年" if year else "", "number": number, "issue_no": number + total,
+        "page": f"第{page.number}版", "page_name": page.name or "", "pages": str(len(issue.pages)),
+    }
+
+
+def fill(pattern: str, values: dict[str, str]) -> str:
+    """Fill `{key}` slots; runs of full-width spaces left by empty values are collapsed."""
+    text = pattern
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    while "　　　" in text:
+        text = text.replace("　　　", "　　")
+    return text.strip("　 ")
+
+
+def folio_text(issue: Issue, page: Page, layout: Layout) -> str:
+    return fill(str(layout.wording.get("folio", "")), _values(issue, page, layout.wording))
+
+
+def _model(text: str | None, block_id: str, path: str, char_style: str | None = None) -> Piece:
+    return Piece(text or "", char_style, (block_id, path), 0)
+
+
+def _masthead(issue: Issue, page: Page, layout: Layout) -> list[Para]:
+    values = _values(issue, page, layout.wording)
+    paras = [Para("Masthead", [Piece(values["publication"])])]
+    lines = [fill(str(line), values) for line in layout.wording.get("masthead_lines") or ()]
+    lines = [line for line in lines if line]
+    for i, line in enumerate(lines):
+        style = "MastheadRule" if i == len(lines) - 1 else "MastheadInfo"
+        paras.append(Para(style, [Piece(line)]))
+    return paras
+
+
+def _heads(block: Banner | Article, title_style: str) -> list[Para]:
+    paras = []
+    if block.kicker:
+        paras.append(Para("Kicker", [_model(block.kicker, block.id, "kicker")], keep_with_next=True))
+    if block.title:
+        paras.append(Para(title_style, [_model(block.title, block.id, "title")], keep_with_next=True))
+    if block.subtitle:
+        paras.append(Para("Deck", [_model(block.subtitle, block.id, "subtitle")], keep_with_next=True))
+    return paras
+
+
+def _photo_items(photo, block_id: str, path_prefix: str) -> list[Para | Picture]:
+    label = photo.caption[:24] if photo.caption else (photo.image or "图片")
+    items: list[Para | Picture] = [Picture(photo.image, label)]
+    if photo.caption:
+        items.append(Para("PhotoCaption", [_model(photo.caption, block_id, f"{path_prefix}caption")],
+                          keep_with_next=bool(photo.credit)))
+    if photo.credit:
+        items.append(Para("PhotoCredit", [_model(photo.credit, block_id, f"{path_prefix}credit")]))
+    return items
+
+
+def _article_body(article: Article, layout: Layout) -> list[Para | Picture]:
+    items: list[Para | Picture] = []
+    run_in = []
+    if article.dateline:
+        run_in.append(_model(article.dateline, article.id, "dateline", "Dateline"))
+    if article.author_line:
+        run_in.append(_model(article.author_line, article.id, "author_line", "AuthorLine"))
+    if run_in:
+        run_in.append(Piece("　"))
+    photo_at = max(1, (len(article.paragraphs) + 1) // 2)  # photos sit mid-article, as on the page
+    for index, paragraph in enumerate(article.paragraphs):
+        piece = _model(paragraph.text, article.id, f"paragraph:{paragraph.id}")
+        if paragraph.kind == "subhead":
+            items.append(Para("Subhead", [piece], keep_with_next=True))
+        else:
+            items.append(Para("BodyText", [*run_in, piece]))
+            run_in = []
+        if index + 1 == photo_at:
+            for photo in article.photos:
+                items.extend(_photo_items(photo, article.id, f"photo:{photo.id}:"))
+    if run_in:  # a dateline with no body text still prints
+        items.append(Para("BodyText", run_in[:-1]))
+    if not article.paragraphs:
+        for photo in article.photos:
+            items.extend(_photo_items(photo, article.id, f"photo:{photo.id}:"))
+    if article.byline:
+        if items and isinstance(items[-1], Para) and items[-1].style == "BodyText":
+            items[-1].keep_with_next = True  # the tag never starts a column on its own
+        open_, close = (layout.byline_brackets + "  ")[:2]
+        text = article.byline.strip()
+        wrapped = text if not layout.byline_brackets or text.startswith(open_) else None
+        pieces = [_model(article.byline, article.id, "byline")] if wrapped is not None else [
+            Piece(open_), _model(article.byline, article.id, "byline"), Piece(close)]
+        items.append(Para("Byline", [p for p in pieces if p.text.strip()]))
+    return items
+
+
+def _editor_note(note: EditorNote) -> list[Para]:
+    paras = []
+    for index, paragraph in enumerate(note.paragraphs):
+        pieces = [_model(paragraph.text, note.id, f"paragraph:{paragraph.id}")]
+        if index == 0 and note.label:
+            pieces[:0] = [_model(note.label, note.id, "label", "NoteLabel"), Piece("：", "NoteLabel")]
+        paras.append(Para("EditorNote", pieces))
+    return paras
+
+
+def _credits(issue: Issue, layout: Layout) -> Para | None:
+    parts = [f"{role}：{names}" for role, names in issue.editors.items() if names]
+    if not parts:
+        return None
+    return Para("Credits", [Piece("（" + "　".join(parts) + "）")])
+
+
+class _Builder:
+    def __init__(self, layout: Layout):
+        self.layout = layout
+        self.sections: list[Section] = []
+
+    def add(self, page: Page, columns: int, items, new_page: bool = False) -> None:
+        if not items:
+            return
+        last = self.sections[-1] if self.sections else None
+        if last is not None and not new_page and last.columns == columns and last.page is page:
+            last.items.extend(items)
+        else:
+            self.sections.append(Section(columns, page, new_page, list(items)))
+
+
+def flatten(issue: Issue, layout: Layout) -> list[Section]:
+    """The issue as print sections in reading order; every page starts a new page."""
+    builder = _Builder(layout)
+    full, cols = 1, max(1, layout.body_columns)
+    heads_columns = full if layout.heads_full_width else cols
+    for page_index, page in enumerate(issue.pages):
+        new_page = page_index > 0
+        if layout.masthead and page_index == 0:
+            builder.add(page, full, _masthead(issue, page, layout), new_page)
+            new_page = False
+        for block in page.blocks:
+            if isinstance(block, Banner):
+                builder.add(page, full, _heads(block, "BannerTitle"), new_page)
+            elif isinstance(block, EditorNote):
+                builder.add(page, full, _editor_note(block), new_page)
+            elif isinstance(block, Article):
+                heads = _heads(block, "ArticleTitle")
+                builder.add(page, heads_columns, heads, new_page)
+                builder.add(page, cols, _article_body(block, layout), new_page and not heads)
+            elif isinstance(block, PhotoBlock):
+                builder.add(page, cols, _photo_items(block, block.id, ""), new_page)
+            else:
+                continue
+            new_page = False
+        if new_page:  # an empty page still gets its 版
+            builder.sections.append(Section(full, page, True, [Para("BodyText", [Piece("")])]))
+    credits = _credits(issue, layout)
+    last_page = issue.pages[-1] if issue.pages else Page()
+    # A closing one-column section makes LibreOffice and Word balance the last columns.
+    closing = credits if credits is not None else Para("BodyText", [Piece("")])
+    if builder.sections and builder.sections[-1].columns == full and credits is not None:
+        builder.sections[-1].items.append(closing)
+    elif not builder.sections or builder.sections[-1].columns != full:
+        builder.sections.append(Section(full, last_page, False, [closing]))
+    return builder.sections

@@ -1,0 +1,239 @@
+"""Write print sections (see `blocks.py`) into a DOCX that Word, WPS and LibreOffice agree on.
+
+The document starts from the template's reference DOCX when there is one (its styles win, as with
+pandoc's reference.docx), else from python-docx's blank document with the template's style set.
+Sections: each section's properties go into its last paragraph, so a full-width head is followed
+by columns without an empty paragraph; the final one-column section balances the columns.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.shared import Emu, Mm
+
+from editor_app.errors import TemplateError
+from editor_app.export import docx_xml, images, traditional
+from editor_app.export.blocks import Layout, Para, Picture, Piece, Section, folio_text
+from editor_app.export.comments import Anchors
+from editor_app.export.styles import install_styles, style_specs
+
+EMU_PER_TWIP = 635
+PLACEHOLDER_TEXT = "图片待补"
+
+
+@dataclass
+class WriteOptions:
+    anchors: Anchors = field(default_factory=dict)
+    variant: str | None = None  # traditional edition: s2t | s2hk | s2tw
+    progress: Callable[[int, int], None] | None = None
+
+
+def reference_docx(template):
+    """The template's reference DOCX beside its YAML, if the newsroom (or our build script) made one."""
+    if template.path is None:
+        return None
+    path = template.path.with_suffix(".docx")
+    return path if path.is_file() else None
+
+
+def new_document(template, use_reference: bool = True):
+    """A document with the template's page, language and styles, and an empty body."""
+    ref = reference_docx(template) if use_reference else None
+    try:
+        document = Document(str(ref)) if ref else Document()
+    except Exception as exc:  # zip, XML or package errors: all mean "this file is not a usable DOCX"
+        raise TemplateError(f"{ref}: the template's reference DOCX cannot be read ({exc.__class__.__name__}); "
+                            "save it again from Word/WPS, or delete it to use the template's YAML styles") from None
+    body = document.element.body
+    for child in list(body):
+        if child.tag != docx_xml.qn("w:sectPr"):
+            body.remove(child)
+    specs = style_specs(template)
+    if ref is None:
+        body_spec = specs["BodyText"]
+        docx_xml.set_doc_defaults(document.styles.element, str(body_spec.get("face", "宋体")),
+                                  str(template.data.get("latin_face", "Times New Roman")),
+                                  str(template.data.get("language", "zh-CN")),
+                                  float(body_spec.get("size_pt", template.body_pt)))
+        docx_xml.drop_theme_fonts(document.styles.element)
+        docx_xml.set_theme_font_lang(document.settings.element, str(template.data.get("language", "zh-CN")))
+    install_styles(document, template, replace=ref is None)
+    _page_setup(document.sections[0], template)
+    return document
+
+
+def _page_setup(section, template) -> None:
+    section.page_width = Mm(template.page_width_mm)
+    section.page_height = Mm(template.page_height_mm)
+    margins = template.margins_mm
+    section.top_margin, section.bottom_margin = Mm(margins["top"]), Mm(margins["bottom"])
+    section.left_margin, section.right_margin = Mm(margins["left"]), Mm(margins["right"])
+    page = template.data.get("page") or {}
+    section.header_distance = Mm(float(page.get("header_mm", max(6.0, margins["top"] - 10))))
+    section.footer_distance = Mm(float(page.get("footer_mm", max(6.0, margins["bottom"] - 10))))
+    for ref in section._sectPr.findall(docx_xml.qn("w:docGrid")):
+        section._sectPr.remove(ref)
+    docx_xml.set_columns(section._sectPr, 1, 0, False)
+
+
+class DocxWriter:
+    """One export: turns sections into paragraphs, runs, pictures and comments."""
+
+    def __init__(self, project, template, layout: Layout, options: WriteOptions, warnings: list[str]):
+        self.project = project
+        self.template = template
+        self.layout = layout
+        self.options = options
+        self.warnings = warnings
+        self.convert = traditional.converter(options.variant) if options.variant else None
+        self.document = new_document(template)
+        self.styles = {s.style_id: s for s in self.document.styles}
+        self.removed_controls = 0
+        grid = template.data.get("grid") or {}
+        self.column_rule = bool((template.data.get("layout") or {}).get("column_rule", True))
+        self.gutter_twips = int(round(template.gutter_chars * template.body_pt * 20))
+        self.text_width_twips = int(round((template.text_width_mm / 25.4) * 1440))
+        self.picture_max_mm = float((template.data.get("layout") or {}).get("picture_max_mm", 0) or 0)
+        self.pitch_pt = float(grid.get("pitch_pt", template.pitch_pt))
+
+    # --- text -----------------------------------------------------------------------------------
+
+    def _text(self, text: str) -> str:
+        text, removed = docx_xml.clean_xml_text(text)
+        self.removed_controls += removed
+        return self.convert(text) if self.convert else text
+
+    def _run(self, paragraph, text: str, char_style: str | None):
+        run = paragraph.add_run(self._text(text))
+        if char_style:
+            run._r.style = char_style  # by id: python-docx's lookup by object rescans every style
+        return run
+
+    def _new_paragraph(self, style_id: str):
+        if style_id not in self.styles:
+            raise KeyError(f"style {style_id} is missing from the template")
+        paragraph = self.document.add_paragraph()
+        paragraph._p.style = style_id
+        return paragraph
+
+    def _paragraph(self, para: Para):
+        paragraph = self._new_paragraph(para.style)
+        if para.keep_with_next:
+            paragraph.paragraph_format.keep_with_next = True
+        for piece in para.pieces:
+            anchors = self.options.anchors.get(piece.source) if piece.source else None
+            if not anchors:
+                if piece.text:
+                    self._run(paragraph, piece.text, piece.char_style)
+                continue
+            self._anchored_runs(paragraph, piece, anchors)
+        return paragraph
+
+    def _anchored_runs(self, paragraph, piece, anchors) -> None:
+        """Split the piece at every comment boundary, then hang each comment on its runs."""
+        lo, hi = piece.offset, piece.offset + len(piece.text)
+        cuts = {0, len(piece.text)}
+        for anchor in anchors:
+            if anchor.end > lo and anchor.start < hi:
+                cuts.add(max(anchor.start, lo) - lo)
+                cuts.add(min(anchor.end, hi) - lo)
+        cuts = sorted(cuts)
+        spans = []
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            spans.append((a + lo, b + lo, self._run(paragraph, piece.text[a:b], piece.char_style)))
+        for anchor in anchors:
+            runs = [run for start, end, run in spans if start >= anchor.start and end <= anchor.end]
+            if runs:
+                self.document.add_comment(runs, text=self._text(anchor.text), author=anchor.author,
+                                          initials=anchor.initials)
+
+    # --- pictures -------------------------------------------------------------------------------
+
+    def _column_width_twips(self, columns: int) -> int:
+        return (self.text_width_twips - (columns - 1) * self.gutter_twips) // columns
+
+    def _picture(self, picture: Picture, columns: int):
+        prepared = images.prepare(self.project, picture, self.warnings)
+        if prepared is None:
+            return self._paragraph(Para("PhotoPlaceholder", [Piece(PLACEHOLDER_TEXT)], keep_with_next=True))
+        width = Emu(self._column_width_twips(columns) * EMU_PER_TWIP)
+        if self.picture_max_mm:
+            width = min(width, Mm(self.picture_max_mm))
+        height = Emu(int(width * prepared.height / prepared.width))
+        max_height = Mm(self.template.text_height_mm * 0.6)
+        if height > max_height:
+            width, height = Emu(int(width * max_height / height)), max_height
+        paragraph = self._new_paragraph("Picture")
+        shape = paragraph.add_run().add_picture(io.BytesIO(prepared.data), width=width, height=height)
+        docx_xml.zero_inline_distances(shape)
+        paragraph.paragraph_format.keep_with_next = True
+        return paragraph
+
+    # --- sections, headers, footers --------------------------------------------------------------
+
+    def write(self, sections: list[Section]) -> None:
+        body_sectPr = self.document.element.body.find(docx_xml.qn("w:sectPr"))
+        base = copy.deepcopy(body_sectPr)
+        total = sum(len(s.items) for s in sections)
+        done = 0
+        page_starts = []
+        for index, section in enumerate(sections):
+            last = None
+            for item in section.items:
+                last = self._picture(item, section.columns) if isinstance(item, Picture) else self._paragraph(item)
+                done += 1
+                if self.options.progress and done % 50 == 0:
+                    self.options.progress(done, total)
+            sectPr = body_sectPr if index == len(sections) - 1 else copy.deepcopy(base)
+            docx_xml.set_columns(sectPr, section.columns, self.gutter_twips, self.column_rule)
+            docx_xml.set_section_type(sectPr, "nextPage" if section.new_page else "continuous")
+            if sectPr is not body_sectPr:
+                last._p.get_or_add_pPr().append(sectPr)
+            if index == 0 or section.new_page:
+                page_starts.append((index, section.page))
+        if self.options.progress:
+            self.options.progress(total, total)
+        self._headers_and_footers(page_starts)
+
+    def _headers_and_footers(self, page_starts) -> None:
+        doc_sections = self.document.sections
+        for page_index, (index, page) in enumerate(page_starts):
+            section = doc_sections[index]
+            if index == 0:
+                section.start_type = WD_SECTION.NEW_PAGE
+            header = section.header
+            header.is_linked_to_previous = False
+            text = folio_text(self.project.issue, page, self.layout)
+            paragraph = header.paragraphs[0]
+            paragraph.style = self.styles["Folio"]
+            if text:
+                paragraph.add_run(self._text(text))
+            else:  # no running head (e.g. 公文): an empty header without the rule
+                paragraph.style = self.styles["PageNumber"]
+            footer = section.footer
+            footer.is_linked_to_previous = False
+            paragraph = footer.paragraphs[0]
+            paragraph.style = self.styles["PageNumber"]
+            before, _, after = str(self.layout.wording.get("page_number", "— {page} —")).partition("{page}")
+            if before:
+                paragraph.add_run(before)
+            docx_xml.add_page_field(paragraph, str(page_index + 1))
+            if after:
+                paragraph.add_run(after)
+
+    def finish(self) -> bytes:
+        if self.removed_controls:
+            self.warnings.append(f"removed {self.removed_controls} control character(s) that a DOCX cannot "
+                                 "store (they were invisible in the text)")
+        if self.options.variant:
+            traditional.map_faces(self.document.styles.element, self.options.variant)
+            traditional.set_languages(self.document.styles.element, self.options.variant)
+        out = io.BytesIO()
+        self.document.save(out)
+        return out.getvalue()

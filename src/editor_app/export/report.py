@@ -1,0 +1,215 @@
+"""The proof report (校对单): every finding and flag with where it is, and the error rate.
+
+Chief editors sign off an issue on the error rate per 10,000 characters, compared with the
+national limit for newspapers (差错率不超过万分之三). The same rows go to DOCX (to print and sign),
+CSV (to count) or HTML (to mail).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor_app.errors import ExportError
+from editor_app.export.comments import flag_comment_text
+from editor_app.export.output import write_bytes
+from editor_app.model.fields import block_label, get_field, iter_text_fields
+
+LIMIT_PER_10K = 3.0
+COLUMNS = ("序号", "来源", "版次", "稿件", "原文", "上下文", "建议", "说明", "级别", "状态")
+_LEVEL = {"error": "差错", "warning": "存疑", "info": "提示"}
+_STATUS = {"open": "待处理", "accepted": "已采纳", "rejected": "已驳回"}
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    source: str
+    page: str
+    article: str
+    text: str
+    context: str
+    suggestion: str
+    message: str
+    level: str
+    status: str
+    counts: bool  # counted as an error for the rate
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    characters: int
+    errors: int
+
+    @property
+    def rate_per_10k(self) -> float:
+        return self.errors * 10000 / self.characters if self.characters else 0.0
+
+    @property
+    def within_limit(self) -> bool:
+        return self.rate_per_10k <= LIMIT_PER_10K
+
+
+def _context(text: str, start: int, end: int, width: int = 12) -> str:
+    before = text[max(0, start - width):start]
+    after = text[end:end + width]
+    return f"{'…' if start > width else ''}{before}【{text[start:end]}】{after}{'…' if end + width < len(text) else ''}"
+
+
+def _where(issue, block_id: str) -> tuple[str, str]:
+    try:
+        page, _, block = issue.find_block(block_id)
+    except KeyError:
+        return "", ""
+    return f"第{page.number}版", block_label(block)
+
+
+def collect_rows(issue, findings) -> list[ReportRow]:
+    rows = []
+    for finding in findings:
+        loc = finding.location
+        page, article, context = "", "", finding.text
+        if loc is not None:
+            page, article = _where(issue, loc.block)
+            try:
+                _, _, block = issue.find_block(loc.block)
+                field_text = get_field(block, loc.field)
+                context = _context(field_text, finding.start, finding.end)
+            except (KeyError, TypeError):
+                pass
+        rows.append(ReportRow("自动校对", page, article, finding.text, context, "／".join(finding.suggestions),
+                              finding.message or finding.rule, _LEVEL.get(finding.level, finding.level),
+                              "待处理", finding.level == "error"))
+    for flag in issue.flags:
+        loc = flag.location
+        page, article = _where(issue, loc.block)
+        context = loc.quote
+        try:
+            _, _, block = issue.find_block(loc.block)
+            field_text = get_field(block, loc.field)
+            if field_text[loc.start:loc.end] == loc.quote:
+                context = _context(field_text, loc.start, loc.end)
+        except (KeyError, TypeError):
+            pass
+        rows.append(ReportRow(flag.author or "校对", page, article, loc.quote, context, flag.suggestion or "",
+                              flag_comment_text(flag), _LEVEL["error"], _STATUS.get(flag.status, flag.status),
+                              flag.status != "rejected"))
+    return rows
+
+
+def count_characters(issue) -> int:
+    """Characters as publishers count them: every printed character, spaces excluded."""
+    return sum(len("".join(tf.text.split())) for tf in iter_text_fields(issue))
+
+
+def summarize(issue, rows: list[ReportRow]) -> ReportSummary:
+    return ReportSummary(count_characters(issue), sum(1 for row in rows if row.counts))
+
+
+def _cells(index: int, row: ReportRow) -> list[str]:
+    return [str(index), row.source, row.page, row.article, row.text, row.context, row.suggestion,
+            row.message, row.level, row.status]
+
+
+def _summary_line(summary: ReportSummary) -> str:
+    verdict = "未超过" if summary.within_limit else "超过"
+    return (f"全文 {summary.characters} 字，计错 {summary.errors} 处，差错率 {summary.rate_per_10k:.2f}/万，"
+            f"{verdict}报纸差错率限值 {LIMIT_PER_10K:g}/万")
+
+
+def _title(issue) -> str:
+    number = f"第{issue.number}期" if issue.number else ""
+    return f"{issue.publication}{number}校对单"
+
+
+def render_csv(issue, rows, summary) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([_title(issue)])
+    writer.writerow([_summary_line(summary)])
+    writer.writerow(COLUMNS)
+    for index, row in enumerate(rows, 1):
+        writer.writerow(_cells(index, row))
+    return out.getvalue().encode("utf-8-sig")  # BOM: Excel on Chinese Windows reads UTF-8
+
+
+def render_html(issue, rows, summary) -> bytes:
+    esc = html.escape
+    head = "".join(f"<th>{esc(c)}</th>" for c in COLUMNS)
+    body = "\n".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in _cells(i, row)) + "</tr>"
+                     for i, row in enumerate(rows, 1))
+    page = f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(_title(issue))}</title>
+<style>body{{font-family:"宋体",SimSun,serif}} table{{border-collapse:collapse}}
+td,th{{border:1px solid #888;padding:2px 6px;vertical-align:top}} th{{background:#eee}}</style></head>
+<body><h1>{esc(_title(issue))}</h1><p>{esc(_summary_line(summary))}</p>
+<table><thead><tr>{head}</tr></thead><tbody>
+{body}
+</tbody></table></body></html>
+"""
+    return page.encode("utf-8")
+
+
+_WIDTHS_MM = (10, 18, 14, 34, 20, 62, 22, 47, 12, 18)  # = 257 mm, the landscape A4 text block
+
+
+def render_docx(issue, rows, summary) -> bytes:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm, Pt
+
+    from editor_app.export import docx_xml
+
+    document = Document()
+    docx_xml.set_doc_defaults(document.styles.element, "宋体", "Times New Roman", "zh-CN", 9)
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(20))
+    title = document.add_paragraph()
+    run = title.add_run(_title(issue))
+    run.font.size = Pt(16)
+    docx_xml.set_run_fonts(run._r.get_or_add_rPr(), "黑体")
+    document.add_paragraph(_summary_line(summary))
+    table = document.add_table(rows=1, cols=len(COLUMNS))
+    table.style = document.styles["Table Grid"]
+    table.autofit = False
+    for cell, name in zip(table.rows[0].cells, COLUMNS, strict=True):
+        cell.text = name
+    for index, row in enumerate(rows, 1):
+        for cell, value in zip(table.add_row().cells, _cells(index, row), strict=True):
+            cell.text = docx_xml.clean_xml_text(value)[0]
+    # WPS ignores tblW and autofit: every gridCol and every tcW must carry its width.
+    for col, width in zip(table.columns, _WIDTHS_MM, strict=True):
+        col.width = Mm(width)
+        for cell in col.cells:
+            cell.width = Mm(width)
+    for cell in table.rows[0].cells:
+        docx_xml.set_shading(cell.paragraphs[0]._p.get_or_add_pPr(), "E7E6E6")
+    sign = document.add_paragraph("校对：　　　　　　　　责任编辑：　　　　　　　　签发：")
+    sign.paragraph_format.space_before = Pt(18)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+_RENDERERS = {".csv": render_csv, ".html": render_html, ".htm": render_html, ".docx": render_docx}
+
+
+def write_report(project, out, checker=None) -> Path:
+    """Write the report for `project`; the format follows the suffix (.docx, .csv or .html)."""
+    out = Path(out)
+    render = _RENDERERS.get(out.suffix.lower())
+    if render is None:
+        raise ExportError(f"{out}: the report must be .docx, .csv or .html")
+    if checker is None:
+        from editor_app.proof import default_checker
+
+        checker = default_checker()
+    issue = project.issue
+    rows = collect_rows(issue, checker.check_issue(issue))
+    write_bytes(out, render(issue, rows, summarize(issue, rows)))
+    return out

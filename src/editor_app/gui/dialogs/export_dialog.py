@@ -1,0 +1,70 @@
+"""Export DOCX: template, comment options, traditional edition and the file to write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+)
+
+from editor_app.layout.templates import list_templates
+
+
+class ExportDialog(QDialog):
+    def __init__(self, project, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export DOCX"))
+        self.setMinimumWidth(520)
+        form = QFormLayout(self)
+        self.template = QComboBox()
+        self.template.addItem(self.tr("Each page's own template"), None)
+        for template in list_templates():
+            self.template.addItem(template.name, template.id)
+        form.addRow(self.tr("Template"), self.template)
+        self.flags = QCheckBox(self.tr("Proofreaders' marks as Word comments"))
+        self.flags.setChecked(bool(project.issue.flags))
+        self.findings = QCheckBox(self.tr("Checker findings as Word comments"))
+        form.addRow(self.tr("Comments"), self.flags)
+        form.addRow("", self.findings)
+        self.traditional = QComboBox()
+        self.traditional.addItem(self.tr("No (Simplified Chinese)"), None)
+        self.traditional.addItem(self.tr("Traditional (OpenCC standard)"), "s2t")
+        self.traditional.addItem(self.tr("Traditional, Taiwan"), "s2tw")
+        self.traditional.addItem(self.tr("Traditional, Hong Kong"), "s2hk")
+        form.addRow(self.tr("Traditional edition"), self.traditional)
+        row = QHBoxLayout()
+        base = project.path.with_suffix(".docx") if project.path else Path.home() / "bulletin.docx"
+        self.path = QLineEdit(str(base))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Save to"), row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export DOCX"), self.path.text(), "Word (*.docx)")
+        if name:
+            self.path.setText(name if name.lower().endswith(".docx") else name + ".docx")
+
+    def options(self) -> dict:
+        """Keyword arguments for `editor_app.export.export_docx` (besides project and out)."""
+        return {"template": self.template.currentData(), "flags_as_comments": self.flags.isChecked(),
+                "findings_as_comments": self.findings.isChecked(),
+                "traditional": self.traditional.currentData()}
+
+    def out_path(self) -> Path:
+        return Path(self.path.text().strip())

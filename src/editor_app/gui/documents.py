@@ -1,0 +1,204 @@
+"""File handling for the main window: new, open, save, recent files, autosave and recovery, close.
+
+"Modified" means the undo stack is not clean (or the document was just restored from a recovery
+file). Saving is atomic (storage.project); the recovery copy is written every autosave interval
+while there are unsaved changes and removed after a save or a deliberate close.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from editor_app.errors import EditorError, InputError
+from editor_app.gui import settings
+from editor_app.layout.templates import list_templates, new_issue_from_template
+from editor_app.paths import recovery_dir
+from editor_app.storage import recovery
+from editor_app.storage.project import SUFFIX, Project, open_project, save_project
+
+PROJECT_FILTER = "editor-app projects (*.bulletin)"
+IMPORT_SUFFIXES = (".txt", ".docx")
+
+
+def load_any(path: Path) -> Project:
+    """A project, or a page in .txt/.docx imported on the fly (unsaved: it has no project path)."""
+    path = Path(path)
+    if path.suffix.lower() in IMPORT_SUFFIXES:
+        from editor_app.gui.transfer import available
+
+        if not available("editor_app.importing"):
+            raise InputError(path, "this build cannot import text or Word files")
+        from editor_app.importing import import_file
+
+        project = import_file(path, as_="page").to_project()
+        project.path = None
+        return project
+    return open_project(path)
+
+
+class DocumentActions:
+    """Mixed into MainWindow, which provides `session`, `set_project` and `statusBar`."""
+
+    def init_documents(self) -> None:
+        self.recovery_session = uuid.uuid4().hex[:12]
+        self.needs_save = False  # content that exists in no project file yet (restored, imported)
+        self._recovery_file: Path | None = None
+
+    # --- state -----------------------------------------------------------------------------
+    def is_modified(self) -> bool:
+        return self.session is not None and (self.session.modified or self.needs_save)
+
+    def document_name(self) -> str:
+        path = self.session.project.path if self.session else None
+        return path.name if path else self.tr("Untitled")
+
+    def update_title(self) -> None:
+        self.setWindowTitle(f"{self.document_name()}[*] — editor-app")
+        self.setWindowModified(self.is_modified())
+
+    # --- new / open --------------------------------------------------------------------------
+    def new_document(self, template_id: str | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        if template_id is None:
+            templates = list_templates()
+            names = [t.name for t in templates]
+            default = next((i for i, t in enumerate(templates) if t.id == settings.default_template()), 0)
+            name, ok = QInputDialog.getItem(self, self.tr("New issue"), self.tr("Page template:"), names,
+                                            default, False)
+            if not ok:
+                return False
+            template_id = templates[names.index(name)].id
+        self.discard_recovery()
+        self.set_project(Project(new_issue_from_template(template_id)))
+        return True
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open"), "", self.tr("Projects and pages (*.bulletin *.txt *.docx);;All files (*)"))
+        if name:
+            self.open_interactive(Path(name))
+
+    def open_interactive(self, path: Path) -> bool:
+        """Open and show errors in a message box; the current document stays if opening fails."""
+        try:
+            self.open_path(path)
+        except EditorError as exc:
+            QMessageBox.critical(self, self.tr("Cannot open"), self.tr("The file could not be opened; it "
+                                 "has not been changed.") + f"\n\n{exc}")
+            return False
+        return True
+
+    def open_path(self, path: Path) -> None:
+        """Open a project or import a page (raises EditorError; nothing changes on failure)."""
+        project = load_any(Path(path))
+        self.discard_recovery()
+        self.set_project(project)
+        if project.path:
+            settings.add_recent_file(project.path)
+        else:  # a page imported from .txt/.docx: closing asks to save it as a project
+            self.needs_save = True
+            self.update_title()
+
+    def open_recent(self, path: Path) -> None:
+        if self.maybe_save():
+            self.open_interactive(path)
+
+    # --- save --------------------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.session.project.path is None:
+            return self.save_as()
+        return self.save_to(self.session.project.path)
+
+    def save_as(self) -> bool:
+        start = str(self.session.project.path or Path.home() / (self.document_name() + SUFFIX))
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), start, PROJECT_FILTER)
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            save_project(self.session.project, path)
+        except EditorError as exc:
+            QMessageBox.critical(self, self.tr("Cannot save"), self.tr("The document was not saved; your "
+                                 "changes are still open.") + f"\n\n{exc}")
+            return False
+        self.session.undo_stack.setClean()
+        self.needs_save = False
+        self.discard_recovery()
+        settings.add_recent_file(path)
+        self.update_title()
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 4000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; False means the user cancelled."""
+        if not self.is_modified():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("%1 has unsaved changes. Save them?").replace("%1", self.document_name()),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.discard_recovery()
+            return True
+        return False
+
+    # --- autosave and recovery ---------------------------------------------------------------
+    def autosave(self) -> Path | None:
+        """Write the recovery copy if there are unsaved changes; never touches the user's file."""
+        if not self.is_modified():
+            return None
+        try:
+            written = recovery.write_recovery(self.session.project, recovery_dir(), self.recovery_session)
+        except (OSError, EditorError) as exc:
+            self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", str(exc)), 8000)
+            return None
+        if self._recovery_file is not None and self._recovery_file != written:
+            recovery.discard(self._recovery_file)  # a restored copy is superseded by this one
+        self._recovery_file = written
+        return written
+
+    def discard_recovery(self) -> None:
+        if self._recovery_file is not None:
+            recovery.discard(self._recovery_file)
+            self._recovery_file = None
+
+    def restore_recovery(self, found: recovery.Recovery) -> bool:
+        try:
+            project = recovery.restore(found)
+        except EditorError as exc:
+            QMessageBox.warning(self, self.tr("Cannot restore"), str(exc))
+            return False
+        self.set_project(project)
+        self.needs_save = True
+        self._recovery_file = found.path  # replaced by the next autosave, removed on save
+        self.update_title()
+        return True
+
+    def offer_recovery(self) -> None:
+        from editor_app.gui.dialogs.recovery_dialog import RecoveryDialog
+
+        found = recovery.list_recoveries(recovery_dir())
+        if not found:
+            return
+        dialog = RecoveryDialog(found, self)
+        if not dialog.exec():
+            return
+        if dialog.discard_all:
+            for item in found:
+                recovery.discard(item)
+        elif dialog.choice is not None:
+            self.restore_recovery(dialog.choice)

@@ -1,0 +1,230 @@
+"""The body editor: one paragraph per line; a toolbar toggle marks the current line as a 小标题.
+
+Every edit becomes one `SetParagraphs` op (typing merges into one undo step). Paragraph ids survive
+edits: lines are matched to the previous paragraphs (by position when the count is unchanged,
+otherwise by a line diff), so flags and undo keep pointing at the right paragraph.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip
+
+from editor_app.gui.checking import utf16_offset
+from editor_app.gui.editors.fields import defer_undo
+from editor_app.model.document import Paragraph
+from editor_app.model.ops import SetParagraphs
+
+
+def match_paragraphs(old: list[Paragraph], lines: list[str]) -> list[Paragraph]:
+    """New paragraphs for `lines`, reusing the ids and kinds of `old` where lines correspond."""
+    if len(old) == len(lines):
+        return [Paragraph(text, p.kind, p.id) for p, text in zip(old, lines, strict=True)]
+    result: list[Paragraph | None] = [None] * len(lines)
+    matcher = difflib.SequenceMatcher(None, [p.text for p in old], lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("equal", "replace"):
+            for k in range(min(i2 - i1, j2 - j1)):
+                p = old[i1 + k]
+                result[j1 + k] = Paragraph(lines[j1 + k], p.kind, p.id)
+    return [p if p is not None else Paragraph(lines[j]) for j, p in enumerate(result)]
+
+
+LEVEL_COLOURS = {"error": QColor("#d32f2f"), "warning": QColor("#ef6c00"), "info": QColor("#1976d2")}
+
+
+class _SubheadHighlighter(QSyntaxHighlighter):
+    """Subheads in bold blue; checker findings underlined (red errors, orange warnings)."""
+
+    def __init__(self, editor):
+        super().__init__(editor.document())
+        self.editor = editor
+        self.subhead = QTextCharFormat()
+        self.subhead.setFontWeight(QFont.Weight.Bold)
+        self.subhead.setForeground(QColor("#1a3d7c"))
+
+    def highlightBlock(self, text):  # noqa: N802
+        kinds = self.editor.kinds
+        n = self.currentBlock().blockNumber()
+        if n < len(kinds) and kinds[n] == "subhead":
+            self.setFormat(0, len(text), self.subhead)
+        for finding, start, length in self.editor.findings_on_line(n):
+            fmt = QTextCharFormat(self.format(start))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+            fmt.setUnderlineColor(LEVEL_COLOURS.get(finding.level, LEVEL_COLOURS["warning"]))
+            self.setFormat(start, length, fmt)
+
+
+class BodyEditor(QPlainTextEdit):
+    def __init__(self, session, block_id: str, allow_subheads: bool = True, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.block_id = block_id
+        self.allow_subheads = allow_subheads
+        self.kinds: list[str] = []
+        self.document().setUndoRedoEnabled(False)  # the window's undo stack owns undo
+        self.setTabChangesFocus(True)
+        body_font = QFont("Noto Serif CJK SC")
+        body_font.setPointSizeF(11.5)
+        self.setFont(body_font)
+        defer_undo(self)
+        self._highlighter = _SubheadHighlighter(self)
+        self.refresh()
+        self.textChanged.connect(self._commit)
+        checker = getattr(session, "checker", None)
+        if checker is not None:
+            checker.updated.connect(self._findings_updated)
+
+    # --- checker findings --------------------------------------------------------------------
+    def _findings_updated(self, block_id: str) -> None:
+        if block_id in ("", self.block_id):
+            self._rehighlight()
+
+    def _rehighlight(self) -> None:
+        """Re-run the highlighter; it makes the document emit textChanged, which is not an edit."""
+        self.blockSignals(True)
+        try:
+            self._highlighter.rehighlight()
+        finally:
+            self.blockSignals(False)
+
+    def findings_on_line(self, line: int):
+        """(finding, Qt start, Qt length) for the paragraph on `line`, if the checker has any."""
+        checker = getattr(self.session, "checker", None)
+        findings = checker.by_block.get(self.block_id) if checker is not None else None
+        if not findings:
+            return []
+        paragraphs = self._block().paragraphs
+        if line >= len(paragraphs):
+            return []
+        paragraph = paragraphs[line]
+        path = f"paragraph:{paragraph.id}"
+        result = []
+        for finding in findings:
+            if finding.location and finding.location.field == path and finding.end <= len(paragraph.text):
+                start = utf16_offset(paragraph.text, finding.start)
+                result.append((finding, start, utf16_offset(paragraph.text, finding.end) - start))
+        return result
+
+    def _finding_at(self, pos):
+        cursor = self.cursorForPosition(pos)
+        column = cursor.positionInBlock()
+        for finding, start, length in self.findings_on_line(cursor.blockNumber()):
+            if start <= column <= start + length:
+                return finding, cursor.block().position() + start, length
+        return None
+
+    def event(self, event):
+        if event.type() == QEvent.Type.ToolTip:
+            hit = self._finding_at(event.pos())
+            if hit:
+                finding = hit[0]
+                tip = finding.message
+                if finding.suggestions:
+                    tip += "\n→ " + "、".join(finding.suggestions)
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def contextMenuEvent(self, event):  # noqa: N802
+        menu = self.createStandardContextMenu()
+        hit = self._finding_at(event.pos())
+        if hit:
+            finding, start, length = hit
+            first = menu.actions()[0] if menu.actions() else None
+            for suggestion in finding.suggestions[:5]:
+                action = QAction(self.tr("Replace with “%1”").replace("%1", suggestion), menu)
+                action.triggered.connect(lambda _c=False, s=suggestion: self._replace(start, length, s))
+                menu.insertAction(first, action)
+            if finding.suggestions:
+                menu.insertSeparator(first)
+        menu.exec(event.globalPos())
+
+    def _replace(self, start: int, length: int, text: str) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        self.session.seal_typing()
+        cursor.insertText(text)
+        self.session.seal_typing()
+
+    def _block(self):
+        return self.session.issue.find_block(self.block_id)[2]
+
+    def refresh(self) -> None:
+        paragraphs = self._block().paragraphs
+        kinds = [p.kind for p in paragraphs]
+        text = "\n".join(p.text for p in paragraphs)
+        if text != self.toPlainText():
+            cursor_pos = self.textCursor().position()
+            self.kinds = kinds
+            self.blockSignals(True)
+            self.setPlainText(text)
+            self._space_paragraphs()
+            self.blockSignals(False)
+            cursor = self.textCursor()
+            cursor.setPosition(min(cursor_pos, len(self.toPlainText())))
+            self.setTextCursor(cursor)
+        elif kinds != self.kinds:
+            self.kinds = kinds
+            self._rehighlight()
+
+    def _space_paragraphs(self) -> None:
+        """A little space after each paragraph so long paragraphs read as paragraphs (Enter inherits it)."""
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        block_format = QTextBlockFormat()
+        block_format.setBottomMargin(6)
+        cursor.mergeBlockFormat(block_format)
+
+    def _commit(self) -> None:
+        old = self._block().paragraphs
+        lines = self.toPlainText().split("\n")
+        if lines == [""] and not old:
+            return
+        new = match_paragraphs(old, lines)
+        if [(p.id, p.text, p.kind) for p in new] == [(p.id, p.text, p.kind) for p in old]:
+            return
+        self.kinds = [p.kind for p in new]
+        self.session.apply(SetParagraphs(self.block_id, new), self.tr("Edit text"))
+
+    def toggle_subhead(self) -> None:
+        """Mark the line under the cursor as a 小标题 (or back to body text): one undo step."""
+        if not self.allow_subheads:
+            return
+        self._commit()
+        line = self.textCursor().blockNumber()
+        old = self._block().paragraphs
+        if line >= len(old):
+            return
+        new = [Paragraph(p.text, p.kind, p.id) for p in old]
+        new[line].kind = "text" if new[line].kind == "subhead" else "subhead"
+        self.session.seal_typing()
+        self.session.apply(SetParagraphs(self.block_id, new), self.tr("Toggle subhead"))
+        self.session.seal_typing()
+
+    def current_is_subhead(self) -> bool:
+        line = self.textCursor().blockNumber()
+        return line < len(self.kinds) and self.kinds[line] == "subhead"
+
+    def focusOutEvent(self, event):  # noqa: N802
+        self.session.seal_typing()
+        super().focusOutEvent(event)
+
+    def move_to_line(self, line: int) -> None:
+        block = self.document().findBlockByNumber(line)
+        if block.isValid():
+            self.setTextCursor(QTextCursor(block))

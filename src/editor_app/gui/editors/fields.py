@@ -1,0 +1,93 @@
+"""Line fields bound to one field path of one block, with an optional character counter.
+
+A field pushes a `SetField` op on every edit (merged into one undo step per field) and refreshes
+from the model when the block changes (undo, redo), leaving the cursor alone when nothing differs.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QLineEdit
+
+from editor_app.model.fields import get_field
+from editor_app.model.ops import SetField
+
+
+class DeferUndoShortcuts(QObject):
+    """Let Ctrl+Z / Ctrl+Y reach the window's undo stack instead of a widget's private undo."""
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ShortcutOverride:
+            for key in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo):
+                if event.matches(key):
+                    event.ignore()
+                    return True
+        return False
+
+
+_DEFER = None
+
+
+def defer_undo(widget) -> None:
+    global _DEFER
+    if _DEFER is None:
+        _DEFER = DeferUndoShortcuts()
+    widget.installEventFilter(_DEFER)
+
+
+class FieldEdit(QLineEdit):
+    def __init__(self, session, block_id: str, path: str, optional: bool = True, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.block_id = block_id
+        self.path = path
+        self.optional = optional
+        self.counter: QLabel | None = None
+        self.limit = 0
+        defer_undo(self)
+        self.refresh()
+        self.textEdited.connect(self._commit)
+
+    def _block(self):
+        return self.session.issue.find_block(self.block_id)[2]
+
+    def model_value(self) -> str:
+        return get_field(self._block(), self.path) or ""
+
+    def refresh(self) -> None:
+        value = self.model_value()
+        if value != self.text():
+            self.setText(value)
+        self._update_counter()
+
+    def _commit(self, text: str) -> None:
+        value = text if (text or not self.optional) else None
+        if (get_field(self._block(), self.path) or "") == text:
+            return
+        self.session.apply(SetField(self.block_id, self.path, value), self.tr("Edit %1").replace(
+            "%1", self.accessibleName() or self.path))
+        self._update_counter()
+
+    def focusOutEvent(self, event):  # noqa: N802
+        self.session.seal_typing()
+        super().focusOutEvent(event)
+
+    def attach_counter(self, limit: int) -> QLabel:
+        self.counter = QLabel()
+        self.counter.setMinimumWidth(48)
+        self.limit = limit
+        self._update_counter()
+        return self.counter
+
+    def _update_counter(self) -> None:
+        if self.counter is None:
+            return
+        count = len(self.text())
+        if self.limit:
+            self.counter.setText(f"{count}/{self.limit}")
+            over = count > self.limit
+            self.counter.setStyleSheet("color: #c62828; font-weight: bold;" if over else "color: #666;")
+            self.counter.setToolTip(self.tr("Characters / characters that fit on one line of the slot"))
+        else:
+            self.counter.setText(str(count))

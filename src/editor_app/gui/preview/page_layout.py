@@ -1,0 +1,386 @@
+"""Lay out one page after its template: masthead, banners, boxed notes, articles flowed in columns.
+
+Units are tenths of a point (U = 10 per pt) so fonts can use integer pixel sizes and the picture is
+the same on screen, in a PDF and on a printer: the painter only scales. The result is a list of
+draw operations (`PageLayout.ops`) painted by `paint_page`; building it is the expensive part and
+happens after edits settle, never on a keystroke.
+
+Articles flow through the page's columns in reading order; an article whose slot spans all columns
+gets its headline across the page. Each band of columns is balanced. What does not fit on the page
+is reported as overflow (a red strip), and articles that are overset in their slot get a red bar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QTextCharFormat, QTextLayout, QTextOption
+
+from editor_app.model.document import Article, Banner, EditorNote, PhotoBlock
+
+U = 10  # layout units per point
+MM = 72 / 25.4 * U
+SONG, HEI, KAI = "Noto Serif CJK SC", "Noto Sans CJK SC", "AR PL UKai CN"
+RED = QColor("#c8161d")
+INK = QColor("#1a1a1a")
+OVERSET = QColor("#d32f2f")
+
+
+def font(family: str, size_pt: float, bold: bool = False) -> QFont:
+    f = QFont(family)
+    f.setPixelSize(max(1, round(size_pt * U)))
+    f.setBold(bold)
+    f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return f
+
+
+@dataclass
+class Op:
+    kind: str  # text | layout | line | rect | image
+    args: tuple
+
+
+@dataclass
+class Box:
+    """A piece of column content: `height` units, drawn by ops relative to (0, 0) of its column slot."""
+
+    height: float
+    ops: list[Op] = field(default_factory=list)
+
+
+@dataclass
+class PageLayout:
+    width: float
+    height: float
+    ops: list[Op] = field(default_factory=list)
+    overflow_lines: int = 0
+    article_boxes: dict[str, list[QRectF]] = field(default_factory=dict)  # block id -> areas on the page
+
+    def add_area(self, block_id: str | None, rect: QRectF) -> None:
+        """Note where a block is drawn; touching pieces in one column merge into one rectangle."""
+        if not block_id:
+            return
+        areas = self.article_boxes.setdefault(block_id, [])
+        last = areas[-1] if areas else None
+        if last is not None and abs(last.x() - rect.x()) < 1 and abs(last.bottom() - rect.top()) < 1:
+            areas[-1] = last.united(rect)
+        else:
+            areas.append(rect)
+
+    def block_at(self, x: float, y: float) -> str | None:
+        for block_id, areas in self.article_boxes.items():
+            if any(area.contains(x, y) for area in areas):
+                return block_id
+        return None
+
+
+def _layout_text(text: str, fnt: QFont, width: float, pitch: float, indent: float = 0.0,
+                 align=Qt.AlignmentFlag.AlignJustify, formats=()) -> list[Box]:
+    """One box per line; justified CJK with the first-line indent, at an exact line pitch."""
+    layout = QTextLayout(text, fnt)
+    option = QTextOption(align)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    if formats:
+        layout.setFormats(list(formats))
+    layout.beginLayout()
+    lines = []
+    y = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        first = not lines
+        line.setLineWidth(width - (indent if first else 0))
+        line.setPosition(QPointF(indent if first else 0, y + (pitch - line.height()) / 2))
+        lines.append(line)
+        y += pitch
+    layout.endLayout()
+    boxes = []
+    for i, _line in enumerate(lines):
+        # the line's band: the painter clips to it (QTextLayout.draw alone also paints the line above)
+        clip = QRectF(-indent - fnt.pixelSize(), i * pitch, width + 2 * indent + 2 * fnt.pixelSize(), pitch)
+        boxes.append(Box(pitch, [Op("layout", (layout, i * pitch, clip))]))
+    return boxes or [Box(pitch)]
+
+
+def _run_in_formats(prefix_parts, body_font: QFont):
+    """Character formats for a run-in dateline (黑体) and author line (楷体) before the body text."""
+    formats, start = [], 0
+    for text, family in prefix_parts:
+        fmt = QTextCharFormat()
+        fmt.setFont(font(family, body_font.pixelSize() / U, bold=family == HEI))
+        rng = QTextLayout.FormatRange()
+        rng.start, rng.length, rng.format = start, len(text), fmt
+        formats.append(rng)
+        start += len(text)
+    return formats
+
+
+class PageBuilder:
+    def __init__(self, session, page, template):
+        self.session, self.page, self.t = session, page, template
+        self.issue = session.issue
+        self.width = template.page_width_mm * MM
+        self.height = template.page_height_mm * MM
+        m = template.margins_mm
+        self.left, self.right = m["left"] * MM, self.width - m["right"] * MM
+        self.top, self.bottom = m["top"] * MM, self.height - m["bottom"] * MM
+        self.body_pt = template.body_pt
+        self.pitch = template.pitch_pt * U
+        self.col_w = template.column_chars * template.body_pt * U
+        self.gutter = template.gutter_chars * template.body_pt * U
+        grid_w = template.columns * self.col_w + (template.columns - 1) * self.gutter
+        self.grid_left = self.left + max(0.0, (self.right - self.left - grid_w) / 2)
+        self.out = PageLayout(self.width, self.height)
+        self.y = self.top
+        self.images: dict[str, QImage] = {}
+
+    # --- page furniture ------------------------------------------------------------------------
+    def text_line(self, text, fnt, y, align="center", color=INK, left=None, right=None) -> float:
+        left = self.left if left is None else left
+        right = self.right if right is None else right
+        self.out.ops.append(Op("text", (QRectF(left, y, right - left, fnt.pixelSize() * 1.4), text, fnt,
+                                        align, color)))
+        return fnt.pixelSize() * 1.4
+
+    def rule(self, y, weight_pt=0.5, color=INK, left=None, right=None) -> None:
+        self.out.ops.append(Op("line", (self.left if left is None else left, y,
+                                        self.right if right is None else right, y, weight_pt * U, color)))
+
+    def folio(self) -> None:
+        issue, page = self.issue, self.page
+        parts = [issue.publication]
+        if issue.date and issue.number:
+            parts.append(f"{issue.date[:4]}年第{issue.number}期")
+        parts.append(f"第{page.number}版" + (f" {page.name}" if page.name else ""))
+        self.text_line("　".join(p for p in parts if p), font(SONG, 9), self.top - 14 * U)
+        self.rule(self.top, 0.5)
+        self.y = self.top + 10 * U
+
+    def masthead(self) -> None:
+        issue = self.issue
+        self.y += 6 * U
+        self.y += self.text_line(issue.publication or "", font(HEI, 38, bold=True), self.y, color=RED)
+        details = [issue.organizer or ""]
+        if issue.date:
+            y, mo, d = (issue.date.split("-") + ["", ""])[:3]
+            details.append(f"{y}年{int(mo)}月{int(d)}日" if mo.isdigit() and d.isdigit() else issue.date)
+        if issue.number:
+            total = f"（总第{issue.total_number}期）" if issue.total_number else ""
+            details.append(f"第{issue.number}期{total}")
+        self.y += 2 * U
+        self.y += self.text_line("　　".join(d for d in details if d), font(SONG, 9), self.y)
+        self.rule(self.y + 2 * U, 2.0, RED)
+        self.rule(self.y + 5 * U, 0.5, RED)
+        self.y += 14 * U
+
+    def foot(self) -> None:
+        editors = "　".join(f"{role}：{names}" for role, names in self.issue.editors.items())
+        if editors:
+            self.text_line(f"（{editors}）", font(SONG, 9), self.bottom + 3 * U, align="right")
+        self.text_line(f"— {self.page.number} —", font(SONG, 10.5), self.bottom + 20 * U)
+
+    # --- full-width blocks ---------------------------------------------------------------------
+    def headline(self, kicker, title, subtitle, left, right, title_pt=22.0, deck_pt=14.0) -> list[Box]:
+        width = right - left
+        boxes = [Box(4 * U)]
+        center = Qt.AlignmentFlag.AlignHCenter
+        for text, fnt in ((kicker, font(KAI, deck_pt)), (title, font(HEI, title_pt, bold=True)),
+                          (subtitle, font(KAI, deck_pt))):
+            if text:
+                boxes += _layout_text(text, fnt, width, fnt.pixelSize() * 1.45, align=center)
+        boxes.append(Box(5 * U))
+        return boxes
+
+    def place_full(self, boxes: list[Box], block_id: str | None = None) -> None:
+        height = sum(box.height for box in boxes)
+        self.out.add_area(block_id, QRectF(self.left, self.y, self.right - self.left, height))
+        for box in boxes:
+            for op in box.ops:
+                self.out.ops.append(_shifted(op, self.left, self.y))
+            self.y += box.height
+
+    def note(self, block: EditorNote) -> None:
+        pad = 6 * U
+        inner_left, inner_right = self.left + pad, self.right - pad
+        label = (block.label or "编者按") + "："
+        text = "\n".join(p.text for p in block.paragraphs) or " "
+        fnt = font(KAI, self.body_pt)
+        formats = _run_in_formats([(label, HEI)], fnt)
+        boxes = []
+        for i, para in enumerate(text.split("\n")):
+            body = (label + para) if i == 0 else para
+            boxes += _layout_text(body, fnt, inner_right - inner_left, self.pitch,
+                                  indent=2 * self.body_pt * U, formats=formats if i == 0 else ())
+        top = self.y + 4 * U
+        height = sum(b.height for b in boxes) + 2 * pad
+        self.out.ops.append(Op("rect", (QRectF(self.left, top, self.right - self.left, height), 0.75 * U)))
+        y = top + pad
+        for box in boxes:
+            for op in box.ops:
+                self.out.ops.append(_shifted(op, inner_left, y))
+            y += box.height
+        self.out.add_area(block.id, QRectF(self.left, top, self.right - self.left, height))
+        self.y = top + height + 8 * U
+
+    # --- column content ------------------------------------------------------------------------
+    def article_boxes(self, page, article: Article, with_headline: bool) -> list[Box]:
+        w, pitch, size = self.col_w, self.pitch, self.body_pt
+        boxes: list[Box] = []
+        if with_headline:
+            boxes += self.headline(article.kicker, article.title, article.subtitle, 0, w,
+                                   title_pt=min(16.0, size * 1.6), deck_pt=size + 1)
+        body_font = font(SONG, size)
+        run_in = [(t, fam) for t, fam in ((article.dateline, HEI), (article.author_line, KAI)) if t]
+        prefix = "".join(t + ("　" if fam == HEI else "") for t, fam in run_in)
+        formats = _run_in_formats([(t + ("　" if fam == HEI else ""), fam) for t, fam in run_in], body_font)
+        for i, p in enumerate(article.paragraphs or []):
+            if p.kind == "subhead":
+                text = p.text if p.text.startswith(("■", "【")) else "■ " + p.text
+                boxes += _layout_text(text, font(HEI, size, bold=True), w, pitch, align=Qt.AlignmentFlag.AlignLeft)
+            elif i == 0 and prefix:
+                boxes += _layout_text(prefix + p.text, body_font, w, pitch, indent=2 * size * U,
+                                      formats=formats)
+            else:
+                boxes += _layout_text(p.text, body_font, w, pitch, indent=2 * size * U)
+        for photo in article.photos:
+            boxes += self.photo_boxes(photo.image, photo.caption, photo.credit)
+        if article.byline:
+            boxes += _layout_text(f"（{article.byline}）", font(KAI, size), w, pitch,
+                                  align=Qt.AlignmentFlag.AlignRight)
+        fit = self.session.fit(page, article)
+        if fit is not None and fit.state != "fits":
+            boxes.append(self.fit_bar(fit))
+        return boxes
+
+    def fit_bar(self, fit) -> Box:
+        over = fit.state == "overset"
+        text = (f"▲ 超 {fit.delta_lines} 行（约 {fit.delta_chars} 字）" if over
+                else f"缺 {-fit.delta_lines} 行（约 {-fit.delta_chars} 字）")
+        h = self.pitch * 0.9
+        rect = QRectF(0, 1 * U, self.col_w, h - 2 * U)
+        color = OVERSET if over else QColor("#f9a825")
+        return Box(h, [Op("bar", (rect, text, font(HEI, 7.5, bold=True), color))])
+
+    def photo_boxes(self, image_key, caption, credit) -> list[Box]:
+        w = self.col_w
+        img = self._image(image_key)
+        ratio = img.height() / img.width() if img is not None and img.width() else 0.75
+        h = w * ratio
+        boxes = [Box(h + 3 * U, [Op("image", (QRectF(0, 0, w, h), img))])]
+        cap_font = font(KAI, 9)
+        text = caption or ""
+        if text or credit:
+            boxes += _layout_text(text, cap_font, w, 13 * U, align=Qt.AlignmentFlag.AlignLeft)
+        if credit:
+            boxes += _layout_text(credit, font(HEI, 8), w, 12 * U, align=Qt.AlignmentFlag.AlignLeft)
+        boxes[-1].height += 4 * U
+        return boxes
+
+    def _image(self, key):
+        if not key or key not in self.session.project.images:
+            return None
+        if key not in self.images:
+            image = QImage()
+            image.loadFromData(self.session.project.images[key])
+            self.images[key] = image if not image.isNull() else None
+        return self.images[key]
+
+    def flow(self, items: list[tuple[str, list[Box]]]) -> None:
+        """Flow (block id, boxes) through the columns from self.y, balanced; note what is left over."""
+        if not items:
+            return
+        n = self.t.columns
+        available = self.bottom - self.y
+        total = sum(b.height for _, boxes in items for b in boxes)
+        height = min(available, total / n + self.pitch)
+        while True:
+            placed, left_over = self._place(items, height, dry=True)
+            if left_over == 0 or height >= available:
+                break
+            height = min(available, height + self.pitch)
+        self._place(items, height, dry=False)
+        for col in range(1, n):
+            x = self.grid_left + col * (self.col_w + self.gutter) - self.gutter / 2
+            self.out.ops.append(Op("line", (x, self.y, x, self.y + min(height, placed), 0.5 * U, INK)))
+        if left_over:
+            self.out.overflow_lines += int(round(left_over / self.pitch))
+        self.y += min(height, placed) + 6 * U
+
+    def _place(self, items, height, dry):
+        col, y, tallest, left_over = 0, 0.0, 0.0, 0.0
+        for block_id, boxes in items:
+            for box in boxes:
+                if col >= self.t.columns:
+                    left_over += box.height
+                    continue
+                if y + box.height > height + 0.5 and y > 0:
+                    col, y = col + 1, 0.0
+                    if col >= self.t.columns:
+                        left_over += box.height
+                        continue
+                x = self.grid_left + col * (self.col_w + self.gutter)
+                if not dry:
+                    for op in box.ops:
+                        self.out.ops.append(_shifted(op, x, self.y + y))
+                    self.out.add_area(block_id, QRectF(x, self.y + y, self.col_w, box.height))
+                y += box.height
+                tallest = max(tallest, y)
+        return tallest, left_over
+
+    # --- the page ------------------------------------------------------------------------------
+    def build(self) -> PageLayout:
+        self.folio()
+        if self.page is self.issue.pages[0]:
+            self.masthead()
+        pending: list[tuple[str, list[Box]]] = []
+        for block in self.page.blocks:
+            full = isinstance(block, (Banner, EditorNote))
+            slot = self.t.slot(block.slot) if isinstance(block, Article) else None
+            spans_all = slot is not None and slot.columns >= self.t.columns
+            if full or spans_all:
+                self.flow(pending)
+                pending = []
+            if isinstance(block, Banner):
+                self.place_full(self.headline(block.kicker, block.title, block.subtitle, 0,
+                                              self.right - self.left), block.id)
+            elif isinstance(block, EditorNote):
+                self.note(block)
+            elif isinstance(block, Article):
+                if spans_all:
+                    self.place_full(self.headline(block.kicker, block.title, block.subtitle, 0,
+                                                  self.right - self.left, title_pt=20, deck_pt=13), block.id)
+                pending.append((block.id, self.article_boxes(self.page, block, not spans_all)))
+            elif isinstance(block, PhotoBlock):
+                pending.append((block.id, self.photo_boxes(block.image, block.caption, block.credit)))
+        self.flow(pending)
+        if self.out.overflow_lines:
+            rect = QRectF(self.left, self.bottom - 12 * U, self.right - self.left, 12 * U)
+            text = f"▲ 本版溢出约 {self.out.overflow_lines} 行，未能排入"
+            self.out.ops.append(Op("bar", (rect, text, font(HEI, 8, bold=True), OVERSET)))
+        self.foot()
+        return self.out
+
+
+def _shifted(op: Op, dx: float, dy: float) -> Op:
+    if op.kind == "layout":
+        layout, line_y, clip = op.args
+        return Op("layout_at", (layout, dx, dy - line_y, clip.translated(dx, dy - line_y)))
+    if op.kind in ("image", "bar"):
+        rect = op.args[0].translated(dx, dy)
+        return Op(op.kind, (rect, *op.args[1:]))
+    if op.kind == "text":
+        rect = op.args[0].translated(dx, dy)
+        return Op("text", (rect, *op.args[1:]))
+    if op.kind == "line":
+        x1, y1, x2, y2, w, c = op.args
+        return Op("line", (x1 + dx, y1 + dy, x2 + dx, y2 + dy, w, c))
+    return op
+
+
+def build_page_layout(session, page) -> PageLayout:
+    from editor_app.layout.templates import get_template
+
+    return PageBuilder(session, page, get_template(page.template)).build()

@@ -1,0 +1,163 @@
+"""Import (page or article, text or DOCX, paste as new article) and exports (DOCX, proof report).
+
+The importer and exporter are core packages; this mixin only asks for files, shows progress and
+turns the results into undoable edits: an imported page or article is one undo step.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+
+from editor_app.errors import EditorError
+from editor_app.model.ops import Batch, InsertBlock, InsertPage
+
+IMPORT_FILTER = "Text or Word (*.txt *.docx);;All files (*)"
+
+
+def available(module: str) -> bool:
+    """Whether a core feature is installed (import, export and proof land independently)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+class TransferActions:
+    """Mixed into MainWindow: needs `session`, `current_page`, `_insert_point`, `select_block`."""
+
+    # --- import ------------------------------------------------------------------------------
+    def import_page_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import page"), "", IMPORT_FILTER)
+        if name:
+            self.import_file_into_issue(Path(name), "page")
+
+    def import_article_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import article"), "", IMPORT_FILTER)
+        if name:
+            self.import_file_into_issue(Path(name), "article")
+
+    def import_file_into_issue(self, path: Path, as_: str) -> bool:
+        from editor_app.importing import import_file
+
+        try:
+            result = import_file(path, as_=as_)
+        except EditorError as exc:
+            QMessageBox.critical(self, self.tr("Cannot import"), str(exc))
+            return False
+        return self._merge_import(result, as_, path.name)
+
+    def paste_as_article(self) -> bool:
+        """Ctrl+Shift+V: the clipboard's plain text becomes a new article after the selection."""
+        from editor_app.importing import article_from_text
+
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.statusBar().showMessage(self.tr("The clipboard holds no text to paste"), 4000)
+            return False
+        try:
+            article, notes = article_from_text(text)
+        except EditorError as exc:
+            QMessageBox.critical(self, self.tr("Cannot paste"), str(exc))
+            return False
+        self.insert_block(article, self.tr("Paste as article"))
+        self._report_notes(notes)
+        return True
+
+    def _merge_import(self, result, as_: str, source: str) -> bool:
+        for name, data in result.images.items():
+            self.session.project.images.setdefault(name, data)
+        issue = self.session.issue
+        if as_ == "page":
+            number = max((p.number for p in issue.pages), default=0)
+            template = issue.pages[-1].template if issue.pages else None
+            ops = []
+            for offset, page in enumerate(result.issue.pages):
+                page.number = number + offset + 1
+                if template:
+                    page.template = template
+                ops.append(InsertPage(len(issue.pages) + offset, page))
+            self.session.apply(Batch(ops), self.tr("Import %1").replace("%1", source))
+            if result.issue.pages:
+                index = self.model.index_of_page(result.issue.pages[0].id)
+                if index.isValid():
+                    self.outline.setCurrentIndex(index)
+        else:
+            page, index = self._insert_point()
+            blocks = [b for p in result.issue.pages for b in p.blocks]
+            ops = [InsertBlock(page.id, index + i, block) for i, block in enumerate(blocks)]
+            self.session.apply(Batch(ops), self.tr("Import %1").replace("%1", source))
+            if blocks:
+                self.select_block(blocks[0].id)
+        self._report_notes(result.notes)
+        return True
+
+    def _report_notes(self, notes) -> None:
+        if notes:
+            text = self.tr("Imported with %n note(s): check the marked places", "", len(notes))
+            self.statusBar().showMessage(text + " — " + "; ".join(n.message for n in notes[:3]), 10000)
+        else:
+            self.statusBar().showMessage(self.tr("Imported"), 4000)
+
+    # --- export ------------------------------------------------------------------------------
+    def export_docx_dialog(self) -> None:
+        from editor_app.gui.dialogs.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.session.project, self)
+        if dialog.exec():
+            self.export_docx_to(dialog.out_path(), **dialog.options())
+
+    def export_docx_to(self, out: Path, **options) -> bool:
+        from editor_app.export import export_docx
+
+        progress = QProgressDialog(self.tr("Exporting…"), "", 0, 100, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+
+        def report(done: int, total: int) -> None:
+            progress.setMaximum(max(1, total))
+            progress.setValue(done)
+            QApplication.processEvents()
+
+        try:
+            result = export_docx(self.session.project, out, progress=report, **options)
+        except EditorError as exc:
+            QMessageBox.critical(self, self.tr("Cannot export"), self.tr("Nothing was written.") + f"\n\n{exc}")
+            return False
+        finally:
+            progress.close()
+        message = self.tr("Exported to %1").replace("%1", str(result.path))
+        if result.warnings:
+            QMessageBox.warning(self, self.tr("Exported with warnings"),
+                                message + "\n\n" + "\n".join(result.warnings[:12])
+                                + ("\n…" if len(result.warnings) > 12 else ""))
+        else:
+            self.statusBar().showMessage(message, 6000)
+        return True
+
+    def export_report_dialog(self) -> None:
+        base = self.session.project.path
+        start = str(base.with_name(base.stem + "-校对单.docx")) if base else "校对单.docx"
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export proof report"), start,
+                                              "Word (*.docx);;HTML (*.html);;CSV (*.csv)")
+        if name:
+            self.export_report_to(Path(name))
+
+    def export_report_to(self, out: Path) -> bool:
+        from editor_app.export import write_report
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            path = write_report(self.session.project, out)
+        except EditorError as exc:
+            QMessageBox.critical(self, self.tr("Cannot export"), str(exc))
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(self.tr("Proof report written to %1").replace("%1", str(path)), 6000)
+        return True

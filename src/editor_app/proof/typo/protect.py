@@ -1,0 +1,112 @@
+"""Spans the typo detector must never "correct": quotes, names, places, bylines, the user's own words.
+
+Over-correction of names and quoted wording is the top complaint about automatic checkers, so the
+detector masks these spans before it looks for slips. Heuristics err on the side of protecting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Common Chinese surnames (single character), enough to recognise names next to titles and verbs.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
+    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄"
+    "窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查"
+    "麻苑迟邝"
+)
+TITLES = ("书记", "局长", "主任", "部长", "厅长", "处长", "科长", "市长", "县长", "区长", "镇长", "乡长", "院长",
+          "校长", "所长", "站长", "队长", "组长", "主席", "总理", "经理", "董事长", "总裁", "委员", "代表", "同志",
+          "记者", "通讯员", "教授", "博士", "医生", "医师", "老师", "会长", "秘书长", "主编", "编辑", "馆长",
+          "行长", "社长", "署长", "司长", "省长", "州长", "检察长", "庭长", "法官", "律师", "专家", "院士", "厂长",
+          "主管", "干事", "支队长", "大队长", "政委", "指导员", "团长", "旅长", "师长", "军长", "总监", "经理人",
+          "摄影", "撰稿", "作者", "校对", "审核", "学员", "村民", "群众", "居民", "职工", "党员", "网友", "市民")
+AFTER_NAME = ("同志", "先生", "女士", "指出", "强调", "要求", "表示", "认为", "介绍", "说", "主持", "出席", "讲话",
+              "提出", "担任", "任", "为", "等", "作", "参加", "同", "和", "与", "的", "在", "是", "带领", "一行")
+# Suffixes that rarely end a common word: the one to three characters before them are taken as a name.
+PLACE_SUFFIXES = ("省", "县", "镇", "乡", "村", "旗", "盟", "屯", "寨", "街道", "社区", "嘎查", "苏木")
+
+# Endings of medicine and chemical names (奥美拉唑, 孟鲁司特片, 霍胆丸): their transliterated syllables read
+# as nonsense to a general model, so the characters before such an ending are taken as a name.
+PRODUCT_SUFFIXES = ("唑", "啉", "嗪", "胺", "酮", "酯", "醇", "钠", "钾", "霉素", "沙星", "洛尔", "地平", "普利", "他汀",
+                    "替丁", "司特", "西平", "片", "丸", "胶囊", "颗粒", "口服液", "软膏", "乳膏", "合剂", "冲剂",
+                    "注射液", "滴眼液", "喷雾剂", "糖浆", "散", "膏", "贴", "栓", "露")
+
+QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", '"': '"', "〈": "〉", "（": "）", "(": ")"}
+_QUOTED = re.compile("|".join(f"{re.escape(o)}[^{re.escape(o)}{re.escape(c)}\n]{{0,80}}{re.escape(c)}"
+                              for o, c in QUOTE_PAIRS.items()))
+_TITLE_NAME = re.compile("(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + "|长)([\u4e00-\u9fff]{2,3})")
+_NAME_AFTER = re.compile("([\u4e00-\u9fff]{2,3}?)(?:" + "|".join(sorted(AFTER_NAME, key=len, reverse=True)) + ")")
+_PLACE = re.compile("([\u4e00-\u9fff]{1,3}?)(?=(" + "|".join(PLACE_SUFFIXES) + "))")
+_PRODUCT = re.compile("([\u4e00-\u9fff]{1,4}?)(?=" + "|".join(PRODUCT_SUFFIXES) + ")")
+_SHORT_LINE = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{1,4})[ \t\u3000]*$", re.M)
+
+
+def protected_mask(text: str, user_words: Iterable[str] = ()) -> bytearray:
+    """One byte per character: 1 where the detector must stay silent."""
+    mask = bytearray(len(text))
+
+    def cover(start: int, end: int) -> None:
+        mask[start:end] = b"\x01" * (end - start)
+
+    for m in _QUOTED.finditer(text):
+        cover(m.start(), m.end())
+    for m in _SHORT_LINE.finditer(text):
+        cover(m.start(1), m.end(1))
+    for m in _TITLE_NAME.finditer(text):
+        if m.group(1)[0] in SURNAMES:
+            cover(m.start(1), m.end(1))
+    for m in _NAME_AFTER.finditer(text):
+        name = m.group(1)
+        if name[0] in SURNAMES and (m.start(1) == 0 or not _is_han(text[m.start(1) - 1])
+                                    or text[m.start(1) - 1] in "、，,和与及"):
+            cover(m.start(1), m.end(1))
+    for m in _PLACE.finditer(text):
+        cover(m.start(1), m.end(1) + len(m.group(2)))  # the name and its suffix (扎赉特旗)
+    for m in _PRODUCT.finditer(text):
+        cover(m.start(1), m.end(1) + 1)
+    for word in user_words:
+        if not word:
+            continue
+        start = text.find(word)
+        while start >= 0:
+            cover(start, start + len(word))
+            start = text.find(word, start + 1)
+    return mask
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def in_parallel(s: str, i: int, span: int = 8) -> bool:
+    """True when s[i] fills a slot of a parallel construction: 治水、护水, 细化、量化、实化, 真查真改、严查严改.
+
+    Another unit nearby, across a 、 or ， , repeats the neighbour on the same side with a different character
+    in this slot; such deliberate variation must not be "corrected" to a more common word.
+    """
+    n = len(s)
+    if (0 < i < n - 1 and s[i - 1] == s[i + 1]) or (i >= 3 and s[i - 1] == s[i - 3] and s[i] != s[i - 2]):
+        return True  # the frame of 快查快改 / 边查边改
+    if (i + 2 < n and s[i + 2] == s[i] and s[i + 1] != s[i]) or (i >= 2 and s[i - 2] == s[i] and s[i - 1] != s[i]):
+        return True  # the repeated slot of 聊东聊西 / 一心一意
+    lo = max(0, i - span)
+    hi = min(n, i + span + 1)
+    if not any(s[k] in "、，,；;" for k in range(lo, hi)):
+        return False
+    right = s[i + 1] if i + 1 < n else ""
+    left = s[i - 1] if i > 0 else ""
+    for j in range(lo, hi):
+        if j == i or not _is_han(s[j]) or s[j] == s[i]:
+            continue
+        sep_between = any(s[k] in "、，,；;" for k in range(min(i, j), max(i, j)))
+        if not sep_between:
+            continue
+        if right and _is_han(right) and j + 1 < n and s[j + 1] == right:
+            return True
+        if left and _is_han(left) and j > 0 and s[j - 1] == left:
+            return True
+    return False

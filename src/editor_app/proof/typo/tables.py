@@ -1,0 +1,180 @@
+"""The detector's data: word frequencies, character transitions, readings and shape neighbours.
+
+Loaded once per process from the compact tables in `resources/typo/` (built by `resources/typo/build.py`);
+plain text parsed with str.split so that the first use stays under 300 ms.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor_app.errors import EditorError
+from editor_app.paths import resource
+
+#: cost (negative natural log probability) of a transition whose first character is unknown
+UNKNOWN_COST = 16.0
+#: two-character words at least this frequent propose candidates
+NEIGHBOUR_MIN_FREQ = 10
+
+
+class TypoDataError(EditorError):
+    """The bundled typo tables are missing or damaged."""
+
+
+@dataclass
+class Tables:
+    words: dict[str, int]
+    #: prev char -> (next chars, quantized scores as bytes (value = 2 * cost + 33), default byte)
+    transitions: dict[str, tuple[str, bytes, int]]
+    #: prefix (1 or 2 chars) -> (next chars, weights: chr(33 + 4 * ln(1 + count)) each)
+    ngrams: dict[str, tuple[str, str]]
+    readings: dict[str, tuple[str, ...]]
+    by_reading: dict[str, str]
+    shapes: dict[str, str]
+    standard: set[str]          # the 8,105 characters of 通用规范汉字表
+    common: set[str]            # its first level: the 3,500 common characters
+    total: float = 0.0
+    log_total: float = 0.0
+    index: SoundIndex | None = None
+    _fuzzy: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    def transition_cost(self, prev: str, nxt: str) -> float:
+        row = self.transitions.get(prev)
+        if row is None:
+            return UNKNOWN_COST
+        nexts, scores, default = row
+        idx = nexts.find(nxt)
+        return ((scores[idx] if idx >= 0 else default) - 33) * 0.5
+
+    def corpus_weight(self, gram: str) -> float:
+        """ln(1 + count) of a 2- or 3-character gram in the news corpus (0 when seen fewer than twice)."""
+        row = self.ngrams.get(gram[:-1])
+        if row is None:
+            return 0.0
+        idx = row[0].find(gram[-1])
+        return (ord(row[1][idx]) - 33) * 0.25 if idx >= 0 else 0.0
+
+    def fuzzy(self, reading: str) -> tuple[str, ...]:
+        """Readings one common confusion away (zh/z, ch/c, sh/s, n/l, f/h, r/l; an/ang, en/eng, in/ing)."""
+        found = self._fuzzy.get(reading)
+        if found is None:
+            found = tuple(r for r in _fuzzy_variants(reading) if r != reading and r in self.by_reading)
+            self._fuzzy[reading] = found
+        return found
+
+
+@dataclass
+class SoundIndex:
+    """Known two-character words keyed by one character and the other's toneless reading.
+
+    `neighbours["机zhi"]` lists x such that 机x is a word (机制, 机智 …); `neighbours["zhi机"]` lists x with
+    x机 a word. Built by resources/typo/build.py into `neighbours.tsv`, so that candidate generation is a
+    couple of dictionary look-ups per suspicious character.
+    """
+
+    neighbours: dict[str, str]
+
+    @classmethod
+    def build(cls, words: dict[str, int], readings: dict[str, tuple[str, ...]],
+              min_freq: int = NEIGHBOUR_MIN_FREQ) -> SoundIndex:
+        neighbours: dict[str, list[str]] = {}
+        for word, freq in words.items():
+            if len(word) != 2 or freq < min_freq:
+                continue
+            a, b = word
+            ra = readings.get(a)
+            rb = readings.get(b)
+            if not ra or not rb:
+                continue
+            for r in rb:
+                neighbours.setdefault(a + r, []).append(b)
+            for r in ra:
+                neighbours.setdefault(r + b, []).append(a)
+        return cls({k: "".join(v) for k, v in neighbours.items()})
+
+
+_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l"))
+_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
+
+
+def _fuzzy_variants(reading: str) -> set[str]:
+    out = set()
+    for long, short in _INITIALS:
+        if reading.startswith(long):
+            out.add(short + reading[len(long):])
+        elif reading.startswith(short) and not reading.startswith(("zh", "ch", "sh")):
+            out.add(long + reading[len(short):])
+    for long, short in _FINALS:
+        if reading.endswith(long):
+            out.add(reading[: -len(long)] + short)
+        elif reading.endswith(short):
+            out.add(reading[: -len(short)] + long)
+    return out
+
+
+def _body(path: Path) -> str:
+    """The file's text after its leading `#` comment lines."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise TypoDataError(f"cannot read the typo table {path}: {exc}") from exc
+    while text.startswith("#"):
+        text = text.partition("\n")[2]
+    return text
+
+
+def load_tables(folder: Path | None = None) -> Tables:
+    """Parse the tables; whitespace-separated fields let str.split do the work in C."""
+    folder = folder or resource("typo")
+    try:
+        toks = _body(folder / "words.tsv").split()
+        words = dict(zip(toks[::2], map(int, toks[1::2])))
+        transitions: dict[str, tuple[str, bytes, int]] = {}
+        for line in _body(folder / "bigrams.tsv").splitlines():
+            prev, default, nexts, scores = line.split("\t")
+            transitions[prev] = (nexts, scores.encode("ascii"), ord(default))
+        toks = _body(folder / "ngrams.tsv").split()
+        ngrams = dict(zip(toks[::3], zip(toks[1::3], toks[2::3])))
+        readings: dict[str, tuple[str, ...]] = {}
+        by_reading: dict[str, list[str]] = {}
+        shapes: dict[str, str] = {}
+        standard: set[str] = set()
+        common: set[str] = set()
+        for line in _body(folder / "chars.tsv").splitlines():
+            char, reads, similar, level = line.split("\t")
+            if level != "0":
+                standard.add(char)
+                if level == "1":
+                    common.add(char)
+            readings[char] = tuple(reads.split(" "))
+            for r in readings[char]:
+                by_reading.setdefault(r, []).append(char)
+            if similar:
+                shapes[char] = similar
+        # suggest standard characters only (traditional and variant forms are the script rule's business)
+        by_reading = {r: [c for c in cs if c in standard] for r, cs in by_reading.items()}
+        shapes = {c: "".join(x for x in xs if x in standard) for c, xs in shapes.items()}
+        toks = _body(folder / "neighbours.tsv").split()
+        index = SoundIndex(dict(zip(toks[::2], toks[1::2])))
+    except ValueError as exc:
+        raise TypoDataError(f"the typo tables in {folder} are damaged: {exc}") from exc
+    if not words or not transitions or not readings or not index.neighbours:
+        raise TypoDataError(f"the typo tables in {folder} are empty")
+    total = float(sum(words.values()))
+    return Tables(words, transitions, ngrams, readings, {r: "".join(cs) for r, cs in by_reading.items()}, shapes,
+                  standard, common, total, math.log(total), index)
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, Tables] = {}
+
+
+def shared_tables() -> Tables:
+    """The bundled tables, loaded on first use and shared by every detector in the process."""
+    with _LOCK:
+        if "default" not in _CACHE:
+            _CACHE["default"] = load_tables()
+        return _CACHE["default"]

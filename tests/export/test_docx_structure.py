@@ -1,0 +1,158 @@
+"""Every template's export, opened as XML: page, columns, faces, styles, boxes, bylines, fields."""
+
+from __future__ import annotations
+
+import re
+
+import docx
+import pytest
+
+from editor_app.export import export_docx
+from editor_app.export.styles import WORD_BUILTIN_CHINESE
+from editor_app.layout.templates import get_template, list_templates
+
+from .helpers import NS, body_paragraphs, paragraph_text, part, parts, style_of, w
+
+TEMPLATES = [t.id for t in list_templates()]
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory):
+    from editor_app.storage.project import open_project
+    from tests.conftest import SAMPLE
+
+    folder = tmp_path_factory.mktemp("exports")
+    out = {}
+    for template_id in TEMPLATES:
+        project = open_project(SAMPLE)
+        out[template_id] = export_docx(project, folder / f"{template_id}.docx", template=template_id).path
+    return out
+
+
+def test_all_five_templates_exist():
+    assert {"a4-bulletin", "a3-bulletin", "tabloid", "official", "manuscript"} <= set(TEMPLATES)
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_page_size_and_margins_follow_the_template(exports, template_id):
+    template = get_template(template_id)
+    for sect in part(exports[template_id], "word/document.xml").iter(w("sectPr")):
+        size = sect.find("w:pgSz", NS)
+        assert abs(int(size.get(w("w"))) - template.page_width_mm / 25.4 * 1440) < 2
+        assert abs(int(size.get(w("h"))) - template.page_height_mm / 25.4 * 1440) < 2
+        assert abs(int(sect.find("w:pgMar", NS).get(w("top"))) - template.margins_mm["top"] / 25.4 * 1440) < 2
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_body_runs_in_the_template_columns_and_ends_one_column(exports, template_id):
+    template = get_template(template_id)
+    sections = list(part(exports[template_id], "word/document.xml").iter(w("sectPr")))
+    counts = [int(s.find("w:cols", NS).get(w("num"))) for s in sections]
+    assert max(counts) == template.columns
+    assert counts[-1] == 1  # closing one-column section balances the columns
+    if template.columns > 1:
+        cols = next(s.find("w:cols", NS) for s in sections if int(s.find("w:cols", NS).get(w("num"))) > 1)
+        assert int(cols.get(w("space"))) == round(template.gutter_chars * template.body_pt * 20)
+        assert cols.get(w("sep")) == "1"
+        # sections after the first start continuously, so heads and columns share the page
+        assert all(s.find("w:type", NS).get(w("val")) == "continuous" for s in sections[1:])
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_named_styles_have_ascii_ids_chinese_names_and_east_asian_faces(exports, template_id):
+    document = docx.Document(str(exports[template_id]))
+    ours = [s for s in document.styles if s.style_id in {
+        "BodyText", "Masthead", "Kicker", "BannerTitle", "ArticleTitle", "Deck", "Subhead", "EditorNote",
+        "PhotoCaption", "PhotoCredit", "Byline", "Credits", "Dateline", "NoteLabel"}]
+    assert len(ours) >= 5
+    for style in ours:
+        assert style.style_id.isascii()
+        assert re.search(r"[\u4e00-\u9fff]", style.name), style.name
+        assert style.name not in WORD_BUILTIN_CHINESE
+    used = {style_of(p) for p in body_paragraphs(exports[template_id])}
+    assert {"BodyText", "ArticleTitle", "EditorNote", "Byline", "PhotoCaption"} <= used
+    styles = part(exports[template_id], "word/styles.xml")
+    faces = {f.get(w("eastAsia")) for f in styles.iter(w("rFonts"))} - {None}
+    assert len(faces & {"宋体", "黑体", "楷体", "仿宋", "方正小标宋简体"}) >= 3
+    for fonts in styles.iter(w("rFonts")):
+        assert fonts.get(w("eastAsiaTheme")) is None
+    lang = styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
+    assert lang.get(w("eastAsia")) == "zh-CN"
+
+
+def _style(styles, style_id):
+    return styles.find(f"w:style[@w:styleId='{style_id}']", NS)
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_editor_note_boxed_byline_right_body_indented_exactly(exports, template_id):
+    template = get_template(template_id)
+    styles = part(exports[template_id], "word/styles.xml")
+    border = _style(styles, "EditorNote").find("w:pPr/w:pBdr", NS)
+    assert {child.tag for child in border} >= {w("top"), w("left"), w("bottom"), w("right")}
+    assert _style(styles, "Byline").find("w:pPr/w:jc", NS).get(w("val")) == "right"
+    body = _style(styles, "BodyText")
+    ind = body.find("w:pPr/w:ind", NS)
+    assert ind.get(w("firstLineChars")) == "200"
+    assert int(ind.get(w("firstLine"))) == round(2 * template.body_pt * 20)
+    spacing = body.find("w:pPr/w:spacing", NS)
+    assert spacing.get(w("lineRule")) == "exact"
+    assert int(spacing.get(w("line"))) == round(template.pitch_pt * 20)
+    paragraphs = body_paragraphs(exports[template_id])
+    notes = [p for p in paragraphs if style_of(p) == "EditorNote"]
+    assert notes and paragraph_text(notes[0]).startswith("编者按：")
+    bylines = [paragraph_text(p) for p in paragraphs if style_of(p) == "Byline"]
+    assert bylines == ["（建宣）", "（绿办）", "（政服）"]
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_every_picture_is_followed_by_its_caption_and_credit(exports, template_id):
+    paragraphs = body_paragraphs(exports[template_id])
+    pictures = [i for i, p in enumerate(paragraphs) if p.find(".//wp:inline", NS) is not None]
+    assert len(pictures) == 2
+    for i in pictures:
+        inline = paragraphs[i].find(".//wp:inline", NS)
+        assert all(inline.get(d) == "0" for d in ("distT", "distB", "distL", "distR"))
+        assert paragraphs[i].find("w:pPr/w:keepNext", NS) is not None
+        assert style_of(paragraphs[i + 1]) == "PhotoCaption"
+        assert style_of(paragraphs[i + 2]) == "PhotoCredit"
+    captions = [paragraph_text(paragraphs[i + 1]) for i in pictures]
+    assert captions == ["工人在临河小区加装电梯。", "市民在新开放的滨河口袋公园散步。"]
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_footer_has_a_page_field_with_a_cached_result(exports, template_id):
+    footers = parts(exports[template_id], "word/footer")
+    assert footers
+    for footer in footers:
+        runs = footer.findall(".//w:r", NS)
+        kinds = [(r.find("w:fldChar", NS).get(w("fldCharType")) if r.find("w:fldChar", NS) is not None
+                  else "instr" if r.find("w:instrText", NS) is not None else "text") for r in runs]
+        start = kinds.index("begin")
+        assert kinds[start:start + 5] == ["begin", "instr", "separate", "text", "end"]
+        assert runs[start + 1].find("w:instrText", NS).text.strip() == "PAGE"
+        assert runs[start + 3].find("w:t", NS).text == "1"
+
+
+def test_a4_masthead_folio_and_core_properties(exports, sample_project):
+    path = exports["a4-bulletin"]
+    paragraphs = body_paragraphs(path)
+    assert paragraph_text(paragraphs[0]) == "滨江新区工作简报"
+    texts = [paragraph_text(p) for p in paragraphs]
+    assert any("内部资料，免费交流" in t for t in texts)
+    assert any("第7期（总第142期）" in t for t in texts)
+    assert "（责任编辑：林悦　校对：周宁）" in texts
+    headers = parts(path, "word/header")
+    assert any("第1版" in "".join(t.text or "" for t in h.iter(w("t"))) for h in headers)
+    props = docx.Document(str(path)).core_properties
+    assert props.title == "滨江新区工作简报 第7期"
+    assert props.keywords == f"issue:{sample_project.issue.id}"
+    assert props.author == "滨江新区管委会办公室编"
+
+
+def test_dateline_is_run_in_with_its_own_style(exports):
+    paragraphs = body_paragraphs(exports["a4-bulletin"])
+    first_body = next(p for p in paragraphs if style_of(p) == "BodyText" and paragraph_text(p))
+    run = first_body.find("w:r", NS)
+    assert run.find("w:rPr/w:rStyle", NS).get(w("val")) == "Dateline"
+    assert paragraph_text(first_body).startswith("新区讯　日前")

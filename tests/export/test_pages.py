@@ -1,0 +1,56 @@
+"""Multi-page issues: each 版 starts a new page with its own running head; progress is reported."""
+
+from __future__ import annotations
+
+from editor_app.export import export_docx
+from editor_app.export.blocks import Layout, Para, Picture, flatten
+from editor_app.layout.templates import get_template
+from editor_app.model.document import Article, EditorNote, Issue, Page, Paragraph, PhotoBlock
+from editor_app.storage.project import Project
+
+from .helpers import NS, part, parts, w
+
+
+def _two_page_project() -> Project:
+    first = Page(number=1, name="要闻", blocks=[
+        Article(title="一版稿件", dateline="本刊讯", paragraphs=[Paragraph("一版第一段。"), Paragraph("一版第二段。")],
+                byline="甲")])
+    second = Page(number=2, name="综合", blocks=[
+        EditorNote(paragraphs=[Paragraph("按语第一段。"), Paragraph("按语第二段。")]),
+        Article(title="二版稿件", paragraphs=[Paragraph("小标题", kind="subhead"), Paragraph("二版正文。")]),
+        PhotoBlock(caption="独立图片说明。")])
+    return Project(Issue(publication="测试简报", number=3, date="2026-07-01", pages=[first, second],
+                         editors={"责任编辑": "丙"}))
+
+
+def test_each_page_starts_a_new_page_with_its_own_folio(tmp_path):
+    result = export_docx(_two_page_project(), tmp_path / "two.docx")
+    sections = list(part(result.path, "word/document.xml").iter(w("sectPr")))
+    starts = [s.find("w:type", NS).get(w("val")) if s.find("w:type", NS) is not None else "nextPage"
+              for s in sections]  # no w:type means a new page
+    assert starts.count("nextPage") == 2  # the first section and the second 版
+    folios = sorted("".join(t.text or "" for t in h.iter(w("t"))) for h in parts(result.path, "word/header"))
+    assert folios == ["测试简报　2026年第3期　第1版　要闻", "测试简报　2026年第3期　第2版　综合"]
+    cached = sorted("".join(t.text or "" for t in f.iter(w("t"))) for f in parts(result.path, "word/footer"))
+    assert cached == ["— 1 —", "— 2 —"]
+
+
+def test_flatten_keeps_reading_order_and_the_masthead_on_page_one_only():
+    project = _two_page_project()
+    layout = Layout.from_template(get_template("a4-bulletin"))
+    sections = flatten(project.issue, layout)
+    styles = [item.style if isinstance(item, Para) else "picture" for s in sections for item in s.items]
+    assert styles.count("Masthead") == 1
+    assert styles[-1] == "Credits"
+    assert styles.index("EditorNote") < styles.index("ArticleTitle", styles.index("EditorNote"))
+    note = [item for s in sections for item in s.items if isinstance(item, Para) and item.style == "EditorNote"]
+    assert [p.pieces[0].text for p in note] == ["编者按", "按语第二段。"]
+    assert any(isinstance(item, Picture) and item.image is None for s in sections for item in s.items)
+    assert [s.columns for s in sections if s.new_page] == [1]  # page 2 opens with the full-width note
+
+
+def test_progress_reaches_the_total(tmp_path):
+    seen = []
+    export_docx(_two_page_project(), tmp_path / "p.docx", progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1] > 0
+    assert all(a <= b for (a, _), (b, _) in zip(seen, seen[1:], strict=False))

@@ -1,0 +1,77 @@
+"""The reference DOCX files: generated from the YAML, committed, and their styles win on export."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+
+import docx
+from docx.shared import Pt
+
+from editor_app.export.blocks import Layout, flatten
+from editor_app.export.docx_writer import DocxWriter, WriteOptions
+from editor_app.layout.templates import list_templates, load_template_file
+from editor_app.paths import templates_dir
+
+from .helpers import part, w
+
+
+def _builder():
+    spec = importlib.util.spec_from_file_location("build_reference_docx",
+                                                  templates_dir() / "build_reference_docx.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_template_ships_a_reference_docx_that_matches_its_yaml(tmp_path):
+    build = _builder().build
+    for template in list_templates():
+        shipped = templates_dir() / f"{template.id}.docx"
+        assert shipped.is_file(), f"run templates/build_reference_docx.py: {shipped.name} is missing"
+        fresh = build(template, tmp_path / f"{template.id}.docx")
+        from lxml import etree
+
+        assert etree.tostring(part(shipped, "word/styles.xml")) == etree.tostring(part(fresh, "word/styles.xml")), \
+            f"{shipped.name} is out of date with {template.id}.yaml: run templates/build_reference_docx.py"
+
+
+def test_a_newsroom_restyle_in_the_reference_docx_wins(tmp_path, sample_project):
+    for name in ("a4-bulletin.yaml", "a4-bulletin.docx"):
+        shutil.copy(templates_dir() / name, tmp_path / name)
+    reference = docx.Document(str(tmp_path / "a4-bulletin.docx"))
+    reference.styles["稿件正文"].font.size = Pt(12)  # the newsroom enlarges the body type in Word
+    reference.styles["主题"].font.bold = True
+    reference.save(str(tmp_path / "a4-bulletin.docx"))
+
+    template = load_template_file(tmp_path / "a4-bulletin.yaml")
+    layout = Layout.from_template(template)
+    writer = DocxWriter(sample_project, template, layout, WriteOptions(), [])
+    writer.write(flatten(sample_project.issue, layout))
+    out = tmp_path / "out.docx"
+    out.write_bytes(writer.finish())
+    exported = docx.Document(str(out))
+    assert exported.styles["稿件正文"].font.size == Pt(12)
+    assert exported.styles["主题"].font.bold is True
+    assert any(p.style.style_id == "BodyText" for p in exported.paragraphs)
+    sizes = part(out, "word/styles.xml").find(f".//{w('style')}[@{w('styleId')}='BodyText']//{w('sz')}")
+    assert sizes.get(w("val")) == "24"
+
+
+def test_a_damaged_reference_docx_is_a_clear_error(tmp_path):
+    import pytest
+
+    from editor_app.errors import TemplateError
+    from editor_app.export.docx_writer import new_document
+
+    shutil.copy(templates_dir() / "a4-bulletin.yaml", tmp_path / "a4-bulletin.yaml")
+    (tmp_path / "a4-bulletin.docx").write_bytes(b"PK\x03\x04 broken")
+    with pytest.raises(TemplateError, match="reference DOCX cannot be read"):
+        new_document(load_template_file(tmp_path / "a4-bulletin.yaml"))
+
+
+def test_reference_specimen_text_never_reaches_the_export(tmp_path, sample_project):
+    from editor_app.export import export_docx
+
+    out = export_docx(sample_project, tmp_path / "page.docx")
+    assert not any("（BodyText）" in p.text for p in docx.Document(str(out.path)).paragraphs)

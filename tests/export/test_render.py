@@ -1,0 +1,67 @@
+"""LibreOffice renders the exports: page count, and the headlines, captions and bylines are on the page.
+
+One soffice run converts two templates (LibreOffice takes seconds to start). CI installs
+libreoffice-writer-nogui and poppler-utils, so this test runs there; it fails rather than skips
+when the tools are missing, because print staff would see exactly what it checks.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from editor_app.export import export_docx
+from tests.conftest import SHARED
+
+pytestmark = pytest.mark.render
+
+EXPECTED_PAGES = {"a4-bulletin": 2, "tabloid": 1}
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    assert path, f"{name} is not installed: apt-get install libreoffice-writer-nogui poppler-utils"
+    return path
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    from editor_app.storage.project import open_project
+    from tests.conftest import SAMPLE
+
+    folder = tmp_path_factory.mktemp("render")
+    docs = [str(export_docx(open_project(SAMPLE), folder / f"{t}.docx", template=t).path) for t in EXPECTED_PAGES]
+    env = dict(os.environ, HOME=str(folder / "home"))
+    fonts = SHARED / "tools" / "fonts.conf"
+    if fonts.is_file():  # same face aliases as ../shared/tools/render-docx; text extraction works without
+        env["FONTCONFIG_FILE"] = str(fonts)
+    subprocess.run([_tool("soffice"), "--headless", "--norestore",
+                    f"-env:UserInstallation=file://{folder / 'profile'}", "--convert-to", "pdf",
+                    "--outdir", str(folder), *docs], env=env, capture_output=True, timeout=240, check=True)
+    return {t: folder / f"{t}.pdf" for t in EXPECTED_PAGES}
+
+
+def _pdf_text(pdf) -> str:
+    text = subprocess.run([_tool("pdftotext"), str(pdf), "-"], capture_output=True, timeout=60,
+                          check=True).stdout.decode("utf-8")
+    return "".join(text.split())  # columns interleave lines: compare without whitespace
+
+
+def _pages(pdf) -> int:
+    info = subprocess.run([_tool("pdfinfo"), str(pdf)], capture_output=True, timeout=60, check=True).stdout
+    return int(next(line for line in info.decode().splitlines() if line.startswith("Pages:")).split()[1])
+
+
+@pytest.mark.parametrize("template_id", list(EXPECTED_PAGES))
+def test_libreoffice_renders_heads_captions_and_bylines(pdfs, template_id):
+    pdf = pdfs[template_id]
+    assert pdf.is_file(), "LibreOffice could not convert the export"
+    assert _pages(pdf) == EXPECTED_PAGES[template_id]
+    text = _pdf_text(pdf)
+    for expected in ("滨江新区工作简报", "老旧小区改造提速百姓家门口添新绿", "十二个老旧小区改造项目全部开工",
+                     "八座口袋公园年内陆续开放", "工人在临河小区加装电梯。", "市民在新开放的滨河口袋公园散步。",
+                     "林悦摄", "（建宣）", "（绿办）", "（政服）", "编者按："):
+        assert expected in text, f"{expected} is not on the rendered page"

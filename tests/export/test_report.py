@@ -1,0 +1,106 @@
+"""The proof report (校对单): every flag and finding with its place, and the error rate per 10,000."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+import docx
+import pytest
+
+from editor_app.errors import ExportError
+from editor_app.export import write_report
+from editor_app.export.report import count_characters
+from editor_app.model.fields import iter_text_fields
+
+from .conftest import flag_on
+from .helpers import part, w
+
+
+@dataclass(frozen=True)
+class _Loc:
+    page: int
+    block: str
+    field: str
+
+
+@dataclass(frozen=True)
+class _Finding:
+    rule: str
+    category: str
+    level: str
+    start: int
+    end: int
+    text: str
+    suggestions: tuple
+    message: str
+    location: _Loc | None = None
+
+
+class _ListChecker:
+    """Finds the given words wherever they occur (stands in for the rule engine in these tests)."""
+
+    def __init__(self, words: dict[str, tuple[str, str]]):
+        self.words = words
+
+    def check_issue(self, issue):
+        found = []
+        for tf in iter_text_fields(issue):
+            for word, (right, level) in self.words.items():
+                start = tf.text.find(word)
+                if start >= 0:
+                    found.append(_Finding("test.word", "别字", level, start, start + len(word), word, (right,),
+                                          f"疑为「{right}」", _Loc(tf.page.number, tf.block.id, tf.path)))
+        return found
+
+
+CHECKER = _ListChecker({"布署": ("部署", "error"), "截止目前": ("截至目前", "warning")})
+
+
+def _rows(path):
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+    return rows[0], rows[1], rows[2], rows[3:]
+
+
+def test_csv_report_lists_findings_and_flags_with_place_context_and_rate(sample_project, tmp_path):
+    flag_on(sample_project.issue, "再接再励", "成语误写", "再接再厉")
+    flag_on(sample_project.issue, "口袋公园", "存疑", status="rejected")
+    out = write_report(sample_project, tmp_path / "report.csv", checker=CHECKER)
+    title, summary, header, rows = _rows(out)
+    assert title == ["滨江新区工作简报第7期校对单"]
+    assert header[:5] == ["序号", "来源", "版次", "稿件", "原文"]
+    by_text = {row[4]: row for row in rows}
+    assert set(by_text) == {"布署", "截止目前", "再接再励", "口袋公园"}
+    assert by_text["布署"][1:4] == ["自动校对", "第1版", "政务服务“一网通办”事项再扩容"]
+    assert "【布署】" in by_text["布署"][5] and by_text["布署"][6] == "部署"
+    assert by_text["再接再励"][9] == "待处理" and by_text["口袋公园"][9] == "已驳回"
+    # counted: the error finding and the open flag (not the warning, not the rejected flag)
+    chars = count_characters(sample_project.issue)
+    rate = 2 * 10000 / chars
+    assert f"全文 {chars} 字，计错 2 处，差错率 {rate:.2f}/万" in summary[0]
+    assert ("超过" in summary[0]) and "3/万" in summary[0]
+
+
+def test_html_report_escapes_text(sample_project, tmp_path):
+    sample_project.issue.pages[0].blocks[-1].paragraphs[0].text = "终端<script>布署</script>到位"
+    out = write_report(sample_project, tmp_path / "report.html", checker=CHECKER)
+    page = out.read_text("utf-8")
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert page.count("<tr>") == 1 + 2  # header, 布署, 截止目前
+
+
+def test_docx_report_has_a_table_with_explicit_widths(sample_project, tmp_path):
+    out = write_report(sample_project, tmp_path / "report.docx", checker=CHECKER)
+    document = docx.Document(str(out))
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells][:3] == ["序号", "来源", "版次"]
+    assert len(table.rows) == 3
+    root = part(out, "word/document.xml")
+    assert all(int(g.get(w("w"))) > 0 for g in root.iter(w("gridCol")))
+    assert all(tc.find(w("tcPr")).find(w("tcW")) is not None for tc in root.iter(w("tc")))
+
+
+def test_report_needs_a_known_suffix(sample_project, tmp_path):
+    with pytest.raises(ExportError, match="docx, .csv or .html"):
+        write_report(sample_project, tmp_path / "report.pdf", checker=CHECKER)

@@ -1,0 +1,39 @@
+"""The interface speaks Simplified Chinese from the shipped .qm, English as the source language."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from editor_app.gui import settings
+from editor_app.gui.app import choose_language, install_translators
+
+
+@pytest.fixture
+def chinese():
+    app = QApplication.instance()
+    install_translators(app, "zh_CN")
+    yield
+    install_translators(app, "en")
+
+
+def test_menus_and_fit_state_in_chinese(qtbot, chinese, messages, sample_copy):
+    from editor_app.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(sample_copy)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus[:3] == ["文件(&F)", "编辑(&E)", "插入(&I)"]
+    assert window.editor.form.fit_label.text().startswith("超 ")  # the sample's lead runs over
+    window.update_status()
+    assert "字" in window.chars_label.text()
+
+
+def test_language_choice_order(monkeypatch):
+    assert choose_language("en") == "en"
+    settings.set_language("zh_CN")
+    assert choose_language(None) == "zh_CN"
+    settings.set_language("en")
+    assert choose_language("zh_CN") == "zh_CN"
+    assert choose_language(None) == "en"

@@ -1,0 +1,97 @@
+"""The typo detector finds slips no word list names, suggests the fix, and leaves good text alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from editor_app.proof.typo import TypoDetector, TypoHit
+from editor_app.proof.typo.protect import in_parallel, protected_mask
+
+
+@pytest.fixture(scope="module")
+def detector() -> TypoDetector:
+    return TypoDetector.load()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong", "right"),
+    [
+        ("该市正在大力发展大数局产业。", "局", "据"),
+        ("进一步优化营商环竟，激发市场活力。", "竟", "境"),
+        ("大力发展数字经际，培育新的增长点。", "际", "济"),
+        ("进一步完善社会保章体系。", "章", "障"),
+        ("本次会议的主要议题是研究部暑今年工作。", "暑", "署"),
+        ("进一步加强对干部队伍的管理和监肚。", "肚", "督"),
+        ("全面提高城市的综合竟争力。", "竟", "竞"),
+        ("切实加强组织零导。", "零", "领"),
+        ("他在会上做了重要降话。", "降", "讲"),
+    ],
+)
+def test_slip_is_found_with_its_fix(detector, sentence, wrong, right):
+    hits = detector.detect(sentence)
+    assert [(h.wrong, h.right) for h in hits] == [(wrong, right)]
+    hit = hits[0]
+    assert sentence[hit.start:hit.end] == hit.wrong
+    assert 0.0 < hit.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "各单位要认真贯彻落实会议精神，确保各项工作取得实效。",
+        "请各部门按时报送材料，逾期不予受理。",
+        "他们积极参加志愿服务活动，受到群众欢迎。",
+        "全市经济运行保持平稳增长态势。",
+        "加强对重点领域的监督检查，严肃查处违法违纪行为。",
+        "记者从市教育局获悉，今年全市将新建学校二十所。",
+        "要抓紧完善相关制度，堵塞管理漏洞。",
+        "要不断提高人民群众的满意度。",
+        "坚持精准施策，为企业纾困解难。",
+        "一体推进不敢腐、不能腐、不想腐。",
+    ],
+)
+def test_clean_sentences_get_no_hit(detector, sentence):
+    assert detector.detect(sentence) == []
+
+
+def test_offsets_count_python_characters_past_digits_and_latin(detector):
+    text = "2021年GDP增长6%，大力发展数字经际。"
+    hits = detector.detect(text)
+    assert hits == [TypoHit(text.index("际"), text.index("际") + 1, "际", "济", hits[0].confidence)]
+
+
+def test_quoted_text_is_left_alone(detector):
+    assert detector.detect("大力发展数字经际。")
+    assert detector.detect("所谓“数字经际”的说法并不规范。") == []
+
+
+def test_user_dictionary_words_are_left_alone():
+    assert TypoDetector.load(user_words=["经际"]).detect("大力发展数字经际。") == []
+
+
+def test_names_after_titles_and_bylines_are_protected(detector):
+    text = "副市长鲍炳文出席会议并讲话。"
+    mask = protected_mask(text)
+    start = text.index("鲍炳文")
+    assert all(mask[start:start + 3])
+    assert detector.detect(text) == []
+    byline = "正文最后一句。\n环军捷\n"
+    assert all(protected_mask(byline)[byline.index("环军捷"):byline.index("环军捷") + 3])
+
+
+def test_parallel_wording_is_deliberate():
+    text = "要坚持节水、护水、治水并举，做到快查快改。"
+    assert in_parallel(text, text.index("护"))
+    assert in_parallel(text, text.index("查"))
+    assert not in_parallel(text, text.index("坚"))
+
+
+def test_repeated_wording_in_one_text_is_not_flagged(detector):
+    one = "大力发展数字经际。"
+    assert detector.detect(one)
+    assert detector.detect(one + "数字经际是新的提法。") == []
+
+
+def test_text_without_han_characters(detector):
+    assert detector.detect("") == []
+    assert detector.detect("Version 2.0 (2024-06-18), 100%") == []
