@@ -138,6 +138,7 @@ def _single_article(reading: PageReading) -> tuple[Article, list[ImportNote]]:
     articles = [b for b in reading.blocks if isinstance(b, Article)]
     first = articles[0] if articles else None
     last = articles[-1] if articles else None
+    last_tagged = next((a for a in reversed(articles) if a.byline), None)
     kept_notes: list[ImportNote] = []
     ids = {b.id for b in reading.blocks}
     for note in reading.notes:
@@ -168,11 +169,12 @@ def _single_article(reading: PageReading) -> tuple[Article, list[ImportNote]]:
         elif isinstance(block, PhotoBlock):
             story.photos.append(Photo(image=block.image, caption=block.caption, credit=block.credit))
         else:
-            _fold_article(story, block, empty, heads, kept_notes)
+            _fold_article(story, block, empty, heads, kept_notes, last=block is last_tagged)
     return story, kept_notes
 
 
-def _fold_article(story: Article, block: Article, empty: bool, heads, notes: list[ImportNote]) -> None:
+def _fold_article(story: Article, block: Article, empty: bool, heads, notes: list[ImportNote],
+                  last: bool) -> None:
     if empty:
         story.kicker, story.title, story.subtitle = block.kicker, block.title, block.subtitle
     else:
@@ -197,8 +199,8 @@ def _fold_article(story: Article, block: Article, empty: bool, heads, notes: lis
             paragraphs.insert(0, Paragraph(text=" ".join(lead)))
     story.paragraphs.extend(paragraphs)
     story.photos.extend(block.photos)
-    if block.byline:
-        if story.byline:
-            story.paragraphs.append(Paragraph(text=story.byline))
-            notes.append(ImportNote("a byline in the middle of the story was kept as text", story.id, None))
+    if block.byline and last:
         story.byline = block.byline
+    elif block.byline:  # a tag in the middle: kept where it stood, as text
+        story.paragraphs.append(Paragraph(text=block.byline))
+        notes.append(ImportNote("a byline in the middle of the story was kept as text", story.id, None))
