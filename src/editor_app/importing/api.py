@@ -25,14 +25,18 @@ def import_text(text: str, as_: str = "page") -> ImportResult:
         return _import_units(units_from_text(text.replace("\f", "\n")), as_)
     pages, line = [], 1
     for part in text.split("\f"):
-        units = units_from_text(part, first_line=line)
+        pages.append(units_from_text(part, first_line=line))
         line += part.count("\n")
-        if units:
-            pages.append(units)
+    return _import_pages(pages)
+
+
+def _import_pages(pages: list[list[Unit]]) -> ImportResult:
+    """Several pages of units (form feeds, Word page breaks) into one issue."""
+    pages = [units for units in pages if units]
     if not pages:
         raise InputError(None, "there is no text to import")
     editors: dict[str, str] = {}  # shared: a role credited twice stays text the second time
-    results = [_import_units(units, as_, editors) for units in pages]
+    results = [_import_units(units, "page", editors) for units in pages]
     issue = results[0].issue
     for number, result in enumerate(results[1:], start=2):
         page = result.issue.pages[0]
@@ -71,7 +75,12 @@ def import_file(path, as_: str = "page") -> ImportResult:
         units, images, notes = read_docx(path)
         if not units:
             raise InputError(path, "the Word document has no text")
-        result = _import_units(units, as_)
+        breaks = [k for k, unit in enumerate(units) if unit.new_page and k > 0]
+        if as_ == "page" and breaks:  # page breaks in Word: one page of the issue each
+            edges = [0, *breaks, len(units)]
+            result = _import_pages([units[a:b] for a, b in zip(edges, edges[1:], strict=False)])
+        else:
+            result = _import_units(units, as_)
         result.notes[:0] = notes
         used = {ph.image for ph in _photos(result.issue) if ph.image}
         result.images = {key: blob for key, blob in images.items() if key in used}

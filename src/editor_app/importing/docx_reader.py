@@ -102,9 +102,12 @@ def _read(document, path: Path) -> tuple[list[Unit], dict[str, bytes], list[Impo
     notes: list[ImportNote] = []
     units: list[Unit] = []
     gap = 0
+    new_page = False
     for number, paragraph in enumerate(_paragraphs(document), start=1):
         pictures = _pictures(paragraph, document)
         text = _text(paragraph._p)
+        if paragraph.paragraph_format.page_break_before or ("\f" in text and not text.strip()):
+            new_page = True
         if not text.strip() and not pictures:
             gap += 1
             continue
@@ -118,13 +121,16 @@ def _read(document, path: Path) -> tuple[list[Unit], dict[str, bytes], list[Impo
             except InputError as exc:
                 notes.append(ImportNote(f"a picture could not be used: {exc.problem}", None, number))
                 continue
-            units.append(Unit("", number, gap, hints=hints, image=key))
-            gap = 0
+            units.append(Unit("", number, gap, hints=hints, image=key, new_page=new_page))
+            gap, new_page = 0, False
         indented = _first_line_indent(paragraph)
-        for piece in text.split("\n"):
+        for piece in text.replace("\f", "\n\f").split("\n"):
+            if piece.startswith("\f"):
+                new_page, piece = True, piece[1:]
             if piece.strip():
-                units.append(Unit(piece.strip(), number, gap, indented or piece[:1] in "\u3000 ", hints))
-                gap = 0
+                units.append(Unit(piece.strip(), number, gap, indented or piece[:1] in "\u3000 ", hints,
+                                  new_page=new_page))
+                gap, new_page = 0, False
     return units, store.images, notes
 
 
@@ -167,8 +173,8 @@ def _text(paragraph) -> str:
             parts.append(element.text or "")
         elif element.tag == _TAB:
             parts.append("\t")
-        elif element.tag == _BR and element.get(_TYPE) not in (None, "textWrapping"):
-            parts.append("\n")  # a page or column break
+        elif element.tag == _BR and element.get(_TYPE) == "page":
+            parts.append("\f")
         else:
             parts.append("\n")
     return "".join(parts)

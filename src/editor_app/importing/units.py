@@ -44,6 +44,7 @@ class Unit:
     image: str | None = None  # project image path for a Word picture paragraph
     width: int = 0  # characters on the physical line, indentation included (hard-wrap detection)
     columns: int = 0  # the same in display columns (full-width = 2)
+    new_page: bool = False  # a Word page break comes before this unit
 
     @property
     def size(self) -> int:
