@@ -22,13 +22,16 @@ def _dictionary() -> dict[str, str]:
     """word -> frequency (as text: converted only for the few words ever looked up)."""
     from editor_app.paths import resource
 
-    text = resource("importing", "common_words.txt").read_text(encoding="utf-8")
+    try:
+        text = resource("importing", "common_words.txt").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}  # without the list no break looks like a split word: the reader falls back to shape
     return dict(line.split(" ", 1) for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @cache
 def _total() -> float:
-    return float(sum(map(int, _dictionary().values())))
+    return float(sum(map(int, _dictionary().values()))) or 1.0
 
 
 @cache
