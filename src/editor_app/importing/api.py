@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from editor_app.errors import InputError
@@ -127,10 +128,43 @@ def _import_units(units: list[Unit], as_: str, editors: dict[str, str] | None = 
         blocks, notes = reading.blocks, reading.notes
     issue = Issue(type="newspaper" if reading.newspaper else "internal", editors=reading.editors,
                   date=reading.date)
+    notes = list(notes)
+    if reading.masthead:
+        notes.append(_apply_masthead(issue, reading.masthead))
     template = NEWSPAPER_TEMPLATE if reading.newspaper else BULLETIN_TEMPLATE
     issue.pages.append(Page(number=reading.page_number or 1, name=reading.page_name, template=template,
                             blocks=list(blocks)))
-    return ImportResult(issue=issue, images={}, notes=list(notes))
+    return ImportResult(issue=issue, images={}, notes=notes)
+
+
+_ISSUE_NUMBER = re.compile(r"第\s*(\d+)\s*期")
+_TOTAL_NUMBER = re.compile(r"总第\s*(\d+)\s*期")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def _apply_masthead(issue: Issue, lines: list[str]) -> ImportNote:
+    """Masthead paragraphs (Word 「报头」 styles) → publication, number, date, organizer, permit.
+
+    The first line is the publication's name; the others are split at wide spaces. The note
+    quotes every masthead line, so nothing of it is lost even where a field keeps only a number.
+    """
+    issue.publication = lines[0]
+    for line in lines[1:]:
+        for part in re.split(r"\s{2,}|\u3000+", line):
+            part = part.strip()
+            if (match := _TOTAL_NUMBER.search(part)) is not None:
+                issue.total_number = int(match.group(1))
+            if (match := _ISSUE_NUMBER.search(_TOTAL_NUMBER.sub("", part))) is not None:
+                issue.number = int(match.group(1))
+            if (match := _DATE.search(part)) is not None:
+                year, month, day = (int(g) for g in match.groups())
+                if 1 <= month <= 12 and 1 <= day <= 31:
+                    issue.date = f"{year:04d}-{month:02d}-{day:02d}"
+            if part.endswith(("编", "主办", "编印", "主编")) and issue.organizer is None:
+                issue.organizer = part
+            if ("准印证" in part or "刊号" in part) and issue.permit is None:
+                issue.permit = part
+    return ImportNote("the masthead (报头) was read into the issue details: " + " / ".join(lines))
 
 
 def _photos(issue: Issue):

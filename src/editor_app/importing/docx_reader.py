@@ -30,6 +30,21 @@ _P, _T, _TAB, _BR, _CR, _DEL, _TEXTBOX = (f"{_W}{n}" for n in ("p", "t", "tab", 
 _TYPE = f"{_W}type"
 _EAST_ASIA = f"{_W}eastAsia"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Style names that say what a paragraph is (our own export uses the Chinese ones). Matched exactly or
+# as a prefix (「报头信息」 is a masthead line); checked along the style's base chain.
+STYLE_ROLES = (
+    ("masthead", ("报头", "刊头", "masthead")),
+    ("credits", ("责任编辑", "编辑信息", "credits")),
+    ("caption", ("图片说明", "图注", "题注", "caption")),
+    ("byline", ("署名", "byline")),
+    ("subhead", ("小标题", "小题", "subhead")),
+    ("deck", ("副题", "副标题", "subtitle")),
+    ("kicker", ("引题", "肩题", "眉题", "kicker")),
+    ("banner", ("通栏标题", "通栏题", "banner")),
+    ("title", ("主题", "主标题", "article title")),
+    ("note", ("编者按", "按语", "editor's note")),
+    ("body", ("稿件正文", "正文文本", "body text")),
+)
 _ALIGN = {0: "left", 1: "center", 2: "right", 3: "justify"}
 
 
@@ -213,6 +228,10 @@ def _hints(paragraph) -> Hints:
             hints.heading_level = int(match.group(1))
         if low in _CAPTION_STYLES:
             hints.caption_style = True
+        if hints.role is None:
+            hints.role = _style_role(low)
+    if hints.role == "caption":
+        hints.caption_style = True
     runs = [r for r in paragraph.runs if r.text.strip()]
     style_bold = next((st.font.bold for st in _style_chain(paragraph) if st.font.bold is not None), None)
     hints.bold = bool(runs) and all((r.bold if r.bold is not None else style_bold) for r in runs)
@@ -231,6 +250,13 @@ def _hints(paragraph) -> Hints:
                           if st.paragraph_format.alignment is not None), None)
     hints.align = _ALIGN.get(int(alignment)) if alignment is not None else None
     return hints
+
+
+def _style_role(name: str) -> str | None:
+    for role, names in STYLE_ROLES:
+        if any(name == n or (len(n) >= 2 and not n.isascii() and name.startswith(n)) for n in names):
+            return role
+    return None
 
 
 def _face(rpr) -> str | None:

@@ -17,6 +17,7 @@ from editor_app.importing.units import Unit, placeholder_gap
 from editor_app.model.document import Article, Banner, Block, EditorNote, Paragraph, Photo, PhotoBlock
 
 SUBHEAD_MAX = 10  # a lone short line this long or shorter, between paragraphs, is a subhead
+HEADING_ROLES = ("kicker", "banner", "title", "deck", "subhead")  # Word style roles of headline lines
 
 
 @dataclass
@@ -28,6 +29,7 @@ class PageReading:
     page_name: str | None = None  # a running head (版眉) found above the first headline
     page_number: int | None = None
     date: str | None = None
+    masthead: list[str] = field(default_factory=list)  # Word paragraphs in a 「报头」 style
 
 
 class PageReader:
@@ -56,6 +58,8 @@ class PageReader:
         if unit.image is not None:
             return False
         hints = unit.hints
+        if hints is not None and hints.role is not None:
+            return hints.role in HEADING_ROLES
         if hints is not None and hints.heading_level is not None and unit.size <= 2 * sig.HEADING_MAX:
             return True
         if hints is not None and (hints.bold or hints.heavy_face or hints.align == "center") \
@@ -119,10 +123,17 @@ class PageReader:
         text = unit.text
         if unit.image is not None:
             return self._picture(i)
+        role = unit.hints.role if unit.hints is not None else None
+        if role == "masthead" and self.page_furniture:
+            self.out.masthead.append(text)
+            return i + 1
+        if role == "credits" and self.page_furniture:
+            text = sig.unbracket(text)  # 「（责任编辑：林悦　校对：周宁）」
         credits = sig.parse_credits(text) if self.page_furniture and sig.credits_line(text) else None
         if credits and not credits.keys() & self.out.editors.keys():
             self.out.editors.update(credits)
             return i + 1
+        text = unit.text
         label = sig.editor_note_label(text)
         if label is not None:
             self._close()
@@ -269,7 +280,8 @@ class PageReader:
         if article is None or not article.paragraphs or article.byline is not None:
             return False
         flat = sig.compact(unit.text)
-        right = unit.hints is not None and unit.hints.align == "right" and len(flat) <= 16
+        right = unit.hints is not None and (unit.hints.role == "byline" or (
+            unit.hints.align == "right" and unit.hints.role is None)) and len(flat) <= 16
         credit = sig.author_line(unit.text) and len(flat) <= 16  # 「（记者 张三）」 closing a story
         if not (sig.pen_name(flat) or right or credit) or sig.subhead_marker(unit.text):
             return False
@@ -357,7 +369,17 @@ class PageReader:
                 self.open_para = None
                 self.article.paragraphs.append(Paragraph(text=unit.text, kind="subhead"))
                 return
-        if len(run) > 3:
+        roles = [u.hints.role if u.hints is not None else None for u in run]
+        if "banner" in roles and roles[-1] != "banner":
+            cut = max(k for k, role in enumerate(roles) if role == "banner") + 1
+            self._close()
+            self._banner(run[:cut])
+            run = run[cut:]
+        elif "banner" in roles:
+            self._close()
+            self._banner(run)
+            return
+        if len(run) > 3 and not any(roles):
             cut = len(run) - (3 if sig.is_deck(run[-1].text) else 2)
             self._close()
             self._banner(run[:cut])
@@ -384,6 +406,8 @@ class PageReader:
         if sig.subhead_marker(unit.text):
             return True
         hints = unit.hints
+        if hints is not None and hints.role in HEADING_ROLES:
+            return hints.role == "subhead"
         if hints is not None and hints.heading_level is not None:
             return hints.heading_level >= 2
         if following is None or unit.gap >= self.ph_gap or (self._is_heading(following) and not before_body):
@@ -495,6 +519,16 @@ def _biggest(run: list[Unit]) -> int | None:
 
 def assign_heads(run: list[Unit]) -> tuple[str | None, str, str | None]:
     """(kicker, title, subtitle) for a headline group: decks go under, the biggest type is the title."""
+    roles = [u.hints.role if u.hints is not None else None for u in run]
+    if any(role in ("title", "banner") for role in roles):
+        def joined(*wanted):
+            return " ".join(u.text for u, role in zip(run, roles, strict=True) if role in wanted) or None
+
+        first_title = next(k for k, role in enumerate(roles) if role in ("title", "banner"))
+        kicker = " ".join(u.text for u in run[:first_title]) or None
+        rest = [u.text for u, role in zip(run[first_title:], roles[first_title:], strict=True)
+                if role not in ("title", "banner")]
+        return kicker, joined("title", "banner"), " ".join(rest) or None
     texts = [u.text for u in run]
     decks = [t for t in texts[1:] if sig.is_deck(t)]
     others = [t for t in texts if t not in decks or t == texts[0]]

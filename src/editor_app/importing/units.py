@@ -32,6 +32,8 @@ class Hints:
     align: str | None = None  # "center" | "right" | "left" | "justify"
     caption_style: bool = False
     heavy_face: bool = False  # set in 黑体 / 小标宋 / 中宋 throughout, the faces of headlines and subheads
+    role: str | None = None  # from a telling style name: masthead, kicker, banner, title, deck, subhead,
+    #                          body, note, caption, byline, credits (see docx_reader.STYLE_ROLES)
 
 
 @dataclass
