@@ -68,7 +68,7 @@ class PageReader:
         if unit.indented and not sig.is_deck(unit.text):
             return False  # an indented line is a paragraph of running text
         if sig.author_line(unit.text) or sig.jump_line(unit.text) or sig.credits_line(unit.text) \
-                or sig.dateline(unit.text):
+                or sig.dateline(unit.text) or sig.date_only(unit.text):
             return False
         return sig.heading_like(unit.text)
 
@@ -352,6 +352,16 @@ class PageReader:
             self._close()
             self._banner(run)
             return
+        at_end = following is None or (sig.date_only(following.text) and following is self.units[-1])
+        styled = any(u.hints is not None and u.hints.role for u in run)
+        if at_end and not styled and self.article is not None and self.article.paragraphs \
+                and self.article.byline is None:
+            # short lines after the last paragraph (a signature: 「新区管委会办公室」): kept as text
+            for unit in run:
+                self.article.paragraphs.append(Paragraph(text=unit.text))
+            self._note("short lines at the end were kept as paragraphs (a signature or a headline "
+                       "without its story?)", self.article, run[0].line)
+            return
         if len(run) == 1 and self.article is not None and self.article.paragraphs:
             unit = run[0]
             if self.open_para is not None and unit.gap < self.ph_gap and (
@@ -461,7 +471,7 @@ class PageReader:
             container = self._new_article(unit)
         paragraph = Paragraph(text=text)
         container.paragraphs.append(paragraph)
-        if text and not sig.ends_terminal(text):
+        if text and not sig.ends_terminal(text) and not sig.date_only(text):
             self.open_para, self.open_line = paragraph, unit.line
         else:
             self.open_para = None

@@ -148,6 +148,14 @@ def pen_name(text: str) -> bool:
     return bool(_PEN_NAME.match(compact(text)))
 
 
+_DATE_ONLY = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+def date_only(text: str) -> bool:
+    """A line that is only a date (「2026年6月18日」, under a signature): never a headline."""
+    return bool(_DATE_ONLY.match(compact(text)))
+
+
 def trailing_tag(text: str) -> tuple[str, str] | None:
     """(paragraph, tag) for a last paragraph that ends 「……敢于担当。（环土）」."""
     match = _TRAILING_TAG.match(strip_line(text))
