@@ -1,0 +1,42 @@
+"""SOURCE given as a text or Word page is imported on the fly and exported like a project."""
+
+from __future__ import annotations
+
+import docx
+
+from editor_app.export import export_docx, load_source
+
+from .helpers import body_paragraphs, paragraph_text, style_of
+
+PAGE = """聚焦社区治理
+
+老旧小区加装电梯提速
+
+本刊讯 今年以来，各街道把加装电梯列为民生实事，逐楼征求居民意见，已有十八台电梯投入使用。
+
+居民代表说，过去上下楼要歇好几次，现在出门方便多了。
+
+社宣
+"""
+
+
+def test_text_page_is_imported_and_exported(tmp_path):
+    source = tmp_path / "page.txt"
+    source.write_text(PAGE, "gb18030")  # newsroom text files are often GBK
+    result = export_docx(load_source(source), tmp_path / "page.docx", template="a4-bulletin")
+    texts = [paragraph_text(p) for p in body_paragraphs(result.path)]
+    assert "老旧小区加装电梯提速" in texts
+    assert any("已有十八台电梯投入使用" in t for t in texts)
+    assert any(style_of(p) == "Byline" and paragraph_text(p) == "（社宣）" for p in body_paragraphs(result.path))
+
+
+def test_word_page_is_imported_and_exported(tmp_path):
+    page = docx.Document()
+    for line in PAGE.strip().split("\n\n"):
+        page.add_paragraph(line.strip())
+    source = tmp_path / "page.docx"
+    page.save(str(source))
+    result = export_docx(load_source(source), tmp_path / "out.docx", template="manuscript")
+    texts = [paragraph_text(p) for p in body_paragraphs(result.path)]
+    assert "老旧小区加装电梯提速" in texts
+    assert any("居民代表说" in t for t in texts)
