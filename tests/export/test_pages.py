@@ -8,7 +8,7 @@ from editor_app.layout.templates import get_template
 from editor_app.model.document import Article, EditorNote, Issue, Page, Paragraph, PhotoBlock
 from editor_app.storage.project import Project
 
-from .helpers import NS, part, parts, w
+from .helpers import NS, body_paragraphs, paragraph_text, part, parts, style_of, w
 
 
 def _two_page_project() -> Project:
@@ -54,3 +54,13 @@ def test_progress_reaches_the_total(tmp_path):
     export_docx(_two_page_project(), tmp_path / "p.docx", progress=lambda done, total: seen.append((done, total)))
     assert seen and seen[-1][0] == seen[-1][1] > 0
     assert all(a <= b for (a, _), (b, _) in zip(seen, seen[1:], strict=False))
+
+
+def test_bulletin_subheads_carry_the_marker_outside_the_model_text(tmp_path):
+    project = _two_page_project()
+    result = export_docx(project, tmp_path / "m.docx", flags_as_comments=True)
+    subheads = [paragraph_text(p) for p in body_paragraphs(result.path) if style_of(p) == "Subhead"]
+    assert subheads == ["■ 小标题"]
+    assert project.issue.pages[1].blocks[1].paragraphs[0].text == "小标题"
+    manuscript = export_docx(project, tmp_path / "ms.docx", template="manuscript")
+    assert [paragraph_text(p) for p in body_paragraphs(manuscript.path) if style_of(p) == "Subhead"] == ["小标题"]

@@ -56,6 +56,7 @@ class Layout:
     masthead: bool = True
     heads_full_width: bool = True
     byline_brackets: str = "（）"
+    subhead_marker: str = ""  # e.g. "■ " before every 小标题
     wording: dict = field(default_factory=dict)
 
     @classmethod
@@ -65,6 +66,7 @@ class Layout:
                    masthead=bool(raw.get("masthead", True)),
                    heads_full_width=bool(raw.get("heads_full_width", True)),
                    byline_brackets=str(raw.get("byline_brackets", "（）")),
+                   subhead_marker=str(raw.get("subhead_marker", "")),
                    wording=dict(template.data.get("wording") or {}))
 
 
@@ -164,7 +166,9 @@ def _article_body(article: Article, layout: Layout) -> list[Para | Picture]:
     for index, paragraph in enumerate(article.paragraphs):
         piece = _model(paragraph.text, article.id, f"paragraph:{paragraph.id}")
         if paragraph.kind == "subhead":
-            items.append(Para("Subhead", [piece], keep_with_next=True))
+            marker = layout.subhead_marker
+            marker = [Piece(marker)] if marker and not paragraph.text.startswith(marker.strip()) else []
+            items.append(Para("Subhead", [*marker, piece], keep_with_next=True))
         else:
             items.append(Para("BodyText", [*run_in, piece]))
             run_in = []
