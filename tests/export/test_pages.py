@@ -64,3 +64,11 @@ def test_bulletin_subheads_carry_the_marker_outside_the_model_text(tmp_path):
     assert project.issue.pages[1].blocks[1].paragraphs[0].text == "小标题"
     manuscript = export_docx(project, tmp_path / "ms.docx", template="manuscript")
     assert [paragraph_text(p) for p in body_paragraphs(manuscript.path) if style_of(p) == "Subhead"] == ["小标题"]
+
+
+def test_mixed_page_templates_export_with_the_first_and_say_so(tmp_path):
+    project = _two_page_project()
+    project.issue.pages[1].template = "tabloid"
+    result = export_docx(project, tmp_path / "mixed.docx")
+    assert any("tabloid" in w and "a4-bulletin" in w for w in result.warnings)
+    assert not export_docx(project, tmp_path / "chosen.docx", template="a3-bulletin").warnings

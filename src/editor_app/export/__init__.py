@@ -72,6 +72,10 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
     tpl = get_template(template_id)
     layout = Layout.from_template(tpl)
     warnings: list[str] = []
+    others = sorted({page.template for page in issue.pages} - {tpl.id})
+    if others and template is None:
+        warnings.append(f"pages use different templates ({', '.join(others)}); "
+                        f"the whole issue was exported with {tpl.id}")
     groups = []
     if flags_as_comments:
         groups.append(flag_anchors(issue, warnings))
