@@ -73,3 +73,13 @@ def test_mixed_page_templates_export_with_the_first_and_say_so(tmp_path):
     assert any("tabloid" in w and "a4-bulletin" in w for w in result.warnings)
     chosen = export_docx(project, tmp_path / "chosen.docx", template="a3-bulletin").warnings
     assert not [w for w in chosen if "templates" in w]  # a template chosen for the export is no surprise
+
+
+def test_a_two_paragraph_note_is_one_box(tmp_path):
+    result = export_docx(_two_page_project(), tmp_path / "note.docx")
+    paragraphs = body_paragraphs(result.path)
+    notes = [i for i, p in enumerate(paragraphs) if style_of(p) == "EditorNote"]
+    assert notes == [notes[0], notes[0] + 1]  # adjacent, same style: Word and LibreOffice merge the borders
+    assert all(paragraphs[i].find("w:pPr/w:pBdr", NS) is None for i in notes)  # no direct override
+    box = part(result.path, "word/styles.xml").find("w:style[@w:styleId='EditorNote']/w:pPr/w:pBdr", NS)
+    assert box.find("w:between", NS) is None  # an explicit between border splits the box in LibreOffice

@@ -102,8 +102,8 @@ def set_paragraph_border(pPr, spec: dict) -> None:
         if side in sides:
             border.append(_element(f"w:{side}", val=style, sz=size, space=space,
                                    color=spec.get("color", "000000")))
-    if "box" == spec.get("sides", "box"):  # keep the box closed between the note's paragraphs
-        border.append(_element("w:between", val="nil"))
+    # No w:between: Word and LibreOffice then draw consecutive paragraphs with identical borders as one
+    # box (an explicit between="nil" makes LibreOffice box every paragraph separately).
     _place(pPr, border, _PPR_ORDER)
 
 
