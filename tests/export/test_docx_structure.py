@@ -131,7 +131,17 @@ def test_footer_has_a_page_field_with_a_cached_result(exports, template_id):
         start = kinds.index("begin")
         assert kinds[start:start + 5] == ["begin", "instr", "separate", "text", "end"]
         assert runs[start + 1].find("w:instrText", NS).text.strip() == "PAGE"
-        assert runs[start + 3].find("w:t", NS).text == "1"
+        assert runs[start + 3].find("w:t", NS).text in ("1", "2")  # odd / even footer of the first page
+
+
+def test_official_page_numbers_sit_outside_odd_right_even_left(exports):
+    path = exports["official"]
+    assert part(path, "word/settings.xml").find("w:evenAndOddHeaders", NS) is not None
+    sides = {}
+    for footer in parts(path, "word/footer"):
+        text = "".join(t.text or "" for t in footer.iter(w("t")))
+        sides[footer.find(".//w:jc", NS).get(w("val"))] = text
+    assert sides == {"right": "— 1 —　", "left": "　— 2 —"}
 
 
 def test_a4_masthead_folio_and_core_properties(exports, sample_project):

@@ -57,6 +57,7 @@ class Layout:
     heads_full_width: bool = True
     byline_brackets: str = "（）"
     subhead_marker: str = ""  # e.g. "■ " before every 小标题
+    page_numbers_outside: bool = False  # GB/T 9704: odd page numbers right, even left
     wording: dict = field(default_factory=dict)
 
     @classmethod
@@ -67,6 +68,7 @@ class Layout:
                    heads_full_width=bool(raw.get("heads_full_width", True)),
                    byline_brackets=str(raw.get("byline_brackets", "（）")),
                    subhead_marker=str(raw.get("subhead_marker", "")),
+                   page_numbers_outside=bool(raw.get("page_numbers_outside", False)),
                    wording=dict(template.data.get("wording") or {}))
 
 

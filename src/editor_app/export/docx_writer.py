@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from docx import Document
 from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Emu, Mm
 
 from editor_app.errors import TemplateError
@@ -202,30 +203,47 @@ class DocxWriter:
         self._headers_and_footers(page_starts)
 
     def _headers_and_footers(self, page_starts) -> None:
+        """A running head and a page number for the first section of every 版 (later ones inherit).
+
+        With `layout.page_numbers_outside` (GB/T 9704: odd pages right, even pages left, one
+        character in from the edge) odd and even footers differ.
+        """
         doc_sections = self.document.sections
+        outside = self.layout.page_numbers_outside
+        if outside:
+            self.document.settings.odd_and_even_pages_header_footer = True
         for page_index, (index, page) in enumerate(page_starts):
             section = doc_sections[index]
             if index == 0:
                 section.start_type = WD_SECTION.NEW_PAGE
-            header = section.header
-            header.is_linked_to_previous = False
             text = folio_text(self.project.issue, page, self.layout)
-            paragraph = header.paragraphs[0]
-            paragraph.style = self.styles["Folio"]
-            if text:
-                paragraph.add_run(self._text(text))
-            else:  # no running head (e.g. 公文): an empty header without the rule
-                paragraph.style = self.styles["PageNumber"]
-            footer = section.footer
-            footer.is_linked_to_previous = False
-            paragraph = footer.paragraphs[0]
-            paragraph.style = self.styles["PageNumber"]
-            before, _, after = str(self.layout.wording.get("page_number", "— {page} —")).partition("{page}")
-            if before:
-                paragraph.add_run(before)
-            docx_xml.add_page_field(paragraph, str(page_index + 1))
-            if after:
-                paragraph.add_run(after)
+            headers = [section.header] + ([section.even_page_header] if outside else [])
+            for header in headers:
+                header.is_linked_to_previous = False
+                paragraph = header.paragraphs[0]
+                paragraph.style = self.styles["Folio" if text else "PageNumber"]  # no head: no rule either
+                if text:
+                    paragraph.add_run(self._text(text))
+            self._page_number(section.footer, page_index + 1, "right" if outside else None)
+            if outside:
+                self._page_number(section.even_page_footer, page_index + 2, "left")
+
+    def _page_number(self, footer, cached: int, side: str | None) -> None:
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        paragraph.style = self.styles["PageNumber"]
+        before, _, after = str(self.layout.wording.get("page_number", "— {page} —")).partition("{page}")
+        if side == "right":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            after += "　"
+        elif side == "left":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            before = "　" + before
+        if before:
+            paragraph.add_run(before)
+        docx_xml.add_page_field(paragraph, str(cached))
+        if after:
+            paragraph.add_run(after)
 
     def finish(self) -> bytes:
         if self.removed_controls:
