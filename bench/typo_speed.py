@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
 SEED = REPO.parent / "shared" / "seeds" / "000_1827cb5f2df69aa0.txt"
 
 LOAD_PROBE = """

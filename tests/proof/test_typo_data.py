@@ -51,3 +51,15 @@ def test_odw_train_precision_and_flag_rate_beat_the_baseline():
     # baseline 0.24, at precision 0.66): see docs/benchmarks.md for the curve.
     assert ours.recall >= 0.20
     assert ours.precision > base.precision + 0.2 and ours.clean_rate < base.clean_rate / 3
+
+
+def test_missing_or_damaged_tables_give_a_clear_error(tmp_path):
+    from editor_app.errors import EditorError
+
+    with pytest.raises(EditorError, match="cannot read the typo table"):
+        load_tables(tmp_path)
+    for name in ("words.tsv", "bigrams.tsv", "ngrams.tsv", "chars.tsv", "neighbours.tsv"):
+        (tmp_path / name).write_bytes((REPO / "resources" / "typo" / name).read_bytes())
+    (tmp_path / "bigrams.tsv").write_text("# header\n一\tbroken line\n", encoding="utf-8")
+    with pytest.raises(EditorError, match="damaged"):
+        load_tables(tmp_path)

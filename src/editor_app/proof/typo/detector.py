@@ -1,14 +1,19 @@
-"""Find character slips that no word list names: 长效机智→长效机制, 大数局产业→大数据产业.
+"""Find character slips that no word list names: 大数局产业→大数据产业, 营商环竟→营商环境.
 
-Three stages, cheapest first, so that clean text costs about one table look-up per character:
+Three stages, cheapest first, so that clean text costs about one table look-up per character pair:
 
-1. Suspicious characters: a Han character whose transitions to both neighbours are improbable under a
-   character-bigram model (most clean text leaves here).
-2. Candidates: characters with the same toneless reading (then similar shape) whose transitions are much
-   more probable; two-character spans may also be swapped for a same-sounding known word.
-3. Acceptance: the best segmentation of the surrounding window must gain a lot (unigram word model from
-   jieba's frequencies with a floor), the corrected character must sit in a known word of real frequency,
-   and the original must not itself be a frequent word there. Otherwise the detector stays silent.
+1. Suspicious characters: a Han character whose transitions to both neighbours are improbable in the
+   character-bigram table and rare in the news corpus (most clean text leaves here).
+2. Candidates: standard characters with the same toneless reading, a near reading (z/zh, n/l, in/ing …) or a
+   similar shape that form a known two-character word with a neighbour (one index look-up each), ranked by
+   how much they improve the two transitions.
+3. Acceptance: a logistic model weighs the segmentation gain of the 7-character window (unigram word model
+   from jieba's frequencies with a floor), the transition and news-corpus n-gram gains, frequencies and the
+   kind of candidate; a fix is proposed only above a precision-first threshold.
+
+Names, places, product names, quotations, bylines, the user's words, parallel wording (治水、护水) and wording
+that recurs in the document are never "corrected". Slips whose neighbours read fine (公式 for 公示, 机智 for
+机制) and two wrong characters side by side are out of reach of this method: see docs/benchmarks.md.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ _QUOTED = re.compile("|".join(f"{re.escape(o)}[^{re.escape(o)}{re.escape(c)}\n]{
                               for o, c in QUOTE_PAIRS.items()))
 _TITLE_NAME = re.compile("(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + "|长)([\u4e00-\u9fff]{2,3})")
 _NAME_AFTER = re.compile("([\u4e00-\u9fff]{2,3}?)(?:" + "|".join(sorted(AFTER_NAME, key=len, reverse=True)) + ")")
-_PLACE = re.compile("([\u4e00-\u9fff]{1,3}?)(?=" + "|".join(PLACE_SUFFIXES) + ")")
+_PLACE = re.compile("([\u4e00-\u9fff]{1,3}?)(?=(" + "|".join(PLACE_SUFFIXES) + "))")
 _PRODUCT = re.compile("([\u4e00-\u9fff]{1,4}?)(?=" + "|".join(PRODUCT_SUFFIXES) + ")")
 _SHORT_LINE = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{1,4})[ \t\u3000]*$", re.M)
 
@@ -65,7 +65,7 @@ def protected_mask(text: str, user_words: Iterable[str] = ()) -> bytearray:
                                     or text[m.start(1) - 1] in "、，,和与及"):
             cover(m.start(1), m.end(1))
     for m in _PLACE.finditer(text):
-        cover(m.start(1), m.end(1))
+        cover(m.start(1), m.end(1) + len(m.group(2)))  # the name and its suffix (扎赉特旗)
     for m in _PRODUCT.finditer(text):
         cover(m.start(1), m.end(1) + 1)
     for word in user_words:

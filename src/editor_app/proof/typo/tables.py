@@ -57,14 +57,6 @@ class Tables:
         idx = row[0].find(gram[-1])
         return (ord(row[1][idx]) - 33) * 0.25 if idx >= 0 else 0.0
 
-    def homophones(self, char: str) -> set[str]:
-        """Characters sharing a toneless reading with `char` (itself excluded)."""
-        out: set[str] = set()
-        for reading in self.readings.get(char, ()):
-            out.update(self.by_reading.get(reading, ""))
-        out.discard(char)
-        return out
-
     def fuzzy(self, reading: str) -> tuple[str, ...]:
         """Readings one common confusion away (zh/z, ch/c, sh/s, n/l, f/h, r/l; an/ang, en/eng, in/ing)."""
         found = self._fuzzy.get(reading)
