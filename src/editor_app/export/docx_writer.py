@@ -151,8 +151,9 @@ class DocxWriter:
         for anchor in anchors:
             runs = [run for start, end, run in spans if start >= anchor.start and end <= anchor.end]
             if runs:
-                self.document.add_comment(runs, text=self._text(anchor.text), author=anchor.author,
-                                          initials=anchor.initials)
+                self.document.add_comment(runs, text=self._text(anchor.text),
+                                          author=self._text(anchor.author) or "校对",
+                                          initials=self._text(anchor.initials))
 
     # --- pictures -------------------------------------------------------------------------------
 
