@@ -166,3 +166,24 @@ def test_dateline_is_run_in_with_its_own_style(exports):
     run = first_body.find("w:r", NS)
     assert run.find("w:rPr/w:rStyle", NS).get(w("val")) == "Dateline"
     assert paragraph_text(first_body).startswith("新区讯　日前")
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_pictures_in_columns_are_framed_with_their_captions(exports, template_id):
+    template = get_template(template_id)
+    root = part(exports[template_id], "word/document.xml")
+    tables = root.findall(".//w:body/w:tbl", NS)
+    if template.columns == 1:
+        assert tables == []  # single-column templates keep plain paragraphs for re-layout
+        return
+    assert len(tables) == 2
+    for table in tables:
+        assert table.find("w:tr/w:trPr/w:cantSplit", NS) is not None
+        width = int(table.find("w:tblGrid/w:gridCol", NS).get(w("w")))
+        assert int(table.find("w:tr/w:tc/w:tcPr/w:tcW", NS).get(w("w"))) == width
+        assert int(table.find("w:tblPr/w:tblW", NS).get(w("w"))) == width
+        text_twips = template.text_width_mm / 25.4 * 1440
+        gutter = template.gutter_chars * template.body_pt * 20
+        assert abs(width - (text_twips - (template.columns - 1) * gutter) / template.columns) < 2
+        styles = [style_of(p) for p in table.iter(w("p"))]
+        assert styles == ["Picture", "PhotoCaption", "PhotoCredit"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from editor_app.export import export_docx
-from editor_app.export.blocks import Layout, Para, Picture, flatten
+from editor_app.export.blocks import Figure, Layout, Para, flatten
 from editor_app.layout.templates import get_template
 from editor_app.model.document import Article, EditorNote, Issue, Page, Paragraph, PhotoBlock
 from editor_app.storage.project import Project
@@ -45,7 +45,8 @@ def test_flatten_keeps_reading_order_and_the_masthead_on_page_one_only():
     assert styles.index("EditorNote") < styles.index("ArticleTitle", styles.index("EditorNote"))
     note = [item for s in sections for item in s.items if isinstance(item, Para) and item.style == "EditorNote"]
     assert [p.pieces[0].text for p in note] == ["编者按", "按语第二段。"]
-    assert any(isinstance(item, Picture) and item.image is None for s in sections for item in s.items)
+    figures = [item for s in sections for item in s.items if isinstance(item, Figure)]
+    assert [(f.picture.image, [p.style for p in f.paras]) for f in figures] == [(None, ["PhotoCaption"])]
     assert [s.columns for s in sections if s.new_page] == [1]  # page 2 opens with the full-width note
 
 

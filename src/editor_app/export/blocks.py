@@ -39,13 +39,21 @@ class Picture:
 
 
 @dataclass
+class Figure:
+    """A picture with its caption and credit: printed together, never split across columns."""
+
+    picture: Picture
+    paras: list[Para] = field(default_factory=list)
+
+
+@dataclass
 class Section:
     """Content set with `columns` columns; `new_page` starts it on a new page (a new 版)."""
 
     columns: int
     page: Page
     new_page: bool = False
-    items: list[Para | Picture] = field(default_factory=list)
+    items: list[Para | Figure] = field(default_factory=list)
 
 
 @dataclass
@@ -58,6 +66,7 @@ class Layout:
     byline_brackets: str = "（）"
     subhead_marker: str = ""  # e.g. "■ " before every 小标题
     page_numbers_outside: bool = False  # GB/T 9704: odd page numbers right, even left
+    figure_frame: bool = False  # picture + caption + credit in an unsplittable one-cell table
     wording: dict = field(default_factory=dict)
 
     @classmethod
@@ -69,6 +78,7 @@ class Layout:
                    byline_brackets=str(raw.get("byline_brackets", "（）")),
                    subhead_marker=str(raw.get("subhead_marker", "")),
                    page_numbers_outside=bool(raw.get("page_numbers_outside", False)),
+                   figure_frame=bool(raw.get("figure_frame", False)),
                    wording=dict(template.data.get("wording") or {}))
 
 
@@ -144,19 +154,19 @@ def _heads(block: Banner | Article, title_style: str) -> list[Para]:
     return paras
 
 
-def _photo_items(photo, block_id: str, path_prefix: str) -> list[Para | Picture]:
+def _photo_items(photo, block_id: str, path_prefix: str) -> list[Figure]:
     label = photo.caption[:24] if photo.caption else (photo.image or "图片")
-    items: list[Para | Picture] = [Picture(photo.image, label)]
+    figure = Figure(Picture(photo.image, label))
     if photo.caption:
-        items.append(Para("PhotoCaption", [_model(photo.caption, block_id, f"{path_prefix}caption")],
-                          keep_with_next=bool(photo.credit)))
+        figure.paras.append(Para("PhotoCaption", [_model(photo.caption, block_id, f"{path_prefix}caption")],
+                                 keep_with_next=bool(photo.credit)))
     if photo.credit:
-        items.append(Para("PhotoCredit", [_model(photo.credit, block_id, f"{path_prefix}credit")]))
-    return items
+        figure.paras.append(Para("PhotoCredit", [_model(photo.credit, block_id, f"{path_prefix}credit")]))
+    return [figure]
 
 
-def _article_body(article: Article, layout: Layout) -> list[Para | Picture]:
-    items: list[Para | Picture] = []
+def _article_body(article: Article, layout: Layout) -> list[Para | Figure]:
+    items: list[Para | Figure] = []
     run_in = []
     if article.dateline:
         run_in.append(_model(article.dateline, article.id, "dateline", "Dateline"))

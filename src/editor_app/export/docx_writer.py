@@ -20,7 +20,7 @@ from docx.shared import Emu, Mm
 
 from editor_app.errors import TemplateError
 from editor_app.export import docx_xml, images, traditional
-from editor_app.export.blocks import Layout, Para, Picture, Piece, Section, folio_text
+from editor_app.export.blocks import Figure, Layout, Para, Picture, Piece, Section, folio_text
 from editor_app.export.comments import Anchors
 from editor_app.export.styles import install_styles, style_specs
 
@@ -116,15 +116,20 @@ class DocxWriter:
             run._r.style = char_style  # by id: python-docx's lookup by object rescans every style
         return run
 
-    def _new_paragraph(self, style_id: str):
+    def _new_paragraph(self, style_id: str, container=None):
+        """A paragraph in the body, or in `container` (a table cell) whose first paragraph is still empty."""
         if style_id not in self.styles:
             raise KeyError(f"style {style_id} is missing from the template")
-        paragraph = self.document.add_paragraph()
+        if container is not None and len(container.paragraphs) == 1 and not container.paragraphs[0].runs \
+                and container.paragraphs[0]._p.pPr is None:
+            paragraph = container.paragraphs[0]
+        else:
+            paragraph = (container or self.document).add_paragraph()
         paragraph._p.style = style_id
         return paragraph
 
-    def _paragraph(self, para: Para):
-        paragraph = self._new_paragraph(para.style)
+    def _paragraph(self, para: Para, container=None):
+        paragraph = self._new_paragraph(para.style, container)
         if para.keep_with_next:
             paragraph.paragraph_format.keep_with_next = True
         for piece in para.pieces:
@@ -160,10 +165,29 @@ class DocxWriter:
     def _column_width_twips(self, columns: int) -> int:
         return (self.text_width_twips - (columns - 1) * self.gutter_twips) // columns
 
-    def _picture(self, picture: Picture, columns: int):
+    def _figure(self, figure: Figure, columns: int):
+        """Picture, caption and credit; in a frame (one unsplittable cell) when the template asks.
+
+        LibreOffice balances the columns of a section without honouring keep-with-next, so in
+        multi-column templates a caption could start the next column; a table row that cannot split
+        keeps the three together in Word, WPS and LibreOffice alike.
+        """
+        container = None
+        if self.layout.figure_frame and columns > 1:
+            width = self._column_width_twips(columns)
+            table = self.document.add_table(rows=1, cols=1)
+            docx_xml.frame_table(table, width)
+            container = table.cell(0, 0)
+        last = self._picture(figure.picture, columns, container)
+        for para in figure.paras:
+            last = self._paragraph(para, container)
+        return table if container is not None else last
+
+    def _picture(self, picture: Picture, columns: int, container=None):
         prepared = images.prepare(self.project, picture, self.warnings)
         if prepared is None:
-            return self._paragraph(Para("PhotoPlaceholder", [Piece(PLACEHOLDER_TEXT)], keep_with_next=True))
+            return self._paragraph(Para("PhotoPlaceholder", [Piece(PLACEHOLDER_TEXT)], keep_with_next=True),
+                                   container)
         width = Emu(self._column_width_twips(columns) * EMU_PER_TWIP)
         if self.picture_max_mm:
             width = min(width, Mm(self.picture_max_mm))
@@ -171,7 +195,7 @@ class DocxWriter:
         max_height = Mm(self.template.text_height_mm * 0.6)
         if height > max_height:
             width, height = Emu(int(width * max_height / height)), max_height
-        paragraph = self._new_paragraph("Picture")
+        paragraph = self._new_paragraph("Picture", container)
         shape = paragraph.add_run().add_picture(io.BytesIO(prepared.data), width=width, height=height)
         docx_xml.zero_inline_distances(shape)
         paragraph.paragraph_format.keep_with_next = True
@@ -188,7 +212,7 @@ class DocxWriter:
         for index, section in enumerate(sections):
             last = None
             for item in section.items:
-                last = self._picture(item, section.columns) if isinstance(item, Picture) else self._paragraph(item)
+                last = self._figure(item, section.columns) if isinstance(item, Figure) else self._paragraph(item)
                 done += 1
                 if self.options.progress and done % 50 == 0:
                     self.options.progress(done, total)
@@ -196,6 +220,9 @@ class DocxWriter:
             docx_xml.set_columns(sectPr, section.columns, self.gutter_twips, self.column_rule)
             docx_xml.set_section_type(sectPr, "nextPage" if section.new_page else "continuous")
             if sectPr is not body_sectPr:
+                if not hasattr(last, "_p"):  # a framed figure ends the section: a hairline paragraph holds the break
+                    last = self._new_paragraph("Picture")
+                    docx_xml.make_hairline(last._p.get_or_add_pPr())
                 last._p.get_or_add_pPr().append(sectPr)
             if index == 0 or section.new_page:
                 page_starts.append((index, section.page))
