@@ -93,15 +93,16 @@ def main() -> int:
     photos = sum(len(getattr(b, "photos", ())) for _, b in project.issue.blocks())
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "bench.docx"
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         result = export_docx(project, out, template=args.template, traditional=args.traditional,
                              findings_as_comments=args.findings_as_comments)
         elapsed = time.perf_counter() - start
+        cpu = time.process_time() - cpu_start
         size = out.stat().st_size
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
     extra = (f" {args.traditional}" if args.traditional else "") + (" +findings" if args.findings_as_comments else "")
     print(f"template {args.template}{extra}: {len(project.issue.pages)} pages, {chars} characters, {photos} photos")
-    print(f"export: {elapsed:.2f} s, DOCX {size / 1e6:.1f} MB, peak RSS {peak_mb:.0f} MB "
+    print(f"export: {elapsed:.2f} s wall ({cpu:.2f} s CPU; wall exceeds CPU when other jobs share the cores), DOCX {size / 1e6:.1f} MB, peak RSS {peak_mb:.0f} MB "
           f"(targets ≤ 2 s, ≤ 300 MB), warnings {len(result.warnings)}")
     return 0
 
