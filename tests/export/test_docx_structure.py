@@ -187,3 +187,18 @@ def test_pictures_in_columns_are_framed_with_their_captions(exports, template_id
         assert abs(width - (text_twips - (template.columns - 1) * gutter) / template.columns) < 2
         styles = [style_of(p) for p in table.iter(w("p"))]
         assert styles == ["Picture", "PhotoCaption", "PhotoCredit"]
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_property_children_follow_schema_order_word_insists_on(exports, template_id):
+    """Word refuses ("unreadable content") a pPr/rPr/sectPr whose children are out of schema order."""
+    from editor_app.export import docx_xml
+
+    orders = {w("pPr"): docx_xml._PPR_ORDER, w("rPr"): docx_xml._RPR_ORDER, w("sectPr"): docx_xml._SECT_ORDER}
+    for name in ("word/document.xml", "word/styles.xml"):
+        for el in part(exports[template_id], name).iter(*orders):
+            rank = {w(tag.split(":")[1]): i for i, tag in enumerate(orders[el.tag])}
+            positions = [rank[child.tag] for child in el if child.tag in rank]
+            unknown = [child.tag for child in el if child.tag not in rank]
+            assert not unknown, f"{name}: unexpected {unknown} in {el.tag}"
+            assert positions == sorted(positions), f"{name}: children of {el.tag} out of order"
