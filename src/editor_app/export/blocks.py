@@ -67,6 +67,8 @@ class Layout:
     subhead_marker: str = ""  # e.g. "■ " before every 小标题
     page_numbers_outside: bool = False  # GB/T 9704: odd page numbers right, even left
     figure_frame: bool = False  # picture + caption + credit in an unsplittable one-cell table
+    column_rule: bool = True  # a rule between columns
+    picture_max_mm: float = 0  # 0: pictures take the full column width
     wording: dict = field(default_factory=dict)
 
     @classmethod
@@ -79,6 +81,8 @@ class Layout:
                    subhead_marker=str(raw.get("subhead_marker", "")),
                    page_numbers_outside=bool(raw.get("page_numbers_outside", False)),
                    figure_frame=bool(raw.get("figure_frame", False)),
+                   column_rule=bool(raw.get("column_rule", True)),
+                   picture_max_mm=float(raw.get("picture_max_mm", 0) or 0),
                    wording=dict(template.data.get("wording") or {}))
 
 

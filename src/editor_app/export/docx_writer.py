@@ -96,12 +96,8 @@ class DocxWriter:
         self.document = new_document(template)
         self.styles = {s.style_id: s for s in self.document.styles}
         self.removed_controls = 0
-        grid = template.data.get("grid") or {}
-        self.column_rule = bool((template.data.get("layout") or {}).get("column_rule", True))
         self.gutter_twips = int(round(template.gutter_chars * template.body_pt * 20))
         self.text_width_twips = int(round((template.text_width_mm / 25.4) * 1440))
-        self.picture_max_mm = float((template.data.get("layout") or {}).get("picture_max_mm", 0) or 0)
-        self.pitch_pt = float(grid.get("pitch_pt", template.pitch_pt))
 
     # --- text -----------------------------------------------------------------------------------
 
@@ -189,8 +185,8 @@ class DocxWriter:
             return self._paragraph(Para("PhotoPlaceholder", [Piece(PLACEHOLDER_TEXT)], keep_with_next=True),
                                    container)
         width = Emu(self._column_width_twips(columns) * EMU_PER_TWIP)
-        if self.picture_max_mm:
-            width = min(width, Mm(self.picture_max_mm))
+        if self.layout.picture_max_mm:
+            width = min(width, Mm(self.layout.picture_max_mm))
         height = Emu(int(width * prepared.height / prepared.width))
         max_height = Mm(self.template.text_height_mm * 0.6)
         if height > max_height:
@@ -217,7 +213,7 @@ class DocxWriter:
                 if self.options.progress and done % 50 == 0:
                     self.options.progress(done, total)
             sectPr = body_sectPr if index == len(sections) - 1 else copy.deepcopy(base)
-            docx_xml.set_columns(sectPr, section.columns, self.gutter_twips, self.column_rule)
+            docx_xml.set_columns(sectPr, section.columns, self.gutter_twips, self.layout.column_rule)
             docx_xml.set_section_type(sectPr, "nextPage" if section.new_page else "continuous")
             if sectPr is not body_sectPr:
                 if not hasattr(last, "_p"):  # a framed figure ends the section: a hairline paragraph holds the break
