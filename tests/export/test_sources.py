@@ -40,3 +40,14 @@ def test_word_page_is_imported_and_exported(tmp_path):
     texts = [paragraph_text(p) for p in body_paragraphs(result.path)]
     assert "老旧小区加装电梯提速" in texts
     assert any("居民代表说" in t for t in texts)
+
+
+def test_an_old_binary_doc_gets_the_importers_advice(tmp_path):
+    import pytest
+
+    from editor_app.errors import InputError
+
+    source = tmp_path / "稿件.doc"
+    source.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)  # OLE2 header of a Word 97 file
+    with pytest.raises(InputError, match="save it as .docx"):
+        load_source(source)

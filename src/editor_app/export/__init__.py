@@ -39,7 +39,7 @@ def load_source(path) -> object:
     suffix = path.suffix.lower()
     if suffix == ".bulletin":
         return open_project(path)
-    if suffix in (".txt", ".docx", ".text", ".md"):
+    if suffix in (".txt", ".text", ".docx", ".docm", ".doc", ".wps"):  # the importer sniffs the content
         if not path.is_file():
             raise InputError(path, "no such file")
         from editor_app.importing import import_file
