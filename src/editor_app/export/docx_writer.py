@@ -36,11 +36,17 @@ class WriteOptions:
 
 
 def reference_docx(template):
-    """The template's reference DOCX beside its YAML, if the newsroom (or our build script) made one."""
-    if template.path is None:
-        return None
-    path = template.path.with_suffix(".docx")
-    return path if path.is_file() else None
+    """The reference DOCX whose styles the export uses, if any.
+
+    A newsroom's own copy in the user's config folder (`templates/<id>.docx`) wins, because an
+    installed app's folder is read-only; then the one shipped beside the template's YAML.
+    """
+    from editor_app.paths import user_config_dir
+
+    candidates = [user_config_dir() / "templates" / f"{template.id}.docx"]
+    if template.path is not None:
+        candidates.append(template.path.with_suffix(".docx"))
+    return next((path for path in candidates if path.is_file()), None)
 
 
 def new_document(template, use_reference: bool = True):
