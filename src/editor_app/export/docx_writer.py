@@ -102,6 +102,7 @@ class DocxWriter:
         self.document = new_document(template)
         self.styles = {s.style_id: s for s in self.document.styles}
         self.removed_controls = 0
+        self.placed: set[int] = set()  # anchors that became comments
         self.gutter_twips = int(round(template.gutter_chars * template.body_pt * 20))
         self.text_width_twips = int(round((template.text_width_mm / 25.4) * 1440))
 
@@ -158,6 +159,7 @@ class DocxWriter:
         for anchor in anchors:
             runs = [run for start, end, run in spans if start >= anchor.start and end <= anchor.end]
             if runs:
+                self.placed.add(id(anchor))
                 self.document.add_comment(runs, text=self._text(anchor.text),
                                           author=self._text(anchor.author) or "校对",
                                           initials=self._text(anchor.initials))
@@ -276,6 +278,10 @@ class DocxWriter:
             paragraph.add_run(after)
 
     def finish(self) -> bytes:
+        unplaced = [a for group in self.options.anchors.values() for a in group if id(a) not in self.placed]
+        if unplaced:
+            self.warnings.append(f"{len(unplaced)} comment(s) point at text that is not printed and were left out: "
+                                 + "; ".join(a.text[:40] for a in unplaced[:5]))
         if self.removed_controls:
             self.warnings.append(f"removed {self.removed_controls} control character(s) that a DOCX cannot "
                                  "store (they were invisible in the text)")
