@@ -84,3 +84,10 @@ def test_a_two_paragraph_note_is_one_box(tmp_path):
     assert all(paragraphs[i].find("w:pPr/w:pBdr", NS) is None for i in notes)  # no direct override
     box = part(result.path, "word/styles.xml").find("w:style[@w:styleId='EditorNote']/w:pPr/w:pBdr", NS)
     assert box.find("w:between", NS) is None  # an explicit between border splits the box in LibreOffice
+
+
+def test_a_byline_that_has_its_brackets_is_not_bracketed_twice(tmp_path):
+    project = _two_page_project()
+    project.issue.pages[0].blocks[0].byline = "（甲）"
+    result = export_docx(project, tmp_path / "b.docx")
+    assert [paragraph_text(p) for p in body_paragraphs(result.path) if style_of(p) == "Byline"] == ["（甲）"]

@@ -199,12 +199,12 @@ def _article_body(article: Article, layout: Layout) -> list[Para | Figure]:
     if article.byline:
         if items and isinstance(items[-1], Para) and items[-1].style == "BodyText":
             items[-1].keep_with_next = True  # the tag never starts a column on its own
-        open_, close = (layout.byline_brackets + "  ")[:2]
-        text = article.byline.strip()
-        wrapped = text if not layout.byline_brackets or text.startswith(open_) else None
-        pieces = [_model(article.byline, article.id, "byline")] if wrapped is not None else [
-            Piece(open_), _model(article.byline, article.id, "byline"), Piece(close)]
-        items.append(Para("Byline", [p for p in pieces if p.text.strip()]))
+        tag = _model(article.byline, article.id, "byline")
+        brackets = layout.byline_brackets
+        if len(brackets) == 2 and not article.byline.strip().startswith(brackets[0]):
+            items.append(Para("Byline", [Piece(brackets[0]), tag, Piece(brackets[1])]))
+        else:  # no brackets in this template, or the tag already has them
+            items.append(Para("Byline", [tag]))
     return items
 
 
@@ -226,8 +226,9 @@ def _credits(issue: Issue, layout: Layout) -> Para | None:
 
 
 class _Builder:
-    def __init__(self, layout: Layout):
-        self.layout = layout
+    """Collects sections, merging content that shares a page and a column count."""
+
+    def __init__(self):
         self.sections: list[Section] = []
 
     def add(self, page: Page, columns: int, items, new_page: bool = False) -> None:
@@ -242,7 +243,7 @@ class _Builder:
 
 def flatten(issue: Issue, layout: Layout) -> list[Section]:
     """The issue as print sections in reading order; every page starts a new page."""
-    builder = _Builder(layout)
+    builder = _Builder()
     full, cols = 1, max(1, layout.body_columns)
     heads_columns = full if layout.heads_full_width else cols
     for page_index, page in enumerate(issue.pages):
