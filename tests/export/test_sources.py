@@ -51,3 +51,24 @@ def test_an_old_binary_doc_gets_the_importers_advice(tmp_path):
     source.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)  # OLE2 header of a Word 97 file
     with pytest.raises(InputError, match="save it as .docx"):
         load_source(source)
+
+
+def test_a_word_page_with_a_picture_keeps_picture_and_caption_together(tmp_path):
+    import io
+
+    from .helpers import NS, picture_bytes
+
+    page = docx.Document()
+    page.add_paragraph("老旧小区加装电梯提速")
+    page.add_paragraph("本刊讯 今年以来，各街道把加装电梯列为民生实事，已有十八台电梯投入使用。")
+    page.add_paragraph().add_run().add_picture(io.BytesIO(picture_bytes((400, 300))))
+    page.add_paragraph("居民乘坐新装的电梯。")
+    page.add_paragraph("居民代表说，过去上下楼要歇好几次，现在出门方便多了。")
+    source = tmp_path / "page.docx"
+    page.save(str(source))
+    result = export_docx(load_source(source), tmp_path / "out.docx", template="a4-bulletin")
+    assert result.warnings == []
+    paragraphs = body_paragraphs(result.path)
+    index = next(i for i, p in enumerate(paragraphs) if p.find(".//wp:inline", NS) is not None)
+    assert style_of(paragraphs[index + 1]) == "PhotoCaption"
+    assert paragraph_text(paragraphs[index + 1]) == "居民乘坐新装的电梯。"
