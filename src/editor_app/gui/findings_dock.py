@@ -66,7 +66,9 @@ class FindingsDock(QDockWidget):
                     where = f"{self.tr('Page %1').replace('%1', str(finding.location.page))} 《{block_label(block)[:10]}》"
                 except KeyError:
                     where = self.tr("Page %1").replace("%1", str(finding.location.page))
-            text = finding.text + (" → " + "、".join(finding.suggestions) if finding.suggestions else "")
+            text = f"「{finding.text}」"
+            if finding.suggestions:
+                text += " → " + "、".join(f"「{s}」" for s in finding.suggestions)
             item = QTreeWidgetItem([text, where])
             item.setForeground(0, LEVEL_BRUSH.get(finding.level, LEVEL_BRUSH["warning"]))
             item.setToolTip(0, finding.message)
