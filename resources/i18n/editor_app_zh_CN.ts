@@ -316,14 +316,6 @@
         <translation>校对结果</translation>
     </message>
     <message>
-        <source>Finding</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>位置</translation>
-    </message>
-    <message>
         <source>Ignore here</source>
         <translation>在此忽略</translation>
     </message>

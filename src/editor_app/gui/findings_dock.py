@@ -40,8 +40,7 @@ class FindingsDock(QDockWidget):
         layout.addWidget(self.summary)
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([self.tr("Finding"), self.tr("Where")])
-        self.tree.setColumnWidth(0, 150)
+        self.tree.setHeaderHidden(True)  # one line per finding; where and why are in the tooltip
         self.tree.itemActivated.connect(self._jump)
         layout.addWidget(self.tree, 1)
         buttons = QHBoxLayout()
@@ -69,10 +68,9 @@ class FindingsDock(QDockWidget):
             text = f"「{finding.text}」"
             if finding.suggestions:
                 text += " → " + "、".join(f"「{s}」" for s in finding.suggestions)
-            item = QTreeWidgetItem([text, where])
+            item = QTreeWidgetItem([text])
             item.setForeground(0, LEVEL_BRUSH.get(finding.level, LEVEL_BRUSH["warning"]))
-            item.setToolTip(0, finding.message)
-            item.setToolTip(1, finding.message)
+            item.setToolTip(0, f"{where}\n{finding.message}" if where else finding.message)
             self.tree.addTopLevelItem(item)
         counts = checker.counts() if checker is not None else {}
         self.summary.setText(self.tr("%n finding(s)", "", len(self.findings)) + (
