@@ -142,7 +142,7 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
 
     def on_document_loaded(self) -> None:
         if self.checker is not None:
-            self.checker.start()
+            self.checker.settle.start()  # first check once the window has drawn the document
         self.update_findings_label()
 
     def update_findings_label(self) -> None:

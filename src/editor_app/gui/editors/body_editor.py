@@ -95,7 +95,9 @@ class BodyEditor(QPlainTextEdit):
 
     # --- checker findings --------------------------------------------------------------------
     def _findings_updated(self, block_id: str) -> None:
-        if block_id in ("", self.block_id):
+        # New results re-highlight everything. When this block's findings are dropped because it
+        # was edited, the edited paragraph re-highlights itself and the others are still right.
+        if block_id == "":
             self._rehighlight()
 
     def _rehighlight(self) -> None:
