@@ -202,3 +202,18 @@ def test_property_children_follow_schema_order_word_insists_on(exports, template
             unknown = [child.tag for child in el if child.tag not in rank]
             assert not unknown, f"{name}: unexpected {unknown} in {el.tag}"
             assert positions == sorted(positions), f"{name}: children of {el.tag} out of order"
+
+
+def test_empty_closing_paragraph_is_a_hairline(tmp_path):
+    """The paragraph that only closes the last column section must not push a full page onto a blank one."""
+    from editor_app.model import Article, Issue, Page, Paragraph
+    from editor_app.storage.project import Project
+
+    issue = Issue(publication="简报", pages=[Page(1, template="tabloid", blocks=[
+        Article(title="标题", paragraphs=[Paragraph("正文。" * 40)], byline="申环")])])
+    out = export_docx(Project(issue), tmp_path / "x.docx", template="tabloid").path
+    last = part(out, "word/document.xml").findall("w:body/w:p", NS)[-1]
+    assert paragraph_text(last) == ""  # no credits in this issue: the closing paragraph is empty
+    spacing = last.find("w:pPr/w:spacing", NS)
+    assert spacing is not None and spacing.get(w("lineRule")) == "exact"
+    assert int(spacing.get(w("line"))) <= 40

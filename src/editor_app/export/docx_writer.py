@@ -220,6 +220,10 @@ class DocxWriter:
                 done += 1
                 if self.options.progress and done % 50 == 0:
                     self.options.progress(done, total)
+            if index == len(sections) - 1 and hasattr(last, "_p") and not last.text:
+                # The empty closing paragraph only balances the columns: one point high, it never spills a
+                # full last page onto a blank one.
+                docx_xml.make_hairline(last._p.get_or_add_pPr())
             sectPr = body_sectPr if index == len(sections) - 1 else copy.deepcopy(base)
             docx_xml.set_columns(sectPr, section.columns, self.gutter_twips, self.layout.column_rule)
             docx_xml.set_section_type(sectPr, "nextPage" if section.new_page else "continuous")
