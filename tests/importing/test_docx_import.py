@@ -215,3 +215,23 @@ def test_docx_headline_face_marks_a_longer_subhead(tmp_path):
     first, second = articles(import_file(path))
     assert [p.kind for p in first.paragraphs] == ["text", "subhead", "text"]
     assert second.title == "城运中心新增智能派单功能"  # same length, body face: a new story
+
+
+def test_docx_page_breaks_start_new_pages(tmp_path):
+    document = docx.Document()
+    _para(document, "第一版头条", size=22, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(document, "第一版的消息正文。", indent=True)
+    document.add_page_break()
+    _para(document, "第二版头条", size=22, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(document, "第二版的消息正文。", indent=True)
+    heading = _para(document, "第三版头条", size=22, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    heading.paragraph_format.page_break_before = True
+    _para(document, "第三版的消息正文。", indent=True)
+    path = tmp_path / "pages.docx"
+    document.save(str(path))
+    result = import_file(path)
+    assert [[b.title for b in page.blocks] for page in result.issue.pages] == [
+        ["第一版头条"], ["第二版头条"], ["第三版头条"]]
+    assert [page.number for page in result.issue.pages] == [1, 2, 3]
+    (story,) = articles(import_file(path, as_="article"))  # one story: the breaks do not matter
+    assert story.title == "第一版头条"

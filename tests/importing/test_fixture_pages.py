@@ -7,6 +7,7 @@ import codecs
 import pytest
 
 from editor_app.importing import import_file, import_text
+from editor_app.importing import signals as sig
 from editor_app.model.serialize import issue_to_dict
 from tests.conftest import REPO
 
@@ -133,3 +134,22 @@ def test_variant_page_same_layout_as_a_printed_page_other_signals():
     assert jinshan.title == "金山区建立施工噪声夜间巡查机制" and jinshan.byline == "嘉环"
     text = (PAGES / "variants_page.txt").read_text(encoding="utf-8")
     assert not lost_characters(text, result)
+
+
+@pytest.mark.parametrize("name", ["newspaper_page.txt", "bulletin_page.txt", "variants_page.txt"])
+def test_paragraphs_cut_anywhere_in_our_pages_are_mended(name):
+    lines = (PAGES / name).read_text(encoding="utf-8").split("\n")
+    tried = 0
+    for i, line in enumerate(lines):
+        if len(line) < 40 or sig.dateline(line):
+            continue
+        label = sig.editor_note_label(line)
+        body = label[1] if label else line
+        for cut in (len(line) // 3, len(line) // 2, 2 * len(line) // 3):
+            head, tail = line[:cut], line[cut:]
+            if sig.ends_terminal(head):
+                continue
+            result = import_text("\n".join([*lines[:i], head, "", tail, *lines[i + 1:]]))
+            assert sum(body in t for t in body_texts(result)) == 1, (name, i, head[-6:], tail[:6])
+            tried += 1
+    assert tried >= 12

@@ -209,3 +209,22 @@ def test_two_character_subhead_before_a_list_stays_in_the_story():
                  "一是居民参与率明显提高，二是小区环境更加整洁。")
     (story,) = articles(import_text(text))
     assert [p.kind for p in story.paragraphs] == ["text", "subhead", "text"] and story.byline is None
+
+
+def test_article_from_two_tagged_stories_keeps_the_first_tag_in_place():
+    article, notes_ = article_from_text(_page(
+        "街道开展消防演练", "桥北街道日前组织开展消防应急演练。", "桥宣", "养老机构消防检查", "日前，区应急管理局组织专家开展检查。", "区应宣"))
+    assert [p.text for p in article.paragraphs] == [
+        "桥北街道日前组织开展消防应急演练。", "桥宣", "养老机构消防检查", "日前，区应急管理局组织专家开展检查。"]
+    assert article.byline == "区应宣" and any("byline in the middle" in n.message for n in notes_)
+
+
+def test_signature_and_date_after_the_last_paragraph_stay_text():
+    text = _page("关于开展夏季环境卫生整治的通知", "各街道、各部门：", "现将有关事项通知如下：", "一、整治内容",
+                 "重点整治背街小巷的环境卫生问题。", "新区管委会办公室", "2026年6月18日")
+    result = import_text(text)
+    (notice,) = articles(result)
+    assert [p.text for p in notice.paragraphs][-2:] == ["新区管委会办公室", "2026年6月18日"]
+    assert [p.kind for p in notice.paragraphs][-2:] == ["text", "text"]
+    assert not any("mid-sentence" in n.message for n in result.notes)
+    assert any("kept as paragraphs" in n.message for n in result.notes)

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from editor_app.importing import import_file, signals
+from editor_app.importing import import_file, import_text, signals
 
 from .helpers import articles, banners, body_texts, lost_characters, notes
 
@@ -116,3 +116,27 @@ def test_uncertain_decisions_are_noted(seed):
 def test_nothing_is_lost(seed):
     text, result = seed
     assert not lost_characters(text, result)
+
+
+@pytest.mark.parametrize("interruption", [[""], ["", "", "", "区长在现场检查河道整治工程。", ""]],
+                         ids=["column break", "picture and caption"])
+def test_any_paragraph_cut_mid_sentence_is_mended(seed, interruption):
+    """Cut each long paragraph of the page at a third, half and two thirds (a column break, or a
+    picture with its caption): the importer puts every one back together."""
+    text, _ = seed
+    lines = text.split("\n")
+    tried = 0
+    for i, line in enumerate(lines):
+        if len(line) < 45:
+            continue
+        for cut in (len(line) // 3, len(line) // 2, 2 * len(line) // 3):
+            head, tail = line[:cut], line[cut:]
+            if signals.ends_terminal(head):
+                continue
+            result = import_text("\n".join([*lines[:i], head, *interruption, tail, *lines[i + 1:]]))
+            whole = line.removeprefix("本报讯 ")
+            assert sum(whole in t for t in body_texts(result)) == 1, (i, head[-6:], tail[:6])
+            if len(interruption) > 1:
+                assert sum(len(a.photos) for a in articles(result)) == 5
+            tried += 1
+    assert tried > 100

@@ -48,8 +48,8 @@ def _pairs(rows, name):
 
 def test_lists_reach_their_size_targets(rows):
     counts = {name: len(_pairs(rows, name)) for name in ("confusions.tsv", "idioms.tsv", "variants.tsv")}
-    assert counts["confusions.tsv"] >= 250
-    assert counts["idioms.tsv"] >= 150
+    assert counts["confusions.tsv"] >= 400
+    assert counts["idioms.tsv"] >= 300
     assert counts["variants.tsv"] >= 200
 
 
@@ -159,3 +159,14 @@ def test_cli_exits_1_and_names_the_line_on_a_bad_list(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "confusions.tsv:2: wrong form equals right form '布署'" in out
     assert "../shared absent" in out
+
+
+def test_corpus_report_reads_segmented_text_and_names_rows(tmp_path, capsys):
+    data = _write_lists(tmp_path / "data", confusions="严历\t严厉\t别字\n布署\t部署\t别字\n")
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_text("承担/v  庄严/a  历史/n  使命/n  。/w\n", encoding="utf-8")
+    rows, _ = audit.load_rows(data)
+    report = audit.corpus_report(rows, audit.read_corpus(corpus))
+    assert report == ["confusions.tsv:2: 严历 ×1: 承担庄严历史使命。"]
+    audit.main(["--data", str(data), "--shared", str(tmp_path / "none"), "--no-jieba", "--corpus", str(corpus)])
+    assert "corpus corpus.txt: confusions.tsv:2: 严历" in capsys.readouterr().out

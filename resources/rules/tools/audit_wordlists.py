@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -194,20 +195,9 @@ def load_jieba_words(min_freq: int = MAX_JIEBA_FREQ + 1) -> dict[str, int]:
 
 def find_in_texts(needles: Iterable[str], texts: Iterable[str]) -> dict[str, str]:
     """Map each needle found in some text to a short excerpt around its first occurrence."""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for needle in set(needles):
-        automaton.add_word(needle, needle)
-    if len(automaton) == 0:
-        return {}
-    automaton.make_automaton()
     found: dict[str, str] = {}
-    for text in texts:
-        for end, needle in automaton.iter(text):
-            if needle not in found:
-                start = end - len(needle) + 1
-                found[needle] = text[max(0, start - 8): end + 9].replace("\n", " ")
+    for needle, excerpt in _occurrences(needles, texts):
+        found.setdefault(needle, excerpt.replace("\n", " "))
     return found
 
 
@@ -229,6 +219,36 @@ def check_right_forms(rows: list[Row]) -> list[str]:
         if others:
             problems.append(f"{row.where()}: wrong form {row.wrong!r} occurs in correct form(s) {others[:3]}")
     return problems
+
+
+def read_corpus(path: Path) -> list[str]:
+    """Lines of a plain or segmented corpus (`词/词性  词/词性`, tags and spaces are dropped)."""
+    text = path.read_text(encoding="utf-8")
+    return [re.sub(r"/[A-Za-z]+\s*|[\[\] ]", "", line) for line in text.splitlines()]
+
+
+def corpus_report(rows: list[Row], lines: list[str]) -> list[str]:
+    """Every row whose wrong form occurs in the corpus, with up to three contexts (for human review)."""
+    contexts: dict[str, list[str]] = {}
+    for row_wrong, excerpt in _occurrences((r.wrong for r in rows), lines):
+        contexts.setdefault(row_wrong, []).append(excerpt)
+    return [f"{r.where()}: {r.wrong} ×{len(contexts[r.wrong])}: " + " | ".join(contexts[r.wrong][:3])
+            for r in rows if r.wrong in contexts]
+
+
+def _occurrences(needles: Iterable[str], texts: Iterable[str]) -> Iterator[tuple[str, str]]:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for needle in set(needles):
+        automaton.add_word(needle, needle)
+    if len(automaton) == 0:
+        return
+    automaton.make_automaton()
+    for text in texts:
+        for end, needle in automaton.iter(text):
+            start = end - len(needle) + 1
+            yield needle, text[max(0, start - 8): end + 9]
 
 
 def check_jieba(rows: list[Row], words: dict[str, int]) -> list[str]:
@@ -329,7 +349,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-jieba", action="store_true", help="skip the jieba dictionary check")
     parser.add_argument("--boundary-report", type=int, metavar="N", default=0,
                         help="also list the N rows most likely to match across a word boundary (for review)")
+    parser.add_argument("--corpus", type=Path, action="append", default=[], metavar="FILE",
+                        help="also list rows whose wrong form occurs in this text corpus (for review; repeatable)")
     args = parser.parse_args(argv)
+    for corpus in args.corpus:
+        rows, _ = load_rows(args.data)
+        for line in corpus_report(rows, read_corpus(corpus)):
+            print(f"corpus {corpus.name}: {line}")
     if args.boundary_report:
         rows, _ = load_rows(args.data)
         for score, row, example in boundary_risks(rows, load_jieba_words())[: args.boundary_report]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from editor_app.errors import InputError
@@ -25,14 +26,18 @@ def import_text(text: str, as_: str = "page") -> ImportResult:
         return _import_units(units_from_text(text.replace("\f", "\n")), as_)
     pages, line = [], 1
     for part in text.split("\f"):
-        units = units_from_text(part, first_line=line)
+        pages.append(units_from_text(part, first_line=line))
         line += part.count("\n")
-        if units:
-            pages.append(units)
+    return _import_pages(pages)
+
+
+def _import_pages(pages: list[list[Unit]]) -> ImportResult:
+    """Several pages of units (form feeds, Word page breaks) into one issue."""
+    pages = [units for units in pages if units]
     if not pages:
         raise InputError(None, "there is no text to import")
     editors: dict[str, str] = {}  # shared: a role credited twice stays text the second time
-    results = [_import_units(units, as_, editors) for units in pages]
+    results = [_import_units(units, "page", editors) for units in pages]
     issue = results[0].issue
     for number, result in enumerate(results[1:], start=2):
         page = result.issue.pages[0]
@@ -71,7 +76,12 @@ def import_file(path, as_: str = "page") -> ImportResult:
         units, images, notes = read_docx(path)
         if not units:
             raise InputError(path, "the Word document has no text")
-        result = _import_units(units, as_)
+        breaks = [k for k, unit in enumerate(units) if unit.new_page and k > 0]
+        if as_ == "page" and breaks:  # page breaks in Word: one page of the issue each
+            edges = [0, *breaks, len(units)]
+            result = _import_pages([units[a:b] for a, b in zip(edges, edges[1:], strict=False)])
+        else:
+            result = _import_units(units, as_)
         result.notes[:0] = notes
         used = {ph.image for ph in _photos(result.issue) if ph.image}
         result.images = {key: blob for key, blob in images.items() if key in used}
@@ -118,10 +128,43 @@ def _import_units(units: list[Unit], as_: str, editors: dict[str, str] | None = 
         blocks, notes = reading.blocks, reading.notes
     issue = Issue(type="newspaper" if reading.newspaper else "internal", editors=reading.editors,
                   date=reading.date)
+    notes = list(notes)
+    if reading.masthead:
+        notes.append(_apply_masthead(issue, reading.masthead))
     template = NEWSPAPER_TEMPLATE if reading.newspaper else BULLETIN_TEMPLATE
     issue.pages.append(Page(number=reading.page_number or 1, name=reading.page_name, template=template,
                             blocks=list(blocks)))
-    return ImportResult(issue=issue, images={}, notes=list(notes))
+    return ImportResult(issue=issue, images={}, notes=notes)
+
+
+_ISSUE_NUMBER = re.compile(r"第\s*(\d+)\s*期")
+_TOTAL_NUMBER = re.compile(r"总第\s*(\d+)\s*期")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def _apply_masthead(issue: Issue, lines: list[str]) -> ImportNote:
+    """Masthead paragraphs (Word 「报头」 styles) → publication, number, date, organizer, permit.
+
+    The first line is the publication's name; the others are split at wide spaces. The note
+    quotes every masthead line, so nothing of it is lost even where a field keeps only a number.
+    """
+    issue.publication = lines[0]
+    for line in lines[1:]:
+        for part in re.split(r"\s{2,}|\u3000+", line):
+            part = part.strip()
+            if (match := _TOTAL_NUMBER.search(part)) is not None:
+                issue.total_number = int(match.group(1))
+            if (match := _ISSUE_NUMBER.search(_TOTAL_NUMBER.sub("", part))) is not None:
+                issue.number = int(match.group(1))
+            if (match := _DATE.search(part)) is not None:
+                year, month, day = (int(g) for g in match.groups())
+                if 1 <= month <= 12 and 1 <= day <= 31:
+                    issue.date = f"{year:04d}-{month:02d}-{day:02d}"
+            if part.endswith(("编", "主办", "编印", "主编")) and issue.organizer is None:
+                issue.organizer = part
+            if ("准印证" in part or "刊号" in part) and issue.permit is None:
+                issue.permit = part
+    return ImportNote("the masthead (报头) was read into the issue details: " + " / ".join(lines))
 
 
 def _photos(issue: Issue):
@@ -138,6 +181,7 @@ def _single_article(reading: PageReading) -> tuple[Article, list[ImportNote]]:
     articles = [b for b in reading.blocks if isinstance(b, Article)]
     first = articles[0] if articles else None
     last = articles[-1] if articles else None
+    last_tagged = next((a for a in reversed(articles) if a.byline), None)
     kept_notes: list[ImportNote] = []
     ids = {b.id for b in reading.blocks}
     for note in reading.notes:
@@ -168,11 +212,12 @@ def _single_article(reading: PageReading) -> tuple[Article, list[ImportNote]]:
         elif isinstance(block, PhotoBlock):
             story.photos.append(Photo(image=block.image, caption=block.caption, credit=block.credit))
         else:
-            _fold_article(story, block, empty, heads, kept_notes)
+            _fold_article(story, block, empty, heads, kept_notes, last=block is last_tagged)
     return story, kept_notes
 
 
-def _fold_article(story: Article, block: Article, empty: bool, heads, notes: list[ImportNote]) -> None:
+def _fold_article(story: Article, block: Article, empty: bool, heads, notes: list[ImportNote],
+                  last: bool) -> None:
     if empty:
         story.kicker, story.title, story.subtitle = block.kicker, block.title, block.subtitle
     else:
@@ -197,8 +242,8 @@ def _fold_article(story: Article, block: Article, empty: bool, heads, notes: lis
             paragraphs.insert(0, Paragraph(text=" ".join(lead)))
     story.paragraphs.extend(paragraphs)
     story.photos.extend(block.photos)
-    if block.byline:
-        if story.byline:
-            story.paragraphs.append(Paragraph(text=story.byline))
-            notes.append(ImportNote("a byline in the middle of the story was kept as text", story.id, None))
+    if block.byline and last:
         story.byline = block.byline
+    elif block.byline:  # a tag in the middle: kept where it stood, as text
+        story.paragraphs.append(Paragraph(text=block.byline))
+        notes.append(ImportNote("a byline in the middle of the story was kept as text", story.id, None))

@@ -1,7 +1,7 @@
 """Read a Word (.docx) file into units with formatting hints and its pictures.
 
-Style names (Title, Heading n, Caption and their Chinese names), bold, type size and alignment
-travel with each unit as `Hints`, so the page reader can prefer them over guessing from shape.
+Style names (Title, Heading n, Caption and their Chinese names), bold, headline faces, type size
+and alignment travel with each unit as `Hints`, so the page reader can prefer them over guessing from shape.
 Pictures become picture units in reading order; the paragraph after a picture is its caption
 when it looks like one. Empty paragraphs count as blank lines, as in plain text.
 """
@@ -16,7 +16,7 @@ from editor_app.errors import InputError
 from editor_app.importing.result import ImportNote
 from editor_app.importing.units import Hints, Unit
 
-MAX_DOCX_BYTES = 64 * 1024 * 1024
+MAX_DOCX_BYTES = 128 * 1024 * 1024  # a page with a dozen press photos fits
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 _HEADING = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题"}
@@ -30,6 +30,21 @@ _P, _T, _TAB, _BR, _CR, _DEL, _TEXTBOX = (f"{_W}{n}" for n in ("p", "t", "tab", 
 _TYPE = f"{_W}type"
 _EAST_ASIA = f"{_W}eastAsia"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Style names that say what a paragraph is (our own export uses the Chinese ones). Matched exactly or
+# as a prefix (「报头信息」 is a masthead line); checked along the style's base chain.
+STYLE_ROLES = (
+    ("masthead", ("报头", "刊头", "masthead")),
+    ("credits", ("责任编辑", "编辑信息", "credits")),
+    ("caption", ("图片说明", "图注", "题注", "caption")),
+    ("byline", ("署名", "byline")),
+    ("subhead", ("小标题", "小题", "subhead")),
+    ("deck", ("副题", "副标题", "subtitle")),
+    ("kicker", ("引题", "肩题", "眉题", "kicker")),
+    ("banner", ("通栏标题", "通栏题", "banner")),
+    ("title", ("主题", "主标题", "article title")),
+    ("note", ("编者按", "按语", "editor's note")),
+    ("body", ("稿件正文", "正文文本", "body text")),
+)
 _ALIGN = {0: "left", 1: "center", 2: "right", 3: "justify"}
 
 
@@ -102,9 +117,12 @@ def _read(document, path: Path) -> tuple[list[Unit], dict[str, bytes], list[Impo
     notes: list[ImportNote] = []
     units: list[Unit] = []
     gap = 0
+    new_page = False
     for number, paragraph in enumerate(_paragraphs(document), start=1):
         pictures = _pictures(paragraph, document)
         text = _text(paragraph._p)
+        if paragraph.paragraph_format.page_break_before or ("\f" in text and not text.strip()):
+            new_page = True
         if not text.strip() and not pictures:
             gap += 1
             continue
@@ -118,13 +136,16 @@ def _read(document, path: Path) -> tuple[list[Unit], dict[str, bytes], list[Impo
             except InputError as exc:
                 notes.append(ImportNote(f"a picture could not be used: {exc.problem}", None, number))
                 continue
-            units.append(Unit("", number, gap, hints=hints, image=key))
-            gap = 0
+            units.append(Unit("", number, gap, hints=hints, image=key, new_page=new_page))
+            gap, new_page = 0, False
         indented = _first_line_indent(paragraph)
-        for piece in text.split("\n"):
+        for piece in text.replace("\f", "\n\f").split("\n"):
+            if piece.startswith("\f"):
+                new_page, piece = True, piece[1:]
             if piece.strip():
-                units.append(Unit(piece.strip(), number, gap, indented or piece[:1] in "\u3000 ", hints))
-                gap = 0
+                units.append(Unit(piece.strip(), number, gap, indented or piece[:1] in "\u3000 ", hints,
+                                  new_page=new_page))
+                gap, new_page = 0, False
     return units, store.images, notes
 
 
@@ -167,8 +188,8 @@ def _text(paragraph) -> str:
             parts.append(element.text or "")
         elif element.tag == _TAB:
             parts.append("\t")
-        elif element.tag == _BR and element.get(_TYPE) not in (None, "textWrapping"):
-            parts.append("\n")  # a page or column break
+        elif element.tag == _BR and element.get(_TYPE) == "page":
+            parts.append("\f")
         else:
             parts.append("\n")
     return "".join(parts)
@@ -207,6 +228,10 @@ def _hints(paragraph) -> Hints:
             hints.heading_level = int(match.group(1))
         if low in _CAPTION_STYLES:
             hints.caption_style = True
+        if hints.role is None:
+            hints.role = _style_role(low)
+    if hints.role == "caption":
+        hints.caption_style = True
     runs = [r for r in paragraph.runs if r.text.strip()]
     style_bold = next((st.font.bold for st in _style_chain(paragraph) if st.font.bold is not None), None)
     hints.bold = bool(runs) and all((r.bold if r.bold is not None else style_bold) for r in runs)
@@ -225,6 +250,13 @@ def _hints(paragraph) -> Hints:
                           if st.paragraph_format.alignment is not None), None)
     hints.align = _ALIGN.get(int(alignment)) if alignment is not None else None
     return hints
+
+
+def _style_role(name: str) -> str | None:
+    for role, names in STYLE_ROLES:
+        if any(name == n or (len(n) >= 2 and not n.isascii() and name.startswith(n)) for n in names):
+            return role
+    return None
 
 
 def _face(rpr) -> str | None:

@@ -12,11 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from editor_app.importing import signals as sig
+from editor_app.importing.headlines import HEADING_ROLES, assign_heads, subhead_score
 from editor_app.importing.result import ImportNote
 from editor_app.importing.units import Unit, placeholder_gap
 from editor_app.model.document import Article, Banner, Block, EditorNote, Paragraph, Photo, PhotoBlock
-
-SUBHEAD_MAX = 10  # a lone short line this long or shorter, between paragraphs, is a subhead
 
 
 @dataclass
@@ -28,6 +27,7 @@ class PageReading:
     page_name: str | None = None  # a running head (版眉) found above the first headline
     page_number: int | None = None
     date: str | None = None
+    masthead: list[str] = field(default_factory=list)  # Word paragraphs in a 「报头」 style
 
 
 class PageReader:
@@ -56,6 +56,8 @@ class PageReader:
         if unit.image is not None:
             return False
         hints = unit.hints
+        if hints is not None and hints.role is not None:
+            return hints.role in HEADING_ROLES
         if hints is not None and hints.heading_level is not None and unit.size <= 2 * sig.HEADING_MAX:
             return True
         if hints is not None and (hints.bold or hints.heavy_face or hints.align == "center") \
@@ -65,7 +67,8 @@ class PageReader:
             return True
         if unit.indented and not sig.is_deck(unit.text):
             return False  # an indented line is a paragraph of running text
-        if sig.author_line(unit.text) or sig.jump_line(unit.text) or sig.credits_line(unit.text):
+        if sig.author_line(unit.text) or sig.jump_line(unit.text) or sig.credits_line(unit.text) \
+                or sig.dateline(unit.text) or sig.date_only(unit.text):
             return False
         return sig.heading_like(unit.text)
 
@@ -118,10 +121,17 @@ class PageReader:
         text = unit.text
         if unit.image is not None:
             return self._picture(i)
+        role = unit.hints.role if unit.hints is not None else None
+        if role == "masthead" and self.page_furniture:
+            self.out.masthead.append(text)
+            return i + 1
+        if role == "credits" and self.page_furniture:
+            text = sig.unbracket(text)  # 「（责任编辑：林悦　校对：周宁）」
         credits = sig.parse_credits(text) if self.page_furniture and sig.credits_line(text) else None
         if credits and not credits.keys() & self.out.editors.keys():
             self.out.editors.update(credits)
             return i + 1
+        text = unit.text
         label = sig.editor_note_label(text)
         if label is not None:
             self._close()
@@ -207,21 +217,28 @@ class PageReader:
             return True
         if sig.caption_marker(unit.text) and len(sig.compact(split_credit(unit.text)[0])) <= sig.CAPTION_MAX:
             return True
+        following = self._at(i + 1)
+        if self.open_para is not None and sig.fragment_start(unit.text):
+            return False  # the second half of a cut paragraph, even after a picture gap
         if unit.gap >= self.ph_gap and self.open_para is not None and self._is_heading(unit) \
-                and unit.size >= 8 and not sig.cannot_start(unit.text):
-            following = self._at(i + 1)  # 「…城市为」 ⋯ 「区长检查河道」 「民”理念…」
+                and unit.size >= 8:
+            # 「…城市为」 ⋯ 「区长检查河道」 「民”理念…」: a caption without a full stop
             return following is not None and not self._is_heading(following)
         if not sig.caption_shape(unit.text) or unit.size > sig.CAPTION_MAX:
             return False
         if unit.gap >= self.ph_gap and i > 0:
             return unit.size <= 50
-        following = self._at(i + 1)
         if self.open_para is None or following is None or unit.size > 30 \
-                or sig.has_clause_punct(unit.text):
+                or sig.has_clause_punct(unit.text) or self._continues_open_paragraph(unit):
             return False
         # a short sentence standing between the two halves of a cut paragraph
-        return following.gap >= self.ph_gap or (sig.fragment_start(following.text)
-                                                and not self._is_heading(following))
+        return not self._is_heading(following) and self._continues_open_paragraph(following)
+
+    def _continues_open_paragraph(self, unit: Unit) -> bool:
+        """Is `unit` visibly the rest of the unfinished paragraph (「的…」, a word cut in two)?"""
+        if self.open_para is None:
+            return False
+        return sig.fragment_start(unit.text) or sig.splits_word(self.open_para.text, unit.text)
 
     def _caption(self, unit: Unit) -> None:
         caption, credit = split_credit(unit.text)
@@ -261,7 +278,8 @@ class PageReader:
         if article is None or not article.paragraphs or article.byline is not None:
             return False
         flat = sig.compact(unit.text)
-        right = unit.hints is not None and unit.hints.align == "right" and len(flat) <= 16
+        right = unit.hints is not None and (unit.hints.role == "byline" or (
+            unit.hints.align == "right" and unit.hints.role is None)) and len(flat) <= 16
         credit = sig.author_line(unit.text) and len(flat) <= 16  # 「（记者 张三）」 closing a story
         if not (sig.pen_name(flat) or right or credit) or sig.subhead_marker(unit.text):
             return False
@@ -312,52 +330,95 @@ class PageReader:
                 and (j == i or self.units[j].gap < self.ph_gap):
             j += 1
         run, following = self.units[i:j], self._at(j)
+        if following is not None and following.image is None and not self._is_heading(following) \
+                and following.gap < self.ph_gap and not sig.is_deck(run[-1].text) \
+                and not sig.subhead_marker(run[-1].text) and (
+                    sig.fragment_start(following.text) or sig.splits_word(run[-1].text, following.text)):
+            # the last "headline" breaks off mid-word: it is the start of a paragraph cut by a column
+            *run, start = run
+            if run:
+                self._place_headings(run, start, before_body=True)
+            self._body(start)
+            return j
+        self._place_headings(run, following)
+        return j
+
+    def _place_headings(self, run: list[Unit], following: Unit | None, before_body: bool = False) -> None:
+        """Decide what a headline run is: banner, subhead, continuation or a new article.
+
+        `before_body`: `following` is known to start a paragraph, whatever its shape.
+        """
         if following is not None and sig.editor_note_label(following.text) is not None:
             self._close()
             self._banner(run)
-            return j
+            return
+        at_end = following is None or (sig.date_only(following.text) and following is self.units[-1])
+        styled = any(u.hints is not None and u.hints.role for u in run)
+        if at_end and not styled and self.article is not None and self.article.paragraphs \
+                and self.article.byline is None:
+            # short lines after the last paragraph (a signature: 「新区管委会办公室」): kept as text
+            for unit in run:
+                self.article.paragraphs.append(Paragraph(text=unit.text))
+            self._note("short lines at the end were kept as paragraphs (a signature or a headline "
+                       "without its story?)", self.article, run[0].line)
+            return
         if len(run) == 1 and self.article is not None and self.article.paragraphs:
             unit = run[0]
-            if self.open_para is not None and sig.fragment_start(unit.text) and unit.gap < self.ph_gap:
+            if self.open_para is not None and unit.gap < self.ph_gap and (
+                    sig.fragment_start(unit.text)
+                    or (following is not None and sig.fragment_start(following.text))
+                    or sig.splits_word(self.open_para.text, unit.text)):
                 self._continue(unit)
-                return j
-            if self._is_subhead(unit, following):
+                return
+            if self._is_subhead(unit, following, before_body):
                 if self.open_para is not None:
                     self._note("a paragraph ends mid-sentence before a subhead; text may be missing",
                                self.article, self.open_line)
                 self.open_para = None
-                self.article.paragraphs.append(Paragraph(text=unit.text, kind="subhead"))
-                return j
-        if len(run) > 3:
+                self.article.paragraphs.append(Paragraph(text=_subhead_text(unit), kind="subhead"))
+                return
+        roles = [u.hints.role if u.hints is not None else None for u in run]
+        if "banner" in roles and roles[-1] != "banner":
+            cut = max(k for k, role in enumerate(roles) if role == "banner") + 1
+            self._close()
+            self._banner(run[:cut])
+            run = run[cut:]
+        elif "banner" in roles:
+            self._close()
+            self._banner(run)
+            return
+        if len(run) > 3 and not any(roles):
             cut = len(run) - (3 if sig.is_deck(run[-1].text) else 2)
             self._close()
             self._banner(run[:cut])
             self._note("several headlines in a row: the first are read as a banner over the "
                        "articles below", self.out.blocks[-1], run[0].line)
             run = run[cut:]
-        if following is not None and self._is_heading(following) and following.image is None:
+        if following is not None and not before_body and self._is_heading(following) \
+                and following.image is None:
             self._close()  # headlines, a picture gap, more headlines: the first group is a banner
             self._banner(run)
             self._note("a headline group stands alone above other headlines: read as a banner",
                        self.out.blocks[-1], run[0].line)
-            return j
+            return
         article = self._new_article(run[0], run)
         if following is None:
             self._note("a headline with no text after it", article, run[0].line)
-        return j
 
     def _banner(self, run: list[Unit]) -> None:
         kicker, title, subtitle = assign_heads(run)
         self.out.blocks.append(Banner(title=title, kicker=kicker, subtitle=subtitle))
 
-    def _is_subhead(self, unit: Unit, following: Unit | None) -> bool:
+    def _is_subhead(self, unit: Unit, following: Unit | None, before_body: bool = False) -> bool:
         """A lone short line inside an article: a subhead (True) or the title of a new story?"""
         if sig.subhead_marker(unit.text):
             return True
         hints = unit.hints
+        if hints is not None and hints.role in HEADING_ROLES:
+            return hints.role == "subhead"
         if hints is not None and hints.heading_level is not None:
             return hints.heading_level >= 2
-        if following is None or unit.gap >= self.ph_gap or self._is_heading(following):
+        if following is None or unit.gap >= self.ph_gap or (self._is_heading(following) and not before_body):
             return False
         if sig.dateline(following.text) or sig.author_line(following.text):
             return False
@@ -410,82 +471,10 @@ class PageReader:
             container = self._new_article(unit)
         paragraph = Paragraph(text=text)
         container.paragraphs.append(paragraph)
-        if text and not sig.ends_terminal(text):
+        if text and not sig.ends_terminal(text) and not sig.date_only(text):
             self.open_para, self.open_line = paragraph, unit.line
         else:
             self.open_para = None
-
-
-def subhead_score(unit: Unit, following: Unit, article: Article) -> float:
-    """Positive when the evidence says "subhead of this story", negative for "a new story".
-
-    For a subhead: the next paragraph goes on with a speaker already quoted in the story, with
-    a list (一是、二要) or a pronoun (他、该), the story has subheads already, the line is short.
-    For a new story: the next paragraph opens like a news lead (日前、近日、5月12日) or names the
-    place or body the headline opens with (「滨江区…」 → 「上海市滨江区近日…」), the line is long.
-    """
-    score = 0.0
-    story = "".join(p.text for p in article.paragraphs)
-    speaker = sig.speaker(following.text)
-    if speaker and speaker in story:
-        score += 2
-    if sig.enumeration(following.text) or sig.anaphoric(following.text):
-        score += 1
-    if any(p.kind == "subhead" for p in article.paragraphs):
-        score += 1
-    size = unit.size
-    score += 1 if size <= 8 else 0.5 if size <= SUBHEAD_MAX else -1 if size >= 14 else 0
-    if size >= 18:
-        score -= 1
-    if sig.lead_opening(following.text):
-        score -= 1.5
-    if sig.place_echo(unit.text, following.text):
-        score -= 2
-    hints = unit.hints
-    if hints is not None:
-        if hints.align == "center":
-            score -= 1
-        elif hints.bold or hints.heavy_face:
-            score += 1
-    if score == 0:
-        return 1 if size <= SUBHEAD_MAX else -1
-    return score
-
-
-def _biggest(run: list[Unit]) -> int | None:
-    """Index of the line set in the largest type (Word files), when one stands out."""
-    sizes = [u.hints.size if u.hints is not None and u.hints.size else None for u in run]
-    known = [s for s in sizes if s is not None]
-    if len(known) != len(run) or len(set(known)) < 2:
-        return None
-    top = max(known)
-    if known.count(top) > 1:
-        return None
-    return sizes.index(top)
-
-
-def assign_heads(run: list[Unit]) -> tuple[str | None, str, str | None]:
-    """(kicker, title, subtitle) for a headline group: decks go under, the biggest type is the title."""
-    texts = [u.text for u in run]
-    decks = [t for t in texts[1:] if sig.is_deck(t)]
-    others = [t for t in texts if t not in decks or t == texts[0]]
-    biggest = _biggest([u for u in run if u.text in others])
-    if biggest is not None:
-        kicker = " ".join(others[:biggest]) or None
-        title = others[biggest]
-        after = others[biggest + 1:] + decks
-        return kicker, title, " ".join(after) or None
-    subtitle = " ".join(decks) or None
-    if len(others) == 1:
-        return None, others[0], subtitle
-    if len(others) == 2:
-        if not decks and not sig.factual_head(others[0]) and sig.factual_head(others[1]):
-            return None, others[0], others[1]
-        return others[0], others[1], subtitle
-    kicker = " ".join(others[:-2])
-    title = others[-2]
-    rest = " ".join([others[-1], *decks])
-    return kicker, title, rest
 
 
 def split_credit(text: str) -> tuple[str, str | None]:
@@ -494,3 +483,16 @@ def split_credit(text: str) -> tuple[str, str | None]:
     if found is None:
         return sig.strip_line(text), None
     return found
+
+
+_STYLE_MARKER = ("■ ", "■", "□ ", "● ", "◆ ", "▲ ")
+
+
+def _subhead_text(unit: Unit) -> str:
+    """A Word subhead styled with a decorative marker (「■ 」, as our own export writes it) loses the marker:
+    it belongs to the style, not to the words. Plain text keeps every character."""
+    if unit.hints is not None and unit.hints.role == "subhead":
+        for marker in _STYLE_MARKER:
+            if unit.text.startswith(marker) and len(unit.text) > len(marker):
+                return unit.text[len(marker):].lstrip()
+    return unit.text

@@ -15,6 +15,7 @@ CLAUSE = "，,、；;：:。！？!?"  # clause punctuation: headings seldom con
 SPACES = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff"
 
 HEADING_MAX = 40  # characters; two-part headlines reach ~30
+HEADING_ONE_PART = 26  # a headline without a space in it is rarely longer
 CAPTION_MAX = 80
 LEAD_WINDOW = 14  # a news lead names its time within the first characters
 
@@ -103,6 +104,8 @@ def heading_like(text: str) -> bool:
         return False
     if flat.startswith(("——", "—")):
         return True  # a deck (副题) may carry any punctuation
+    if len(flat) > HEADING_ONE_PART and len(strip_line(text).split()) < 2:
+        return False  # a long unbroken line is running text; long headlines come in two parts
     if flat[-1] in "！？!?":
         inner = flat[:-1]
         return len(flat) <= 24 and not any(ch in "。；;" for ch in inner) \
@@ -143,6 +146,14 @@ def dateline(text: str) -> tuple[str, str | None, str] | None:
 def pen_name(text: str) -> bool:
     """A byline tag: 2–4 Han characters, optionally in （）, on its own line."""
     return bool(_PEN_NAME.match(compact(text)))
+
+
+_DATE_ONLY = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+def date_only(text: str) -> bool:
+    """A line that is only a date (「2026年6月18日」, under a signature): never a headline."""
+    return bool(_DATE_ONLY.match(compact(text)))
 
 
 def trailing_tag(text: str) -> tuple[str, str] | None:
@@ -267,6 +278,13 @@ def fragment_start(text: str) -> bool:
     return len(flat) > 2 and flat[1] in "，,、"
 
 
+def splits_word(left: str, right: str) -> bool:
+    """Does the break between two lines fall inside a word (「…参与鸟」|「类调查…」)?"""
+    from editor_app.importing.words import splits_word as _splits
+
+    return _splits(left, right)
+
+
 def folio(text: str) -> tuple[int | None, str | None] | None:
     """(page number, ISO date) for a running head such as 「2021年3月5日 星期五 第3版 综合新闻」."""
     flat = compact(text)
@@ -308,9 +326,10 @@ def speaker(text: str) -> str | None:
 
 
 def join_fragments(left: str, right: str) -> str:
-    """Join a paragraph split at a column or picture break (a space only between Latin words)."""
+    """Join a paragraph split at a column or picture break (a space only between Latin words;
+    digits, as in 「20」+「21年」, join directly)."""
     left, right = left.rstrip(SPACES), right.lstrip(SPACES)
-    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() \
-            and right[0].isalnum():
+    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() \
+            and right[0].isalpha():
         return f"{left} {right}"
     return left + right

@@ -32,6 +32,8 @@ class Hints:
     align: str | None = None  # "center" | "right" | "left" | "justify"
     caption_style: bool = False
     heavy_face: bool = False  # set in 黑体 / 小标宋 / 中宋 throughout, the faces of headlines and subheads
+    role: str | None = None  # from a telling style name: masthead, kicker, banner, title, deck, subhead,
+    #                          body, note, caption, byline, credits (see docx_reader.STYLE_ROLES)
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Unit:
     image: str | None = None  # project image path for a Word picture paragraph
     width: int = 0  # characters on the physical line, indentation included (hard-wrap detection)
     columns: int = 0  # the same in display columns (full-width = 2)
+    new_page: bool = False  # a Word page break comes before this unit
 
     @property
     def size(self) -> int:
