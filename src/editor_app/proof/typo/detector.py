@@ -37,7 +37,7 @@ MEMO_SIZE = 50_000  # remembered decisions (window -> fix) and runs (run -> fixe
 #: docs/benchmarks.md. A positive weight means the feature argues for a slip.
 WEIGHTS = {
     "bias": -0.385, "seg_gain": 0.251, "bigram_gain": 0.040, "log_word_freq": -0.085, "fuzzy": -0.274,
-    "shape": -0.484, "orig_side_cost": 0.042, "new_side_cost": 0.036, "log_char_freq": -0.013,
+    "shape": -0.484, "part": -0.8, "orig_side_cost": 0.042, "new_side_cost": 0.036, "log_char_freq": -0.013,
     "log_cand_freq": -0.155, "orig_in_word": 0.286, "corpus_bigram_gain": 0.139, "corpus_trigram_gain": 0.172,
     "corpus_bigram_orig": -0.182, "corpus_trigram_orig": -0.086,
     "pair_gain": 0.6,  # chosen on odw_train with the others fixed (0.3-1.0 tried); see docs/benchmarks.md
@@ -57,13 +57,13 @@ class Settings:
     min_logit: float = 1.5     # stage 3: accept when the model's log-odds reach this
     prefilter_logit: float = -1.0  # skip segmentation when the other features cannot reach this
     fuzzy: bool = True          # also propose near readings (z/zh, n/l, in/ing …)
-    kind_penalty: dict = field(default_factory=lambda: {"sound": 0.0, "fuzzy": 2.0, "shape": 2.0})
+    kind_penalty: dict = field(default_factory=lambda: {"sound": 0.0, "fuzzy": 2.0, "shape": 2.0, "part": 2.0})
     weights: dict = field(default_factory=lambda: dict(WEIGHTS))
     window: int = 3             # context on each side for segmentation (>= 2: the corpus features read 2)
     max_word: int = 5
 
 
-FEATURES = ("seg_gain", "bigram_gain", "log_word_freq", "fuzzy", "shape", "orig_side_cost", "new_side_cost",
+FEATURES = ("seg_gain", "bigram_gain", "log_word_freq", "fuzzy", "shape", "part", "orig_side_cost", "new_side_cost",
             "log_char_freq", "log_cand_freq", "orig_in_word", "corpus_bigram_gain", "corpus_trigram_gain",
             "corpus_bigram_orig", "corpus_trigram_orig", "pair_gain", "orig_rare")
 
@@ -73,7 +73,8 @@ class Candidate(NamedTuple):
 
     start: int
     right: str
-    kind: str               # "sound" (same toneless reading), "fuzzy" (z/zh, n/l, in/ing …) or "shape"
+    kind: str               # "sound" (same toneless reading), "fuzzy" (z/zh, n/l, in/ing …), "shape" (glyph
+    #                         bitmaps) or "part" (a shared component: 院/浣, 贝/员)
     bigram_gain: float      # transition cost saved (nats), minus the kind's penalty
     seg_gain: float         # best-segmentation cost saved in the window (nats)
     word: str               # the word the replacement ends up in
@@ -93,7 +94,7 @@ class Candidate(NamedTuple):
     def features(self) -> tuple[float, ...]:
         """Feature values in the order of FEATURES."""
         return (self.seg_gain, self.bigram_gain, math.log1p(self.word_freq), float(self.kind == "fuzzy"),
-                float(self.kind == "shape"), self.orig_side_cost, self.new_side_cost, math.log1p(self.char_freq),
+                float(self.kind == "shape"), float(self.kind == "part"), self.orig_side_cost, self.new_side_cost, math.log1p(self.char_freq),
                 math.log1p(self.cand_freq), float(self.orig_in_word), self.corpus_bigram_gain,
                 self.corpus_trigram_gain, self.corpus_bigram_orig, self.corpus_trigram_orig, self.pair_gain,
                 float(self.orig_rare))
@@ -228,6 +229,9 @@ class TypoDetector:
         b = s[i + 1] if i + 1 < len(s) else ""
         neighbours = t.index.neighbours  # type: ignore[union-attr]
         out: dict[str, str] = {}
+        for x in t.components.get(c, ""):
+            if (a and a + x in t.words) or (b and x + b in t.words):
+                out[x] = "part"
         for x in t.shapes.get(c, ""):
             if (a and a + x in t.words) or (b and x + b in t.words):
                 out[x] = "shape"

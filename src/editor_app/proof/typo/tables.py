@@ -34,6 +34,7 @@ class Tables:
     readings: dict[str, tuple[str, ...]]
     by_reading: dict[str, str]
     shapes: dict[str, str]
+    components: dict[str, str]  # look-alikes by structure: 院/浣 (完), 贝/员 (one holds the other)
     standard: set[str]          # the 8,105 characters of 通用规范汉字表
     common: set[str]            # its first level: the 3,500 common characters
     total: float = 0.0
@@ -153,10 +154,11 @@ def load_tables(folder: Path | None = None) -> Tables:
         readings: dict[str, tuple[str, ...]] = {}
         by_reading: dict[str, list[str]] = {}
         shapes: dict[str, str] = {}
+        components: dict[str, str] = {}
         standard: set[str] = set()
         common: set[str] = set()
         for line in _body(folder / "chars.tsv").splitlines():
-            char, reads, similar, level = line.split("\t")
+            char, reads, similar, level, parts = line.split("\t")
             if level != "0":
                 standard.add(char)
                 if level == "1":
@@ -166,9 +168,12 @@ def load_tables(folder: Path | None = None) -> Tables:
                 by_reading.setdefault(r, []).append(char)
             if similar:
                 shapes[char] = similar
+            if parts:
+                components[char] = parts
         # suggest standard characters only (traditional and variant forms are the script rule's business)
         by_reading = {r: [c for c in cs if c in standard] for r, cs in by_reading.items()}
         shapes = {c: "".join(x for x in xs if x in standard) for c, xs in shapes.items()}
+        components = {c: "".join(x for x in xs if x in standard) for c, xs in components.items()}
         toks = _body(folder / "neighbours.tsv").split()
         index = SoundIndex(dict(zip(toks[::2], toks[1::2])))
     except ValueError as exc:
@@ -179,7 +184,7 @@ def load_tables(folder: Path | None = None) -> Tables:
     if not (folder / "wordpairs.tsv").is_file():
         raise TypoDataError(f"cannot read the typo table {folder / 'wordpairs.tsv'}: no such file")
     return Tables(words, transitions, ngrams, readings, {r: "".join(cs) for r, cs in by_reading.items()}, shapes,
-                  standard, common, total, math.log(total), index, folder)
+                  components, standard, common, total, math.log(total), index, folder)
 
 
 def _load_wordpairs(folder: Path) -> dict[str, str]:
