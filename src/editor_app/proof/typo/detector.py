@@ -2,14 +2,16 @@
 
 Three stages, cheapest first, so that clean text costs about one table look-up per character pair:
 
-1. Suspicious characters: a Han character whose transitions to both neighbours are improbable in the
-   character-bigram table and rare in the news corpus (most clean text leaves here).
-2. Candidates: standard characters with the same toneless reading, a near reading (z/zh, n/l, in/ing …) or a
-   similar shape that form a known two-character word with a neighbour (one index look-up each), ranked by
-   how much they improve the two transitions.
+1. Suspicious characters: a Han character whose transitions to both neighbours (or to one, when it makes
+   no common word with either) are improbable in the character-bigram table and rare in the news corpus
+   (most clean text leaves here).
+2. Candidates: standard characters with the same toneless reading, a near reading (z/zh, n/l, in/ing …), a
+   similar glyph or a shared component (院/浣, 贝/员) that form a known two-character word with a neighbour
+   (one index look-up each), ranked by how much they improve the two transitions.
 3. Acceptance: a logistic model weighs the segmentation gain of the 7-character window (unigram word model
-   from jieba's frequencies with a floor), the transition and news-corpus n-gram gains, frequencies and the
-   kind of candidate; a fix is proposed only above a precision-first threshold.
+   from jieba's frequencies with a floor), the transition and news-corpus n-gram gains, how the fix's word
+   pairs with the words either side in the news corpus, frequencies and the kind of candidate; a fix is
+   proposed only above a precision-first threshold.
 
 Names, places, product names, quotations, bylines, the user's words, parallel wording (治水、护水) and wording
 that recurs in the document are never "corrected". Slips whose neighbours read fine (公式 for 公示, 机智 for
