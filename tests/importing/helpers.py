@@ -9,7 +9,7 @@ from editor_app.model.document import Article, Banner, EditorNote, PhotoBlock
 from editor_app.model.fields import iter_text_fields
 
 # Separators the importer may drop: the colon after a label (「编者按：」) or a dateline (「本报讯：」).
-_LABEL_COLON = re.compile(r"(?m)^([^\S\n]*)[【\[]?(编[^\S\n]?者[^\S\n]?按|编者的话|编后语|编后|编辑手记|按[^\S\n]?语)[】\]]?[^\S\n]*[:：]?")
+_LABEL_COLON = re.compile(r"(?m)^((?:[^\S\n]|[\u200b\ufeff])*)[【\[]?(编[^\S\n]?者[^\S\n]?按|编者的话|编后语|编后|编辑手记|按[^\S\n]?语)[】\]]?[^\S\n]*[:：]?")
 _DATELINE_COLON = re.compile(r"(讯|电)[^\S\n]*[:：]")
 _INVISIBLE = "\u200b\ufeff"
 # …and the brackets around a byline tag on its own line (「（申环）」 is stored as 「申环」).
