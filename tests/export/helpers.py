@@ -32,7 +32,8 @@ def paragraph_text(p) -> str:
 
 
 def body_paragraphs(path):
-    return part(path, "word/document.xml").findall(".//w:body/w:p", NS)
+    """Every paragraph of the main story in document order, table cells (framed figures) included."""
+    return part(path, "word/document.xml").findall(".//w:body//w:p", NS)
 
 
 def style_of(p) -> str | None:

@@ -87,3 +87,13 @@ def _rule_for(project, text):
     from editor_app.proof import check_issue
 
     return next(f.rule for f in check_issue(project.issue) if f.text == text)
+
+
+def test_a_flag_on_text_that_is_not_printed_is_reported(sample_project, tmp_path):
+    from editor_app.model.document import Flag, Location
+
+    article = next(b for _, b in sample_project.issue.blocks() if getattr(b, "slot", None) == "lead")
+    sample_project.issue.flags.append(Flag(Location(article.id, "slot", 0, 4, "lead"), note="版位待定"))
+    result = export_docx(sample_project, tmp_path / "slot.docx", flags_as_comments=True)
+    assert commented_spans(result.path) == {}
+    assert any("not printed" in w and "版位待定" in w for w in result.warnings)

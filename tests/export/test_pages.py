@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from editor_app.export import export_docx
-from editor_app.export.blocks import Layout, Para, Picture, flatten
+from editor_app.export.blocks import Figure, Layout, Para, flatten
 from editor_app.layout.templates import get_template
 from editor_app.model.document import Article, EditorNote, Issue, Page, Paragraph, PhotoBlock
 from editor_app.storage.project import Project
 
-from .helpers import NS, part, parts, w
+from .helpers import NS, body_paragraphs, paragraph_text, part, parts, style_of, w
 
 
 def _two_page_project() -> Project:
@@ -45,7 +45,8 @@ def test_flatten_keeps_reading_order_and_the_masthead_on_page_one_only():
     assert styles.index("EditorNote") < styles.index("ArticleTitle", styles.index("EditorNote"))
     note = [item for s in sections for item in s.items if isinstance(item, Para) and item.style == "EditorNote"]
     assert [p.pieces[0].text for p in note] == ["编者按", "按语第二段。"]
-    assert any(isinstance(item, Picture) and item.image is None for s in sections for item in s.items)
+    figures = [item for s in sections for item in s.items if isinstance(item, Figure)]
+    assert [(f.picture.image, [p.style for p in f.paras]) for f in figures] == [(None, ["PhotoCaption"])]
     assert [s.columns for s in sections if s.new_page] == [1]  # page 2 opens with the full-width note
 
 
@@ -54,3 +55,39 @@ def test_progress_reaches_the_total(tmp_path):
     export_docx(_two_page_project(), tmp_path / "p.docx", progress=lambda done, total: seen.append((done, total)))
     assert seen and seen[-1][0] == seen[-1][1] > 0
     assert all(a <= b for (a, _), (b, _) in zip(seen, seen[1:], strict=False))
+
+
+def test_bulletin_subheads_carry_the_marker_outside_the_model_text(tmp_path):
+    project = _two_page_project()
+    result = export_docx(project, tmp_path / "m.docx", flags_as_comments=True)
+    subheads = [paragraph_text(p) for p in body_paragraphs(result.path) if style_of(p) == "Subhead"]
+    assert subheads == ["■ 小标题"]
+    assert project.issue.pages[1].blocks[1].paragraphs[0].text == "小标题"
+    manuscript = export_docx(project, tmp_path / "ms.docx", template="manuscript")
+    assert [paragraph_text(p) for p in body_paragraphs(manuscript.path) if style_of(p) == "Subhead"] == ["小标题"]
+
+
+def test_mixed_page_templates_export_with_the_first_and_say_so(tmp_path):
+    project = _two_page_project()
+    project.issue.pages[1].template = "tabloid"
+    result = export_docx(project, tmp_path / "mixed.docx")
+    assert any("tabloid" in w and "a4-bulletin" in w for w in result.warnings)
+    chosen = export_docx(project, tmp_path / "chosen.docx", template="a3-bulletin").warnings
+    assert not [w for w in chosen if "templates" in w]  # a template chosen for the export is no surprise
+
+
+def test_a_two_paragraph_note_is_one_box(tmp_path):
+    result = export_docx(_two_page_project(), tmp_path / "note.docx")
+    paragraphs = body_paragraphs(result.path)
+    notes = [i for i, p in enumerate(paragraphs) if style_of(p) == "EditorNote"]
+    assert notes == [notes[0], notes[0] + 1]  # adjacent, same style: Word and LibreOffice merge the borders
+    assert all(paragraphs[i].find("w:pPr/w:pBdr", NS) is None for i in notes)  # no direct override
+    box = part(result.path, "word/styles.xml").find("w:style[@w:styleId='EditorNote']/w:pPr/w:pBdr", NS)
+    assert box.find("w:between", NS) is None  # an explicit between border splits the box in LibreOffice
+
+
+def test_a_byline_that_has_its_brackets_is_not_bracketed_twice(tmp_path):
+    project = _two_page_project()
+    project.issue.pages[0].blocks[0].byline = "（甲）"
+    result = export_docx(project, tmp_path / "b.docx")
+    assert [paragraph_text(p) for p in body_paragraphs(result.path) if style_of(p) == "Byline"] == ["（甲）"]

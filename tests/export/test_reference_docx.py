@@ -75,3 +75,16 @@ def test_reference_specimen_text_never_reaches_the_export(tmp_path, sample_proje
 
     out = export_docx(sample_project, tmp_path / "page.docx")
     assert not any("（BodyText）" in p.text for p in docx.Document(str(out.path)).paragraphs)
+
+
+def test_a_restyled_copy_in_the_user_folder_wins_over_the_shipped_one(tmp_path, sample_project):
+    from editor_app.export import export_docx
+    from editor_app.paths import user_config_dir
+
+    folder = user_config_dir() / "templates"
+    folder.mkdir(parents=True)
+    reference = docx.Document(str(templates_dir() / "a4-bulletin.docx"))
+    reference.styles["署名"].font.size = Pt(14)
+    reference.save(str(folder / "a4-bulletin.docx"))
+    out = export_docx(sample_project, tmp_path / "page.docx").path
+    assert docx.Document(str(out)).styles["署名"].font.size == Pt(14)

@@ -104,3 +104,11 @@ def test_docx_report_has_a_table_with_explicit_widths(sample_project, tmp_path):
 def test_report_needs_a_known_suffix(sample_project, tmp_path):
     with pytest.raises(ExportError, match="docx, .csv or .html"):
         write_report(sample_project, tmp_path / "report.pdf", checker=CHECKER)
+
+
+def test_a_flag_on_a_span_the_checker_also_found_counts_once(sample_project, tmp_path):
+    flag_on(sample_project.issue, "布署", "别字", "部署")
+    out = write_report(sample_project, tmp_path / "report.csv", checker=CHECKER)
+    _, summary, _, rows = _rows(out)
+    assert [row[4] for row in rows].count("布署") == 2  # both are listed …
+    assert "计错 1 处" in summary[0]  # … but it is one error

@@ -109,10 +109,19 @@ def test_exif_orientation_is_respected(tmp_path):
 
 
 def test_control_characters_are_removed_with_a_warning(tmp_path):
+    from editor_app.model.document import Flag, Location
+
     project = _one_photo_project(None, None)
+    project.issue.publication = "测试\x0b简报"
+    project.issue.organizer = "编辑部\x01"
     article = project.issue.pages[0].blocks[0]
     article.paragraphs[0].text = "含有\x00控制\x07字符\x1b的段落。"
-    result = export_docx(project, tmp_path / "page.docx")
+    project.issue.flags.append(Flag(Location(article.id, f"paragraph:{article.paragraphs[0].id}", 4, 7, "控制\x07"),
+                                    note="注\x02意", author="校\x03对"))
+    result = export_docx(project, tmp_path / "page.docx", flags_as_comments=True)
+    import docx
+
+    assert docx.Document(str(result.path)).core_properties.title == "测试简报"
     texts = [paragraph_text(p) for p in body_paragraphs(result.path)]
     assert "含有控制字符的段落。" in texts
     assert any("control character" in w for w in result.warnings)

@@ -50,7 +50,7 @@ def test_results_for_an_old_revision_are_thrown_away(window, qtbot):
 def test_ignore_from_the_findings_dock_is_undoable(window, qtbot):
     qtbot.waitUntil(lambda: _checked(window), timeout=15000)
     dock = window.findings_dock
-    row = next(i for i, f in enumerate(dock.findings) if f.text == "布署")
+    row = next(i for i, (_kind, f) in enumerate(dock.entries) if getattr(f, "text", None) == "布署")
     dock.tree.setCurrentItem(dock.tree.topLevelItem(row))
     dock.ignore_selected()
     assert window.session.issue.ignored and window.session.issue.ignored[-1].text == "布署"
@@ -64,7 +64,7 @@ def test_ignore_from_the_findings_dock_is_undoable(window, qtbot):
 def test_double_click_selects_the_span_in_the_body(window, qtbot):
     qtbot.waitUntil(lambda: _checked(window), timeout=15000)
     dock = window.findings_dock
-    row = next(i for i, f in enumerate(dock.findings) if f.text == "布署")
+    row = next(i for i, (_kind, f) in enumerate(dock.entries) if getattr(f, "text", None) == "布署")
     dock._jump(dock.tree.topLevelItem(row))
     assert window.editor.form.body.textCursor().selectedText() == "布署"
 

@@ -125,3 +125,20 @@ def test_importing_the_proof_package_stays_light():
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert out.stdout.strip() == "[]"
+
+
+def test_checking_from_several_threads_gives_the_same_findings(bundled):
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"第{i}段：截止目前已布署完毕，" + "各项工作稳步推进，" * (i % 7) + "再接再励。" for i in range(60)]
+    expected = [bundled.check_text(t) for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(bundled.check_text, texts * 3)) == expected * 3
+
+
+def test_document_findings_come_in_reading_order(bundled):
+    issue, article = _issue(title="全市召开河长制工作会议。")
+    article.paragraphs.append(Paragraph("会议要求各单位再接再励。"))
+    found = bundled.check_issue(issue)
+    assert [(f.location.field.split(":")[0], f.text) for f in found] == [
+        ("title", "。"), ("paragraph", "截止目前"), ("paragraph", "再接再励")]

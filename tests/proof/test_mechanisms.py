@@ -140,3 +140,17 @@ def test_valid_newsroom_prose_has_no_error_or_warning(bundled):
 
     text = (Path(__file__).parent / "data" / "valid_news.txt").read_text(encoding="utf-8")
     assert [(f.rule, f.text) for f in bundled.check_text(text) if f.level != "info"] == []
+
+
+def test_quote_open_when_the_text_breaks_off_is_not_reported(bundled):
+    assert _hits(bundled, "暂时调整实施《中华人民共和国药品管理法", "layout.unbalanced-marks") == []
+
+
+def test_rechecking_a_paragraph_sees_marks_its_neighbours_open_and_close(bundled):
+    document = "践行“人民城市人民建、人民城市为人\n民”重要理念的高度。\n他说：“好。"
+    second = "民”重要理念的高度。"
+    assert _hits(bundled, second, "layout.unbalanced-marks") != []
+    in_context = [f for f in bundled.check_text(second, context=document) if f.rule == "layout.unbalanced-marks"]
+    assert in_context == []
+    third = [f for f in bundled.check_text("他说：“好。", context=document) if f.rule == "layout.unbalanced-marks"]
+    assert [f.start for f in third] == [3]

@@ -53,3 +53,14 @@ def test_clean_sentence_flag_rate_is_at_most_two_percent(bundled, path):
     flagged = [s for s in clean if any(f.level != "info" for f in bundled.check_text(s))]
     rate = len(flagged) / len(clean)
     assert rate <= MAX_CLEAN_FLAG_RATE, f"{path.name}: {len(flagged)}/{len(clean)} clean sentences flagged"
+
+
+def test_customer_page_imported_as_a_document_meets_the_same_bar(bundled, seed_page):
+    from editor_app.importing import import_file
+
+    issue = import_file(seed_page).issue
+    serious = [f for f in bundled.check_issue(issue) if f.level in ("error", "warning")]
+    assert {(f.text, f.suggestions[0]) for f in serious if f.level == "error"} == {
+        ("以问题和为导向", "以问题为导向"), ("打好全力打好", "全力打好")}
+    assert [f.rule for f in serious if f.level == "warning"] in ([], ["layout.article-truncated"])
+    assert sum(f.rule == "punct.halfwidth-comma" for f in bundled.check_issue(issue)) == 1

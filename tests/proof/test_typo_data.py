@@ -21,7 +21,7 @@ def test_customer_page_gets_no_typo_hit(seed_page):
 
 def test_tables_ship_compact():
     folder = REPO / "resources" / "typo"
-    for name in ("words.tsv", "bigrams.tsv", "chars.tsv"):
+    for name in ("words.tsv", "bigrams.tsv", "ngrams.tsv", "wordpairs.tsv", "chars.tsv", "neighbours.tsv"):
         assert (folder / name).stat().st_size < 3_000_000
     tables = load_tables(folder)
     assert tables.words["部署"] > 100
@@ -47,9 +47,9 @@ def test_odw_train_precision_and_flag_rate_beat_the_baseline():
     assert time.perf_counter() - started < 30
     assert ours.precision >= 0.85
     assert ours.clean_rate <= 0.02
-    # The issue asks for recall >= 0.40; at this precision-first setting the detector reaches ~0.22 (the
+    # The issue asks for recall >= 0.40; at this precision-first setting the detector reaches ~0.235 (the
     # baseline 0.24, at precision 0.66): see docs/benchmarks.md for the curve.
-    assert ours.recall >= 0.20
+    assert ours.recall >= 0.23
     assert ours.precision > base.precision + 0.2 and ours.clean_rate < base.clean_rate / 3
 
 
@@ -58,7 +58,7 @@ def test_missing_or_damaged_tables_give_a_clear_error(tmp_path):
 
     with pytest.raises(EditorError, match="cannot read the typo table"):
         load_tables(tmp_path)
-    for name in ("words.tsv", "bigrams.tsv", "ngrams.tsv", "chars.tsv", "neighbours.tsv"):
+    for name in ("words.tsv", "bigrams.tsv", "ngrams.tsv", "wordpairs.tsv", "chars.tsv", "neighbours.tsv"):
         (tmp_path / name).write_bytes((REPO / "resources" / "typo" / name).read_bytes())
     (tmp_path / "bigrams.tsv").write_text("# header\n一\tbroken line\n", encoding="utf-8")
     with pytest.raises(EditorError, match="damaged"):

@@ -15,6 +15,7 @@ from editor_app.errors import EditorError, ExportError, InputError
 from editor_app.export.blocks import Layout, chinese_date, flatten
 from editor_app.export.comments import finding_anchors, flag_anchors, merge
 from editor_app.export.docx_writer import DocxWriter, WriteOptions
+from editor_app.export.docx_xml import clean_xml_text
 from editor_app.export.output import write_bytes
 from editor_app.export.report import write_report
 from editor_app.layout.templates import get_template
@@ -38,7 +39,7 @@ def load_source(path) -> object:
     suffix = path.suffix.lower()
     if suffix == ".bulletin":
         return open_project(path)
-    if suffix in (".txt", ".docx", ".text", ".md"):
+    if suffix in (".txt", ".text", ".docx", ".docm", ".doc", ".wps"):  # the importer sniffs the content
         if not path.is_file():
             raise InputError(path, "no such file")
         from editor_app.importing import import_file
@@ -50,9 +51,10 @@ def load_source(path) -> object:
 def _core_properties(document, issue, template, convert=None) -> None:
     props = document.core_properties
     number = f"第{issue.number}期" if issue.number else ""
-    title = " ".join(p for p in (issue.publication, number) if p)[:255]
+    title = clean_xml_text(" ".join(p for p in (issue.publication, number) if p))[0][:255]
     props.title = convert(title) if convert else title
-    props.author = (issue.organizer or "、".join(issue.editors.values()) or "editor-app")[:255]
+    author = issue.organizer or "、".join(issue.editors.values()) or "editor-app"
+    props.author = clean_xml_text(author)[0][:255]
     props.subject = template.name[:255]
     props.keywords = f"issue:{issue.id}"
     props.language = str(template.data.get("language", "zh-CN"))
@@ -72,6 +74,10 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
     tpl = get_template(template_id)
     layout = Layout.from_template(tpl)
     warnings: list[str] = []
+    others = sorted({page.template for page in issue.pages} - {tpl.id})
+    if others and template is None:
+        warnings.append(f"pages use different templates ({', '.join(others)}); "
+                        f"the whole issue was exported with {tpl.id}")
     groups = []
     if flags_as_comments:
         groups.append(flag_anchors(issue, warnings))

@@ -39,13 +39,21 @@ class Picture:
 
 
 @dataclass
+class Figure:
+    """A picture with its caption and credit: printed together, never split across columns."""
+
+    picture: Picture
+    paras: list[Para] = field(default_factory=list)
+
+
+@dataclass
 class Section:
     """Content set with `columns` columns; `new_page` starts it on a new page (a new 版)."""
 
     columns: int
     page: Page
     new_page: bool = False
-    items: list[Para | Picture] = field(default_factory=list)
+    items: list[Para | Figure] = field(default_factory=list)
 
 
 @dataclass
@@ -56,6 +64,11 @@ class Layout:
     masthead: bool = True
     heads_full_width: bool = True
     byline_brackets: str = "（）"
+    subhead_marker: str = ""  # e.g. "■ " before every 小标题
+    page_numbers_outside: bool = False  # GB/T 9704: odd page numbers right, even left
+    figure_frame: bool = False  # picture + caption + credit in an unsplittable one-cell table
+    column_rule: bool = True  # a rule between columns
+    picture_max_mm: float = 0  # 0: pictures take the full column width
     wording: dict = field(default_factory=dict)
 
     @classmethod
@@ -65,6 +78,11 @@ class Layout:
                    masthead=bool(raw.get("masthead", True)),
                    heads_full_width=bool(raw.get("heads_full_width", True)),
                    byline_brackets=str(raw.get("byline_brackets", "（）")),
+                   subhead_marker=str(raw.get("subhead_marker", "")),
+                   page_numbers_outside=bool(raw.get("page_numbers_outside", False)),
+                   figure_frame=bool(raw.get("figure_frame", False)),
+                   column_rule=bool(raw.get("column_rule", True)),
+                   picture_max_mm=float(raw.get("picture_max_mm", 0) or 0),
                    wording=dict(template.data.get("wording") or {}))
 
 
@@ -140,19 +158,19 @@ def _heads(block: Banner | Article, title_style: str) -> list[Para]:
     return paras
 
 
-def _photo_items(photo, block_id: str, path_prefix: str) -> list[Para | Picture]:
+def _photo_items(photo, block_id: str, path_prefix: str) -> list[Figure]:
     label = photo.caption[:24] if photo.caption else (photo.image or "图片")
-    items: list[Para | Picture] = [Picture(photo.image, label)]
+    figure = Figure(Picture(photo.image, label))
     if photo.caption:
-        items.append(Para("PhotoCaption", [_model(photo.caption, block_id, f"{path_prefix}caption")],
-                          keep_with_next=bool(photo.credit)))
+        figure.paras.append(Para("PhotoCaption", [_model(photo.caption, block_id, f"{path_prefix}caption")],
+                                 keep_with_next=bool(photo.credit)))
     if photo.credit:
-        items.append(Para("PhotoCredit", [_model(photo.credit, block_id, f"{path_prefix}credit")]))
-    return items
+        figure.paras.append(Para("PhotoCredit", [_model(photo.credit, block_id, f"{path_prefix}credit")]))
+    return [figure]
 
 
-def _article_body(article: Article, layout: Layout) -> list[Para | Picture]:
-    items: list[Para | Picture] = []
+def _article_body(article: Article, layout: Layout) -> list[Para | Figure]:
+    items: list[Para | Figure] = []
     run_in = []
     if article.dateline:
         run_in.append(_model(article.dateline, article.id, "dateline", "Dateline"))
@@ -164,7 +182,9 @@ def _article_body(article: Article, layout: Layout) -> list[Para | Picture]:
     for index, paragraph in enumerate(article.paragraphs):
         piece = _model(paragraph.text, article.id, f"paragraph:{paragraph.id}")
         if paragraph.kind == "subhead":
-            items.append(Para("Subhead", [piece], keep_with_next=True))
+            marker = layout.subhead_marker
+            marker = [Piece(marker)] if marker and not paragraph.text.startswith(marker.strip()) else []
+            items.append(Para("Subhead", [*marker, piece], keep_with_next=True))
         else:
             items.append(Para("BodyText", [*run_in, piece]))
             run_in = []
@@ -179,12 +199,12 @@ def _article_body(article: Article, layout: Layout) -> list[Para | Picture]:
     if article.byline:
         if items and isinstance(items[-1], Para) and items[-1].style == "BodyText":
             items[-1].keep_with_next = True  # the tag never starts a column on its own
-        open_, close = (layout.byline_brackets + "  ")[:2]
-        text = article.byline.strip()
-        wrapped = text if not layout.byline_brackets or text.startswith(open_) else None
-        pieces = [_model(article.byline, article.id, "byline")] if wrapped is not None else [
-            Piece(open_), _model(article.byline, article.id, "byline"), Piece(close)]
-        items.append(Para("Byline", [p for p in pieces if p.text.strip()]))
+        tag = _model(article.byline, article.id, "byline")
+        brackets = layout.byline_brackets
+        if len(brackets) == 2 and not article.byline.strip().startswith(brackets[0]):
+            items.append(Para("Byline", [Piece(brackets[0]), tag, Piece(brackets[1])]))
+        else:  # no brackets in this template, or the tag already has them
+            items.append(Para("Byline", [tag]))
     return items
 
 
@@ -206,8 +226,9 @@ def _credits(issue: Issue, layout: Layout) -> Para | None:
 
 
 class _Builder:
-    def __init__(self, layout: Layout):
-        self.layout = layout
+    """Collects sections, merging content that shares a page and a column count."""
+
+    def __init__(self):
         self.sections: list[Section] = []
 
     def add(self, page: Page, columns: int, items, new_page: bool = False) -> None:
@@ -222,7 +243,7 @@ class _Builder:
 
 def flatten(issue: Issue, layout: Layout) -> list[Section]:
     """The issue as print sections in reading order; every page starts a new page."""
-    builder = _Builder(layout)
+    builder = _Builder()
     full, cols = 1, max(1, layout.body_columns)
     heads_columns = full if layout.heads_full_width else cols
     for page_index, page in enumerate(issue.pages):

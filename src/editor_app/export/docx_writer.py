@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 
 from docx import Document
 from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Emu, Mm
 
 from editor_app.errors import TemplateError
 from editor_app.export import docx_xml, images, traditional
-from editor_app.export.blocks import Layout, Para, Picture, Piece, Section, folio_text
+from editor_app.export.blocks import Figure, Layout, Para, Picture, Piece, Section, folio_text
 from editor_app.export.comments import Anchors
 from editor_app.export.styles import install_styles, style_specs
 
@@ -35,11 +36,17 @@ class WriteOptions:
 
 
 def reference_docx(template):
-    """The template's reference DOCX beside its YAML, if the newsroom (or our build script) made one."""
-    if template.path is None:
-        return None
-    path = template.path.with_suffix(".docx")
-    return path if path.is_file() else None
+    """The reference DOCX whose styles the export uses, if any.
+
+    A newsroom's own copy in the user's config folder (`templates/<id>.docx`) wins, because an
+    installed app's folder is read-only; then the one shipped beside the template's YAML.
+    """
+    from editor_app.paths import user_config_dir
+
+    candidates = [user_config_dir() / "templates" / f"{template.id}.docx"]
+    if template.path is not None:
+        candidates.append(template.path.with_suffix(".docx"))
+    return next((path for path in candidates if path.is_file()), None)
 
 
 def new_document(template, use_reference: bool = True):
@@ -95,12 +102,9 @@ class DocxWriter:
         self.document = new_document(template)
         self.styles = {s.style_id: s for s in self.document.styles}
         self.removed_controls = 0
-        grid = template.data.get("grid") or {}
-        self.column_rule = bool((template.data.get("layout") or {}).get("column_rule", True))
+        self.placed: set[int] = set()  # anchors that became comments
         self.gutter_twips = int(round(template.gutter_chars * template.body_pt * 20))
         self.text_width_twips = int(round((template.text_width_mm / 25.4) * 1440))
-        self.picture_max_mm = float((template.data.get("layout") or {}).get("picture_max_mm", 0) or 0)
-        self.pitch_pt = float(grid.get("pitch_pt", template.pitch_pt))
 
     # --- text -----------------------------------------------------------------------------------
 
@@ -115,15 +119,20 @@ class DocxWriter:
             run._r.style = char_style  # by id: python-docx's lookup by object rescans every style
         return run
 
-    def _new_paragraph(self, style_id: str):
+    def _new_paragraph(self, style_id: str, container=None):
+        """A paragraph in the body, or in `container` (a table cell) whose first paragraph is still empty."""
         if style_id not in self.styles:
             raise KeyError(f"style {style_id} is missing from the template")
-        paragraph = self.document.add_paragraph()
+        if container is not None and len(container.paragraphs) == 1 and not container.paragraphs[0].runs \
+                and container.paragraphs[0]._p.pPr is None:
+            paragraph = container.paragraphs[0]
+        else:
+            paragraph = (container or self.document).add_paragraph()
         paragraph._p.style = style_id
         return paragraph
 
-    def _paragraph(self, para: Para):
-        paragraph = self._new_paragraph(para.style)
+    def _paragraph(self, para: Para, container=None):
+        paragraph = self._new_paragraph(para.style, container)
         if para.keep_with_next:
             paragraph.paragraph_format.keep_with_next = True
         for piece in para.pieces:
@@ -150,26 +159,47 @@ class DocxWriter:
         for anchor in anchors:
             runs = [run for start, end, run in spans if start >= anchor.start and end <= anchor.end]
             if runs:
-                self.document.add_comment(runs, text=self._text(anchor.text), author=anchor.author,
-                                          initials=anchor.initials)
+                self.placed.add(id(anchor))
+                self.document.add_comment(runs, text=self._text(anchor.text),
+                                          author=self._text(anchor.author) or "校对",
+                                          initials=self._text(anchor.initials))
 
     # --- pictures -------------------------------------------------------------------------------
 
     def _column_width_twips(self, columns: int) -> int:
         return (self.text_width_twips - (columns - 1) * self.gutter_twips) // columns
 
-    def _picture(self, picture: Picture, columns: int):
+    def _figure(self, figure: Figure, columns: int):
+        """Picture, caption and credit; in a frame (one unsplittable cell) when the template asks.
+
+        LibreOffice balances the columns of a section without honouring keep-with-next, so in
+        multi-column templates a caption could start the next column; a table row that cannot split
+        keeps the three together in Word, WPS and LibreOffice alike.
+        """
+        container = None
+        if self.layout.figure_frame and columns > 1:
+            width = self._column_width_twips(columns)
+            table = self.document.add_table(rows=1, cols=1)
+            docx_xml.frame_table(table, width)
+            container = table.cell(0, 0)
+        last = self._picture(figure.picture, columns, container)
+        for para in figure.paras:
+            last = self._paragraph(para, container)
+        return table if container is not None else last
+
+    def _picture(self, picture: Picture, columns: int, container=None):
         prepared = images.prepare(self.project, picture, self.warnings)
         if prepared is None:
-            return self._paragraph(Para("PhotoPlaceholder", [Piece(PLACEHOLDER_TEXT)], keep_with_next=True))
+            return self._paragraph(Para("PhotoPlaceholder", [Piece(PLACEHOLDER_TEXT)], keep_with_next=True),
+                                   container)
         width = Emu(self._column_width_twips(columns) * EMU_PER_TWIP)
-        if self.picture_max_mm:
-            width = min(width, Mm(self.picture_max_mm))
+        if self.layout.picture_max_mm:
+            width = min(width, Mm(self.layout.picture_max_mm))
         height = Emu(int(width * prepared.height / prepared.width))
         max_height = Mm(self.template.text_height_mm * 0.6)
         if height > max_height:
             width, height = Emu(int(width * max_height / height)), max_height
-        paragraph = self._new_paragraph("Picture")
+        paragraph = self._new_paragraph("Picture", container)
         shape = paragraph.add_run().add_picture(io.BytesIO(prepared.data), width=width, height=height)
         docx_xml.zero_inline_distances(shape)
         paragraph.paragraph_format.keep_with_next = True
@@ -186,14 +216,21 @@ class DocxWriter:
         for index, section in enumerate(sections):
             last = None
             for item in section.items:
-                last = self._picture(item, section.columns) if isinstance(item, Picture) else self._paragraph(item)
+                last = self._figure(item, section.columns) if isinstance(item, Figure) else self._paragraph(item)
                 done += 1
                 if self.options.progress and done % 50 == 0:
                     self.options.progress(done, total)
+            if index == len(sections) - 1 and hasattr(last, "_p") and not last.text:
+                # The empty closing paragraph only balances the columns: one point high, it never spills a
+                # full last page onto a blank one.
+                docx_xml.make_hairline(last._p.get_or_add_pPr())
             sectPr = body_sectPr if index == len(sections) - 1 else copy.deepcopy(base)
-            docx_xml.set_columns(sectPr, section.columns, self.gutter_twips, self.column_rule)
+            docx_xml.set_columns(sectPr, section.columns, self.gutter_twips, self.layout.column_rule)
             docx_xml.set_section_type(sectPr, "nextPage" if section.new_page else "continuous")
             if sectPr is not body_sectPr:
+                if not hasattr(last, "_p"):  # a framed figure ends the section: a hairline paragraph holds the break
+                    last = self._new_paragraph("Picture")
+                    docx_xml.make_hairline(last._p.get_or_add_pPr())
                 last._p.get_or_add_pPr().append(sectPr)
             if index == 0 or section.new_page:
                 page_starts.append((index, section.page))
@@ -202,32 +239,53 @@ class DocxWriter:
         self._headers_and_footers(page_starts)
 
     def _headers_and_footers(self, page_starts) -> None:
+        """A running head and a page number for the first section of every 版 (later ones inherit).
+
+        With `layout.page_numbers_outside` (GB/T 9704: odd pages right, even pages left, one
+        character in from the edge) odd and even footers differ.
+        """
         doc_sections = self.document.sections
+        outside = self.layout.page_numbers_outside
+        if outside:
+            self.document.settings.odd_and_even_pages_header_footer = True
         for page_index, (index, page) in enumerate(page_starts):
             section = doc_sections[index]
             if index == 0:
                 section.start_type = WD_SECTION.NEW_PAGE
-            header = section.header
-            header.is_linked_to_previous = False
             text = folio_text(self.project.issue, page, self.layout)
-            paragraph = header.paragraphs[0]
-            paragraph.style = self.styles["Folio"]
-            if text:
-                paragraph.add_run(self._text(text))
-            else:  # no running head (e.g. 公文): an empty header without the rule
-                paragraph.style = self.styles["PageNumber"]
-            footer = section.footer
-            footer.is_linked_to_previous = False
-            paragraph = footer.paragraphs[0]
-            paragraph.style = self.styles["PageNumber"]
-            before, _, after = str(self.layout.wording.get("page_number", "— {page} —")).partition("{page}")
-            if before:
-                paragraph.add_run(before)
-            docx_xml.add_page_field(paragraph, str(page_index + 1))
-            if after:
-                paragraph.add_run(after)
+            headers = [section.header] + ([section.even_page_header] if outside else [])
+            for header in headers:
+                header.is_linked_to_previous = False
+                paragraph = header.paragraphs[0]
+                paragraph.style = self.styles["Folio" if text else "PageNumber"]  # no head: no rule either
+                if text:
+                    paragraph.add_run(self._text(text))
+            self._page_number(section.footer, page_index + 1, "right" if outside else None)
+            if outside:
+                self._page_number(section.even_page_footer, page_index + 2, "left")
+
+    def _page_number(self, footer, cached: int, side: str | None) -> None:
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        paragraph.style = self.styles["PageNumber"]
+        before, _, after = str(self.layout.wording.get("page_number", "— {page} —")).partition("{page}")
+        if side == "right":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            after += "　"
+        elif side == "left":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            before = "　" + before
+        if before:
+            paragraph.add_run(before)
+        docx_xml.add_page_field(paragraph, str(cached))
+        if after:
+            paragraph.add_run(after)
 
     def finish(self) -> bytes:
+        unplaced = [a for group in self.options.anchors.values() for a in group if id(a) not in self.placed]
+        if unplaced:
+            self.warnings.append(f"{len(unplaced)} comment(s) point at text that is not printed and were left out: "
+                                 + "; ".join(a.text[:40] for a in unplaced[:5]))
         if self.removed_controls:
             self.warnings.append(f"removed {self.removed_controls} control character(s) that a DOCX cannot "
                                  "store (they were invisible in the text)")

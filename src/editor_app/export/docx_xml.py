@@ -102,8 +102,8 @@ def set_paragraph_border(pPr, spec: dict) -> None:
         if side in sides:
             border.append(_element(f"w:{side}", val=style, sz=size, space=space,
                                    color=spec.get("color", "000000")))
-    if "box" == spec.get("sides", "box"):  # keep the box closed between the note's paragraphs
-        border.append(_element("w:between", val="nil"))
+    # No w:between: Word and LibreOffice then draw consecutive paragraphs with identical borders as one
+    # box (an explicit between="nil" makes LibreOffice box every paragraph separately).
     _place(pPr, border, _PPR_ORDER)
 
 
@@ -157,6 +157,47 @@ def add_page_field(paragraph, cached: str = "1", style_id: str | None = None) ->
     text.text = cached
     run(text)
     run(_element("w:fldChar", fldCharType="end"))
+
+
+def frame_table(table, width_twips: int) -> None:
+    """A borderless one-cell table exactly one column wide whose row never splits.
+
+    Every width is written (tblW, gridCol, tcW): WPS ignores tblW and autofit.
+    """
+    table.autofit = False
+    tbl = table._tbl
+    tblPr = tbl.tblPr
+    for tag in ("w:tblW", "w:tblInd", "w:tblCellMar", "w:tblBorders"):
+        for old in tblPr.findall(qn(tag)):
+            tblPr.remove(old)
+    order = ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+             "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd",
+             "w:tblLayout", "w:tblCellMar", "w:tblLook")
+    _place(tblPr, _element("w:tblW", w=width_twips, type="dxa"), order)
+    _place(tblPr, _element("w:tblInd", w=0, type="dxa"), order)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(_element(f"w:{side}", val="nil"))
+    _place(tblPr, borders, order)
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        margins.append(_element(f"w:{side}", w=0, type="dxa"))
+    _place(tblPr, margins, order)
+    for grid_col in tbl.tblGrid.findall(qn("w:gridCol")):
+        grid_col.set(qn("w:w"), str(width_twips))
+    for tc in tbl.iter(qn("w:tc")):
+        tcPr = tc.get_or_add_tcPr()
+        for old in tcPr.findall(qn("w:tcW")):
+            tcPr.remove(old)
+        tcPr.insert(0, _element("w:tcW", w=width_twips, type="dxa"))
+    for tr in tbl.findall(qn("w:tr")):
+        trPr = tr.get_or_add_trPr()
+        trPr.append(_element("w:cantSplit"))
+
+
+def make_hairline(pPr) -> None:
+    """An empty paragraph one point high (it only carries a section break after a table)."""
+    _place(pPr, _element("w:spacing", before=0, after=0, line=20, lineRule="exact"), _PPR_ORDER)
 
 
 def zero_inline_distances(inline_shape) -> None:

@@ -36,6 +36,7 @@ class ReportRow:
     level: str
     status: str
     counts: bool  # counted as an error for the rate
+    span: tuple | None = None  # (block, field, start, end): one error found twice is counted once
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ def collect_rows(issue, findings) -> list[ReportRow]:
                 pass
         rows.append(ReportRow("自动校对", page, article, finding.text, context, "／".join(finding.suggestions),
                               finding.message or finding.rule, _LEVEL.get(finding.level, finding.level),
-                              "待处理", finding.level == "error"))
+                              "待处理", finding.level == "error",
+                              (loc.block, loc.field, finding.start, finding.end) if loc else None))
     for flag in issue.flags:
         loc = flag.location
         page, article = _where(issue, loc.block)
@@ -95,7 +97,7 @@ def collect_rows(issue, findings) -> list[ReportRow]:
             pass
         rows.append(ReportRow(flag.author or "校对", page, article, loc.quote, context, flag.suggestion or "",
                               flag_comment_text(flag), _LEVEL["error"], _STATUS.get(flag.status, flag.status),
-                              flag.status != "rejected"))
+                              flag.status != "rejected", (loc.block, loc.field, loc.start, loc.end)))
     return rows
 
 
@@ -105,7 +107,14 @@ def count_characters(issue) -> int:
 
 
 def summarize(issue, rows: list[ReportRow]) -> ReportSummary:
-    return ReportSummary(count_characters(issue), sum(1 for row in rows if row.counts))
+    spans = set()
+    errors = 0
+    for row in rows:
+        if row.counts and (row.span is None or row.span not in spans):
+            errors += 1
+            if row.span is not None:
+                spans.add(row.span)
+    return ReportSummary(count_characters(issue), errors)
 
 
 def _cells(index: int, row: ReportRow) -> list[str]:

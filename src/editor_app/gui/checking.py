@@ -31,6 +31,16 @@ def utf16_offset(text: str, index: int) -> int:
     return index + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
 
 
+def python_offset(text: str, qt_position: int) -> int:
+    """Python index of Qt position `qt_position` in `text` (the inverse of `utf16_offset`)."""
+    units = 0
+    for index, ch in enumerate(text):
+        if units >= qt_position:
+            return index
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
+
+
 class BackgroundChecker(QObject):
     updated = Signal(str)  # a block id, or "" when everything changed
 

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.gui.checking import utf16_offset
+from editor_app.gui.editors.marks import locate
 from editor_app.model.document import Ignore
 from editor_app.model.fields import block_label, get_field
 from editor_app.model.ops import AddIgnore
 
+MARK_BRUSH = QBrush(QColor("#6a1b9a"))
 LEVEL_BRUSH = {"error": QBrush(QColor("#c62828")), "warning": QBrush(QColor("#ef6c00")),
                "info": QBrush(QColor("#1565c0"))}
 
@@ -40,8 +42,7 @@ class FindingsDock(QDockWidget):
         layout.addWidget(self.summary)
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([self.tr("Finding"), self.tr("Where")])
-        self.tree.setColumnWidth(0, 150)
+        self.tree.setHeaderHidden(True)  # one line per finding; where and why are in the tooltip
         self.tree.itemActivated.connect(self._jump)
         layout.addWidget(self.tree, 1)
         buttons = QHBoxLayout()
@@ -52,64 +53,92 @@ class FindingsDock(QDockWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.setWidget(body)
-        self.findings = []
+        self.entries: list[tuple[str, object]] = []
+        self.checker = None
 
-    def show_findings(self, checker) -> None:
+    def show_findings(self, checker=None) -> None:
+        """List the checker's findings, then the open proofreading marks."""
+        self.checker = checker if checker is not None else getattr(self, "checker", None)
         self.tree.clear()
-        self.findings = list(checker.findings) if checker is not None else []
         issue = self.window_.session.issue
-        for finding in self.findings:
-            where = ""
-            if finding.location is not None:
-                try:
-                    _, _, block = issue.find_block(finding.location.block)
-                    where = f"{self.tr('Page %1').replace('%1', str(finding.location.page))} 《{block_label(block)[:10]}》"
-                except KeyError:
-                    where = self.tr("Page %1").replace("%1", str(finding.location.page))
-            text = finding.text + (" → " + "、".join(finding.suggestions) if finding.suggestions else "")
-            item = QTreeWidgetItem([text, where])
+        findings = list(self.checker.findings) if self.checker is not None else []
+        marks = [f for f in issue.flags if f.status == "open"]
+        self.entries = [("finding", f) for f in findings] + [("mark", f) for f in marks]
+        for finding in findings:
+            text = f"「{finding.text}」"
+            if finding.suggestions:
+                text += " → " + "、".join(f"「{s}」" for s in finding.suggestions)
+            item = QTreeWidgetItem([text])
             item.setForeground(0, LEVEL_BRUSH.get(finding.level, LEVEL_BRUSH["warning"]))
-            item.setToolTip(0, finding.message)
-            item.setToolTip(1, finding.message)
+            where = self._where(finding.location.block, finding.location.page) if finding.location else ""
+            item.setToolTip(0, f"{where}\n{finding.message}" if where else finding.message)
             self.tree.addTopLevelItem(item)
-        counts = checker.counts() if checker is not None else {}
-        self.summary.setText(self.tr("%n finding(s)", "", len(self.findings)) + (
-            "  " + self.tr("(%1 errors)").replace("%1", str(counts.get("error", 0))) if counts.get("error") else ""))
+        for flag in marks:
+            text = f"✎ 「{flag.location.quote}」"
+            if flag.suggestion is not None:
+                text += f" → 「{flag.suggestion}」"
+            item = QTreeWidgetItem([text])
+            item.setForeground(0, MARK_BRUSH)
+            item.setToolTip(0, f"{self._where(flag.location.block)}\n{flag.note}")
+            self.tree.addTopLevelItem(item)
+        counts = self.checker.counts() if self.checker is not None else {}
+        summary = self.tr("%n finding(s)", "", len(findings))
+        if counts.get("error"):
+            summary += "  " + self.tr("(%1 errors)").replace("%1", str(counts["error"]))
+        if marks:
+            summary += "  " + self.tr("%n open mark(s)", "", len(marks))
+        self.summary.setText(summary)
+
+    def _where(self, block_id: str, page_number: int | None = None) -> str:
+        try:
+            page, _, block = self.window_.session.issue.find_block(block_id)
+        except KeyError:
+            return ""
+        number = page.number if page_number is None else page_number
+        return f"{self.tr('Page %1').replace('%1', str(number))} 《{block_label(block)[:10]}》"
+
+    def _entry(self, item):
+        index = self.tree.indexOfTopLevelItem(item)
+        return self.entries[index] if 0 <= index < len(self.entries) else (None, None)
 
     def _finding(self, item):
-        index = self.tree.indexOfTopLevelItem(item)
-        return self.findings[index] if 0 <= index < len(self.findings) else None
+        kind, entry = self._entry(item)
+        return entry if kind == "finding" else None
 
     def _jump(self, item, _column=0) -> None:
-        finding = self._finding(item)
-        if finding is None or finding.location is None:
+        kind, entry = self._entry(item)
+        if entry is None or entry.location is None:
             return
         window = self.window_
         try:
-            window.session.issue.find_block(finding.location.block)
+            _, _, block = window.session.issue.find_block(entry.location.block)
         except KeyError:
             return
-        window.select_block(finding.location.block)
+        field = entry.location.field
+        try:
+            text = get_field(block, field) or ""
+        except KeyError:
+            return
+        span = (entry.start, entry.end) if kind == "finding" else locate(entry, text)
+        window.select_block(entry.location.block)
+        if span is None:
+            return
         form = window.editor.form
-        field = finding.location.field
+        start, end = utf16_offset(text, span[0]), utf16_offset(text, span[1])
         if field.startswith("paragraph:") and hasattr(form, "body"):
-            paragraphs = window.session.issue.find_block(finding.location.block)[2].paragraphs
-            for line, paragraph in enumerate(paragraphs):
+            for line, paragraph in enumerate(block.paragraphs):
                 if f"paragraph:{paragraph.id}" == field:
-                    block = form.body.document().findBlockByNumber(line)
-                    cursor = QTextCursor(block)
-                    cursor.setPosition(block.position() + utf16_offset(paragraph.text, finding.start))
-                    cursor.setPosition(block.position() + utf16_offset(paragraph.text, finding.end),
-                                       QTextCursor.MoveMode.KeepAnchor)
+                    doc_block = form.body.document().findBlockByNumber(line)
+                    cursor = QTextCursor(doc_block)
+                    cursor.setPosition(doc_block.position() + start)
+                    cursor.setPosition(doc_block.position() + end, QTextCursor.MoveMode.KeepAnchor)
                     form.body.setTextCursor(cursor)
                     form.body.setFocus()
                     return
-        edit = getattr(form, "fields", {}).get(field) if hasattr(form, "fields") else None
+        edit = getattr(form, "fields", {}).get(field)
         if edit is not None:
             edit.setFocus()
-            text = get_field(window.session.issue.find_block(finding.location.block)[2], field) or ""
-            edit.setSelection(utf16_offset(text, finding.start), utf16_offset(text, finding.end)
-                              - utf16_offset(text, finding.start))
+            edit.setSelection(start, end - start)
 
     def ignore_selected(self) -> None:
         item = self.tree.currentItem()

@@ -101,6 +101,8 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
         self.session.undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
         self.session.changed.connect(self.status_timer.start)
         self.session.changed.connect(self.update_title)
+        if self.findings_dock is not None:
+            self.session.flags_changed.connect(lambda: self.findings_dock.show_findings())
         self.model = OutlineModel(self.session, self)
         self.outline.setModel(self.model)
         self.outline.selectionModel().currentChanged.connect(self._current_changed)
@@ -140,7 +142,7 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
 
     def on_document_loaded(self) -> None:
         if self.checker is not None:
-            self.checker.start()
+            self.checker.settle.start()  # first check once the window has drawn the document
         self.update_findings_label()
 
     def update_findings_label(self) -> None:

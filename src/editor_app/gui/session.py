@@ -24,6 +24,7 @@ _STRUCTURE_OPS = (ops.InsertBlock, ops.RemoveBlock, ops.MoveBlock, ops.InsertPag
 class EditSession(QObject):
     block_changed = Signal(str)
     structure_changed = Signal()
+    flags_changed = Signal()  # proofreading marks added, resolved or removed
     changed = Signal()  # anything changed: preview, status and autosave listen
 
     def __init__(self, project: Project, parent=None):
@@ -60,6 +61,8 @@ class EditSession(QObject):
         """Apply without the undo stack (used by the undo commands themselves)."""
         inverse = op.apply(self.project.issue)
         self.revision += 1
+        if _touches_flags(op):
+            self.flags_changed.emit()
         if _is_structural(op):
             self.structure_changed.emit()
         else:
@@ -104,6 +107,12 @@ def _is_structural(op: ops.Op) -> bool:
     if isinstance(op, ops.Batch):
         return any(_is_structural(o) for o in op.ops)
     return isinstance(op, _STRUCTURE_OPS)
+
+
+def _touches_flags(op: ops.Op) -> bool:
+    if isinstance(op, ops.Batch):
+        return any(_touches_flags(o) for o in op.ops)
+    return isinstance(op, (ops.AddFlag, ops.RemoveFlag, ops.ResolveFlag))
 
 
 def _touched_blocks(op: ops.Op) -> list[str]:

@@ -375,7 +375,7 @@ class PageReader:
                     self._note("a paragraph ends mid-sentence before a subhead; text may be missing",
                                self.article, self.open_line)
                 self.open_para = None
-                self.article.paragraphs.append(Paragraph(text=unit.text, kind="subhead"))
+                self.article.paragraphs.append(Paragraph(text=_subhead_text(unit), kind="subhead"))
                 return
         roles = [u.hints.role if u.hints is not None else None for u in run]
         if "banner" in roles and roles[-1] != "banner":
@@ -483,3 +483,16 @@ def split_credit(text: str) -> tuple[str, str | None]:
     if found is None:
         return sig.strip_line(text), None
     return found
+
+
+_STYLE_MARKER = ("■ ", "■", "□ ", "● ", "◆ ", "▲ ")
+
+
+def _subhead_text(unit: Unit) -> str:
+    """A Word subhead styled with a decorative marker (「■ 」, as our own export writes it) loses the marker:
+    it belongs to the style, not to the words. Plain text keeps every character."""
+    if unit.hints is not None and unit.hints.role == "subhead":
+        for marker in _STYLE_MARKER:
+            if unit.text.startswith(marker) and len(unit.text) > len(marker):
+                return unit.text[len(marker):].lstrip()
+    return unit.text

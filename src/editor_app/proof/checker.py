@@ -14,6 +14,7 @@ from pathlib import Path
 from editor_app.proof.findings import LEVEL_RANK, Finding, FindingLocation
 from editor_app.proof.mechanisms import DocContext, Hit
 from editor_app.proof.rules import SCOPES, Rule
+from editor_app.proof.textutil import chars_of
 from editor_app.proof.userdata import TermSpans, read_user_dictionary
 
 
@@ -94,8 +95,12 @@ class Checker:
 
     def _findings(self, rules: list[Rule], text: str, doc: DocContext, location=None) -> list[Finding]:
         protected = self.user_terms.spans(text)
+        chars = chars_of(text)
         found = []
         for rule in rules:
+            needs = getattr(rule.detector, "needs", None)
+            if needs and needs.isdisjoint(chars):
+                continue  # none of the characters this rule looks for: skip it without a call
             for hit in rule.detector.find(text, doc):
                 if self._accept(rule, text, hit, protected):
                     finding = self._finding(rule, text, hit, location)
@@ -128,18 +133,24 @@ class Checker:
             location = FindingLocation(field.page.number, field.block.id, field.path)
             rules = [r for r in self._by_scope[field.scope] if not hasattr(r.detector, "find_in_issue")]
             found.extend(self._findings(rules, field.text, doc, location))
+        protected_by_field: dict[tuple[str, str], list] = {}
         for rule in whole_issue:
-            protected_cache: dict[int, list] = {}
             for field, hit in rule.detector.find_in_issue(issue, doc):
                 if not rule.applies_to(field.scope):
                     continue
-                protected = protected_cache.setdefault(id(field), self.user_terms.spans(field.text))
-                if self._accept(rule, field.text, hit, protected):
+                key = (field.block.id, field.path)
+                if key not in protected_by_field:
+                    protected_by_field[key] = self.user_terms.spans(field.text)
+                if self._accept(rule, field.text, hit, protected_by_field[key]):
                     location = FindingLocation(field.page.number, field.block.id, field.path)
                     finding = self._finding(rule, field.text, hit, location)
                     if finding is not None:
                         found.append(finding)
-        return _dedupe([f for f in found if not _ignored(issue, f)], by_location=True)
+        order = {(f.block.id, f.path): number for number, f in enumerate(fields)}
+        found = [f for f in found if not _ignored(issue, f)]
+        found.sort(key=lambda f: (order.get((f.location.block, f.location.field), len(order)), f.start,
+                                  -LEVEL_RANK[f.level], f.end))
+        return _dedupe(found, by_location=True)
 
 
 def _ignored(issue, finding: Finding) -> bool:

@@ -48,29 +48,29 @@ class LList(list):
     item_lines: list
 
 
-_constructor = yaml.constructor.SafeConstructor()
-
-
-def _plain(node, path: Path):
+def _plain(node, path: Path, constructor=None):
+    """Plain data from a composed node; scalars are resolved by PyYAML's safe constructor."""
+    if constructor is None:
+        constructor = yaml.constructor.SafeConstructor()
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
-        _constructor.flatten_mapping(node)
+        constructor.flatten_mapping(node)
         result = LMap()
         result.line, result.key_lines = line, {}
         for key_node, value_node in node.value:
-            key = _plain(key_node, path)
+            key = _plain(key_node, path, constructor)
             if not isinstance(key, str):
                 raise RuleError(path, key_node.start_mark.line + 1, f"key {key!r} is not a string")
             if key in result:
                 raise RuleError(path, key_node.start_mark.line + 1, f"duplicate key '{key}'")
-            result[key] = _plain(value_node, path)
+            result[key] = _plain(value_node, path, constructor)
             result.key_lines[key] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        result = LList(_plain(item, path) for item in node.value)
+        result = LList(_plain(item, path, constructor) for item in node.value)
         result.line, result.item_lines = line, [item.start_mark.line + 1 for item in node.value]
         return result
-    return _constructor.construct_object(node, deep=True)
+    return constructor.construct_object(node, deep=True)
 
 
 def read_yaml(path: Path):

@@ -7,11 +7,12 @@ character classes instead.
 from __future__ import annotations
 
 import re
+import threading
 
 # CJK Unified Ideographs, Extension A, compatibility ideographs and the astral extensions B–H.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HAN_CLASS = f"[{HAN}]"
-HAN_RE = re.compile(HAN_CLASS)
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
 
 # Marks that end a sentence (or a paragraph that is complete), including closing quotes after them.
 TERMINAL = "。！？…；：.!?;"
@@ -19,7 +20,10 @@ CLOSERS = "”’」』）)》〉】"
 
 
 def is_han(char: str) -> bool:
-    return bool(char) and HAN_RE.fullmatch(char) is not None
+    if len(char) != 1:
+        return False
+    code = ord(char)
+    return any(low <= code <= high for low, high in _HAN_RANGES)
 
 
 def ends_sentence(text: str) -> bool:
@@ -48,3 +52,59 @@ def line_bounds(text: str, index: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, index) + 1
     end = text.find("\n", index)
     return start, (len(text) if end < 0 else end)
+
+
+_chars_cache: list[tuple[str | None, frozenset[str]]] = [(None, frozenset())]
+
+
+def chars_of(text: str) -> frozenset[str]:
+    """The set of characters in `text`, cached for the last text: many rules pre-check the same text.
+    (One tuple replaced in one assignment: safe when a background thread checks too.)"""
+    cached = _chars_cache[0]
+    if cached[0] is text:
+        return cached[1]
+    chars = frozenset(text)
+    _chars_cache[0] = (text, chars)
+    return chars
+
+
+class LazyRegex:
+    """A regular expression checked when packs load but compiled on first use.
+
+    Compiling a class of all Han characters costs ~4 ms in `re` (it builds a 64 K bitmap in Python),
+    so compiling every rule up front would dominate pack loading. Parsing (which finds every syntax
+    error and counts the groups) is a hundred times cheaper; compiling happens once, on first match.
+    """
+
+    def __init__(self, source: str):
+        from re import _parser  # the parser `re.compile` itself uses
+
+        parsed = _parser.parse(source)  # raises re.error like re.compile would
+        self.pattern = source
+        self.groups = parsed.state.groups - 1
+        self.groupindex = dict(parsed.state.groupdict)
+        self._compiled: re.Pattern | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            with self._lock:
+                if self._compiled is None:
+                    self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    def finditer(self, text: str, *args):
+        return self.compiled.finditer(text, *args)
+
+    def search(self, text: str, *args):
+        return self.compiled.search(text, *args)
+
+    def match(self, text: str, *args):
+        return self.compiled.match(text, *args)
+
+    def fullmatch(self, text: str, *args):
+        return self.compiled.fullmatch(text, *args)
+
+    def sub(self, replacement, text: str):
+        return self.compiled.sub(replacement, text)

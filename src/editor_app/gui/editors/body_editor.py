@@ -21,8 +21,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
-from editor_app.gui.checking import utf16_offset
+from editor_app.gui.checking import python_offset, utf16_offset
 from editor_app.gui.editors.fields import defer_undo
+from editor_app.gui.editors.marks import accept_mark, add_mark, locate, open_marks, reject_mark
 from editor_app.model.document import Paragraph
 from editor_app.model.ops import SetParagraphs
 
@@ -41,6 +42,7 @@ def match_paragraphs(old: list[Paragraph], lines: list[str]) -> list[Paragraph]:
     return [p if p is not None else Paragraph(lines[j]) for j, p in enumerate(result)]
 
 
+MARK_COLOUR = QColor("#fff176")
 LEVEL_COLOURS = {"error": QColor("#d32f2f"), "warning": QColor("#ef6c00"), "info": QColor("#1976d2")}
 
 
@@ -59,6 +61,10 @@ class _SubheadHighlighter(QSyntaxHighlighter):
         n = self.currentBlock().blockNumber()
         if n < len(kinds) and kinds[n] == "subhead":
             self.setFormat(0, len(text), self.subhead)
+        for _flag, start, length in self.editor.marks_on_line(n):
+            fmt = QTextCharFormat(self.format(start))
+            fmt.setBackground(MARK_COLOUR)
+            self.setFormat(start, length, fmt)
         for finding, start, length in self.editor.findings_on_line(n):
             fmt = QTextCharFormat(self.format(start))
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
@@ -85,10 +91,13 @@ class BodyEditor(QPlainTextEdit):
         checker = getattr(session, "checker", None)
         if checker is not None:
             checker.updated.connect(self._findings_updated)
+        session.flags_changed.connect(self._rehighlight)
 
     # --- checker findings --------------------------------------------------------------------
     def _findings_updated(self, block_id: str) -> None:
-        if block_id in ("", self.block_id):
+        # New results re-highlight everything. When this block's findings are dropped because it
+        # was edited, the edited paragraph re-highlights itself and the others are still right.
+        if block_id == "":
             self._rehighlight()
 
     def _rehighlight(self) -> None:
@@ -117,6 +126,64 @@ class BodyEditor(QPlainTextEdit):
                 result.append((finding, start, utf16_offset(paragraph.text, finding.end) - start))
         return result
 
+    def marks_on_line(self, line: int):
+        """(flag, Qt start, Qt length) for the open proofreading marks on `line`."""
+        if not self.session.issue.flags:
+            return []
+        paragraphs = self._block().paragraphs
+        if line >= len(paragraphs):
+            return []
+        paragraph = paragraphs[line]
+        result = []
+        for flag in open_marks(self.session.issue, self.block_id, f"paragraph:{paragraph.id}"):
+            span = locate(flag, paragraph.text)
+            if span:
+                start = utf16_offset(paragraph.text, span[0])
+                result.append((flag, start, utf16_offset(paragraph.text, span[1]) - start))
+        return result
+
+    def _mark_at(self, pos):
+        cursor = self.cursorForPosition(pos)
+        column = cursor.positionInBlock()
+        for flag, start, length in self.marks_on_line(cursor.blockNumber()):
+            if start <= column <= start + length:
+                return flag
+        return None
+
+    def selection_span(self):
+        """(paragraph path, start, end) in Python offsets for a selection inside one paragraph."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        doc = self.document()
+        first = doc.findBlock(cursor.selectionStart())
+        if first != doc.findBlock(cursor.selectionEnd()):
+            return None
+        paragraphs = self._block().paragraphs
+        if first.blockNumber() >= len(paragraphs):
+            return None
+        paragraph = paragraphs[first.blockNumber()]
+        start = python_offset(paragraph.text, cursor.selectionStart() - first.position())
+        end = python_offset(paragraph.text, cursor.selectionEnd() - first.position())
+        return f"paragraph:{paragraph.id}", start, end
+
+    def mark_selection(self, note: str, suggestion: str | None):
+        """Put a proofreading mark on the selected text (one undo step); returns the flag or None."""
+        span = self.selection_span()
+        if span is None or span[1] == span[2]:
+            return None
+        self._commit()
+        self.session.seal_typing()
+        return add_mark(self.session, self.block_id, span[0], span[1], span[2], note, suggestion,
+                        text=self.tr("Add proofreading mark"))
+
+    def _ask_mark(self) -> None:
+        from editor_app.gui.dialogs.mark_dialog import MarkDialog
+
+        dialog = MarkDialog(self.textCursor().selectedText(), self)
+        if dialog.exec():
+            self.mark_selection(*dialog.values())
+
     def _finding_at(self, pos):
         cursor = self.cursorForPosition(pos)
         column = cursor.positionInBlock()
@@ -128,7 +195,13 @@ class BodyEditor(QPlainTextEdit):
     def event(self, event):
         if event.type() == QEvent.Type.ToolTip:
             hit = self._finding_at(event.pos())
-            if hit:
+            flag = self._mark_at(event.pos())
+            if flag is not None:
+                tip = self.tr("Mark") + (f" ({flag.author})" if flag.author else "") + f": {flag.note}"
+                if flag.suggestion is not None:
+                    tip += f"\n「{flag.location.quote}」→「{flag.suggestion}」"
+                QToolTip.showText(event.globalPos(), tip, self)
+            elif hit:
                 finding = hit[0]
                 tip = finding.message
                 if finding.suggestions:
@@ -141,10 +214,26 @@ class BodyEditor(QPlainTextEdit):
 
     def contextMenuEvent(self, event):  # noqa: N802
         menu = self.createStandardContextMenu()
+        first = menu.actions()[0] if menu.actions() else None
+        flag = self._mark_at(event.pos())
+        if flag is not None:
+            if flag.suggestion is not None:
+                accept = QAction(self.tr("Accept mark: 「%1」→「%2」").replace("%1", flag.location.quote)
+                                 .replace("%2", flag.suggestion), menu)
+                accept.triggered.connect(lambda: accept_mark(self.session, flag, self.tr("Accept mark")))
+                menu.insertAction(first, accept)
+            reject = QAction(self.tr("Reject mark"), menu)
+            reject.triggered.connect(lambda: reject_mark(self.session, flag, self.tr("Reject mark")))
+            menu.insertAction(first, reject)
+            menu.insertSeparator(first)
+        elif self.selection_span() is not None:
+            mark = QAction(self.tr("Add proofreading mark…"), menu)
+            mark.triggered.connect(self._ask_mark)
+            menu.insertAction(first, mark)
+            menu.insertSeparator(first)
         hit = self._finding_at(event.pos())
         if hit:
             finding, start, length = hit
-            first = menu.actions()[0] if menu.actions() else None
             for suggestion in finding.suggestions[:5]:
                 action = QAction(self.tr("Replace with “%1”").replace("%1", suggestion), menu)
                 action.triggered.connect(lambda _c=False, s=suggestion: self._replace(start, length, s))

@@ -18,16 +18,16 @@ class _FieldsForm(QWidget):
         self.session, self.block_id = session, block.id
         self.layout_ = QVBoxLayout(self)
         form = QFormLayout()
-        self.fields = []
+        self.fields: dict[str, FieldEdit] = {}
         for path, label, optional in specs:
             edit = FieldEdit(session, block.id, path, optional=optional)
             edit.setAccessibleName(label)
-            self.fields.append(edit)
+            self.fields[path] = edit
             form.addRow(label, edit)
         self.layout_.addLayout(form)
 
     def refresh(self) -> None:
-        for edit in self.fields:
+        for edit in self.fields.values():
             edit.refresh()
 
 

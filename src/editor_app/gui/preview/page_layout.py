@@ -194,8 +194,18 @@ class PageBuilder:
         boxes.append(Box(5 * U))
         return boxes
 
+    def _no_room(self, height: float) -> bool:
+        """True (and counted as overflow) when a full-width piece does not fit below self.y."""
+        if self.y + height <= self.bottom:
+            return False
+        self.out.overflow_lines += max(1, round(height / self.pitch))
+        self.y = self.bottom
+        return True
+
     def place_full(self, boxes: list[Box], block_id: str | None = None) -> None:
         height = sum(box.height for box in boxes)
+        if self._no_room(height):
+            return
         self.out.add_area(block_id, QRectF(self.left, self.y, self.right - self.left, height))
         for box in boxes:
             for op in box.ops:
@@ -216,6 +226,8 @@ class PageBuilder:
                                   indent=2 * self.body_pt * U, formats=formats if i == 0 else ())
         top = self.y + 4 * U
         height = sum(b.height for b in boxes) + 2 * pad
+        if self._no_room(height + 4 * U):
+            return
         self.out.ops.append(Op("rect", (QRectF(self.left, top, self.right - self.left, height), 0.75 * U)))
         y = top + pad
         for box in boxes:
@@ -295,6 +307,9 @@ class PageBuilder:
         n = self.t.columns
         available = self.bottom - self.y
         total = sum(b.height for _, boxes in items for b in boxes)
+        if available < self.pitch:  # the page is full: all of it is overflow
+            self.out.overflow_lines += int(round(total / self.pitch))
+            return
         height = min(available, total / n + self.pitch)
         while True:
             placed, left_over = self._place(items, height, dry=True)
@@ -357,7 +372,8 @@ class PageBuilder:
                 pending.append((block.id, self.photo_boxes(block.image, block.caption, block.credit)))
         self.flow(pending)
         if self.out.overflow_lines:
-            rect = QRectF(self.left, self.bottom - 12 * U, self.right - self.left, 12 * U)
+            # just below the text area, left half: the credits line is right-aligned beside it
+            rect = QRectF(self.left, self.bottom + 3 * U, (self.right - self.left) / 2, 12 * U)
             text = f"▲ 本版溢出约 {self.out.overflow_lines} 行，未能排入"
             self.out.ops.append(Op("bar", (rect, text, font(HEI, 8, bold=True), OVERSET)))
         self.foot()

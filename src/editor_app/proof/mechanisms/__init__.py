@@ -15,6 +15,8 @@ The mechanism interface (what a module `editor_app.proof.mechanisms.<type>` prov
 A detector has
 - `find(text, doc) -> Iterable[Hit]`: spans in one text. `doc` is a `DocContext`: the whole document
   text (`doc.text`, for checks that compare forms across a document) and a per-check `doc.memo` dict.
+- optionally `needs: frozenset[str]`: characters of which the text must contain at least one for
+  `find` to have anything to say; the checker skips the call otherwise (cheap for short paragraphs).
 - optionally `find_in_issue(issue, doc) -> Iterable[tuple[TextField, Hit]]`: for rules that look at
   the document model (structure, paragraphs that continue); when present, `check_issue` calls it
   instead of `find` per field.

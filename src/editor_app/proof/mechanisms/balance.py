@@ -3,13 +3,16 @@
 Printed pages split paragraphs mid-sentence, even mid-quotation, and put photo captions in between
 (「…人民城市为人」 / caption / 「民”重要理念」). So a paragraph that ends without terminal punctuation and
 leaves marks open hands them on: the next paragraphs may close them. A self-contained paragraph in
-between (a caption) is skipped, for up to `lookahead` paragraphs (default 3). In a document, text
+between (a caption) is skipped, for up to `lookahead` paragraphs (default 3); marks left open when the
+text ends inside such a paragraph are not reported (their continuation is out of view). In a document, text
 paragraphs continue into the next text paragraph (even in the next block); titles, captions and other
 fields stand alone.
 Keys: `pairs` (a string of opening/closing characters in pairs, default “”‘’《》（）【】〈〉「」『』).
 """
 
 from __future__ import annotations
+
+import re
 
 from editor_app.proof.mechanisms import Hit
 from editor_app.proof.textutil import ends_sentence, paragraph_spans
@@ -27,14 +30,15 @@ class BalanceDetector:
         self.opener_of = {pairs[i + 1]: pairs[i] for i in range(0, len(pairs), 2)}
         self.lookahead = rule.options.get("lookahead", 3)
         self.marks = frozenset(pairs)
+        self.marks_re = re.compile(f"[{re.escape(pairs)}]")
         self.message = rule.message
 
     def _scan(self, text: str):
         """(open marks left as [(index, char)], closers without opener as [(index, char)])."""
         stack: list[tuple[int, str]] = []
         stray: list[tuple[int, str]] = []
-        for index in (i for i, c in enumerate(text) if c in self.marks):
-            char = text[index]
+        for found in self.marks_re.finditer(text):
+            index, char = found.start(), found.group()
             if char == "’" and 0 < index < len(text) - 1 and text[index - 1].isascii() \
                     and text[index - 1].isalpha() and text[index + 1].isascii():
                 continue  # an apostrophe in Latin text (Xi’an, McDonald’s)
@@ -54,7 +58,7 @@ class BalanceDetector:
         pending: list[tuple[int, int, str]] = []  # (paragraph, index, char)
         budget = 0
         for number, text in enumerate(paragraphs):
-            if self.marks.isdisjoint(text):
+            if self.marks_re.search(text) is None:
                 openers, stray = [], []
             else:
                 openers, stray = self._scan(text)
@@ -80,18 +84,26 @@ class BalanceDetector:
                 for p_number, index, char in pending:
                     yield p_number, index, char, self.closer_of[char]
                 pending = []
-        for p_number, index, char in pending:
-            yield p_number, index, char, self.closer_of[char]
+        # Marks still open here belong to a paragraph that broke off at the end of what we were given:
+        # their continuation is not in view (a truncated article is reported by its own rule).
 
     def _message(self, char: str, missing: str) -> str:
         return f"{self.message}：「{char}」缺少配对的「{missing}」"
 
     def find(self, text, doc):
-        spans = paragraph_spans(text)
-        paragraphs = [text[s:e] for s, e in spans]
+        offset, whole = 0, text
+        if doc.text is not text and len(doc.text) > len(text):
+            # Re-checking one paragraph of a document: judge it with its neighbours, whose paragraphs
+            # may open or close its marks.
+            position = doc.text.find(text)
+            if position >= 0:
+                offset, whole = position, doc.text
+        spans = paragraph_spans(whole)
+        paragraphs = [whole[s:e] for s, e in spans]
         for number, index, char, missing in self.unbalanced(paragraphs):
-            start = spans[number][0] + index
-            yield Hit(start, start + 1, (), self._message(char, missing))
+            start = spans[number][0] + index - offset
+            if 0 <= start < len(text):
+                yield Hit(start, start + 1, (), self._message(char, missing))
 
     def find_in_issue(self, issue, doc):
         from editor_app.model.fields import iter_text_fields

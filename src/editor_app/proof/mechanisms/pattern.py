@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from editor_app.proof.mechanisms import Hit
-from editor_app.proof.textutil import HAN
+from editor_app.proof.textutil import HAN, LazyRegex, chars_of
 
 KEYS = {"pattern": str, "group": int, "replace": str, "map": dict, "translate": dict, "needs": str,
         "context_line": str, "counterpart": str, "convention_pattern": str, "convention_counterpart": str}
@@ -29,12 +29,13 @@ REQUIRED = ("pattern",)
 _TEMPLATE_REF = re.compile(r"\\(\d+)|\\g<(\w+)>")
 
 
-def compile_regex(source: str, pack, key: str) -> re.Pattern:
+def compile_regex(source: str, pack, key: str) -> LazyRegex:
+    """Check a rule's regex now (syntax, no `\\b`); compile it on first use."""
     source = source.replace("{HAN}", HAN)
     if "\\b" in source:
         raise pack.error(f"'{key}' uses \\b, which never matches between Chinese characters", key)
     try:
-        return re.compile(source)
+        return LazyRegex(source)
     except re.error as exc:
         raise pack.error(f"bad regular expression in '{key}': {exc}", key) from exc
 
@@ -60,7 +61,7 @@ class PatternDetector:
             self.table = str.maketrans({str(k): str(v) for k, v in options.get("translate", {}).items()})
         except ValueError as exc:
             raise pack.error("'translate' maps single characters to strings", "translate") from exc
-        self.needs = options.get("needs", "")
+        self.needs = frozenset(options.get("needs", ""))
         context = options.get("context_line")
         self.context_line = compile_regex(context, pack, "context_line") if context else None
         self.counterpart = options.get("counterpart", "")
@@ -91,7 +92,7 @@ class PatternDetector:
         return self.context_line.search(text, start, len(text) if end < 0 else end) is not None
 
     def _raw(self, text: str):
-        if self.needs and not any(char in text for char in self.needs):
+        if self.needs and self.needs.isdisjoint(chars_of(text)):
             return
         for match in self.regex.finditer(text):
             start, end = match.span(self.group)
@@ -112,8 +113,12 @@ class PatternDetector:
         return doc.memo[key]
 
     def find(self, text, doc):
-        systematic, count = self._convention(doc) if self.counterpart else (False, 0)
+        decided = False
+        systematic = count = 0
         for match, start, end in self._raw(text):
+            if not decided:  # decide the convention only when there is something to report
+                systematic, count = self._convention(doc) if self.counterpart else (False, 0)
+                decided = True
             if systematic:
                 emitted = ("pattern-emitted", self.rule_id)
                 if doc.memo.get(emitted):

@@ -45,16 +45,26 @@ class PhraseDetector:
             anchors.setdefault(expression[:half], []).append((number, True))
             anchors.setdefault(expression[half:], []).append((number, False))
         self.index = WordIndex(anchors)
+        self.exact = WordIndex(dict.fromkeys(expressions, True))
 
     def find(self, text, doc):
         taken: list[tuple[int, int]] = []
+        exact = [(s, e) for s, e, _ in self.exact.longest(text)]  # correct occurrences, to skip fast
+        j = 0
         for start, end, targets in self.index.all(text):
+            while j < len(exact) and exact[j][1] < end:
+                j += 1
+            if j < len(exact) and exact[j][0] <= start:
+                continue  # an anchor inside a correct occurrence
             for number, is_left in targets:
                 expression = self.expressions[number]
                 n = len(expression)
+                if (text.startswith(expression, start) if is_left else text.endswith(expression, 0, end)):
+                    continue  # the anchor belongs to an exact occurrence
+                first, last = expression[0], expression[-1]
                 for size in (n, n - 1, n + 1):
                     lo, hi = (start, start + size) if is_left else (end - size, end)
-                    if lo < 0 or hi > len(text):
+                    if lo < 0 or hi > len(text) or text[lo] != first or text[hi - 1] != last:
                         continue
                     window = text[lo:hi]
                     if window in self.canonical or not one_edit(window, expression):

@@ -14,15 +14,14 @@ AABB (高高兴兴), V不V, 一X一X, X和X and 真查真改 stay valid by const
 
 from __future__ import annotations
 
-import re
-
 from editor_app.proof.mechanisms import Hit
-from editor_app.proof.textutil import HAN
+from editor_app.proof.textutil import HAN, LazyRegex
 
 KEYS = {"min_unit": int, "max_unit": int, "gap_words": list, "reduplicable": list}
 
-# V着V着 (坐着坐着), V了V了, and 想一想一下 (the unit 想一 straddles A一A): valid, not slips.
-_ASPECT = set("着著了一不过来去")
+# V着V着 (坐着坐着), V了V了, 想一想一下 (the unit 想一 straddles A一A), and spoken repetition with a
+# modal particle (走吧走吧, 好啊好啊): valid, not slips.
+_ASPECT = set("着著了一不过来去吧啊呀呢嘛哦啦哈")
 _NUMERALS = set("〇零一二三四五六七八九十百千万亿两0123456789")
 _CLAUSE_MARKS = "，、；。！？：,;\n"
 
@@ -57,10 +56,11 @@ class RepetitionDetector:
         self.reduplicable = frozenset(options.get("reduplicable", ()))
         self.low, self.high = low, high
         if self.gap_words:
-            gaps = "|".join(sorted((re.escape(w) for w in self.gap_words), key=len, reverse=True))
-            self.gap_regex = re.compile(gaps)
+            from editor_app.proof.dictionary import WordIndex
+
+            self.gaps = WordIndex(dict.fromkeys(self.gap_words, True))
         else:
-            self.regex = re.compile(f"([{HAN}]{{{low},{high}}})\\1")
+            self.regex = LazyRegex(f"([{HAN}]{{{low},{high}}})\\1")
 
     def _valid_doubling(self, unit: str) -> bool:
         return (unit in self.reduplicable or unit[0] == unit[1] or unit[0] == "一"
@@ -91,8 +91,7 @@ class RepetitionDetector:
     def _restated(self, text: str):
         """Unit + gap word + unit, anchored on the gap words (far cheaper than a back-reference scan)."""
         taken = 0
-        for gap in self.gap_regex.finditer(text):
-            g0, g1 = gap.span()
+        for g0, g1, _ in self.gaps.longest(text):
             for size in range(self.high, self.low - 1, -1):
                 start, end = g0 - size, g1 + size
                 if start < taken or end > len(text):
@@ -104,7 +103,7 @@ class RepetitionDetector:
                     break
 
 
-_HAN_RUN = re.compile(f"[{HAN}]+")
+_HAN_RUN = LazyRegex(f"[{HAN}]+")
 
 
 def build(rule, pack):

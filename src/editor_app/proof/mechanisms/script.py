@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from editor_app.proof.mechanisms import Hit
-from editor_app.proof.textutil import HAN_RE
+from editor_app.proof.textutil import LazyRegex, chars_of, is_han
 
 KEYS = {"allowed_file": str}
 REQUIRED = ("allowed_file",)
@@ -32,7 +32,7 @@ def opencc_table(name: str) -> Path | None:
 
 def read_allowed(path: Path) -> frozenset[str]:
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(HAN_RE.findall("".join(line for line in lines if not line.startswith("#"))))
+    return frozenset(c for line in lines if not line.startswith("#") for c in line if is_han(c))
 
 
 class ScriptDetector:
@@ -40,10 +40,10 @@ class ScriptDetector:
         self.mapping = mapping
         self.chars = frozenset(mapping)  # set.isdisjoint(text) is a fast pre-check for clean text
         chars = "".join(sorted(mapping))
-        self.regex = re.compile(f"[{re.escape(chars)}]+") if chars else None
+        self.regex = LazyRegex(f"[{re.escape(chars)}]+") if chars else None
 
     def find(self, text, doc):
-        if self.regex is None or self.chars.isdisjoint(text):
+        if self.regex is None or self.chars.isdisjoint(chars_of(text)):
             return
         for match in self.regex.finditer(text):
             simplified = "".join(self.mapping[char] for char in match.group())

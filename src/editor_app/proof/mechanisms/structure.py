@@ -20,13 +20,13 @@ from __future__ import annotations
 import re
 
 from editor_app.proof.mechanisms import Hit
-from editor_app.proof.textutil import HAN, ends_sentence, paragraph_spans
+from editor_app.proof.textutil import HAN, LazyRegex, ends_sentence, paragraph_spans
 
 KEYS = {"check": str, "terms": list}
 REQUIRED = ("check",)
 CHECKS = ("headline_period", "caption_punctuation", "article_truncated", "empty_byline", "internal_wording")
 
-_BYLINE_RE = re.compile(f"^[{HAN}]{{2,4}}$")
+_BYLINE_RE = LazyRegex(f"^[{HAN}]{{2,4}}$")
 _CLAUSE_RE = re.compile("[，,、；;]")
 _CAPTION_END = "。！？…）)”】》"
 

@@ -40,6 +40,7 @@ WEIGHTS = {
     "shape": -0.484, "orig_side_cost": 0.042, "new_side_cost": 0.036, "log_char_freq": -0.013,
     "log_cand_freq": -0.155, "orig_in_word": 0.286, "corpus_bigram_gain": 0.139, "corpus_trigram_gain": 0.172,
     "corpus_bigram_orig": -0.182, "corpus_trigram_orig": -0.086,
+    "pair_gain": 0.6,  # chosen on odw_train with the others fixed (0.3-1.0 tried); see docs/benchmarks.md
     "orig_rare": -1.0,  # set by hand, not fitted: rare characters in newsroom text are mostly deliberate
 }
 
@@ -63,7 +64,7 @@ class Settings:
 
 FEATURES = ("seg_gain", "bigram_gain", "log_word_freq", "fuzzy", "shape", "orig_side_cost", "new_side_cost",
             "log_char_freq", "log_cand_freq", "orig_in_word", "corpus_bigram_gain", "corpus_trigram_gain",
-            "corpus_bigram_orig", "corpus_trigram_orig", "orig_rare")
+            "corpus_bigram_orig", "corpus_trigram_orig", "pair_gain", "orig_rare")
 
 
 class Candidate(NamedTuple):
@@ -85,6 +86,7 @@ class Candidate(NamedTuple):
     corpus_trigram_gain: float
     corpus_bigram_orig: float   # the original's own corpus evidence
     corpus_trigram_orig: float
+    pair_gain: float = 0.0      # news-corpus word-pair evidence with the neighbouring words, after minus before
     orig_rare: bool = False     # the original is outside the 3,500 common characters (terms, names)
 
     def features(self) -> tuple[float, ...]:
@@ -92,7 +94,8 @@ class Candidate(NamedTuple):
         return (self.seg_gain, self.bigram_gain, math.log1p(self.word_freq), float(self.kind == "fuzzy"),
                 float(self.kind == "shape"), self.orig_side_cost, self.new_side_cost, math.log1p(self.char_freq),
                 math.log1p(self.cand_freq), float(self.orig_in_word), self.corpus_bigram_gain,
-                self.corpus_trigram_gain, self.corpus_bigram_orig, self.corpus_trigram_orig, float(self.orig_rare))
+                self.corpus_trigram_gain, self.corpus_bigram_orig, self.corpus_trigram_orig, self.pair_gain,
+                float(self.orig_rare))
 
 
 @dataclass(frozen=True)
@@ -263,16 +266,16 @@ class TypoDetector:
             cand = Candidate(i, x, kind, gain, 0.0, "", 0, True, orig_side,
                              max(tc(a, x) if a else 0.0, tc(x, b) if b else 0.0), words.get(c, 0),
                              words.get(x, 0), new_bi - orig_bi, new_tri - orig_tri, orig_bi, orig_tri,
-                             c not in t.common)
+                             orig_rare=c not in t.common)
             # without segmentation the logit is bounded by the other features: skip hopeless ones cheaply
             if self._logit(cand) < st.prefilter_logit:
                 continue
             if base is None:
-                base_cost, orig = self._segment(window, k)
-                base = (base_cost, len(orig) > 1 and orig in words)
-            cost, word = self._segment(window[:k] + x + window[k + 1:], k)
+                base_cost, orig, base_pairs = self._segment(window, k)
+                base = (base_cost, len(orig) > 1 and orig in words, base_pairs)
+            cost, word, pairs = self._segment(window[:k] + x + window[k + 1:], k)
             out.append(cand._replace(seg_gain=base[0] - cost, word=word, word_freq=words.get(word, 0),
-                                     orig_in_word=base[1]))
+                                     orig_in_word=base[1], pair_gain=pairs - base[2]))
         return out
 
     def _corpus(self, s: str, i: int, x: str) -> tuple[float, float]:
@@ -320,8 +323,9 @@ class TypoDetector:
     def _confidence(self, logit: float) -> float:
         return round(1.0 / (1.0 + math.exp(-logit)), 3)
 
-    def _segment(self, s: str, k: int) -> tuple[float, str]:
-        """Cheapest segmentation of s under the unigram word model: (cost, the word covering s[k])."""
+    def _segment(self, s: str, k: int) -> tuple[float, str, float]:
+        """Cheapest segmentation of s under the unigram word model: (cost, the word covering s[k], news-corpus
+        word-pair evidence of that word with the words either side: 予以|公示, 长效|机制)."""
         memo = self._word_costs
         words = self.tables.words
         log_total = self.tables.log_total
@@ -350,10 +354,23 @@ class TypoDetector:
                     bk = start
             best[j] = bj
             back[j] = bk
+        bounds = [n]
         j = n
-        while back[j] > k:
+        while j > 0:
             j = back[j]
-        return best[n], s[back[j]:j]
+            bounds.append(j)
+        bounds.reverse()
+        at = 0
+        while bounds[at + 1] <= k:
+            at += 1
+        word = s[bounds[at]:bounds[at + 1]]
+        pair = self.tables.pair_weight
+        evidence = 0.0
+        if at > 0:
+            evidence += pair(s[bounds[at - 1]:bounds[at]], word)
+        if at + 2 < len(bounds):
+            evidence += pair(word, s[bounds[at + 1]:bounds[at + 2]])
+        return best[n], word, evidence
 
 
 def _repeated(text: str, pos: int, document: str) -> bool:

@@ -39,6 +39,10 @@ class Tables:
     total: float = 0.0
     log_total: float = 0.0
     index: SoundIndex | None = None
+    folder: Path | None = None
+    #: "word_next" -> chr(33 + 4 ln(1 + count)) for adjacent word pairs in the news corpus (seen twice or more);
+    #: read when the first candidate fix is weighed, not with the other tables, to keep first use fast
+    _wordpairs: dict[str, str] | None = field(default=None, repr=False)
     _fuzzy: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def transition_cost(self, prev: str, nxt: str) -> float:
@@ -56,6 +60,14 @@ class Tables:
             return 0.0
         idx = row[0].find(gram[-1])
         return (ord(row[1][idx]) - 33) * 0.25 if idx >= 0 else 0.0
+
+    def pair_weight(self, word: str, nxt: str) -> float:
+        """ln(1 + count) of the adjacent word pair in the news corpus (0 when seen fewer than twice)."""
+        pairs = self._wordpairs
+        if pairs is None:
+            pairs = self._wordpairs = _load_wordpairs(self.folder) if self.folder else {}
+        found = pairs.get(word + "_" + nxt)
+        return (ord(found) - 33) * 0.25 if found else 0.0
 
     def fuzzy(self, reading: str) -> tuple[str, ...]:
         """Readings one common confusion away (zh/z, ch/c, sh/s, n/l, f/h, r/l; an/ang, en/eng, in/ing)."""
@@ -164,8 +176,17 @@ def load_tables(folder: Path | None = None) -> Tables:
     if not words or not transitions or not readings or not index.neighbours:
         raise TypoDataError(f"the typo tables in {folder} are empty")
     total = float(sum(words.values()))
+    if not (folder / "wordpairs.tsv").is_file():
+        raise TypoDataError(f"cannot read the typo table {folder / 'wordpairs.tsv'}: no such file")
     return Tables(words, transitions, ngrams, readings, {r: "".join(cs) for r, cs in by_reading.items()}, shapes,
-                  standard, common, total, math.log(total), index)
+                  standard, common, total, math.log(total), index, folder)
+
+
+def _load_wordpairs(folder: Path) -> dict[str, str]:
+    toks = _body(folder / "wordpairs.tsv").split()
+    if len(toks) % 2:
+        raise TypoDataError(f"the typo table {folder / 'wordpairs.tsv'} is damaged")
+    return dict(zip(toks[::2], toks[1::2]))
 
 
 _LOCK = threading.Lock()
