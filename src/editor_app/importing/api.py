@@ -46,7 +46,9 @@ def _import_pages(pages: list[list[Unit]]) -> ImportResult:
         issue.pages.append(page)
         if result.issue.type == "newspaper":
             issue.type = "newspaper"
-        issue.date = issue.date or result.issue.date
+        for name in ("publication", "number", "total_number", "date", "organizer", "permit"):
+            if not getattr(issue, name):  # details from a later page's masthead or running head
+                setattr(issue, name, getattr(result.issue, name))
     if issue.type == "newspaper":
         for page in issue.pages:
             page.template = NEWSPAPER_TEMPLATE
