@@ -66,3 +66,13 @@ def test_any_document_gives_findings_that_quote_their_field(bundled, texts, kind
         text = fields[(finding.location.block, finding.location.field)]
         assert 0 <= finding.start < finding.end <= len(text)
         assert finding.text == text[finding.start:finding.end]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(before=st.text(_ALPHABET, max_size=120), text=st.text(_ALPHABET, min_size=1, max_size=120),
+       after=st.text(_ALPHABET, max_size=120))
+def test_rechecking_inside_a_document_stays_in_bounds(bundled, before, text, after):
+    document = before + "\n" + text + "\n" + after
+    for finding in bundled.check_text(text, "body", context=document):
+        assert 0 <= finding.start < finding.end <= len(text)
+        assert finding.text == text[finding.start:finding.end]
