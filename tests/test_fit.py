@@ -90,3 +90,16 @@ def test_headline_spans_its_columns_and_photos_take_lines():
     tall = fit_article(with_photo, template, Slot("x", "x", 1, 40), {"images/a.jpg": (300, 600)})
     wide = fit_article(with_photo, template, Slot("x", "x", 1, 40), {"images/a.jpg": (600, 300)})
     assert tall.photo_lines > wide.photo_lines > 0
+
+
+def test_headline_height_follows_the_template_styles():
+    template = get_template("a4-bulletin")
+    styles = template.data["styles"]
+    title = styles["ArticleTitle"]
+    expected = -(-(title["size_pt"] * 1.2 + title.get("space_before_pt", 0) + title.get("space_after_pt", 0))
+                 // template.pitch_pt)
+    result = fit_article(Article(title="标题", paragraphs=[Paragraph("中")]), template, Slot("x", "x", 1, 40))
+    assert result.headline_lines == expected
+    with_deck = fit_article(Article(title="标题", subtitle="——副题", paragraphs=[Paragraph("中")]), template,
+                            Slot("x", "x", 1, 40))
+    assert with_deck.headline_lines > result.headline_lines

@@ -80,3 +80,17 @@ def test_replacing_with_a_suggestion_is_one_undo_step(window, qtbot):
     assert "截至目前" in article.paragraphs[0].text and "截止目前" not in article.paragraphs[0].text
     window.session.undo_stack.undo()
     assert "截止目前" in article.paragraphs[0].text
+
+
+def test_a_slip_in_a_headline_marks_the_field(window, qtbot):
+    from editor_app.model.ops import SetField
+
+    block_id = window.editor.block_id
+    window.session.apply(SetField(block_id, "title", "再接再励推进老旧小区改造"), "title")
+    qtbot.waitUntil(lambda: _checked(window), timeout=15000)
+    title = window.editor.form.fields["title"]
+    assert [f.text for f in title.findings] == ["再接再励"]
+    assert "再接再厉" in title.toolTip()
+    window.session.apply(SetField(block_id, "title", "接续推进老旧小区改造"), "title")
+    qtbot.waitUntil(lambda: _checked(window), timeout=15000)
+    assert title.findings == [] and title.toolTip() == ""

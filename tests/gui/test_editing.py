@@ -201,3 +201,13 @@ def test_preview_page_chooser_follows_and_leads_the_outline(window):
     first = window.session.issue.pages[0].id
     assert window.preview.page_id == first
     assert window.editor.page_id == first
+
+
+def test_dropping_onto_a_block_puts_the_dragged_one_before_it(window):
+    model = window.model
+    page = window.session.issue.pages[0]
+    page_index = model.index(0, 0, model.index(0, 0))
+    last, target = page.blocks[-1], page.blocks[1]
+    mime = model.mimeData([model.index(4, 0, page_index)])
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, model.index(1, 0, page_index))
+    assert [b.id for b in page.blocks].index(last.id) == [b.id for b in page.blocks].index(target.id) - 1

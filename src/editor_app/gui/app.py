@@ -106,6 +106,11 @@ def make_app(language: str | None = None) -> QApplication:
     app.setApplicationName("editor-app")
     app.setOrganizationName("editor-app")
     app.setApplicationDisplayName("editor-app")
+    from PySide6.QtGui import QIcon
+
+    icon = resource("icons", "issue.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     install_translators(app, choose_language(language))
     set_ui_font(app)
     # the checker thread hands the interpreter back to the UI thread sooner (default 5 ms)

@@ -44,11 +44,14 @@ class FindingsDock(QDockWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderHidden(True)  # one line per finding; where and why are in the tooltip
         self.tree.itemActivated.connect(self._jump)
+        self.tree.currentItemChanged.connect(
+            lambda item, _old: self.ignore_button.setEnabled(self._finding(item) is not None if item else False))
         layout.addWidget(self.tree, 1)
         buttons = QHBoxLayout()
         self.ignore_button = QPushButton(self.tr("Ignore here"))
         self.ignore_button.setToolTip(self.tr("Dismiss this finding in this block (saved with the issue)"))
         self.ignore_button.clicked.connect(self.ignore_selected)
+        self.ignore_button.setEnabled(False)
         buttons.addWidget(self.ignore_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)

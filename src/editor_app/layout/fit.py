@@ -143,19 +143,27 @@ class FitResult:
 
 
 def headline_lines(article: Article, template) -> int:
-    """Headline height in body lines: sum of the title line sizes ÷ pitch plus space, rounded up."""
-    styles = (template.data.get("preview") or {}) if template.data else {}
-    title_pt = float(styles.get("title_pt", 22))
-    deck_pt = float(styles.get("deck_pt", 14))
-    total = 0.0
-    if article.title:
-        total += title_pt
-    for extra in (article.kicker, article.subtitle):
-        if extra:
-            total += deck_pt
+    """Headline height in body lines: the head's lines at their sizes plus their space, ÷ pitch, rounded up.
+
+    Sizes and spacing come from the template's style set (ArticleTitle, Kicker, Deck), as the
+    exporter sets them; a template without styles gets 22 pt heads, 14 pt decks and 1.5 lines of space.
+    """
+    styles = (template.data or {}).get("styles") or {}
+    parts = [("ArticleTitle", article.title, 22.0), ("Kicker", article.kicker, 14.0),
+             ("Deck", article.subtitle, 14.0)]
+    total, spacing, styled = 0.0, 0.0, False
+    for style_id, text, default_pt in parts:
+        if not text:
+            continue
+        style = styles.get(style_id) or {}
+        styled = styled or bool(style)
+        total += float(style.get("size_pt", default_pt)) * (1.2 if style else 1.0)
+        spacing += float(style.get("space_before_pt", 0)) + float(style.get("space_after_pt", 0))
     if total == 0:
         return 0
-    return math.ceil(total / template.pitch_pt + HEADLINE_SPACE_LINES)
+    if not styled:
+        return math.ceil(total / template.pitch_pt + HEADLINE_SPACE_LINES)
+    return math.ceil((total + spacing) / template.pitch_pt)
 
 
 def photo_lines(article: Article, template, sizes: dict[str, tuple[int, int]] | None = None) -> int:

@@ -62,7 +62,7 @@ class ArticleForm(QWidget):
 
         field("kicker", self.tr("Kicker (引题)"), size=DECK_PT)
         title = field("title", self.tr("Headline (主题)"), size=TITLE_PT, optional=False)
-        title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        title.set_base_style("font-size: 15pt; font-weight: bold;")
         field("subtitle", self.tr("Deck (副题)"), "——", size=DECK_PT)
         dateline_row = QHBoxLayout()
         for path, label, hint in (("dateline", self.tr("Dateline"), "本报讯"),

@@ -45,12 +45,39 @@ class FieldEdit(QLineEdit):
         self.optional = optional
         self.counter: QLabel | None = None
         self.limit = 0
+        self.base_style = ""
         defer_undo(self)
         self.refresh()
         self.textEdited.connect(self._commit)
+        checker = getattr(session, "checker", None)
+        if checker is not None:
+            checker.updated.connect(self._findings_updated)
+            self._findings_updated("")
+
+    def set_base_style(self, style: str) -> None:
+        self.base_style = style
+        self.setStyleSheet(style)
+
+    def _findings_updated(self, block_id: str) -> None:
+        """A line edit cannot underline words: a red rule under the field and the findings as tooltip."""
+        if block_id not in ("", self.block_id):
+            return
+        checker = self.session.checker
+        findings = [f for f in checker.by_block.get(self.block_id, ())
+                    if f.location and f.location.field == self.path]
+        if findings:
+            self.setStyleSheet(self.base_style + "border: 1px solid #bbb; border-bottom: 2px solid #d32f2f;")
+            self.setToolTip("\n".join(f"「{f.text}」→「{'、'.join(f.suggestions)}」 {f.message}"
+                                       if f.suggestions else f"「{f.text}」 {f.message}" for f in findings))
+        else:
+            self.setStyleSheet(self.base_style)
+            self.setToolTip("")
+        self.findings = findings
 
     def _block(self):
         return self.session.issue.find_block(self.block_id)[2]
+
+    findings: list = []
 
     def model_value(self) -> str:
         return get_field(self._block(), self.path) or ""

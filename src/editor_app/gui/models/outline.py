@@ -181,7 +181,7 @@ class OutlineModel(QAbstractItemModel):
             return base
         kind = index.internalPointer().kind
         if kind == "block":
-            return base | Qt.ItemFlag.ItemIsDragEnabled
+            return base | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
         if kind == "page":
             return base | Qt.ItemFlag.ItemIsDropEnabled
         return base
@@ -201,17 +201,26 @@ class OutlineModel(QAbstractItemModel):
         mime.setData(MIME, QByteArray("\n".join(ids[:1]).encode("utf-8")))
         return mime
 
+    def _drop_target(self, row: int, parent) -> tuple[object, int] | None:
+        """(page, row) for a drop between blocks, onto a page, or onto a block (lands before it)."""
+        node = self.node(parent)
+        if node.kind == "page":
+            return node.obj, row
+        if node.kind == "block":
+            return node.parent.obj, node.row
+        return None
+
     def canDropMimeData(self, data, action, row, column, parent):  # noqa: N802
-        return data.hasFormat(MIME) and self.node(parent).kind == "page"
+        return data.hasFormat(MIME) and self._drop_target(row, parent) is not None
 
     def dropMimeData(self, data, action, row, column, parent):  # noqa: N802
-        """Move the dragged block to `row` of the page at `parent` (row -1: append)."""
+        """Move the dragged block to `row` of the target page (row -1: append)."""
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
         block_id = bytes(data.data(MIME)).decode("utf-8")
         if not block_id:
             return False
-        page = self.node(parent).obj
+        page, row = self._drop_target(row, parent)
         return self.move_block(block_id, page.id, row)
 
     def move_block(self, block_id: str, page_id: str, row: int) -> bool:

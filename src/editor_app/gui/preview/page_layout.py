@@ -155,25 +155,44 @@ class PageBuilder:
         if issue.date and issue.number:
             parts.append(f"{issue.date[:4]}年第{issue.number}期")
         parts.append(f"第{page.number}版" + (f" {page.name}" if page.name else ""))
-        self.text_line("　".join(p for p in parts if p), font(SONG, 9), self.top - 14 * U)
-        self.rule(self.top, 0.5)
-        self.y = self.top + 10 * U
+        self.text_line("　".join(p for p in parts if p), font(SONG, 9), self.top - 17 * U)
+        self.rule(self.top - 3 * U, 0.5)
+        self.y = self.top  # the folio sits in the top margin, as in the export's page header
+
+    def style_pt(self, style_id: str, default: float) -> float:
+        """A size from the template's style set (what the DOCX export uses), else `default`."""
+        style = (self.t.data.get("styles") or {}).get(style_id) or {}
+        try:
+            return float(style.get("size_pt", default))
+        except (TypeError, ValueError):
+            return default
 
     def masthead(self) -> None:
         issue = self.issue
-        self.y += 6 * U
-        self.y += self.text_line(issue.publication or "", font(HEI, 38, bold=True), self.y, color=RED)
-        details = [issue.organizer or ""]
-        if issue.date:
-            y, mo, d = (issue.date.split("-") + ["", ""])[:3]
-            details.append(f"{y}年{int(mo)}月{int(d)}日" if mo.isdigit() and d.isdigit() else issue.date)
-        if issue.number:
-            total = f"（总第{issue.total_number}期）" if issue.total_number else ""
-            details.append(f"第{issue.number}期{total}")
+        wording = self.t.data.get("wording") or {}
         self.y += 2 * U
-        self.y += self.text_line("　　".join(d for d in details if d), font(SONG, 9), self.y)
-        self.rule(self.y + 2 * U, 2.0, RED)
-        self.rule(self.y + 5 * U, 0.5, RED)
+        colour = (self.t.data.get("styles") or {}).get("Masthead", {}).get("color")
+        masthead_font = font(HEI, self.style_pt("Masthead", 38), bold=True)
+        self.y += self.text_line(issue.publication or "", masthead_font, self.y,
+                                 color=QColor(f"#{colour}") if colour else INK)
+        date = issue.date or ""
+        y, mo, d = (date.split("-") + ["", ""])[:3]
+        if mo.isdigit() and d.isdigit():
+            date = f"{y}年{int(mo)}月{int(d)}日"
+        issue_no = ""
+        if issue.number:
+            issue_no = f"第{issue.number}期" + (f"（总第{issue.total_number}期）" if issue.total_number else "")
+        values = {"organizer": issue.organizer or "", "date": date, "issue_no": issue_no,
+                  "permit": issue.permit or "", "notice": wording.get("notice", "")}
+        lines = wording.get("masthead_lines") or ["{organizer}　　{date}　　{issue_no}"]
+        self.y += 2 * U
+        info = font(SONG, self.style_pt("MastheadInfo", 9))
+        for template_line in lines:
+            text = _fill(str(template_line), values)
+            if text:
+                self.y += self.text_line(text, info, self.y)
+        self.rule(self.y + 2 * U, 0.5)
+        self.rule(self.y + 4.5 * U, 2.25)
         self.y += 14 * U
 
     def foot(self) -> None:
@@ -183,15 +202,22 @@ class PageBuilder:
         self.text_line(f"— {self.page.number} —", font(SONG, 10.5), self.bottom + 20 * U)
 
     # --- full-width blocks ---------------------------------------------------------------------
-    def headline(self, kicker, title, subtitle, left, right, title_pt=22.0, deck_pt=14.0) -> list[Box]:
+    def headline(self, kicker, title, subtitle, left, right, title_pt=22.0, deck_pt=14.0,
+                 title_style: str = "ArticleTitle") -> list[Box]:
+        """引题/主题/副题 centred over `right - left`, spaced as the template's styles say."""
         width = right - left
-        boxes = [Box(4 * U)]
+        styles = self.t.data.get("styles") or {}
+        boxes = [Box(0.0)]
         center = Qt.AlignmentFlag.AlignHCenter
-        for text, fnt in ((kicker, font(KAI, deck_pt)), (title, font(HEI, title_pt, bold=True)),
-                          (subtitle, font(KAI, deck_pt))):
-            if text:
-                boxes += _layout_text(text, fnt, width, fnt.pixelSize() * 1.45, align=center)
-        boxes.append(Box(5 * U))
+        parts = ((kicker, "Kicker", font(KAI, deck_pt)), (title, title_style, font(HEI, title_pt, bold=True)),
+                 (subtitle, "Deck", font(KAI, deck_pt)))
+        for text, style_id, fnt in parts:
+            if not text:
+                continue
+            style = styles.get(style_id) or {}
+            boxes[-1].height += float(style.get("space_before_pt", 2)) * U
+            boxes += _layout_text(text, fnt, width, fnt.pixelSize() * 1.4, align=center)
+            boxes.append(Box(float(style.get("space_after_pt", 3)) * U))
         return boxes
 
     def _no_room(self, height: float) -> bool:
@@ -263,18 +289,31 @@ class PageBuilder:
             boxes += _layout_text(f"（{article.byline}）", font(KAI, size), w, pitch,
                                   align=Qt.AlignmentFlag.AlignRight)
         fit = self.session.fit(page, article)
-        if fit is not None and fit.state != "fits":
-            boxes.append(self.fit_bar(fit))
+        if with_headline and fit is not None and fit.state != "fits":
+            boxes.append(self.fit_bar(fit))  # a head across the page carries the tag instead
         return boxes
 
+    @staticmethod
+    def fit_label(fit) -> tuple[str, QColor]:
+        if fit.state == "overset":
+            return f"▲ 超 {fit.delta_lines} 行（约 {fit.delta_chars} 字）", OVERSET
+        return f"缺 {-fit.delta_lines} 行（约 {-fit.delta_chars} 字）", QColor("#f9a825")
+
     def fit_bar(self, fit) -> Box:
-        over = fit.state == "overset"
-        text = (f"▲ 超 {fit.delta_lines} 行（约 {fit.delta_chars} 字）" if over
-                else f"缺 {-fit.delta_lines} 行（约 {-fit.delta_chars} 字）")
+        """The fit state as a bar closing an article with an in-column head (takes a line)."""
+        text, color = self.fit_label(fit)
         h = self.pitch * 0.9
         rect = QRectF(0, 1 * U, self.col_w, h - 2 * U)
-        color = OVERSET if over else QColor("#f9a825")
         return Box(h, [Op("bar", (rect, text, font(HEI, 7.5, bold=True), color))])
+
+    def tag_headline(self, boxes: list[Box], fit, width: float) -> None:
+        """The fit state as a tag at the right end of a head across the page (takes no space)."""
+        if fit is None or fit.state == "fits" or len(boxes) < 2:
+            return
+        text, color = self.fit_label(fit)
+        tag_w, tag_h = 92 * U, 11 * U
+        rect = QRectF(width - tag_w, (boxes[1].height - tag_h) / 2, tag_w, tag_h)
+        boxes[1].ops.append(Op("bar", (rect, text, font(HEI, 7.5, bold=True), color)))
 
     def photo_boxes(self, image_key, caption, credit) -> list[Box]:
         w = self.col_w
@@ -289,7 +328,13 @@ class PageBuilder:
         if credit:
             boxes += _layout_text(credit, font(HEI, 8), w, 12 * U, align=Qt.AlignmentFlag.AlignLeft)
         boxes[-1].height += 4 * U
-        return boxes
+        # one unit in the flow: a caption never leaves its picture for the next column
+        whole, y = Box(0.0), 0.0
+        for box in boxes:
+            whole.ops += [_shifted(op, 0, y) for op in box.ops]
+            y += box.height
+        whole.height = y
+        return [whole]
 
     def _image(self, key):
         if not key or key not in self.session.project.images:
@@ -317,12 +362,13 @@ class PageBuilder:
                 break
             height = min(available, height + self.pitch)
         self._place(items, height, dry=False)
-        for col in range(1, n):
+        rules = (self.t.data.get("layout") or {}).get("column_rule", True)
+        for col in range(1, n if rules else 1):
             x = self.grid_left + col * (self.col_w + self.gutter) - self.gutter / 2
             self.out.ops.append(Op("line", (x, self.y, x, self.y + min(height, placed), 0.5 * U, INK)))
         if left_over:
             self.out.overflow_lines += int(round(left_over / self.pitch))
-        self.y += min(height, placed) + 6 * U
+        self.y += min(height, placed) + 4 * U
 
     def _place(self, items, height, dry):
         col, y, tallest, left_over = 0, 0.0, 0.0, 0.0
@@ -351,22 +397,30 @@ class PageBuilder:
         if self.page is self.issue.pages[0]:
             self.masthead()
         pending: list[tuple[str, list[Box]]] = []
+        layout = self.t.data.get("layout") or {}
+        heads_full = bool(layout.get("heads_full_width", False))
+        title_pt, kicker_pt = self.style_pt("ArticleTitle", 20), self.style_pt("Kicker", 14)
+        deck_pt = self.style_pt("Deck", 13)
         for block in self.page.blocks:
             full = isinstance(block, (Banner, EditorNote))
             slot = self.t.slot(block.slot) if isinstance(block, Article) else None
-            spans_all = slot is not None and slot.columns >= self.t.columns
+            spans_all = isinstance(block, Article) and (
+                heads_full or (slot is not None and slot.columns >= self.t.columns))
             if full or spans_all:
                 self.flow(pending)
                 pending = []
             if isinstance(block, Banner):
-                self.place_full(self.headline(block.kicker, block.title, block.subtitle, 0,
-                                              self.right - self.left), block.id)
+                self.place_full(self.headline(block.kicker, block.title, block.subtitle, 0, self.right - self.left,
+                                              title_pt=self.style_pt("BannerTitle", 22), deck_pt=kicker_pt,
+                                              title_style="BannerTitle"), block.id)
             elif isinstance(block, EditorNote):
                 self.note(block)
             elif isinstance(block, Article):
                 if spans_all:
-                    self.place_full(self.headline(block.kicker, block.title, block.subtitle, 0,
-                                                  self.right - self.left, title_pt=20, deck_pt=13), block.id)
+                    head = self.headline(block.kicker, block.title, block.subtitle, 0, self.right - self.left,
+                                         title_pt=title_pt, deck_pt=deck_pt)
+                    self.tag_headline(head, self.session.fit(self.page, block), self.right - self.left)
+                    self.place_full(head, block.id)
                 pending.append((block.id, self.article_boxes(self.page, block, not spans_all)))
             elif isinstance(block, PhotoBlock):
                 pending.append((block.id, self.photo_boxes(block.image, block.caption, block.credit)))
@@ -380,10 +434,22 @@ class PageBuilder:
         return self.out
 
 
+def _fill(pattern: str, values: dict[str, str]) -> str:
+    """A wording line with its {placeholders} filled; empty parts and their spacing drop out."""
+    import re
+
+    parts = [p for p in re.split(r"\u3000+", pattern) if p]
+    filled = [re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), ""), p).strip() for p in parts]
+    return "　　".join(p for p in filled if p)
+
+
 def _shifted(op: Op, dx: float, dy: float) -> Op:
     if op.kind == "layout":
         layout, line_y, clip = op.args
         return Op("layout_at", (layout, dx, dy - line_y, clip.translated(dx, dy - line_y)))
+    if op.kind == "layout_at":
+        layout, x, y, clip = op.args
+        return Op("layout_at", (layout, x + dx, y + dy, clip.translated(dx, dy)))
     if op.kind in ("image", "bar"):
         rect = op.args[0].translated(dx, dy)
         return Op(op.kind, (rect, *op.args[1:]))
