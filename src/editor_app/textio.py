@@ -57,6 +57,23 @@ def _looks_binary(text: str) -> bool:
     return bool(sample) and controls / len(sample) > 0.02
 
 
+def checked_size(path: Path, limit: int) -> int:
+    """The size of an input file, or an InputError saying why it cannot be read (missing, a folder,
+    unreadable, larger than `limit`). Shared by every reader so the messages are the same."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if path.is_dir():
+        raise InputError(path, "is a folder, not a file")
+    if size > limit:
+        raise InputError(path, f"the file is too large ({size // (1024 * 1024)} MB; the limit is "
+                               f"{limit // (1024 * 1024)} MB)")
+    return size
+
+
 def read_text_file(path: Path | str) -> str:
     """Read a text file (or '-' for standard input as UTF-8) with size and encoding checks."""
     if str(path) == "-":
@@ -64,17 +81,7 @@ def read_text_file(path: Path | str) -> str:
         name = "<stdin>"
     else:
         path = Path(path)
-        try:
-            size = path.stat().st_size
-        except FileNotFoundError:
-            raise InputError(path, "no such file") from None
-        except OSError as exc:
-            raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-        if path.is_dir():
-            raise InputError(path, "is a folder, not a file")
-        if size > MAX_TEXT_BYTES:
-            raise InputError(path, f"the file is too large ({size // (1024 * 1024)} MB; the limit is "
-                                   f"{MAX_TEXT_BYTES // (1024 * 1024)} MB)")
+        checked_size(path, MAX_TEXT_BYTES)
         try:
             data = path.read_bytes()
         except OSError as exc:

@@ -15,6 +15,7 @@ from pathlib import Path
 from editor_app.errors import InputError
 from editor_app.importing.result import ImportNote
 from editor_app.importing.units import Hints, Unit
+from editor_app.textio import checked_size
 
 MAX_DOCX_BYTES = 128 * 1024 * 1024  # a page with a dozen press photos fits
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
@@ -53,15 +54,7 @@ def _open(path: Path):
     from docx.opc.exceptions import PackageNotFoundError
 
     not_word = "not a Word document (.docx); open it in Word or WPS and save it as .docx"
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    if size > MAX_DOCX_BYTES:
-        raise InputError(path, f"the file is too large ({size // (1024 * 1024)} MB; the limit is "
-                               f"{MAX_DOCX_BYTES // (1024 * 1024)} MB)")
+    checked_size(path, MAX_DOCX_BYTES)
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
