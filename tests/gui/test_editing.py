@@ -211,3 +211,14 @@ def test_dropping_onto_a_block_puts_the_dragged_one_before_it(window):
     mime = model.mimeData([model.index(4, 0, page_index)])
     assert model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, model.index(1, 0, page_index))
     assert [b.id for b in page.blocks].index(last.id) == [b.id for b in page.blocks].index(target.id) - 1
+
+
+def test_delete_on_a_photo_removes_only_the_photo(window):
+    model = window.model
+    article = window.session.issue.find_block(window.editor.block_id)[2]
+    photo_index = model.index(0, 0, model.index_of_block(article.id))
+    window.outline.setCurrentIndex(photo_index)
+    window.delete_selected()
+    assert window.session.issue.find_block(article.id)[2].photos == []
+    window.session.undo_stack.undo()
+    assert len(article.photos) == 1
