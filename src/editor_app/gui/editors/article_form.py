@@ -45,6 +45,8 @@ class ArticleForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, FieldEdit] = {}
 
+        self.head_sizes: dict[str, float] = {}  # field path -> point size, for the counters' limits
+
         def field(path, label, placeholder="", size=None, optional=True):
             edit = FieldEdit(session, block.id, path, optional=optional)
             edit.setAccessibleName(label)
@@ -53,8 +55,8 @@ class ArticleForm(QWidget):
             if size and self.template:
                 row = QHBoxLayout()
                 row.addWidget(edit)
-                slot = self.template.slot(block.slot)
-                row.addWidget(edit.attach_counter(headline_limit(self.template, slot, size)))
+                self.head_sizes[path] = size
+                row.addWidget(edit.attach_counter(headline_limit(self.template, self._slot(), size)))
                 form.addRow(label, row)
             else:
                 form.addRow(label, edit)
@@ -115,6 +117,14 @@ class ArticleForm(QWidget):
     def _article(self):
         return self.session.issue.find_block(self.block_id)[2]
 
+    def _slot(self):
+        return self.template.slot(self._article().slot) if self.template else None
+
+    def _update_head_limits(self) -> None:
+        """The heads' counters measure against the chosen slot's width (a new slot, a new limit)."""
+        for path, size in self.head_sizes.items():
+            self.fields[path].set_limit(headline_limit(self.template, self._slot(), size))
+
     def _slot_chosen(self, _index: int) -> None:
         value = self.slot_box.currentData()
         if value != self._article().slot:
@@ -127,9 +137,11 @@ class ArticleForm(QWidget):
 
     def refresh(self) -> None:
         article = self._article()
+        self._update_head_limits()
         for edit in self.fields.values():
             edit.refresh()
         self.body.refresh()
+        self.subhead_action.setChecked(self.body.current_is_subhead())  # undo may have toggled it
         self.photos.refresh()
         index = max(0, self.slot_box.findData(article.slot))
         if index != self.slot_box.currentIndex():

@@ -107,6 +107,11 @@ class FieldEdit(QLineEdit):
         self._update_counter()
         return self.counter
 
+    def set_limit(self, limit: int) -> None:
+        if limit != self.limit:
+            self.limit = limit
+            self._update_counter()
+
     def _update_counter(self) -> None:
         if self.counter is None:
             return

@@ -1,0 +1,35 @@
+"""The article form keeps what it shows in step with the model: slot limits, the subhead toggle."""
+
+from __future__ import annotations
+
+
+def test_headline_counters_measure_against_the_slot_just_chosen(window):
+    form = window.editor.form
+    title = form.fields["title"]
+    wide = title.counter.text()
+    assert wide.endswith("/20")  # 头条: three columns wide
+    one_column = form.slot_box.findData("column")
+    form.slot_box.setCurrentIndex(one_column)
+    form = window.editor.form
+    narrow_limit = int(form.fields["title"].counter.text().split("/")[1])
+    assert narrow_limit < 20  # a one-column head holds far fewer characters
+    assert "color: #c62828" in form.fields["title"].counter.styleSheet()  # 15 characters are too many now
+    window.actions_["undo"].trigger()
+    assert window.editor.form.fields["title"].counter.text() == wide
+
+
+def test_subhead_button_follows_undo_of_the_toggle(window):
+    form = window.editor.form
+    cursor = form.body.textCursor()
+    cursor.movePosition(cursor.MoveOperation.Start)
+    form.body.setTextCursor(cursor)
+    assert not form.subhead_action.isChecked()  # the first paragraph is body text
+    form.subhead_action.trigger()
+    assert form.subhead_action.isChecked()
+    window.actions_["undo"].trigger()
+    form = window.editor.form
+    article = window.session.issue.find_block(window.editor.block_id)[2]
+    assert article.paragraphs[0].kind == "text"
+    assert not form.subhead_action.isChecked()
+    window.actions_["redo"].trigger()
+    assert window.editor.form.subhead_action.isChecked()
