@@ -33,3 +33,15 @@ def test_subhead_button_follows_undo_of_the_toggle(window):
     assert not form.subhead_action.isChecked()
     window.actions_["redo"].trigger()
     assert window.editor.form.subhead_action.isChecked()
+
+
+def test_outline_shows_the_overset_tag_even_when_the_title_is_elided(window):
+    from PySide6.QtCore import Qt
+
+    article = window.session.issue.find_block(window.editor.block_id)[2]
+    index = window.model.index_of_block(article.id)
+    metrics = window.outline.fontMetrics()
+    room = window.outline.visualRect(index).width() - window.outline.iconSize().width() - 8
+    seen = metrics.elidedText(index.data(), Qt.TextElideMode.ElideRight, min(room, 200))
+    assert seen.startswith("over 8 line")  # what a 260-px outline shows of the row (tests run in English)
+

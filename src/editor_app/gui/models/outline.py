@@ -171,7 +171,8 @@ class OutlineModel(QAbstractItemModel):
         if fit and fit.state != "fits":
             over = self.tr("over %n line(s)", "", fit.delta_lines)
             short = self.tr("short %n line(s)", "", -fit.delta_lines)
-            text += "  · " + (over if fit.state == "overset" else short)
+            # in front: a narrow outline elides the end of a long title, and the tag must stay seen
+            text = (over if fit.state == "overset" else short) + " · " + text
         return text
 
     # --- drag and drop ----------------------------------------------------------------------
