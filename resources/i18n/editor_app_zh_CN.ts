@@ -68,6 +68,10 @@
         <translation>指定版位</translation>
     </message>
     <message>
+        <source>This page&apos;s template has no slots to fit into</source>
+        <translation>本版模板未设版位，不核算是否排得下</translation>
+    </message>
+    <message>
         <source>No slot: choose one to see whether the article fits</source>
         <translation>未指定版位：选择版位即可查看是否排得下</translation>
     </message>
@@ -210,6 +214,10 @@
     <message>
         <source>Save as</source>
         <translation>另存为</translation>
+    </message>
+    <message>
+        <source>editor-app projects</source>
+        <translation>editor-app 项目</translation>
     </message>
     <message>
         <source>Cannot save</source>
@@ -664,6 +672,10 @@
 <context>
     <name>PhotoStrip</name>
     <message>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
         <source>Not an image</source>
         <translation>不是图片</translation>
     </message>
@@ -728,6 +740,10 @@
     <message>
         <source>Untitled document</source>
         <translation>未命名文档</translation>
+    </message>
+    <message>
+        <source>%1 — kept %2</source>
+        <translation>%1 — 保存于 %2</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -795,6 +811,14 @@
 </context>
 <context>
     <name>TransferActions</name>
+    <message>
+        <source>Text or Word</source>
+        <translation>文本或 Word 文件</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
     <message>
         <source>Import page</source>
         <translation>导入版面</translation>

@@ -171,3 +171,23 @@ def test_recent_files_and_autosave_interval(window, sample_copy):
     assert str(sample_copy.resolve()) in [a.text() for a in menu.actions()]
     assert window.autosave_timer.interval() == 60_000
     assert window.autosave_timer.isActive()
+
+
+def test_recovery_dialog_names_the_file_and_its_time_readably_and_whole(window, qtbot):
+    from datetime import datetime
+
+    from editor_app.gui.dialogs.recovery_dialog import RecoveryDialog
+
+    commit_text(window.editor.form.fields["title"], "（崩溃前）")
+    window.autosave()
+    found = recovery.list_recoveries(recovery_dir())
+    dialog = RecoveryDialog(found, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    text = dialog.list.item(0).text()
+    saved = datetime.fromisoformat(found[0].saved_at).astimezone()
+    assert "sample.bulletin" in text
+    assert saved.strftime("%H:%M") in text and "+00:00" not in text and "T" not in text.split("sample")[1]
+    room = dialog.list.viewport().width()
+    assert dialog.list.fontMetrics().horizontalAdvance(text) < room  # not cut off at the right

@@ -45,3 +45,15 @@ def test_outline_shows_the_overset_tag_even_when_the_title_is_elided(window):
     seen = metrics.elidedText(index.data(), Qt.TextElideMode.ElideRight, min(room, 200))
     assert seen.startswith("over 8 line")  # what a 260-px outline shows of the row (tests run in English)
 
+
+
+def test_a_page_without_slots_says_so_instead_of_asking_for_one(window):
+    window.new_document("manuscript")
+    window.select_block(window.add_article())
+    form = window.editor.form
+    assert not form.slot_box.isEnabled()
+    assert "no slots" in form.fit_label.text()
+    window.new_document("a4-bulletin")
+    window.select_block(window.add_article())
+    assert window.editor.form.slot_box.isEnabled()
+    assert "choose one" in window.editor.form.fit_label.text()

@@ -37,3 +37,27 @@ def test_language_choice_order(monkeypatch):
     settings.set_language("en")
     assert choose_language("zh_CN") == "zh_CN"
     assert choose_language(None) == "en"
+
+
+def test_file_dialogs_name_their_file_types_in_chinese(qtbot, chinese, messages, sample_copy, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from editor_app.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(sample_copy)
+    filters = []
+
+    def remember(_parent, _title, _start="", file_filter="", *args, **kwargs):
+        filters.append(file_filter)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", remember)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", remember)
+    window.import_page_dialog()
+    window.save_as()
+    window.editor.form.photos.add_button.click()
+    assert filters[0].startswith("文本或 Word 文件 (*.txt *.docx);;所有文件")
+    assert filters[1].startswith("editor-app 项目 (*.bulletin)")
+    assert filters[2].startswith("图片 (*.jpg")

@@ -19,7 +19,6 @@ from editor_app.paths import recovery_dir
 from editor_app.storage import recovery
 from editor_app.storage.project import SUFFIX, Project, open_project, save_project
 
-PROJECT_FILTER = "editor-app projects (*.bulletin)"
 IMPORT_SUFFIXES = (".txt", ".docx")
 
 
@@ -117,7 +116,8 @@ class DocumentActions:
 
     def save_as(self) -> bool:
         start = str(self.session.project.path or Path.home() / (self.document_name() + SUFFIX))
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), start, PROJECT_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), start,
+                                              self.tr("editor-app projects") + " (*.bulletin)")
         if not name:
             return False
         path = Path(name)

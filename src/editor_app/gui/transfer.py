@@ -16,8 +16,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 from editor_app.errors import EditorError
 from editor_app.model.ops import Batch, InsertBlock, InsertPage
 
-IMPORT_FILTER = "Text or Word (*.txt *.docx);;All files (*)"
-
 
 def available(module: str) -> bool:
     """Whether a core feature is installed (import, export and proof land independently)."""
@@ -31,13 +29,16 @@ class TransferActions:
     """Mixed into MainWindow: needs `session`, `current_page`, `_insert_point`, `select_block`."""
 
     # --- import ------------------------------------------------------------------------------
+    def import_filter(self) -> str:
+        return self.tr("Text or Word") + " (*.txt *.docx);;" + self.tr("All files") + " (*)"
+
     def import_page_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import page"), "", IMPORT_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import page"), "", self.import_filter())
         if name:
             self.import_file_into_issue(Path(name), "page")
 
     def import_article_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import article"), "", IMPORT_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import article"), "", self.import_filter())
         if name:
             self.import_file_into_issue(Path(name), "article")
 

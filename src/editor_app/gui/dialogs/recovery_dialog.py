@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 
@@ -19,8 +21,10 @@ class RecoveryDialog(QDialog):
         layout.addWidget(label)
         self.list = QListWidget()
         for recovery in recoveries:
-            name = str(recovery.original) if recovery.original else self.tr("Untitled document")
-            item = QListWidgetItem(f"{name}    ({recovery.saved_at})")
+            name = recovery.original.name if recovery.original else self.tr("Untitled document")
+            item = QListWidgetItem(self.tr("%1 — kept %2").replace("%1", name).replace(
+                "%2", local_time(recovery.saved_at)))
+            item.setToolTip(str(recovery.original or recovery.path))  # the full path, when names repeat
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         layout.addWidget(self.list)
@@ -32,6 +36,7 @@ class RecoveryDialog(QDialog):
         discard.clicked.connect(self._discard)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.resize(max(self.sizeHint().width(), 520), self.sizeHint().height())
 
     def _restore(self) -> None:
         row = self.list.currentRow()
@@ -41,3 +46,11 @@ class RecoveryDialog(QDialog):
     def _discard(self) -> None:
         self.discard_all = True
         self.accept()
+
+
+def local_time(saved_at: str) -> str:
+    """'2026-11-28T21:30:15+00:00' as the user's wall clock, '2026-11-28 22:30'."""
+    try:
+        return datetime.fromisoformat(saved_at).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return saved_at

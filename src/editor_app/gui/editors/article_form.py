@@ -80,6 +80,7 @@ class ArticleForm(QWidget):
         self.slot_box.addItem(self.tr("(no slot)"), None)
         for slot in (self.template.slots if self.template else ()):
             self.slot_box.addItem(f"{slot.name} · {slot.columns}栏 {slot.lines}行", slot.id)
+        self.slot_box.setEnabled(self.slot_box.count() > 1)  # a manuscript page has nothing to choose
         self.slot_box.currentIndexChanged.connect(self._slot_chosen)
         slot_row.addWidget(self.slot_box)
         self.fit_label = QLabel()
@@ -152,6 +153,8 @@ class ArticleForm(QWidget):
 
     def fit_text(self, fit) -> str:
         """The fit state in words, e.g. "Overset by 6 lines (≈ 78 characters to cut)"."""
+        if fit is None and not (self.template and self.template.slots):
+            return self.tr("This page's template has no slots to fit into")
         if fit is None:
             return self.tr("No slot: choose one to see whether the article fits")
         if fit.state == "overset":

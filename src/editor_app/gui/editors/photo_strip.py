@@ -27,7 +27,12 @@ from editor_app.gui.editors.fields import FieldEdit
 from editor_app.model.document import Photo
 from editor_app.model.ops import AddPhoto, RemovePhoto, SetField
 
-IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp)"
+IMAGE_PATTERNS = "(*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp)"
+
+
+def image_filter() -> str:
+    """The file dialog's filter, in the interface language."""
+    return QCoreApplication.translate("PhotoStrip", "Images") + " " + IMAGE_PATTERNS
 THUMB = 112
 
 
@@ -99,7 +104,7 @@ class PhotoCard(QFrame):
         self.credit.refresh()
 
     def _replace(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Replace picture"), "", IMAGE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Replace picture"), "", image_filter())
         if name:
             self.replace_with(Path(name))
 
@@ -156,7 +161,7 @@ class PhotoStrip(QWidget):
                 card.refresh()
 
     def _add(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Add picture"), "", IMAGE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Add picture"), "", image_filter())
         if name:
             self.add_from_file(Path(name))
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushBu
 
 from editor_app.gui.editors.body_editor import BodyEditor
 from editor_app.gui.editors.fields import FieldEdit, defer_undo
-from editor_app.gui.editors.photo_strip import IMAGE_FILTER, read_image_into_project, thumbnail
+from editor_app.gui.editors.photo_strip import image_filter, read_image_into_project, thumbnail
 from editor_app.layout.templates import list_templates
 from editor_app.model.ops import SetField, SetIssueField, SetPageField
 
@@ -79,7 +79,7 @@ class PhotoBlockForm(_FieldsForm):
 
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose picture"), "", IMAGE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose picture"), "", image_filter())
         if name:
             key = read_image_into_project(self, self.session.project, Path(name))
             if key:
