@@ -57,3 +57,21 @@ def test_a_page_without_slots_says_so_instead_of_asking_for_one(window):
     window.select_block(window.add_article())
     assert window.editor.form.slot_box.isEnabled()
     assert "choose one" in window.editor.form.fit_label.text()
+
+
+def test_preview_follows_a_block_moved_to_another_page(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    issue = window.session.issue
+    window.add_page()
+    last = issue.pages[0].blocks[-1]
+    window.select_block(last.id)
+    window.actions_["move_down"].trigger()  # Alt+Down at the end of page 1: to the top of page 2
+    assert issue.pages[1].blocks[0].id == last.id
+    assert window.preview.page_id == issue.pages[1].id
+    assert window.preview.page_box.currentData() == issue.pages[1].id
+    assert window.preview.canvas.highlight == last.id
+    model = window.model  # and back by drag and drop onto page 1
+    mime = model.mimeData([model.index_of_block(last.id)])
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, model.index_of_page(issue.pages[0].id))
+    qtbot.waitUntil(lambda: window.preview.page_id == issue.pages[0].id, timeout=1000)

@@ -234,6 +234,10 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
             self.outline.selectionModel().blockSignals(True)
             self.outline.setCurrentIndex(index)
             self.outline.selectionModel().blockSignals(False)
+        page = self.current_page()
+        if page is not None:  # the block may have moved to another page: the preview goes with it
+            self.preview.show_page(page.id)
+            self.preview.set_highlight(self.current_block_id())
 
     def _outline_menu(self, pos) -> None:
         menu = QMenu(self)
