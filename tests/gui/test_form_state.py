@@ -75,3 +75,26 @@ def test_preview_follows_a_block_moved_to_another_page(window, qtbot):
     mime = model.mimeData([model.index_of_block(last.id)])
     assert model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, model.index_of_page(issue.pages[0].id))
     qtbot.waitUntil(lambda: window.preview.page_id == issue.pages[0].id, timeout=1000)
+
+
+def test_a_new_photo_scrolls_into_view_with_its_caption_ready_and_add_stays_reachable(window, qtbot, tmp_path):
+    from PIL import Image
+
+    picture = tmp_path / "site.jpg"
+    Image.new("RGB", (800, 600), (180, 40, 40)).save(picture)
+    strip = window.editor.form.photos
+    for _ in range(3):
+        assert window.editor.form.photos.add_from_file(picture)
+    strip = window.editor.form.photos
+    card = strip.cards[-1]
+    viewport = strip.scroll.viewport()
+
+    def card_in_view():
+        left = card.mapTo(viewport, card.rect().topLeft())
+        right = card.mapTo(viewport, card.rect().bottomRight())
+        return viewport.rect().contains(left) and viewport.rect().contains(right)
+
+    qtbot.waitUntil(card_in_view, timeout=1000)
+    assert card.caption.hasFocus()
+    button = strip.add_button  # not scrolled away behind the cards
+    assert button.isVisible() and not strip.scroll.widget().isAncestorOf(button)

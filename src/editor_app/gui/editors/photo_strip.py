@@ -125,7 +125,7 @@ class PhotoStrip(QWidget):
     def __init__(self, session, block_id: str, parent=None):
         super().__init__(parent)
         self.session, self.block_id = session, block_id
-        outer = QVBoxLayout(self)
+        outer = QHBoxLayout(self)  # the add button stays in sight however many photos scroll
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -134,23 +134,27 @@ class PhotoStrip(QWidget):
         self.row = QHBoxLayout(inner)
         self.row.setAlignment(Qt.AlignmentFlag.AlignLeft)
         scroll.setWidget(inner)
-        outer.addWidget(scroll)
+        self.scroll = scroll
+        self._follow_end = False
+        scroll.horizontalScrollBar().rangeChanged.connect(self._range_changed)
+        outer.addWidget(scroll, 1)
         self.cards: list[PhotoCard] = []
         self.add_button = QPushButton(self.tr("Add photo…"))
         self.add_button.clicked.connect(self._add)
+        outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.rebuild()
 
     def rebuild(self) -> None:
         for card in self.cards:
+            self.row.removeWidget(card)
+            card.hide()
             card.deleteLater()
         self.cards = []
-        self.row.removeWidget(self.add_button)
         _, _, block = self.session.issue.find_block(self.block_id)
         for photo in block.photos:
             card = PhotoCard(self.session, self.block_id, photo)
             self.cards.append(card)
             self.row.addWidget(card)
-        self.row.addWidget(self.add_button)
 
     def refresh(self) -> None:
         _, _, block = self.session.issue.find_block(self.block_id)
@@ -172,4 +176,19 @@ class PhotoStrip(QWidget):
         _, _, block = self.session.issue.find_block(self.block_id)
         self.session.apply(AddPhoto(self.block_id, len(block.photos), Photo(image=key)),
                            self.tr("Add photo"))
+        self.show_last_card()  # the new photo waits for its caption: bring it into view
         return True
+
+    def show_last_card(self) -> None:
+        """Scroll to the newest card (once the row has grown) and put the cursor in its caption."""
+        if not self.cards:
+            return
+        self.cards[-1].caption.setFocus()
+        bar = self.scroll.horizontalScrollBar()
+        bar.setValue(bar.maximum())
+        self._follow_end = True  # the row is laid out later: keep to the end when its width grows
+
+    def _range_changed(self, _minimum: int, maximum: int) -> None:
+        if self._follow_end:
+            self.scroll.horizontalScrollBar().setValue(maximum)
+            self._follow_end = False
