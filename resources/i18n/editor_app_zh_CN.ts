@@ -589,6 +589,10 @@
         <translation>适合宽度</translation>
     </message>
     <message>
+        <source>Zoom: choose or type a percentage</source>
+        <translation>缩放：选择或输入百分比</translation>
+    </message>
+    <message>
         <source>Click an article to edit it; Ctrl+wheel zooms</source>
         <translation>点击文章即可编辑；Ctrl+滚轮缩放</translation>
     </message>

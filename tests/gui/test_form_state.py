@@ -98,3 +98,21 @@ def test_a_new_photo_scrolls_into_view_with_its_caption_ready_and_add_stays_reac
     assert card.caption.hasFocus()
     button = strip.add_button  # not scrolled away behind the cards
     assert button.isVisible() and not strip.scroll.widget().isAncestorOf(button)
+
+
+def test_zoom_box_names_the_zoom_the_page_is_drawn_at(window, qtbot):
+    preview = window.preview
+    shown = lambda: preview.zoom_box.currentText()  # noqa: E731
+    assert preview.fit_width.isChecked()
+    assert shown() == f"{round(preview.canvas.zoom * 100)}%"  # fit width: its own percentage, not 100 %
+    preview.zoom_by(1.25)  # Ctrl+wheel
+    assert not preview.fit_width.isChecked()
+    assert shown() == f"{round(preview.canvas.zoom * 100)}%"
+    preview.zoom_box.lineEdit().setText("150%")  # typed by the user
+    preview.zoom_box.lineEdit().editingFinished.emit()
+    assert preview.canvas.zoom == 1.5 and shown() == "150%"
+    preview.zoom_box.setCurrentIndex(preview.zoom_box.findText("50%"))
+    preview.zoom_box.activated.emit(preview.zoom_box.currentIndex())
+    assert preview.canvas.zoom == 0.5
+    preview.fit_width.setChecked(True)
+    assert shown() == f"{round(preview.canvas.zoom * 100)}%" and preview.canvas.zoom != 0.5

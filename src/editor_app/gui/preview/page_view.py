@@ -113,7 +113,11 @@ class PagePreview(QWidget):
         for z in ZOOMS:
             self.zoom_box.addItem(f"{round(z * 100)}%", z)
         self.zoom_box.setCurrentIndex(ZOOMS.index(1.0))
+        self.zoom_box.setEditable(True)  # shows the zoom in use (fit width, Ctrl+wheel); takes a typed one
+        self.zoom_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.zoom_box.setToolTip(self.tr("Zoom: choose or type a percentage"))
         self.zoom_box.activated.connect(self._zoom_chosen)
+        self.zoom_box.lineEdit().editingFinished.connect(self._zoom_typed)
         bar.addWidget(self.zoom_box)
         outer.addLayout(bar)
         self.scroll = QScrollArea()
@@ -159,17 +163,39 @@ class PagePreview(QWidget):
         self.fit_width.setChecked(False)
         self._apply_zoom()
 
+    def _zoom_typed(self) -> None:
+        if self.zoom_box.currentText() == f"{round(self.canvas.zoom * 100)}%":
+            return  # focus left the box without a change
+        digits = "".join(ch for ch in self.zoom_box.currentText() if ch.isdigit() or ch == ".")
+        try:
+            zoom = float(digits) / 100
+        except ValueError:
+            self._show_zoom()  # not a number: put back the zoom in use
+            return
+        self.fit_width.setChecked(False)
+        self._set_zoom(zoom)
+
     def zoom_by(self, factor: float) -> None:
         self.fit_width.setChecked(False)
-        self.canvas.set_zoom(max(0.25, min(4.0, self.canvas.zoom * factor)))
+        self._set_zoom(self.canvas.zoom * factor)
+
+    def _set_zoom(self, zoom: float) -> None:
+        self.canvas.set_zoom(max(0.25, min(4.0, zoom)))
+        self._show_zoom()
+
+    def _show_zoom(self) -> None:
+        """The box names the zoom the page is drawn at, whichever way it was set."""
+        self.zoom_box.setEditText(f"{round(self.canvas.zoom * 100)}%")
 
     def _apply_zoom(self) -> None:
         if self.fit_width.isChecked() and self.last_layout is not None:
             scrollbar = self.scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
             available = self.scroll.width() - scrollbar - 2 * SHADOW - 26
             self.canvas.set_zoom(max(0.2, available / (self.last_layout.width / 10)))
-        else:
+        elif self.zoom_box.currentIndex() >= 0 and self.zoom_box.currentText() == self.zoom_box.itemText(
+                self.zoom_box.currentIndex()):
             self.canvas.set_zoom(float(self.zoom_box.currentData()))
+        self._show_zoom()
 
     def resizeEvent(self, event):  # noqa: N802
         super().resizeEvent(event)
