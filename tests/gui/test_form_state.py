@@ -116,3 +116,27 @@ def test_zoom_box_names_the_zoom_the_page_is_drawn_at(window, qtbot):
     assert preview.canvas.zoom == 0.5
     preview.fit_width.setChecked(True)
     assert shown() == f"{round(preview.canvas.zoom * 100)}%" and preview.canvas.zoom != 0.5
+
+
+def test_ctrl_delete_while_typing_deletes_a_word_not_the_article(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window.activateWindow()
+    block_id = window.editor.block_id
+    body = window.editor.form.body
+    body.setFocus()
+    body.moveCursor(body.textCursor().MoveOperation.Start)
+    first = window.session.issue.find_block(block_id)[2].paragraphs[0].text
+    QTest.keyClick(body, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    page, _, article = window.session.issue.find_block(block_id)  # still there
+    assert window.editor.block_id == block_id
+    assert len(article.paragraphs[0].text) < len(first)  # the next word went
+    title = window.editor.form.fields["title"]
+    title.setFocus()
+    title.home(False)
+    QTest.keyClick(title, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.block_id == block_id
+    window.outline.setFocus()  # in the outline Ctrl+Delete still deletes the block
+    QTest.keyClick(window.outline, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert all(b.id != block_id for b in page.blocks)

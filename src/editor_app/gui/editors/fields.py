@@ -15,7 +15,11 @@ from editor_app.model.ops import SetField
 
 
 class DeferUndoShortcuts(QObject):
-    """Let Ctrl+Z / Ctrl+Y reach the window's undo stack instead of a widget's private undo."""
+    """Let Ctrl+Z / Ctrl+Y reach the window's undo stack instead of a widget's private undo.
+
+    Ctrl+Delete goes the other way: in a text field it deletes the next word, as everywhere else,
+    and never the window's "Delete block" (which would throw away the whole article being typed).
+    """
 
     def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.ShortcutOverride:
@@ -23,6 +27,9 @@ class DeferUndoShortcuts(QObject):
                 if event.matches(key):
                     event.ignore()
                     return True
+            if event.matches(QKeySequence.StandardKey.DeleteEndOfWord):
+                event.accept()  # the field takes the key
+                return True
         return False
 
 
