@@ -105,3 +105,22 @@ def test_opening_a_text_page_leaves_an_unsaved_project(window, tmp_path, message
     target = tmp_path / "page.bulletin"
     assert window.save_to(target)
     assert open_project(target).issue.pages[0].blocks
+
+
+def test_save_of_an_opened_text_page_proposes_its_name_beside_it(window, tmp_path, messages, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    source = tmp_path / "稿件.txt"
+    source.write_text(PAGE_TEXT, encoding="utf-8")
+    window.open_path(source)
+    proposed = []
+
+    def answer(_parent, _title, start="", *args, **kwargs):
+        proposed.append(start)
+        return start, ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    assert window.save()  # Ctrl+S on an imported page asks where, starting from the text file's folder
+    assert proposed == [str(tmp_path / "稿件.bulletin")]
+    assert open_project(tmp_path / "稿件.bulletin").issue.pages[0].blocks
+    assert source.read_text("utf-8") == PAGE_TEXT

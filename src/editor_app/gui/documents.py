@@ -101,6 +101,7 @@ class DocumentActions:
         if project.path:
             settings.add_recent_file(project.path)
         else:  # a page imported from .txt/.docx: closing asks to save it as a project
+            self.session.imported_from = Path(path)  # Save As proposes NAME.bulletin beside it
             self.needs_save = True
             self.update_title()
 
@@ -115,7 +116,9 @@ class DocumentActions:
         return self.save_to(self.session.project.path)
 
     def save_as(self) -> bool:
-        start = str(self.session.project.path or Path.home() / (self.document_name() + SUFFIX))
+        source = getattr(self.session, "imported_from", None)
+        start = str(self.session.project.path or (source.with_suffix(SUFFIX) if source else None)
+                    or Path.home() / (self.document_name() + SUFFIX))
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), start,
                                               self.tr("editor-app projects") + " (*.bulletin)")
         if not name:
