@@ -140,3 +140,20 @@ def test_ctrl_delete_while_typing_deletes_a_word_not_the_article(window, qtbot):
     window.outline.setFocus()  # in the outline Ctrl+Delete still deletes the block
     QTest.keyClick(window.outline, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert all(b.id != block_id for b in page.blocks)
+
+
+def test_toolbar_stays_put_while_the_undo_text_changes(window):
+    toolbar = window.main_toolbar
+    assert not window.actions_["undo"].isEnabled()  # nothing done yet
+    article_button = toolbar.widgetForAction(window.actions_["add_article"])
+    before = article_button.geometry()
+    window.add_banner()
+    window.add_note()  # "Undo Add editor's note" is longer than "Undo"
+    toolbar.layout().activate()
+    assert article_button.geometry() == before
+    undo_button = toolbar.widgetForAction(window.actions_["undo"])
+    assert undo_button.toolTip() == "Undo Add editor's note"  # what will be undone is still said
+    assert window.actions_["undo"].isEnabled() and not window.actions_["redo"].isEnabled()
+    window.actions_["undo"].trigger()
+    assert window.actions_["redo"].isEnabled()
+    assert toolbar.widgetForAction(window.actions_["redo"]).toolTip() == "Redo Add editor's note"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle
 
@@ -18,6 +20,30 @@ def _action(window, text, slot, shortcut=None, icon=None, tip=None) -> QAction:
     if tip:
         action.setStatusTip(tip)
     action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def _undo_action(window, text: str, which: str, shortcut) -> QAction:
+    """Undo or redo with a fixed label; what it will undo is in the tooltip and status tip.
+
+    QUndoGroup's own actions put the command's name in the label, so the toolbar buttons after
+    them jumped left and right at every edit.
+    """
+    group = window.undo_group
+    action = QAction(text, window)
+    action.setShortcut(QKeySequence(shortcut))
+    action.setEnabled(False)
+    action.triggered.connect(getattr(group, which))
+    (group.canUndoChanged if which == "undo" else group.canRedoChanged).connect(action.setEnabled)
+
+    def describe(command: str) -> None:
+        label = re.sub(r"\(&\w\)|&", "", text)  # 撤销(&U) -> 撤销, &Undo -> Undo
+        tip = f"{label} {command}" if command else label
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+
+    (group.undoTextChanged if which == "undo" else group.redoTextChanged).connect(describe)
+    describe("")
     return action
 
 
@@ -56,11 +82,8 @@ class WindowActions:
             "preferences": _action(window, self.tr("&Preferences…"), window.show_preferences, std.Preferences),
             "about": _action(window, self.tr("&About editor-app"), window.show_about),
         }
-        undo = window.undo_group.createUndoAction(window, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence(std.Undo))
-        redo = window.undo_group.createRedoAction(window, self.tr("&Redo"))
-        redo.setShortcut(QKeySequence(std.Redo))
-        a["undo"], a["redo"] = undo, redo
+        a["undo"] = _undo_action(window, self.tr("&Undo"), "undo", std.Undo)
+        a["redo"] = _undo_action(window, self.tr("&Redo"), "redo", std.Redo)
 
         bar = window.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
