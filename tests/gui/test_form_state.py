@@ -157,3 +157,31 @@ def test_toolbar_stays_put_while_the_undo_text_changes(window):
     window.actions_["undo"].trigger()
     assert window.actions_["redo"].isEnabled()
     assert toolbar.widgetForAction(window.actions_["redo"]).toolTip() == "Redo Add editor's note"
+
+
+def test_page_template_box_follows_undo(window):
+    page = window.session.issue.pages[0]
+    window.outline.setCurrentIndex(window.model.index_of_page(page.id))
+    form = window.editor.form
+    form.template.setCurrentIndex(form.template.findData("tabloid"))
+    assert page.template == "tabloid"
+    window.actions_["undo"].trigger()
+    assert page.template == "a4-bulletin"
+    assert window.editor.form.template.currentData() == "a4-bulletin"
+
+
+def test_issue_number_takes_digits_only_and_a_typo_does_not_erase_it(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window.outline.setCurrentIndex(window.model.index(0, 0))
+    number = window.editor.form.edits["number"]
+    number.setFocus()
+    number.end(False)
+    QTest.keyClicks(number, "a")  # a slip of the finger
+    QTest.keyClick(number, Qt.Key.Key_Return)
+    assert number.text() == "7"
+    assert window.session.issue.number == 7
+    QTest.keyClicks(number, "1")
+    QTest.keyClick(number, Qt.Key.Key_Return)
+    assert window.session.issue.number == 71

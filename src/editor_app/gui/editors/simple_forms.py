@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from editor_app.gui.editors.body_editor import BodyEditor
@@ -124,6 +125,11 @@ class PageForm(QWidget):
         page = self._page()
         if self.name.text() != (page.name or ""):
             self.name.setText(page.name or "")
+        index = max(0, self.template.findData(page.template))
+        if index != self.template.currentIndex():  # undo/redo of a template change
+            self.template.blockSignals(True)
+            self.template.setCurrentIndex(index)
+            self.template.blockSignals(False)
 
 
 class IssueForm(QWidget):
@@ -141,6 +147,8 @@ class IssueForm(QWidget):
         for name, label in fields:
             edit = QLineEdit()
             defer_undo(edit)
+            if name in ("number", "total_number"):  # digits only: a stray letter used to erase the number
+                edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,6}"), edit))
             edit.editingFinished.connect(lambda n=name: self._commit(n))
             self.edits[name] = edit
             form.addRow(label, edit)
