@@ -119,6 +119,7 @@ def test_save_of_an_opened_text_page_proposes_its_name_beside_it(window, tmp_pat
         proposed.append(start)
         return start, ""
 
+    assert window.windowTitle().startswith("稿件.txt")  # the editor knows which text is open
     monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
     assert window.save()  # Ctrl+S on an imported page asks where, starting from the text file's folder
     assert proposed == [str(tmp_path / "稿件.bulletin")]

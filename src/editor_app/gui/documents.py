@@ -52,6 +52,7 @@ class DocumentActions:
 
     def document_name(self) -> str:
         path = self.session.project.path if self.session else None
+        path = path or getattr(self.session, "imported_from", None)  # a page opened from .txt/.docx
         return path.name if path else self.tr("Untitled")
 
     def update_title(self) -> None:
