@@ -162,6 +162,7 @@ def run_gui(args) -> int:
         window.session.undo_stack.setClean()
         window.needs_save = False
         window.close()
+        app.setProperty("editor_app_headless", False)  # the app object outlives this run in tests
         if not ok:
             raise EditorError(f"{screenshot}: could not write the PNG")
         print(screenshot)
