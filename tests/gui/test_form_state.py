@@ -185,3 +185,34 @@ def test_issue_number_takes_digits_only_and_a_typo_does_not_erase_it(window, qtb
     QTest.keyClicks(number, "1")
     QTest.keyClick(number, Qt.Key.Key_Return)
     assert window.session.issue.number == 71
+
+
+def test_pasted_line_breaks_and_control_characters_are_tidied(window):
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QGuiApplication
+
+    block_id = window.editor.block_id
+    article = lambda: window.session.issue.find_block(block_id)[2]  # noqa: E731
+    form = window.editor.form
+
+    def put(text):
+        mime = QMimeData()
+        mime.setText(text)
+        QGuiApplication.clipboard().setMimeData(mime)
+
+    title = form.fields["title"]
+    title.setFocus()
+    title.end(False)
+    put("（二）\r\n续\x07")  # a head copied over two lines, with a stray bell
+    title.paste()
+    assert article().title == "十二个老旧小区改造项目全部开工（二）续"
+    assert title.text() == article().title
+    count = len(article().paragraphs)
+    form.body.setFocus()
+    form.body.moveCursor(form.body.textCursor().MoveOperation.End)
+    put("新的一段\x0b手动换行后\x00的文字")  # Word's manual line break, a NUL from a bad file
+    form.body.paste()
+    texts = [p.text for p in article().paragraphs]
+    assert len(texts) == count + 1
+    assert texts[-1] == "手动换行后的文字" and texts[-2].endswith("新的一段")
+    assert form.body.toPlainText().split("\n") == texts

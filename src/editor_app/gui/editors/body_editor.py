@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
 from editor_app.gui.checking import python_offset, utf16_offset
-from editor_app.gui.editors.fields import defer_undo
+from editor_app.gui.editors.fields import clean_paste, defer_undo
 from editor_app.gui.editors.marks import accept_mark, add_mark, locate, open_marks, reject_mark
 from editor_app.model.document import Paragraph
 from editor_app.model.ops import SetParagraphs
@@ -92,6 +92,11 @@ class BodyEditor(QPlainTextEdit):
         if checker is not None:
             checker.updated.connect(self._findings_updated)
         session.flags_changed.connect(self._rehighlight)
+
+    def insertFromMimeData(self, source):  # noqa: N802 - Qt's name
+        """Paste as plain text without control characters; Word's line breaks become paragraphs."""
+        if source.hasText():
+            self.insertPlainText(clean_paste(source.text()))
 
     # --- checker findings --------------------------------------------------------------------
     def _findings_updated(self, block_id: str) -> None:

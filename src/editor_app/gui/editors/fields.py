@@ -6,12 +6,25 @@ from the model when the block changes (undo, redo), leaving the cursor alone whe
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from editor_app.model.fields import get_field
 from editor_app.model.ops import SetField
+
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufeff]")  # no place in a paragraph or a line
+_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\u2028\u2029\x85]")
+
+
+def clean_paste(text: str, single_line: bool = False) -> str:
+    """Pasted text as a field can hold it: invisible control characters removed; every kind of
+    line break (Word's manual break \\v, Unicode separators, \\r\\n) a new line, or in a one-line
+    field (a headline) nothing: the two halves of a Chinese head join without a space."""
+    text = _BREAKS.sub("" if single_line else "\n", text)
+    return _CONTROLS.sub("", text)
 
 
 class DeferUndoShortcuts(QObject):
@@ -96,6 +109,12 @@ class FieldEdit(QLineEdit):
         self._update_counter()
 
     def _commit(self, text: str) -> None:
+        clean = clean_paste(text, single_line=True)
+        if clean != text:  # a paste brought line breaks or control characters into a one-line field
+            position = self.cursorPosition() - (len(text) - len(clean))
+            self.setText(clean)
+            self.setCursorPosition(max(0, position))
+            text = clean
         value = text if (text or not self.optional) else None
         if (get_field(self._block(), self.path) or "") == text:
             return
