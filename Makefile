@@ -36,6 +36,9 @@ test: $(STAMP) lint
 bench: $(STAMP)
 	@for f in bench/*.py; do echo "== $$f"; QT_QPA_PLATFORM=offscreen $(PY) $$f || exit 1; done
 
+translations: $(STAMP)
+	$(PY) resources/i18n/update.py
+
 sample: $(STAMP)
 	$(PY) resources/samples/build_sample.py
 

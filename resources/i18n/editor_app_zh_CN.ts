@@ -777,6 +777,10 @@
         <translation>复制一份</translation>
     </message>
     <message>
+        <source>Remove photo</source>
+        <translation>移除图片</translation>
+    </message>
+    <message>
         <source>Delete block</source>
         <translation>删除内容块</translation>
     </message>

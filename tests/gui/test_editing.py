@@ -211,3 +211,25 @@ def test_dropping_onto_a_block_puts_the_dragged_one_before_it(window):
     mime = model.mimeData([model.index(4, 0, page_index)])
     assert model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, model.index(1, 0, page_index))
     assert [b.id for b in page.blocks].index(last.id) == [b.id for b in page.blocks].index(target.id) - 1
+
+
+def test_delete_on_a_photo_removes_only_the_photo(window):
+    model = window.model
+    article = window.session.issue.find_block(window.editor.block_id)[2]
+    photo_index = model.index(0, 0, model.index_of_block(article.id))
+    window.outline.setCurrentIndex(photo_index)
+    window.delete_selected()
+    assert window.session.issue.find_block(article.id)[2].photos == []
+    window.session.undo_stack.undo()
+    assert len(article.photos) == 1
+
+
+def test_duplicate_on_a_photo_copies_the_photo(window):
+    model = window.model
+    article = window.session.issue.find_block(window.editor.block_id)[2]
+    window.outline.setCurrentIndex(model.index(0, 0, model.index_of_block(article.id)))
+    window.duplicate_selected()
+    assert len(article.photos) == 2
+    assert article.photos[1].caption == article.photos[0].caption
+    assert article.photos[1].id != article.photos[0].id
+    assert len(window.session.issue.pages[0].blocks) == 5  # the article itself was not copied

@@ -71,7 +71,7 @@ class WindowActions:
         file_menu.addActions([a["save"], a["save_as"]])
         window.file_menu = file_menu
         file_menu.addSeparator()
-        file_menu.addActions([a["import_page"], a["import_article"]])
+        file_menu.addActions([a["import_page"], a["import_article"], a["paste_article"]])
         file_menu.addSeparator()
         file_menu.addActions([a["export_docx"], a["export_report"], a["pdf_proof"], a["print_proof"]])
         for name, module in (("import_page", "editor_app.importing"), ("import_article", "editor_app.importing"),

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from editor_app.model.document import Article, Banner, EditorNote, Page, Paragraph, PhotoBlock
-from editor_app.model.ops import InsertBlock, InsertPage, MoveBlock, RemoveBlock, RemovePage, duplicate_block
+from editor_app.gui.models.outline import BLOCK_ID_ROLE, KIND_ROLE
+from editor_app.model.document import Article, Banner, EditorNote, Page, Paragraph, Photo, PhotoBlock
+from editor_app.model.ops import (
+    AddPhoto,
+    InsertBlock,
+    InsertPage,
+    MoveBlock,
+    RemoveBlock,
+    RemovePage,
+    RemovePhoto,
+    duplicate_block,
+)
 
 
 class StructureActions:
@@ -52,6 +62,14 @@ class StructureActions:
         return page.id
 
     def duplicate_selected(self) -> None:
+        index = self.outline.currentIndex()
+        if index.isValid() and index.data(KIND_ROLE) == "photo":  # a photo of an article: copy the photo
+            article_id = index.parent().data(BLOCK_ID_ROLE)
+            photos = self.session.issue.find_block(article_id)[2].photos
+            position = next(i for i, p in enumerate(photos) if p.id == index.data(BLOCK_ID_ROLE))
+            copy = Photo(photos[position].image, photos[position].caption, photos[position].credit)
+            self.session.apply(AddPhoto(article_id, position + 1, copy), self.tr("Duplicate"))
+            return
         block_id = self.current_block_id()
         if not block_id:
             return
@@ -61,6 +79,11 @@ class StructureActions:
         self.select_block(clone.id)
 
     def delete_selected(self) -> None:
+        index = self.outline.currentIndex()
+        if index.isValid() and index.data(KIND_ROLE) == "photo":  # a photo of an article: only the photo
+            self.session.apply(RemovePhoto(index.parent().data(BLOCK_ID_ROLE), index.data(BLOCK_ID_ROLE)),
+                               self.tr("Remove photo"))
+            return
         block_id = self.current_block_id()
         if block_id:
             self.session.apply(RemoveBlock(block_id), self.tr("Delete block"))

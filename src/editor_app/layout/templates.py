@@ -85,7 +85,7 @@ def load_template_file(path: Path) -> Template:
     import yaml
 
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = yaml.load(path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise TemplateError(f"{path}: cannot read template ({exc})") from None
     if not isinstance(data, dict):
