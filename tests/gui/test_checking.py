@@ -94,3 +94,19 @@ def test_a_slip_in_a_headline_marks_the_field(window, qtbot):
     window.session.apply(SetField(block_id, "title", "接续推进老旧小区改造"), "title")
     qtbot.waitUntil(lambda: _checked(window), timeout=15000)
     assert title.findings == [] and title.toolTip() == ""
+
+
+def test_double_click_on_a_slip_in_a_caption_selects_it_in_the_photo_card(window, qtbot):
+    from editor_app.model.ops import SetField
+
+    block_id = window.editor.block_id
+    photo = window.session.issue.find_block(block_id)[2].photos[0]
+    window.session.apply(SetField(block_id, f"photo:{photo.id}:caption", "工人再接再励加装电梯。"), "caption")
+    qtbot.waitUntil(lambda: _checked(window), timeout=15000)
+    dock = window.findings_dock
+    row = next(i for i, (_kind, f) in enumerate(dock.entries)
+               if getattr(f, "text", None) == "再接再励" and f.location.field.endswith(":caption"))
+    dock._jump(dock.tree.topLevelItem(row))
+    caption = window.editor.form.photos.cards[0].caption
+    assert caption.hasFocus()
+    assert caption.selectedText() == "再接再励"

@@ -139,6 +139,8 @@ class FindingsDock(QDockWidget):
                     form.body.setFocus()
                     return
         edit = getattr(form, "fields", {}).get(field)
+        for card in getattr(getattr(form, "photos", None), "cards", ()):  # a caption or credit
+            edit = edit or next((e for e in (card.caption, card.credit) if e.path == field), None)
         if edit is not None:
             edit.setFocus()
             edit.setSelection(start, end - start)
