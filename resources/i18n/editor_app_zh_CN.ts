@@ -579,6 +579,21 @@
     </message>
 </context>
 <context>
+    <name>PageLayout</name>
+    <message>
+        <source>▲ Over %n line(s) (≈ %1 chars)</source>
+        <translation>▲ 超 %n 行（约 %1 字）</translation>
+    </message>
+    <message>
+        <source>Short %n line(s) (≈ %1 chars)</source>
+        <translation>缺 %n 行（约 %1 字）</translation>
+    </message>
+    <message>
+        <source>▲ About %n line(s) overflow the page, not placed</source>
+        <translation>▲ 本版溢出约 %n 行，未能排入</translation>
+    </message>
+</context>
+<context>
     <name>PagePreview</name>
     <message>
         <source>Page shown in the preview</source>

@@ -61,3 +61,25 @@ def test_file_dialogs_name_their_file_types_in_chinese(qtbot, chinese, messages,
     assert filters[0].startswith("文本或 Word 文件 (*.txt *.docx);;所有文件")
     assert filters[1].startswith("editor-app 项目 (*.bulletin)")
     assert filters[2].startswith("图片 (*.jpg")
+
+
+def _preview_bars(window):
+    return [op.args[1] for op in window.preview.last_layout.ops if op.kind == "bar"]
+
+
+def test_preview_tags_speak_the_interface_language(qtbot, messages, sample_copy, request):
+    from editor_app.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(sample_copy)
+    window.preview.rebuild()
+    english = _preview_bars(window)
+    assert "▲ Over 8 line(s) (≈ 104 chars)" in english
+    assert any(text.startswith("▲ About 2 line(s) overflow") for text in english)
+    install_translators(QApplication.instance(), "zh_CN")
+    request.addfinalizer(lambda: install_translators(QApplication.instance(), "en"))
+    window.preview.rebuild()
+    chinese = _preview_bars(window)
+    assert "▲ 超 8 行（约 104 字）" in chinese
+    assert "▲ 本版溢出约 2 行，未能排入" in chinese

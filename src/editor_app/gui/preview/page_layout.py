@@ -15,8 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QTextCharFormat, QTextLayout, QTextOption
 
+from editor_app.gui.preview.tags import overflow_bar, overset_tag, underset_tag
 from editor_app.model.document import Article, Banner, EditorNote, PhotoBlock
 
 U = 10  # layout units per point
@@ -295,9 +296,10 @@ class PageBuilder:
 
     @staticmethod
     def fit_label(fit) -> tuple[str, QColor]:
+        """The tag in the interface language (「▲ 超 8 行（约 104 字）」 in Chinese)."""
         if fit.state == "overset":
-            return f"▲ 超 {fit.delta_lines} 行（约 {fit.delta_chars} 字）", OVERSET
-        return f"缺 {-fit.delta_lines} 行（约 {-fit.delta_chars} 字）", QColor("#f9a825")
+            return overset_tag(fit.delta_lines, fit.delta_chars), OVERSET
+        return underset_tag(-fit.delta_lines, -fit.delta_chars), QColor("#f9a825")
 
     def fit_bar(self, fit) -> Box:
         """The fit state as a bar closing an article with an in-column head (takes a line)."""
@@ -311,9 +313,11 @@ class PageBuilder:
         if fit is None or fit.state == "fits" or len(boxes) < 2:
             return
         text, color = self.fit_label(fit)
-        tag_w, tag_h = 92 * U, 11 * U
+        tag_font = font(HEI, 7.5, bold=True)
+        tag_w = max(92 * U, QFontMetricsF(tag_font).horizontalAdvance(text) + 8 * U)  # English is longer
+        tag_h = 11 * U
         rect = QRectF(width - tag_w, (boxes[1].height - tag_h) / 2, tag_w, tag_h)
-        boxes[1].ops.append(Op("bar", (rect, text, font(HEI, 7.5, bold=True), color)))
+        boxes[1].ops.append(Op("bar", (rect, text, tag_font, color)))
 
     def photo_boxes(self, image_key, caption, credit) -> list[Box]:
         w = self.col_w
@@ -428,7 +432,7 @@ class PageBuilder:
         if self.out.overflow_lines:
             # just below the text area, left half: the credits line is right-aligned beside it
             rect = QRectF(self.left, self.bottom + 3 * U, (self.right - self.left) / 2, 12 * U)
-            text = f"▲ 本版溢出约 {self.out.overflow_lines} 行，未能排入"
+            text = overflow_bar(self.out.overflow_lines)
             self.out.ops.append(Op("bar", (rect, text, font(HEI, 8, bold=True), OVERSET)))
         self.foot()
         return self.out
