@@ -329,6 +329,14 @@
         <source>Export</source>
         <translation>导出</translation>
     </message>
+    <message>
+        <source>Replace file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>“%1”已存在，是否替换？</translation>
+    </message>
 </context>
 <context>
     <name>FieldEdit</name>

@@ -49,3 +49,27 @@ def test_export_dialog_options(window, tmp_path, monkeypatch):
     with zipfile.ZipFile(tmp_path / "tw.docx") as archive:
         document = archive.read("word/document.xml").decode("utf-8")
     assert "項目" in document  # the Taiwan edition is in traditional characters
+
+
+def test_export_dialog_asks_before_replacing_a_file_and_adds_docx(window, messages, tmp_path):
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from editor_app.gui.dialogs.export_dialog import ExportDialog
+
+    existing = tmp_path / "printers-copy.docx"
+    existing.write_bytes(b"the print shop's edited copy")
+    dialog = ExportDialog(window.session.project, window)
+    dialog.path.setText(str(existing))
+    messages.answer = QMessageBox.StandardButton.No
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted  # still open: choose another name
+    assert messages.shown and "printers-copy.docx" in messages.shown[-1][1]
+    messages.answer = QMessageBox.StandardButton.Yes
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    typed = ExportDialog(window.session.project, window)
+    typed.path.setText(str(tmp_path / "第7期"))
+    typed.accept()
+    assert typed.out_path() == tmp_path / "第7期.docx"
+    typed.path.setText("  ")
+    assert not typed.export_button.isEnabled()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
 )
 
@@ -49,8 +50,11 @@ class ExportDialog(QDialog):
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form.addRow(self.tr("Save to"), row)
+        self._browsed = ""
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
+        self.export_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.export_button.setText(self.tr("Export"))
+        self.path.textChanged.connect(lambda text: self.export_button.setEnabled(bool(text.strip())))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -58,7 +62,23 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export DOCX"), self.path.text(), "Word (*.docx)")
         if name:
+            self._browsed = name  # confirmed there if it existed
             self.path.setText(name if name.lower().endswith(".docx") else name + ".docx")
+
+    def accept(self) -> None:
+        """A typed name gets .docx; an existing file is replaced only when the user says so."""
+        out = self.out_path()
+        if out.suffix.lower() != ".docx":
+            out = out.with_name(out.name + ".docx")
+            self.path.setText(str(out))
+        if out.exists() and not self._browsed == str(out):  # the file dialog has asked already
+            answer = QMessageBox.question(
+                self, self.tr("Replace file?"),
+                self.tr("%1 already exists. Replace it?").replace("%1", out.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().accept()
 
     def options(self) -> dict:
         """Keyword arguments for `editor_app.export.export_docx` (besides project and out)."""
