@@ -216,3 +216,17 @@ def test_pasted_line_breaks_and_control_characters_are_tidied(window):
     assert len(texts) == count + 1
     assert texts[-1] == "手动换行后的文字" and texts[-2].endswith("新的一段")
     assert form.body.toPlainText().split("\n") == texts
+
+
+def test_article_form_offers_the_slots_of_its_page_template_after_undo(window):
+    from editor_app.model.ops import SetPageField
+
+    block_id = window.editor.block_id
+    page = window.session.issue.pages[0]
+    window.session.apply(SetPageField(page.id, "template", "tabloid"), "template")
+    window.select_block(block_id)
+    slots = lambda: [window.editor.form.slot_box.itemText(i) for i in range(1, window.editor.form.slot_box.count())]  # noqa: E731
+    assert slots()[0].startswith("头条 · 4栏")  # the tabloid's lead
+    window.actions_["undo"].trigger()  # back to the A4 bulletin while the article is open
+    assert slots()[0].startswith("头条 · 3栏")
+    assert window.editor.form.fields["title"].counter.text().endswith("/20")

@@ -36,6 +36,7 @@ class ArticleForm(QWidget):
     def __init__(self, session, page, block, parent=None):
         super().__init__(parent)
         self.session, self.page, self.block_id = session, page, block.id
+        self.template_id = page.template  # slots and counters come from it: a new template, a new form
         try:
             self.template = get_template(page.template)
         except EditorError:

@@ -67,9 +67,12 @@ class BlockEditor(QWidget):
     def _structure_changed(self) -> None:
         if self.block_id:
             try:
-                self.session.issue.find_block(self.block_id)
+                page, _, _ = self.session.issue.find_block(self.block_id)
             except KeyError:
                 self.show_nothing()
+                return
+            if getattr(self.form, "template_id", page.template) != page.template:
+                self.show_block(self.block_id)  # moved to, or undone into, another template's page
                 return
         elif self.page_id:
             try:
