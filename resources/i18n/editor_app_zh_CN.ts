@@ -784,6 +784,14 @@
         <source>Later</source>
         <translation>稍后</translation>
     </message>
+    <message>
+        <source>Discard unsaved work?</source>
+        <translation>丢弃未保存的工作？</translation>
+    </message>
+    <message>
+        <source>The unsaved changes in these documents will be lost for good.</source>
+        <translation>这些文档中未保存的修改将永久丢失。</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>

@@ -191,3 +191,21 @@ def test_recovery_dialog_names_the_file_and_its_time_readably_and_whole(window, 
     assert saved.strftime("%H:%M") in text and "+00:00" not in text and "T" not in text.split("sample")[1]
     room = dialog.list.viewport().width()
     assert dialog.list.fontMetrics().horizontalAdvance(text) < room  # not cut off at the right
+
+
+def test_discard_all_in_the_recovery_dialog_asks_first(window, qtbot, messages):
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor_app.gui.dialogs.recovery_dialog import RecoveryDialog
+
+    commit_text(window.editor.form.fields["title"], "（崩溃前）")
+    window.autosave()
+    found = recovery.list_recoveries(recovery_dir())
+    dialog = RecoveryDialog(found, window)
+    qtbot.addWidget(dialog)
+    messages.answer = QMessageBox.StandardButton.Cancel  # a slip of the mouse
+    dialog._discard()
+    assert not dialog.discard_all and messages.shown
+    messages.answer = QMessageBox.StandardButton.Discard
+    dialog._discard()
+    assert dialog.discard_all

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+)
 
 
 class RecoveryDialog(QDialog):
@@ -44,6 +52,13 @@ class RecoveryDialog(QDialog):
         self.accept()
 
     def _discard(self) -> None:
+        answer = QMessageBox.question(  # the recovery copies are the only copies of that work
+            self, self.tr("Discard unsaved work?"),
+            self.tr("The unsaved changes in these documents will be lost for good."),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Discard:
+            return
         self.discard_all = True
         self.accept()
 
