@@ -153,3 +153,26 @@ def test_paragraphs_cut_anywhere_in_our_pages_are_mended(name):
             assert sum(body in t for t in body_texts(result)) == 1, (name, i, head[-6:], tail[:6])
             tried += 1
     assert tried >= 12
+
+
+def test_caption_between_halves_before_a_bare_count_is_a_photo_not_body():
+    """「…带动就业岗位」 / caption / 「600余个。」 with no picture gap: the count finishes the paragraph."""
+    result = import_file(PAGES / "caption_split_page.txt")
+    solar = articles(result)[0]
+    texts = [p.text for p in solar.paragraphs]
+    assert any(t.endswith("还带动就业岗位600余个。") for t in texts)
+    assert not any("检修光伏板" in t for t in texts)
+    assert [ph.caption for ph in solar.photos] == ["工作人员在厂房屋顶检修光伏板。"]
+    assert solar.byline == "临宣"
+    assert not lost_characters((PAGES / "caption_split_page.txt").read_text(encoding="utf-8"), result)
+
+
+def test_gbk_page_caption_before_a_picture_gap_and_count_continuation():
+    """GBK with CRLF: the caption sits before the picture gap, the count after it ends the paragraph."""
+    result = import_file(PAGES / "community_page_gbk.txt")
+    (story,) = articles(result)
+    texts = [p.text for p in story.paragraphs]
+    assert any(t.endswith("小区新增夜间停车位一百余个，居民停车难问题得到了缓解。") for t in texts)
+    assert [ph.caption for ph in story.photos] == ["居民议事会现场。"]
+    assert story.author_line == "（记者 周文斌）" and story.byline == "江文"
+    assert result.issue.editors.get("校对") == "郑洁"

@@ -218,8 +218,8 @@ class PageReader:
         if sig.caption_marker(unit.text) and len(sig.compact(split_credit(unit.text)[0])) <= sig.CAPTION_MAX:
             return True
         following = self._at(i + 1)
-        if self.open_para is not None and sig.fragment_start(unit.text):
-            return False  # the second half of a cut paragraph, even after a picture gap
+        if self.open_para is not None and (sig.fragment_start(unit.text) or sig.quantity_start(unit.text)):
+            return False  # the second half of a cut paragraph (「的…」「600余个。」), even after a picture gap
         if unit.gap >= self.ph_gap and self.open_para is not None and self._is_heading(unit) \
                 and unit.size >= 8:
             # 「…城市为」 ⋯ 「区长检查河道」 「民”理念…」: a caption without a full stop
@@ -235,10 +235,11 @@ class PageReader:
         return not self._is_heading(following) and self._continues_open_paragraph(following)
 
     def _continues_open_paragraph(self, unit: Unit) -> bool:
-        """Is `unit` visibly the rest of the unfinished paragraph (「的…」, a word cut in two)?"""
+        """Is `unit` visibly the rest of the unfinished paragraph (「的…」, a word cut in two, a bare count)?"""
         if self.open_para is None:
             return False
-        return sig.fragment_start(unit.text) or sig.splits_word(self.open_para.text, unit.text)
+        return sig.fragment_start(unit.text) or sig.quantity_start(unit.text) \
+            or sig.splits_word(self.open_para.text, unit.text)
 
     def _caption(self, unit: Unit) -> None:
         caption, credit = split_credit(unit.text)

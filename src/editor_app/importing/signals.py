@@ -278,6 +278,17 @@ def fragment_start(text: str) -> bool:
     return len(flat) > 2 and flat[1] in "，,、"
 
 
+_QUANTITY_START = re.compile(
+    r"^(?:\d+(?:\.\d+)?(?:余|多)?|[零〇一二两三四五六七八九十百千万]*[十百千万][零〇一二三四五六七八九十百千万]*(?:余|多)?"
+    r"|[一二两三四五六七八九十百千万]+(?:余|多))"
+    r"(?:万|亿)?(?:个|名|人|家|件|户|亩|次|元|吨|所|座|项|条|台|辆|套|处|场|位|只|篇|份|公里|千米|米|平方米|千瓦时|千瓦|兆瓦|%|％)")
+
+
+def quantity_start(text: str) -> bool:
+    """Text opening with a bare count (「600余个。」「一百余个，…」): the tail of a sentence cut after its noun."""
+    return bool(_QUANTITY_START.match(compact(text)))
+
+
 def splits_word(left: str, right: str) -> bool:
     """Does the break between two lines fall inside a word (「…参与鸟」|「类调查…」)?"""
     from editor_app.importing.words import splits_word as _splits
