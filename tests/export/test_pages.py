@@ -91,3 +91,17 @@ def test_a_byline_that_has_its_brackets_is_not_bracketed_twice(tmp_path):
     project.issue.pages[0].blocks[0].byline = "（甲）"
     result = export_docx(project, tmp_path / "b.docx")
     assert [paragraph_text(p) for p in body_paragraphs(result.path) if style_of(p) == "Byline"] == ["（甲）"]
+
+
+def test_imported_running_head_is_not_repeated_in_the_folio(tmp_path):
+    """A page imported with its running head 「2026年7月1日 星期三 第6版 社区专刊」 as its name: the
+    folio prints each of date, weekday and 版次 once."""
+    page = Page(number=6, name="2026年7月1日 星期三 第6版 社区专刊",
+                blocks=[Article(title="稿件", paragraphs=[Paragraph("正文。")])])
+    project = Project(Issue(publication="测试报", date="2026-07-01", pages=[page]))
+    for template in ("tabloid", "a4-bulletin"):
+        result = export_docx(project, tmp_path / f"{template}.docx", template=template)
+        (folio,) = ["".join(t.text or "" for t in h.iter(w("t"))) for h in parts(result.path, "word/header")
+                    if "".join(t.text or "" for t in h.iter(w("t")))]
+        assert folio.count("第6版") == 1 and folio.count("星期三") == 1 and folio.count("7月1日") == 1, folio
+        assert folio.startswith("测试报") and folio.endswith("社区专刊")

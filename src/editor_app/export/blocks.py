@@ -109,13 +109,22 @@ def _values(issue: Issue, page: Page, wording: dict) -> dict[str, str]:
     year = (issue.date or "")[:4]
     number = f"第{issue.number}期" if issue.number else ""
     total = f"（总第{issue.total_number}期）" if issue.total_number else ""
+    name = page.name or ""
     return {
         "publication": issue.publication or str(wording.get("publication", "")),
         "organizer": issue.organizer or "", "permit": issue.permit or "",
-        "notice": str(wording.get("notice", "")), "date": chinese_date(issue.date), "weekday": weekday,
+        "notice": str(wording.get("notice", "")), "date": _unless_named(chinese_date(issue.date), name),
+        "weekday": _unless_named(weekday, name),
         "year": f"{year}年" if year else "", "number": number, "issue_no": number + total,
-        "page": f"第{page.number}版", "page_name": page.name or "", "pages": str(len(issue.pages)),
+        "page": _unless_named(f"第{page.number}版", name), "page_name": name, "pages": str(len(issue.pages)),
     }
+
+
+def _unless_named(value: str, page_name: str) -> str:
+    """Empty when the page name already says it: an imported running head 「社区专刊 第6版」 keeps its
+    版次 and date, and the folio must not print 「第6版 社区专刊 第6版」."""
+    flat = "".join(page_name.split())
+    return "" if value and "".join(value.split()) in flat else value
 
 
 def fill(pattern: str, values: dict[str, str]) -> str:
