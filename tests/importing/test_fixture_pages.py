@@ -176,3 +176,12 @@ def test_gbk_page_caption_before_a_picture_gap_and_count_continuation():
     assert [ph.caption for ph in story.photos] == ["居民议事会现场。"]
     assert story.author_line == "（记者 周文斌）" and story.byline == "江文"
     assert result.issue.editors.get("校对") == "郑洁"
+
+
+def test_closing_reporter_line_keeps_the_space_between_role_and_name():
+    """「（记者 吴涛）」 closing a story is its byline, printed as written, not 「记者吴涛」."""
+    result = import_file(PAGES / "two_story_jump_page.txt")
+    renewal, farming = articles(result)
+    assert farming.byline == "记者 吴涛" and farming.dateline == "本报讯"
+    assert [(ph.caption, ph.credit) for ph in renewal.photos] == [("图为开放首日游客在街区参观。", "王磊 摄")]
+    assert any("continues on another page" in n.message for n in result.notes)

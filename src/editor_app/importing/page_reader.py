@@ -152,7 +152,9 @@ class PageReader:
             self._caption(unit)
             return i + 1
         if self._is_byline(i):
-            self.article.byline = sig.unbracket(sig.compact(text))
+            # 「（申 环）」 → 申环; 「（记者 吴涛）」 keeps the space between role and name
+            spaced = sig.author_line(text)
+            self.article.byline = sig.unbracket(" ".join(text.split()) if spaced else sig.compact(text))
             self._close()
             return i + 1
         if self._is_heading(unit) or self._comma_title(i):
