@@ -228,3 +228,25 @@ def test_signature_and_date_after_the_last_paragraph_stay_text():
     assert [p.kind for p in notice.paragraphs][-2:] == ["text", "text"]
     assert not any("mid-sentence" in n.message for n in result.notes)
     assert any("kept as paragraphs" in n.message for n in result.notes)
+
+
+@pytest.mark.parametrize("rest", ["沿街商铺，发放宣传资料两千余份。", "12月底。"])
+def test_caption_squeezed_between_the_halves_without_blank_lines(rest):
+    """Paragraphs are set off by blank lines; 「…居民家庭和」, a caption and the rest follow each other
+    with none: the caption is a photo and the paragraph is whole, whatever the rest begins with."""
+    text = _page("街道开展垃圾分类宣传", "本报讯 近日，街道组织志愿者走进社区开展垃圾分类宣传活动。",
+                 "活动期间，志愿者走访了辖区内的居民家庭，活动持续到\n志愿者向居民讲解分类知识。\n" + rest,
+                 "下一步，街道将继续开展宣传。")
+    (story,) = articles(import_text(text))
+    assert [p.text for p in story.paragraphs][1] == "活动期间，志愿者走访了辖区内的居民家庭，活动持续到" + rest
+    assert [p.caption for p in story.photos] == ["志愿者向居民讲解分类知识。"]
+
+
+def test_lines_without_blank_lines_between_are_not_captions_in_copy_without_blank_lines():
+    """Copy with no blank lines at all: a short sentence after an unfinished line is read as its end."""
+    text = _page("街道开展垃圾分类宣传", "本报讯 近日，街道组织志愿者走进社区开展垃圾分类宣传活动。",
+                 "活动期间，志愿者走访了辖区内的居民家庭，向他们", "讲解分类知识。", "下一步，街道将继续开展宣传。",
+                 sep="\n")
+    (story,) = articles(import_text(text))
+    assert not story.photos
+    assert any(p.text.endswith("向他们讲解分类知识。") for p in story.paragraphs)

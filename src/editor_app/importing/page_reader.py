@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from editor_app.importing import signals as sig
 from editor_app.importing.headlines import HEADING_ROLES, assign_heads, subhead_score
 from editor_app.importing.result import ImportNote
-from editor_app.importing.units import Unit, placeholder_gap
+from editor_app.importing.units import Unit, placeholder_gap, usual_gap
 from editor_app.model.document import Article, Banner, Block, EditorNote, Paragraph, Photo, PhotoBlock
 
 
@@ -36,6 +36,7 @@ class PageReader:
         self.units = units
         self.page_furniture = page_furniture  # read a 版眉 and credits lines (whole pages only)
         self.ph_gap = placeholder_gap(units)
+        self.par_gap = usual_gap(units)  # blank lines between paragraphs on this page (0: none)
         self.out = PageReading(editors=editors if editors is not None else {})
         self.article: Article | None = None  # open article: takes paragraphs, photos, byline
         self.note: EditorNote | None = None  # open editor's note
@@ -234,7 +235,13 @@ class PageReader:
                 or sig.has_clause_punct(unit.text) or self._continues_open_paragraph(unit):
             return False
         # a short sentence standing between the two halves of a cut paragraph
-        return not self._is_heading(following) and self._continues_open_paragraph(following)
+        if self._is_heading(following) or sig.dateline(following.text):
+            return False
+        if self._continues_open_paragraph(following):
+            return True
+        # copy that puts blank lines between paragraphs: a line with none before it starts no paragraph,
+        # so it is the rest of the cut one (「…持续到」 / caption / 「12月底。」)
+        return following.gap < self.par_gap and not sig.lead_opening(following.text)
 
     def _continues_open_paragraph(self, unit: Unit) -> bool:
         """Is `unit` visibly the rest of the unfinished paragraph (「的…」, a word cut in two, a bare count)?"""
