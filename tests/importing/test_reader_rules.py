@@ -250,3 +250,11 @@ def test_lines_without_blank_lines_between_are_not_captions_in_copy_without_blan
     (story,) = articles(import_text(text))
     assert not story.photos
     assert any(p.text.endswith("向他们讲解分类知识。") for p in story.paragraphs)
+
+
+def test_jump_line_notes_say_which_way_the_story_goes():
+    text = "街道开展垃圾分类宣传\n\n本报讯 近日，街道组织志愿者开展垃圾分类宣传。\n\n（下转第2版）\n\f（上接第1版）\n\n" \
+           "活动期间，志愿者发放宣传资料两千余份。\n"
+    messages = [n.message for n in import_text(text).notes if "jump line" in n.message]
+    assert messages == ["a jump line: the story continues on another page",
+                        "a jump line: the story continues from another page"]

@@ -317,7 +317,9 @@ class PageReader:
         if container is None:
             container = self._new_article(unit)
         container.paragraphs.append(paragraph)
-        self._note("a jump line: the story continues on another page", container, unit.line)
+        from_before = any(mark in unit.text for mark in ("上接", "接第"))  # 「（上接第1版）」 opens a continuation
+        self._note("a jump line: the story continues from another page" if from_before
+                   else "a jump line: the story continues on another page", container, unit.line)
         self.open_para = None
 
     def _unclassified(self, unit: Unit) -> None:
