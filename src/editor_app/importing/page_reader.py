@@ -120,9 +120,9 @@ class PageReader:
     def _step(self, i: int) -> int:
         unit = self.units[i]
         text = unit.text
-        if unit.image is not None:
-            return self._picture(i)
         role = unit.hints.role if unit.hints is not None else None
+        if unit.image is not None or role == "placeholder":  # a placeholder frame: the photo, image to come
+            return self._picture(i)
         if role == "masthead" and self.page_furniture:
             self.out.masthead.append(text)
             return i + 1
