@@ -258,3 +258,10 @@ def test_jump_line_notes_say_which_way_the_story_goes():
     messages = [n.message for n in import_text(text).notes if "jump line" in n.message]
     assert messages == ["a jump line: the story continues on another page",
                         "a jump line: the story continues from another page"]
+
+
+def test_bracketed_reporter_run_into_the_first_paragraph_is_the_author_line():
+    text = _page("老小区停车有了新办法", "（记者 周文斌）　走进梧桐里小区，车辆停放有序。", "（张华）这句括号不是记者署名。")
+    (story,) = articles(import_text(text))
+    assert story.author_line == "（记者 周文斌）"
+    assert [p.text for p in story.paragraphs] == ["走进梧桐里小区，车辆停放有序。", "（张华）这句括号不是记者署名。"]

@@ -51,3 +51,16 @@ def test_photo_still_to_come_imports_back_as_a_photo_not_text(tmp_path):
         export_docx(project, out, template=template)
         result = import_file(out)
         assert _structure(result.issue) == _structure(project.issue), template
+
+
+def test_reporter_line_without_dateline_imports_back_as_the_author_line(tmp_path):
+    """No 电头: the export runs 「（记者 周文斌）」 into the first paragraph; it comes back as the author line."""
+    from editor_app.model.document import Issue, Page, Paragraph
+    from editor_app.storage.project import Project
+
+    story = Article(title="老小区停车有了新办法", author_line="（记者 周文斌）",
+                    paragraphs=[Paragraph("走进梧桐里小区，车辆停放有序。"), Paragraph("居民们对此十分满意。")])
+    project = Project(Issue(publication="测试简报", pages=[Page(number=1, blocks=[story])]))
+    out = tmp_path / "story.docx"
+    export_docx(project, out)
+    assert _structure(import_file(out).issue) == _structure(project.issue)

@@ -456,6 +456,13 @@ class PageReader:
             article.author_line = f"{article.author_line} {text}" if article.author_line else text
             self.out.newspaper |= "记者" in text
             return
+        run_in = sig.leading_author(text)
+        if run_in and article is not None and not article.paragraphs and not article.author_line \
+                and self.open_para is None:
+            article.author_line, text = run_in  # 「（记者 周文斌）　走进……」 as an export sets it
+            self.out.newspaper |= "记者" in article.author_line
+            self._add_paragraph(text, unit)
+            return
         if self.note is not None and self.open_para is None and self.note.paragraphs \
                 and (unit.gap >= self.ph_gap or sig.lead_opening(text)):
             self._close()  # a picture, a cut or a news lead ends the editor's note

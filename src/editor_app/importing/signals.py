@@ -175,6 +175,17 @@ def author_line(text: str) -> bool:
     return len(compact(flat)) <= 40 and bool(_AUTHOR.match(flat))
 
 
+_BRACKETED_LEAD = re.compile(r"^\s*([（(][^（）()\n]{2,40}[）)])[\s\u3000]*(\S.*)$", re.DOTALL)
+
+
+def leading_author(text: str) -> tuple[str, str] | None:
+    """(「（记者 周文斌）」, rest) for a first paragraph that opens with its reporter line run in."""
+    found = _BRACKETED_LEAD.match(text)
+    if found is None or not author_line(found.group(1)):
+        return None
+    return found.group(1), found.group(2)
+
+
 def photo_credit(text: str) -> tuple[str, str] | None:
     """(caption without credit, credit) when a caption ends with 「（林悦 摄）」 or 「本报记者 林悦 摄」."""
     body = strip_line(text)
