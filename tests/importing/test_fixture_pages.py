@@ -185,3 +185,15 @@ def test_closing_reporter_line_keeps_the_space_between_role_and_name():
     assert farming.byline == "记者 吴涛" and farming.dateline == "本报讯"
     assert [(ph.caption, ph.credit) for ph in renewal.photos] == [("图为开放首日游客在街区参观。", "王磊 摄")]
     assert any("continues on another page" in n.message for n in result.notes)
+
+
+def test_captioned_photo_between_picture_gaps_inside_a_cut_paragraph_and_closing_reporter_tag():
+    """「…等苗木」 ⋯ caption with credit ⋯ 「1200余株。」: one paragraph and one photo; 「（记者 王芳）」 above
+    the credits line is the story's byline, not a paragraph."""
+    result = import_file(PAGES / "tree_planting_page.txt")
+    planting, parks = articles(result)
+    assert [p.text for p in planting.paragraphs][1].endswith("等苗木1200余株。")
+    assert [(ph.caption, ph.credit) for ph in planting.photos] == [("志愿者在湿地公园栽种树苗。", "陈刚 摄")]
+    assert planting.paragraphs[2].text.startswith("据了解")
+    assert parks.byline == "记者 王芳" and not any("王芳" in p.text for p in parks.paragraphs)
+    assert result.issue.editors == {"责任编辑": "李强", "校对": "赵敏"}

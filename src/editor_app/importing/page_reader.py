@@ -298,6 +298,8 @@ class PageReader:
         following = self._at(i + 1)
         if following is None or following.gap >= self.ph_gap or following.image is not None:
             return True
+        if sig.credits_line(following.text):
+            return True  # the last story's tag above 「责任编辑：……」
         if credit and not self._is_heading(following):
             return False
         if len(sig.unbracket(flat)) <= 3 and self.open_para is None and not self._is_heading(following):
