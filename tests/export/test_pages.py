@@ -105,3 +105,15 @@ def test_imported_running_head_is_not_repeated_in_the_folio(tmp_path):
                     if "".join(t.text or "" for t in h.iter(w("t")))]
         assert folio.count("第6版") == 1 and folio.count("星期三") == 1 and folio.count("7月1日") == 1, folio
         assert folio.startswith("测试报") and folio.endswith("社区专刊")
+
+
+def test_empty_folio_slots_leave_single_separators():
+    """No date, no issue number: 「园区报　第1版」, not 「园区报　　第1版」."""
+    from editor_app.export.blocks import fill
+
+    values = {"publication": "园区报", "date": "", "weekday": "", "page": "第1版", "page_name": ""}
+    assert fill("{publication}　{date}　{weekday}　{page}　{page_name}", values) == "园区报　第1版"
+    assert fill("{publication}　{year}{number}　{page}", {"publication": "简报", "year": "", "number": "",
+                                                           "page": "第2版"}) == "简报　第2版"
+    assert fill("{organizer}　　{date}　　{issue_no}", {"organizer": "办公室编", "date": "",
+                                                       "issue_no": "第6期"}) == "办公室编　　第6期"

@@ -131,6 +131,8 @@ def fill(pattern: str, values: dict[str, str]) -> str:
     """Fill `{key}` slots; runs of full-width spaces left by empty values are collapsed."""
     text = pattern
     for key, value in values.items():
+        if not value:  # an empty slot takes one separator with it: 「报名　{date}　第1版」 → 「报名　第1版」
+            text = text.replace("{" + key + "}　", "")
         text = text.replace("{" + key + "}", value)
     while "　　　" in text:
         text = text.replace("　　　", "　　")
