@@ -265,3 +265,15 @@ def test_bracketed_reporter_run_into_the_first_paragraph_is_the_author_line():
     (story,) = articles(import_text(text))
     assert story.author_line == "（记者 周文斌）"
     assert [p.text for p in story.paragraphs] == ["走进梧桐里小区，车辆停放有序。", "（张华）这句括号不是记者署名。"]
+
+
+@pytest.mark.parametrize("rest", ["86部，惠及居民两千余户。", "新型电梯，惠及居民两千余户。"])
+def test_caption_between_halves_on_a_page_that_indents_its_paragraphs(rest):
+    """Paragraphs open with 「　　」 and no blank lines: the unindented line after the caption is the rest."""
+    text = _page("老旧小区加装电梯提速",
+                 "　　本报讯 今年以来，全区老旧小区加装电梯工作明显提速，各街道积极推进，已完成加装",
+                 "居民乘坐新装电梯出行。", rest,
+                 "　　区住房保障部门负责人介绍，加装电梯实行“一站式”审批，办理时间压缩至十个工作日。", sep="\n")
+    (story,) = articles(import_text(text))
+    assert story.paragraphs[0].text.endswith("已完成加装" + rest)
+    assert [p.caption for p in story.photos] == ["居民乘坐新装电梯出行。"]

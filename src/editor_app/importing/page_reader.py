@@ -37,6 +37,8 @@ class PageReader:
         self.page_furniture = page_furniture  # read a 版眉 and credits lines (whole pages only)
         self.ph_gap = placeholder_gap(units)
         self.par_gap = usual_gap(units)  # blank lines between paragraphs on this page (0: none)
+        long_lines = [u for u in units if u.size > 30]  # body lines; captions here are shorter
+        self.indents = len(long_lines) >= 2 and sum(u.indented for u in long_lines) >= 0.8 * len(long_lines)
         self.out = PageReading(editors=editors if editors is not None else {})
         self.article: Article | None = None  # open article: takes paragraphs, photos, byline
         self.note: EditorNote | None = None  # open editor's note
@@ -241,7 +243,9 @@ class PageReader:
             return True
         # copy that puts blank lines between paragraphs: a line with none before it starts no paragraph,
         # so it is the rest of the cut one (「…持续到」 / caption / 「12月底。」)
-        return following.gap < self.par_gap and not sig.lead_opening(following.text)
+        # the same with indented paragraphs: an unindented line after an indented page's cut paragraph
+        continues = following.gap < self.par_gap or (self.indents and not following.indented)
+        return continues and not sig.lead_opening(following.text)
 
     def _continues_open_paragraph(self, unit: Unit) -> bool:
         """Is `unit` visibly the rest of the unfinished paragraph (「的…」, a word cut in two, a bare count)?"""
