@@ -117,3 +117,14 @@ def test_empty_folio_slots_leave_single_separators():
                                                            "page": "第2版"}) == "简报　第2版"
     assert fill("{organizer}　　{date}　　{issue_no}", {"organizer": "办公室编", "date": "",
                                                        "issue_no": "第6期"}) == "办公室编　　第6期"
+
+
+def test_a_subhead_with_its_own_marker_gets_no_second_one(tmp_path):
+    """「【查原料】」「一、」「（二）」 are already marked: the bulletin's 「■ 」 goes only on bare subheads."""
+    heads = ["【查原料】", "一、查环境", "（二）查制度", "● 查台账", "2.查整改", "看成效"]
+    story = Article(title="校园食品安全检查", paragraphs=[p for h in heads
+                                                         for p in (Paragraph(h, kind="subhead"), Paragraph("正文。"))])
+    project = Project(Issue(publication="测试简报", pages=[Page(number=1, blocks=[story])]))
+    result = export_docx(project, tmp_path / "marks.docx", template="a4-bulletin")
+    subheads = [paragraph_text(p) for p in body_paragraphs(result.path) if style_of(p) == "Subhead"]
+    assert subheads == heads[:-1] + ["■ 看成效"]

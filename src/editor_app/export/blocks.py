@@ -8,6 +8,7 @@ comments can be anchored on the exact span later.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -180,6 +181,11 @@ def _photo_items(photo, block_id: str, path_prefix: str) -> list[Figure]:
     return [figure]
 
 
+# A 小标题 that carries its own marker or number (「【查原料】」「● 」「一、」「（二）」「3.」) gets no second one.
+_OWN_MARKER = re.compile(r"^\s*(?:[■□●◆◇▲△★☆▶►◎【]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+                         r"|\d{1,2}[、.．](?!\d))")
+
+
 def _article_body(article: Article, layout: Layout) -> list[Para | Figure]:
     items: list[Para | Figure] = []
     run_in = []
@@ -194,7 +200,8 @@ def _article_body(article: Article, layout: Layout) -> list[Para | Figure]:
         piece = _model(paragraph.text, article.id, f"paragraph:{paragraph.id}")
         if paragraph.kind == "subhead":
             marker = layout.subhead_marker
-            marker = [Piece(marker)] if marker and not paragraph.text.startswith(marker.strip()) else []
+            own = paragraph.text.startswith(marker.strip()) or _OWN_MARKER.match(paragraph.text)
+            marker = [Piece(marker)] if marker and not own else []
             items.append(Para("Subhead", [*marker, piece], keep_with_next=True))
         else:
             items.append(Para("BodyText", [*run_in, piece]))
