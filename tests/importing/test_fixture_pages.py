@@ -197,3 +197,9 @@ def test_captioned_photo_between_picture_gaps_inside_a_cut_paragraph_and_closing
     assert planting.paragraphs[2].text.startswith("据了解")
     assert parks.byline == "记者 王芳" and not any("王芳" in p.text for p in parks.paragraphs)
     assert result.issue.editors == {"责任编辑": "李强", "校对": "赵敏"}
+
+
+def test_two_line_head_whose_second_line_only_ends_in_a_place_word_is_kicker_and_title():
+    """「城市更新」 over 「老厂房变身文化街区」: the second line ends in 区 but names no place first: the 主题."""
+    renewal = articles(import_file(PAGES / "two_story_jump_page.txt"))[0]
+    assert (renewal.kicker, renewal.title, renewal.subtitle) == ("城市更新", "老厂房变身文化街区", None)

@@ -250,7 +250,9 @@ def factual_head(text: str) -> bool:
     second; the other line carries the message and is the 主题.
     """
     flat = compact(text)
-    return bool(_NAMED_START.match(flat) or _EVENT_END.search(flat))
+    named = _NAMED_START.match(flat)
+    # a place that opens the line and is followed by what happened there; 「老厂房变身文化街区」 only ends in 区
+    return bool((named and named.end() <= len(flat) - 2) or _EVENT_END.search(flat))
 
 
 def place_echo(heading: str, paragraph: str) -> bool:
