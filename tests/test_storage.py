@@ -216,3 +216,11 @@ def test_sample_opens():
     project = open_project(SAMPLE)
     assert len(project.images) == 2
     assert project.issue.publication
+
+
+def test_missing_folder_and_folder_without_new_files_are_told_apart(tmp_path):
+    with pytest.raises(ProjectError, match="the folder does not exist"):
+        save_project(_project(), tmp_path / "missing" / "x.bulletin")
+    if Path("/proc").is_dir():  # a folder that exists but where no file can be created, even by root
+        with pytest.raises(ProjectError, match="does not accept new files"):
+            save_project(_project(), Path("/proc") / "x.bulletin")

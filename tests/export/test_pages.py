@@ -91,3 +91,40 @@ def test_a_byline_that_has_its_brackets_is_not_bracketed_twice(tmp_path):
     project.issue.pages[0].blocks[0].byline = "（甲）"
     result = export_docx(project, tmp_path / "b.docx")
     assert [paragraph_text(p) for p in body_paragraphs(result.path) if style_of(p) == "Byline"] == ["（甲）"]
+
+
+def test_imported_running_head_is_not_repeated_in_the_folio(tmp_path):
+    """A page imported with its running head 「2026年7月1日 星期三 第6版 社区专刊」 as its name: the
+    folio prints each of date, weekday and 版次 once."""
+    page = Page(number=6, name="2026年7月1日 星期三 第6版 社区专刊",
+                blocks=[Article(title="稿件", paragraphs=[Paragraph("正文。")])])
+    project = Project(Issue(publication="测试报", date="2026-07-01", pages=[page]))
+    for template in ("tabloid", "a4-bulletin"):
+        result = export_docx(project, tmp_path / f"{template}.docx", template=template)
+        (folio,) = ["".join(t.text or "" for t in h.iter(w("t"))) for h in parts(result.path, "word/header")
+                    if "".join(t.text or "" for t in h.iter(w("t")))]
+        assert folio.count("第6版") == 1 and folio.count("星期三") == 1 and folio.count("7月1日") == 1, folio
+        assert folio.startswith("测试报") and folio.endswith("社区专刊")
+
+
+def test_empty_folio_slots_leave_single_separators():
+    """No date, no issue number: 「园区报　第1版」, not 「园区报　　第1版」."""
+    from editor_app.export.blocks import fill
+
+    values = {"publication": "园区报", "date": "", "weekday": "", "page": "第1版", "page_name": ""}
+    assert fill("{publication}　{date}　{weekday}　{page}　{page_name}", values) == "园区报　第1版"
+    assert fill("{publication}　{year}{number}　{page}", {"publication": "简报", "year": "", "number": "",
+                                                           "page": "第2版"}) == "简报　第2版"
+    assert fill("{organizer}　　{date}　　{issue_no}", {"organizer": "办公室编", "date": "",
+                                                       "issue_no": "第6期"}) == "办公室编　　第6期"
+
+
+def test_a_subhead_with_its_own_marker_gets_no_second_one(tmp_path):
+    """「【查原料】」「一、」「（二）」 are already marked: the bulletin's 「■ 」 goes only on bare subheads."""
+    heads = ["【查原料】", "一、查环境", "（二）查制度", "● 查台账", "2.查整改", "看成效"]
+    story = Article(title="校园食品安全检查", paragraphs=[p for h in heads
+                                                         for p in (Paragraph(h, kind="subhead"), Paragraph("正文。"))])
+    project = Project(Issue(publication="测试简报", pages=[Page(number=1, blocks=[story])]))
+    result = export_docx(project, tmp_path / "marks.docx", template="a4-bulletin")
+    subheads = [paragraph_text(p) for p in body_paragraphs(result.path) if style_of(p) == "Subhead"]
+    assert subheads == heads[:-1] + ["■ 看成效"]

@@ -112,3 +112,17 @@ def test_a_flag_on_a_span_the_checker_also_found_counts_once(sample_project, tmp
     _, summary, _, rows = _rows(out)
     assert [row[4] for row in rows].count("布署") == 2  # both are listed …
     assert "计错 1 处" in summary[0]  # … but it is one error
+
+
+def test_docx_report_header_is_shaded_whole_repeats_and_fits_序号(sample_project, tmp_path):
+    """Print staff see a grey header row on every page, and 「序号」 is not broken over two lines."""
+    out = write_report(sample_project, tmp_path / "report.docx", checker=CHECKER)
+    root = part(out, "word/document.xml")
+    first_row = next(root.iter(w("tr")))
+    assert first_row.find(w("trPr")).find(w("tblHeader")) is not None
+    cells = first_row.findall(w("tc"))
+    assert all(tc.find(w("tcPr")).find(w("shd")).get(w("fill")) == "E7E6E6" for tc in cells)
+    # two characters of 10.5 pt plus Word's default 0.19 cm cell margins on both sides
+    number_col = int(next(root.iter(w("gridCol"))).get(w("w")))
+    assert number_col >= 2 * 10.5 * 20 + 2 * 108
+    assert sum(int(g.get(w("w"))) for g in root.iter(w("gridCol"))) <= round(257 / 25.4 * 1440) + 5

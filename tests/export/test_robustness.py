@@ -161,3 +161,17 @@ def test_cli_export_writes_the_docx_and_prints_warnings(tmp_path):
                              "--template", "manuscript"], capture_output=True, timeout=120)
     assert result.returncode == 0, result.stderr.decode()
     assert out.is_file() and "图片待补" in result.stderr.decode()
+
+
+def test_folder_that_takes_no_files_is_not_called_missing(sample_project, tmp_path, monkeypatch):
+    """A folder that exists but refuses new files (/proc on Linux answers ENOENT) is not "missing"."""
+    import editor_app.export.output as output
+
+    def refuse(path, backup=False):
+        raise FileNotFoundError(2, "No such file or directory", str(path))
+
+    monkeypatch.setattr(output, "atomic_writer", refuse)
+    with pytest.raises(ExportError) as caught:
+        export_docx(sample_project, tmp_path / "page.docx")
+    assert "does not exist" not in str(caught.value)
+    assert "choose another folder" in str(caught.value)

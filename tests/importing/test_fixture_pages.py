@@ -153,3 +153,53 @@ def test_paragraphs_cut_anywhere_in_our_pages_are_mended(name):
             assert sum(body in t for t in body_texts(result)) == 1, (name, i, head[-6:], tail[:6])
             tried += 1
     assert tried >= 12
+
+
+def test_caption_between_halves_before_a_bare_count_is_a_photo_not_body():
+    """「…带动就业岗位」 / caption / 「600余个。」 with no picture gap: the count finishes the paragraph."""
+    result = import_file(PAGES / "caption_split_page.txt")
+    solar = articles(result)[0]
+    texts = [p.text for p in solar.paragraphs]
+    assert any(t.endswith("还带动就业岗位600余个。") for t in texts)
+    assert not any("检修光伏板" in t for t in texts)
+    assert [ph.caption for ph in solar.photos] == ["工作人员在厂房屋顶检修光伏板。"]
+    assert solar.byline == "临宣"
+    assert not lost_characters((PAGES / "caption_split_page.txt").read_text(encoding="utf-8"), result)
+
+
+def test_gbk_page_caption_before_a_picture_gap_and_count_continuation():
+    """GBK with CRLF: the caption sits before the picture gap, the count after it ends the paragraph."""
+    result = import_file(PAGES / "community_page_gbk.txt")
+    (story,) = articles(result)
+    texts = [p.text for p in story.paragraphs]
+    assert any(t.endswith("小区新增夜间停车位一百余个，居民停车难问题得到了缓解。") for t in texts)
+    assert [ph.caption for ph in story.photos] == ["居民议事会现场。"]
+    assert story.author_line == "（记者 周文斌）" and story.byline == "江文"
+    assert result.issue.editors.get("校对") == "郑洁"
+
+
+def test_closing_reporter_line_keeps_the_space_between_role_and_name():
+    """「（记者 吴涛）」 closing a story is its byline, printed as written, not 「记者吴涛」."""
+    result = import_file(PAGES / "two_story_jump_page.txt")
+    renewal, farming = articles(result)
+    assert farming.byline == "记者 吴涛" and farming.dateline == "本报讯"
+    assert [(ph.caption, ph.credit) for ph in renewal.photos] == [("图为开放首日游客在街区参观。", "王磊 摄")]
+    assert any("continues on another page" in n.message for n in result.notes)
+
+
+def test_captioned_photo_between_picture_gaps_inside_a_cut_paragraph_and_closing_reporter_tag():
+    """「…等苗木」 ⋯ caption with credit ⋯ 「1200余株。」: one paragraph and one photo; 「（记者 王芳）」 above
+    the credits line is the story's byline, not a paragraph."""
+    result = import_file(PAGES / "tree_planting_page.txt")
+    planting, parks = articles(result)
+    assert [p.text for p in planting.paragraphs][1].endswith("等苗木1200余株。")
+    assert [(ph.caption, ph.credit) for ph in planting.photos] == [("志愿者在湿地公园栽种树苗。", "陈刚 摄")]
+    assert planting.paragraphs[2].text.startswith("据了解")
+    assert parks.byline == "记者 王芳" and not any("王芳" in p.text for p in parks.paragraphs)
+    assert result.issue.editors == {"责任编辑": "李强", "校对": "赵敏"}
+
+
+def test_two_line_head_whose_second_line_only_ends_in_a_place_word_is_kicker_and_title():
+    """「城市更新」 over 「老厂房变身文化街区」: the second line ends in 区 but names no place first: the 主题."""
+    renewal = articles(import_file(PAGES / "two_story_jump_page.txt"))[0]
+    assert (renewal.kicker, renewal.title, renewal.subtitle) == ("城市更新", "老厂房变身文化街区", None)

@@ -110,3 +110,14 @@ def test_unknown_mode_is_a_usage_error(tmp_path):
     src.write_text(STORY, encoding="utf-8")
     result = run_cli("import", str(src), "--as", "book")
     assert result.returncode == 2 and "invalid choice" in result.stderr.decode()
+
+
+def test_summary_counts_read_naturally(tmp_path, capsys):
+    """One photo is 「1 photo」, two paragraphs 「2 paragraphs」."""
+    src = tmp_path / "story.txt"
+    src.write_text("\n\n".join(["滨江新区启动秋季植树活动", "活动现场，志愿者分组挖坑、扶苗、培土、浇水，配合默契。",
+                                "图为志愿者在补植乔木。（林悦 摄）", "居民纷纷表示，植树活动让公园更美了。"]),
+                   encoding="utf-8")
+    assert main(["import", str(src)]) == 0
+    line = capsys.readouterr().out.strip()
+    assert "(2 paragraphs, 1 photo)" in line, line

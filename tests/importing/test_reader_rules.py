@@ -228,3 +228,52 @@ def test_signature_and_date_after_the_last_paragraph_stay_text():
     assert [p.kind for p in notice.paragraphs][-2:] == ["text", "text"]
     assert not any("mid-sentence" in n.message for n in result.notes)
     assert any("kept as paragraphs" in n.message for n in result.notes)
+
+
+@pytest.mark.parametrize("rest", ["沿街商铺，发放宣传资料两千余份。", "12月底。"])
+def test_caption_squeezed_between_the_halves_without_blank_lines(rest):
+    """Paragraphs are set off by blank lines; 「…居民家庭和」, a caption and the rest follow each other
+    with none: the caption is a photo and the paragraph is whole, whatever the rest begins with."""
+    text = _page("街道开展垃圾分类宣传", "本报讯 近日，街道组织志愿者走进社区开展垃圾分类宣传活动。",
+                 "活动期间，志愿者走访了辖区内的居民家庭，活动持续到\n志愿者向居民讲解分类知识。\n" + rest,
+                 "下一步，街道将继续开展宣传。")
+    (story,) = articles(import_text(text))
+    assert [p.text for p in story.paragraphs][1] == "活动期间，志愿者走访了辖区内的居民家庭，活动持续到" + rest
+    assert [p.caption for p in story.photos] == ["志愿者向居民讲解分类知识。"]
+
+
+def test_lines_without_blank_lines_between_are_not_captions_in_copy_without_blank_lines():
+    """Copy with no blank lines at all: a short sentence after an unfinished line is read as its end."""
+    text = _page("街道开展垃圾分类宣传", "本报讯 近日，街道组织志愿者走进社区开展垃圾分类宣传活动。",
+                 "活动期间，志愿者走访了辖区内的居民家庭，向他们", "讲解分类知识。", "下一步，街道将继续开展宣传。",
+                 sep="\n")
+    (story,) = articles(import_text(text))
+    assert not story.photos
+    assert any(p.text.endswith("向他们讲解分类知识。") for p in story.paragraphs)
+
+
+def test_jump_line_notes_say_which_way_the_story_goes():
+    text = "街道开展垃圾分类宣传\n\n本报讯 近日，街道组织志愿者开展垃圾分类宣传。\n\n（下转第2版）\n\f（上接第1版）\n\n" \
+           "活动期间，志愿者发放宣传资料两千余份。\n"
+    messages = [n.message for n in import_text(text).notes if "jump line" in n.message]
+    assert messages == ["a jump line: the story continues on another page",
+                        "a jump line: the story continues from another page"]
+
+
+def test_bracketed_reporter_run_into_the_first_paragraph_is_the_author_line():
+    text = _page("老小区停车有了新办法", "（记者 周文斌）　走进梧桐里小区，车辆停放有序。", "（张华）这句括号不是记者署名。")
+    (story,) = articles(import_text(text))
+    assert story.author_line == "（记者 周文斌）"
+    assert [p.text for p in story.paragraphs] == ["走进梧桐里小区，车辆停放有序。", "（张华）这句括号不是记者署名。"]
+
+
+@pytest.mark.parametrize("rest", ["86部，惠及居民两千余户。", "新型电梯，惠及居民两千余户。"])
+def test_caption_between_halves_on_a_page_that_indents_its_paragraphs(rest):
+    """Paragraphs open with 「　　」 and no blank lines: the unindented line after the caption is the rest."""
+    text = _page("老旧小区加装电梯提速",
+                 "　　本报讯 今年以来，全区老旧小区加装电梯工作明显提速，各街道积极推进，已完成加装",
+                 "居民乘坐新装电梯出行。", rest,
+                 "　　区住房保障部门负责人介绍，加装电梯实行“一站式”审批，办理时间压缩至十个工作日。", sep="\n")
+    (story,) = articles(import_text(text))
+    assert story.paragraphs[0].text.endswith("已完成加装" + rest)
+    assert [p.caption for p in story.photos] == ["居民乘坐新装电梯出行。"]

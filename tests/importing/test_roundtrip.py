@@ -35,3 +35,32 @@ def test_exported_sample_imports_back(tmp_path):
     photos = [ph for _, b in issue.blocks() if isinstance(b, Article) for ph in b.photos]
     assert photos and all(ph.image in result.images for ph in photos)
     assert any("masthead" in note.message for note in result.notes)
+
+
+def test_photo_still_to_come_imports_back_as_a_photo_not_text(tmp_path):
+    """An exported 「图片待补」 frame is the photo whose picture is missing, not words of the story."""
+    from editor_app.model.document import Issue, Page, Paragraph, Photo
+    from editor_app.storage.project import Project
+
+    story = Article(title="公园新添观鸟屋", paragraphs=[Paragraph("湿地公园内两座观鸟屋日前建成开放。"),
+                                                      Paragraph("观鸟屋还设置了科普展板。")],
+                    photos=[Photo(caption="市民在观鸟屋内观察水鸟。", credit="林悦 摄")], byline="园宣")
+    project = Project(Issue(publication="测试简报", pages=[Page(number=1, blocks=[story])]))
+    for template in ("a4-bulletin", "official"):
+        out = tmp_path / f"{template}.docx"
+        export_docx(project, out, template=template)
+        result = import_file(out)
+        assert _structure(result.issue) == _structure(project.issue), template
+
+
+def test_reporter_line_without_dateline_imports_back_as_the_author_line(tmp_path):
+    """No 电头: the export runs 「（记者 周文斌）」 into the first paragraph; it comes back as the author line."""
+    from editor_app.model.document import Issue, Page, Paragraph
+    from editor_app.storage.project import Project
+
+    story = Article(title="老小区停车有了新办法", author_line="（记者 周文斌）",
+                    paragraphs=[Paragraph("走进梧桐里小区，车辆停放有序。"), Paragraph("居民们对此十分满意。")])
+    project = Project(Issue(publication="测试简报", pages=[Page(number=1, blocks=[story])]))
+    out = tmp_path / "story.docx"
+    export_docx(project, out)
+    assert _structure(import_file(out).issue) == _structure(project.issue)

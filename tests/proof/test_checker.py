@@ -142,3 +142,19 @@ def test_document_findings_come_in_reading_order(bundled):
     found = bundled.check_issue(issue)
     assert [(f.location.field.split(":")[0], f.text) for f in found] == [
         ("title", "。"), ("paragraph", "截止目前"), ("paragraph", "再接再励")]
+
+
+def test_story_that_jumps_to_another_page_is_not_called_truncated(bundled):
+    from editor_app.model import Article, Issue, Page, Paragraph
+
+    body = "市区两级部门共同推进项目落地，确保今年底前完成全部建设任务，并同步推进"
+    jumped = Article(title="项目落地", paragraphs=[Paragraph(body + "（下转第2版）")])
+    cut = Article(title="项目落地", paragraphs=[Paragraph(body)])
+    issue = Issue(type="newspaper", pages=[Page(1, blocks=[jumped, cut])])
+    truncated = [f.location.block for f in bundled.check_issue(issue) if f.rule == "layout.article-truncated"]
+    assert truncated == [cut.id]
+
+
+def test_names_after_a_credit_role_and_colon_are_not_corrected(bundled):
+    found = bundled.check_text("本期共刊发稿件五篇。\n\n责任编辑：陈静　校对：郑洁\n")
+    assert [f for f in found if f.level in ("error", "warning")] == []

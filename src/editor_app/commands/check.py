@@ -77,11 +77,16 @@ def _field_label(field) -> str:
     return f"《{label[:16]}》{where}" if label else where
 
 
+def _characters(text: str) -> int:
+    """字数 as publishers count it and as the proof report prints it: spaces and line breaks excluded."""
+    return len("".join(text.split()))
+
+
 def _check_issue(issue, checker):
     from editor_app.model.fields import iter_text_fields
 
     fields = {(f.block.id, f.path): (f.text, f"第{f.page.number}版 {_field_label(f)}") for f in iter_text_fields(issue)}
-    return checker.check_issue(issue), fields, sum(len(text) for text, _label in fields.values())
+    return checker.check_issue(issue), fields, sum(_characters(text) for text, _label in fields.values())
 
 
 def _check_source(name: str, checker):
@@ -99,12 +104,12 @@ def _check_source(name: str, checker):
             from editor_app.importing import import_file
         except ImportError:
             text = _docx_paragraphs(path)
-            return checker.check_text(text), text, len(text)
+            return checker.check_text(text), text, _characters(text)
         return _check_issue(import_file(path).issue, checker)
     from editor_app.textio import read_text_file
 
     text = read_text_file(name)
-    return checker.check_text(text), text, len(text)
+    return checker.check_text(text), text, _characters(text)
 
 
 def _context(text: str, start: int, end: int, width: int = 12) -> str:

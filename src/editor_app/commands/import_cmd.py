@@ -43,6 +43,11 @@ def run(args) -> int:
     return 0
 
 
+def _count(items, noun: str) -> str:
+    """「1 photo」, 「2 photos」."""
+    return f"{len(items)} {noun}" + ("" if len(items) == 1 else "s")
+
+
 def _summary(result, output) -> None:
     from editor_app.model.document import Article, Banner, EditorNote
 
@@ -51,11 +56,11 @@ def _summary(result, output) -> None:
             if isinstance(block, Banner):
                 print(f"banner   {block.title}")
             elif isinstance(block, EditorNote):
-                print(f"note     {block.label} ({len(block.paragraphs)} paragraphs)")
+                print(f"note     {block.label} ({_count(block.paragraphs, 'paragraph')})")
             elif isinstance(block, Article):
-                extra = [f"{len(block.paragraphs)} paragraphs"]
+                extra = [_count(block.paragraphs, "paragraph")]
                 if block.photos:
-                    extra.append(f"{len(block.photos)} photos")
+                    extra.append(_count(block.photos, "photo"))
                 if block.byline:
                     extra.append(f"byline {block.byline}")
                 print(f"article  {block.title or '(no title)'} ({', '.join(extra)})")

@@ -8,6 +8,7 @@ comments can be anchored on the exact span later.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -109,19 +110,30 @@ def _values(issue: Issue, page: Page, wording: dict) -> dict[str, str]:
     year = (issue.date or "")[:4]
     number = f"第{issue.number}期" if issue.number else ""
     total = f"（总第{issue.total_number}期）" if issue.total_number else ""
+    name = page.name or ""
     return {
         "publication": issue.publication or str(wording.get("publication", "")),
         "organizer": issue.organizer or "", "permit": issue.permit or "",
-        "notice": str(wording.get("notice", "")), "date": chinese_date(issue.date), "weekday": weekday,
+        "notice": str(wording.get("notice", "")), "date": _unless_named(chinese_date(issue.date), name),
+        "weekday": _unless_named(weekday, name),
         "year": f"{year}年" if year else "", "number": number, "issue_no": number + total,
-        "page": f"第{page.number}版", "page_name": page.name or "", "pages": str(len(issue.pages)),
+        "page": _unless_named(f"第{page.number}版", name), "page_name": name, "pages": str(len(issue.pages)),
     }
+
+
+def _unless_named(value: str, page_name: str) -> str:
+    """Empty when the page name already says it: an imported running head 「社区专刊 第6版」 keeps its
+    版次 and date, and the folio must not print 「第6版 社区专刊 第6版」."""
+    flat = "".join(page_name.split())
+    return "" if value and "".join(value.split()) in flat else value
 
 
 def fill(pattern: str, values: dict[str, str]) -> str:
     """Fill `{key}` slots; runs of full-width spaces left by empty values are collapsed."""
     text = pattern
     for key, value in values.items():
+        if not value:  # an empty slot takes one separator with it: 「报名　{date}　第1版」 → 「报名　第1版」
+            text = text.replace("{" + key + "}　", "")
         text = text.replace("{" + key + "}", value)
     while "　　　" in text:
         text = text.replace("　　　", "　　")
@@ -169,6 +181,11 @@ def _photo_items(photo, block_id: str, path_prefix: str) -> list[Figure]:
     return [figure]
 
 
+# A 小标题 that carries its own marker or number (「【查原料】」「● 」「一、」「（二）」「3.」) gets no second one.
+_OWN_MARKER = re.compile(r"^\s*(?:[■□●◆◇▲△★☆▶►◎【]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+                         r"|\d{1,2}[、.．](?!\d))")
+
+
 def _article_body(article: Article, layout: Layout) -> list[Para | Figure]:
     items: list[Para | Figure] = []
     run_in = []
@@ -183,7 +200,8 @@ def _article_body(article: Article, layout: Layout) -> list[Para | Figure]:
         piece = _model(paragraph.text, article.id, f"paragraph:{paragraph.id}")
         if paragraph.kind == "subhead":
             marker = layout.subhead_marker
-            marker = [Piece(marker)] if marker and not paragraph.text.startswith(marker.strip()) else []
+            own = paragraph.text.startswith(marker.strip()) or _OWN_MARKER.match(paragraph.text)
+            marker = [Piece(marker)] if marker and not own else []
             items.append(Para("Subhead", [*marker, piece], keep_with_next=True))
         else:
             items.append(Para("BodyText", [*run_in, piece]))

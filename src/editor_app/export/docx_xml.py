@@ -111,6 +111,22 @@ def set_shading(pPr, fill: str) -> None:
     _place(pPr, _element("w:shd", val="clear", color="auto", fill=fill), _PPR_ORDER)
 
 
+_TCPR_ORDER = ("w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap",
+               "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
+
+
+def set_cell_shading(tcPr, fill: str) -> None:
+    """Shade the whole cell (a paragraph's shading leaves the cell margins white)."""
+    _place(tcPr, _element("w:shd", val="clear", color="auto", fill=fill), _TCPR_ORDER)
+
+
+def repeat_as_header(trPr) -> None:
+    """The row is repeated at the top of every page the table runs onto."""
+    _place(trPr, _element("w:tblHeader"), ("w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore",
+                                           "w:wAfter", "w:cantSplit", "w:trHeight", "w:tblHeader",
+                                           "w:tblCellSpacing", "w:jc", "w:hidden"))
+
+
 def set_keep_with_next(pPr) -> None:
     _place(pPr, _element("w:keepNext"), _PPR_ORDER)
 

@@ -17,9 +17,17 @@ def write_bytes(out: Path, data: bytes) -> None:
         raise ExportError(f"{out}: cannot write here (permission denied); choose another folder. "
                           "Nothing was changed.") from None
     except FileNotFoundError:
-        raise ExportError(f"{out}: the folder {out.parent} does not exist") from None
+        raise ExportError(_missing_reason(out)) from None
     except IsADirectoryError:
         raise ExportError(f"{out}: is a folder; give a file name") from None
     except OSError as exc:
         raise ExportError(f"{out}: could not write the file ({exc.strerror or exc}). "
                           "The previous file, if any, is unchanged.") from None
+
+
+def _missing_reason(out: Path) -> str:
+    """ENOENT on write: the folder is missing, or it exists but takes no new files (/proc, a pseudo-folder)."""
+    if out.parent.is_dir():
+        return (f"{out}: the folder {out.parent} does not accept new files; choose another folder. "
+                "Nothing was changed.")
+    return f"{out}: the folder {out.parent} does not exist"

@@ -161,7 +161,7 @@ td,th{{border:1px solid #888;padding:2px 6px;vertical-align:top}} th{{background
     return page.encode("utf-8")
 
 
-_WIDTHS_MM = (10, 18, 14, 34, 20, 62, 22, 47, 12, 18)  # = 257 mm, the landscape A4 text block
+_WIDTHS_MM = (12, 18, 14, 34, 20, 60, 22, 47, 12, 18)  # = 257 mm, the landscape A4 text block
 
 
 def render_docx(issue, rows, summary) -> bytes:
@@ -197,7 +197,8 @@ def render_docx(issue, rows, summary) -> bytes:
         for cell in col.cells:
             cell.width = Mm(width)
     for cell in table.rows[0].cells:
-        docx_xml.set_shading(cell.paragraphs[0]._p.get_or_add_pPr(), "E7E6E6")
+        docx_xml.set_cell_shading(cell._tc.get_or_add_tcPr(), "E7E6E6")
+    docx_xml.repeat_as_header(table.rows[0]._tr.get_or_add_trPr())
     sign = document.add_paragraph("校对：　　　　　　　　责任编辑：　　　　　　　　签发：")
     sign.paragraph_format.space_before = Pt(18)
     out = io.BytesIO()

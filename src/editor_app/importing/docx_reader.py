@@ -36,6 +36,7 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 STYLE_ROLES = (
     ("masthead", ("报头", "刊头", "masthead")),
     ("credits", ("责任编辑", "编辑信息", "credits")),
+    ("placeholder", ("图片占位", "photo placeholder")),  # editor-app's 「图片待补」 frame: a photo to come
     ("caption", ("图片说明", "图注", "题注", "caption")),
     ("byline", ("署名", "byline")),
     ("subhead", ("小标题", "小题", "subhead")),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from editor_app.importing import signals as sig
 from editor_app.importing.headlines import HEADING_ROLES, assign_heads, subhead_score
 from editor_app.importing.result import ImportNote
-from editor_app.importing.units import Unit, placeholder_gap
+from editor_app.importing.units import Unit, placeholder_gap, usual_gap
 from editor_app.model.document import Article, Banner, Block, EditorNote, Paragraph, Photo, PhotoBlock
 
 
@@ -36,6 +36,9 @@ class PageReader:
         self.units = units
         self.page_furniture = page_furniture  # read a 版眉 and credits lines (whole pages only)
         self.ph_gap = placeholder_gap(units)
+        self.par_gap = usual_gap(units)  # blank lines between paragraphs on this page (0: none)
+        long_lines = [u for u in units if u.size > 30]  # body lines; captions here are shorter
+        self.indents = len(long_lines) >= 2 and sum(u.indented for u in long_lines) >= 0.8 * len(long_lines)
         self.out = PageReading(editors=editors if editors is not None else {})
         self.article: Article | None = None  # open article: takes paragraphs, photos, byline
         self.note: EditorNote | None = None  # open editor's note
@@ -119,9 +122,9 @@ class PageReader:
     def _step(self, i: int) -> int:
         unit = self.units[i]
         text = unit.text
-        if unit.image is not None:
-            return self._picture(i)
         role = unit.hints.role if unit.hints is not None else None
+        if unit.image is not None or role == "placeholder":  # a placeholder frame: the photo, image to come
+            return self._picture(i)
         if role == "masthead" and self.page_furniture:
             self.out.masthead.append(text)
             return i + 1
@@ -152,7 +155,9 @@ class PageReader:
             self._caption(unit)
             return i + 1
         if self._is_byline(i):
-            self.article.byline = sig.unbracket(sig.compact(text))
+            # 「（申 环）」 → 申环; 「（记者 吴涛）」 keeps the space between role and name
+            spaced = sig.author_line(text)
+            self.article.byline = sig.unbracket(" ".join(text.split()) if spaced else sig.compact(text))
             self._close()
             return i + 1
         if self._is_heading(unit) or self._comma_title(i):
@@ -218,8 +223,8 @@ class PageReader:
         if sig.caption_marker(unit.text) and len(sig.compact(split_credit(unit.text)[0])) <= sig.CAPTION_MAX:
             return True
         following = self._at(i + 1)
-        if self.open_para is not None and sig.fragment_start(unit.text):
-            return False  # the second half of a cut paragraph, even after a picture gap
+        if self.open_para is not None and (sig.fragment_start(unit.text) or sig.quantity_start(unit.text)):
+            return False  # the second half of a cut paragraph (「的…」「600余个。」), even after a picture gap
         if unit.gap >= self.ph_gap and self.open_para is not None and self._is_heading(unit) \
                 and unit.size >= 8:
             # 「…城市为」 ⋯ 「区长检查河道」 「民”理念…」: a caption without a full stop
@@ -232,13 +237,22 @@ class PageReader:
                 or sig.has_clause_punct(unit.text) or self._continues_open_paragraph(unit):
             return False
         # a short sentence standing between the two halves of a cut paragraph
-        return not self._is_heading(following) and self._continues_open_paragraph(following)
+        if self._is_heading(following) or sig.dateline(following.text):
+            return False
+        if self._continues_open_paragraph(following):
+            return True
+        # copy that puts blank lines between paragraphs: a line with none before it starts no paragraph,
+        # so it is the rest of the cut one (「…持续到」 / caption / 「12月底。」)
+        # the same with indented paragraphs: an unindented line after an indented page's cut paragraph
+        continues = following.gap < self.par_gap or (self.indents and not following.indented)
+        return continues and not sig.lead_opening(following.text)
 
     def _continues_open_paragraph(self, unit: Unit) -> bool:
-        """Is `unit` visibly the rest of the unfinished paragraph (「的…」, a word cut in two)?"""
+        """Is `unit` visibly the rest of the unfinished paragraph (「的…」, a word cut in two, a bare count)?"""
         if self.open_para is None:
             return False
-        return sig.fragment_start(unit.text) or sig.splits_word(self.open_para.text, unit.text)
+        return sig.fragment_start(unit.text) or sig.quantity_start(unit.text) \
+            or sig.splits_word(self.open_para.text, unit.text)
 
     def _caption(self, unit: Unit) -> None:
         caption, credit = split_credit(unit.text)
@@ -288,6 +302,8 @@ class PageReader:
         following = self._at(i + 1)
         if following is None or following.gap >= self.ph_gap or following.image is not None:
             return True
+        if sig.credits_line(following.text):
+            return True  # the last story's tag above 「责任编辑：……」
         if credit and not self._is_heading(following):
             return False
         if len(sig.unbracket(flat)) <= 3 and self.open_para is None and not self._is_heading(following):
@@ -307,7 +323,9 @@ class PageReader:
         if container is None:
             container = self._new_article(unit)
         container.paragraphs.append(paragraph)
-        self._note("a jump line: the story continues on another page", container, unit.line)
+        from_before = any(mark in unit.text for mark in ("上接", "接第"))  # 「（上接第1版）」 opens a continuation
+        self._note("a jump line: the story continues from another page" if from_before
+                   else "a jump line: the story continues on another page", container, unit.line)
         self.open_para = None
 
     def _unclassified(self, unit: Unit) -> None:
@@ -443,6 +461,13 @@ class PageReader:
         if sig.author_line(text) and article is not None and not article.paragraphs:
             article.author_line = f"{article.author_line} {text}" if article.author_line else text
             self.out.newspaper |= "记者" in text
+            return
+        run_in = sig.leading_author(text)
+        if run_in and article is not None and not article.paragraphs and not article.author_line \
+                and self.open_para is None:
+            article.author_line, text = run_in  # 「（记者 周文斌）　走进……」 as an export sets it
+            self.out.newspaper |= "记者" in article.author_line
+            self._add_paragraph(text, unit)
             return
         if self.note is not None and self.open_para is None and self.note.paragraphs \
                 and (unit.gap >= self.ph_gap or sig.lead_opening(text)):

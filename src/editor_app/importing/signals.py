@@ -175,6 +175,17 @@ def author_line(text: str) -> bool:
     return len(compact(flat)) <= 40 and bool(_AUTHOR.match(flat))
 
 
+_BRACKETED_LEAD = re.compile(r"^\s*([（(][^（）()\n]{2,40}[）)])[\s\u3000]*(\S.*)$", re.DOTALL)
+
+
+def leading_author(text: str) -> tuple[str, str] | None:
+    """(「（记者 周文斌）」, rest) for a first paragraph that opens with its reporter line run in."""
+    found = _BRACKETED_LEAD.match(text)
+    if found is None or not author_line(found.group(1)):
+        return None
+    return found.group(1), found.group(2)
+
+
 def photo_credit(text: str) -> tuple[str, str] | None:
     """(caption without credit, credit) when a caption ends with 「（林悦 摄）」 or 「本报记者 林悦 摄」."""
     body = strip_line(text)
@@ -239,7 +250,9 @@ def factual_head(text: str) -> bool:
     second; the other line carries the message and is the 主题.
     """
     flat = compact(text)
-    return bool(_NAMED_START.match(flat) or _EVENT_END.search(flat))
+    named = _NAMED_START.match(flat)
+    # a place that opens the line and is followed by what happened there; 「老厂房变身文化街区」 only ends in 区
+    return bool((named and named.end() <= len(flat) - 2) or _EVENT_END.search(flat))
 
 
 def place_echo(heading: str, paragraph: str) -> bool:
@@ -276,6 +289,20 @@ def fragment_start(text: str) -> bool:
         if ch in "”’」』）)》】" and k >= 1:
             return True
     return len(flat) > 2 and flat[1] in "，,、"
+
+
+_QUANTITY_START = re.compile(
+    rf"^(?:(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]*[十百千万][零〇一二三四五六七八九十百千万]*"
+    rf"|[一二两三四五六七八九十百千万]+)[万亿千百]?(?:余|多)[万亿千百]?(?![年月日天周岁时])[{HAN}]"  # not 「十多年来」
+    rf"|\d+(?:\.\d+)?(?:万|亿)?(?![年月日时点分秒号届期版])[{HAN}]"  # 「86部」「12辆」, not 「2024年」
+    r"|(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]*[十百千万][零〇一二三四五六七八九十百千万]*)"
+    r"(?:万|亿)?(?:个|名|人|家|件|户|亩|次|元|吨|所|座|项|条|台|辆|套|处|场|位|只|篇|份|株|棵|头|批|张|间|栋|幢"
+    r"|公里|千米|米|平方米|立方米|公顷|公斤|千克|千瓦时|千瓦|兆瓦|倍|%|％))")
+
+
+def quantity_start(text: str) -> bool:
+    """Text opening with a bare count (「600余个。」「一百余个，…」): the tail of a sentence cut after its noun."""
+    return bool(_QUANTITY_START.match(compact(text)))
 
 
 def splits_word(left: str, right: str) -> bool:

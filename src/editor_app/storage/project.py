@@ -178,6 +178,8 @@ def save_project(project: Project, path: Path | str | None = None, backup: bool 
     except PermissionError:
         raise ProjectError(target, "cannot write here (permission denied); choose another folder") from None
     except FileNotFoundError:
+        if target.parent.is_dir():
+            raise ProjectError(target, "this folder does not accept new files; choose another folder") from None
         raise ProjectError(target, "the folder does not exist") from None
     except OSError as exc:
         raise ProjectError(target, f"could not save: {exc.strerror or exc}") from None

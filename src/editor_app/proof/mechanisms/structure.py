@@ -29,6 +29,12 @@ CHECKS = ("headline_period", "caption_punctuation", "article_truncated", "empty_
 _BYLINE_RE = LazyRegex(f"^[{HAN}]{{2,4}}$")
 _CLAUSE_RE = re.compile("[，,、；;]")
 _CAPTION_END = "。！？…）)”】》"
+# 「（下转第2版）」「（转4版）」: the story says itself where it goes on, so it is not cut off.
+_JUMP_RE = re.compile(r"[（(]\s*下?转\s*第?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]\s*$")
+
+
+def _finished(paragraph: str) -> bool:
+    return ends_sentence(paragraph) or bool(_JUMP_RE.search(paragraph))
 
 
 def _last_char_hit(text: str) -> Hit | None:
@@ -64,7 +70,7 @@ class StructureDetector:
         spans = paragraph_spans(text)
         for (start, end), (next_start, next_end) in zip(spans, spans[1:]):
             paragraph = text[start:end]
-            if (len(paragraph) >= 20 and _CLAUSE_RE.search(paragraph) and not ends_sentence(paragraph)
+            if (len(paragraph) >= 20 and _CLAUSE_RE.search(paragraph) and not _finished(paragraph)
                     and _BYLINE_RE.match(text[next_start:next_end])):
                 yield Hit(end - 1, end, ())
 
@@ -86,7 +92,7 @@ class StructureDetector:
                     yield field, _last_char_hit(field.text)
         elif self.check == "article_truncated":
             for field in self._last_paragraphs(fields, Article):
-                if field.text.strip() and not ends_sentence(field.text):
+                if field.text.strip() and not _finished(field.text):
                     yield field, _last_char_hit(field.text)
         elif self.check == "empty_byline":
             for field in fields:

@@ -41,7 +41,9 @@ PRODUCT_SUFFIXES = ("唑", "啉", "嗪", "胺", "酮", "酯", "醇", "钠", "钾
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "〈": "〉", "（": "）", "(": ")"}
 _QUOTED = re.compile("|".join(f"{re.escape(o)}[^{re.escape(o)}{re.escape(c)}\n]{{0,80}}{re.escape(c)}"
                               for o, c in QUOTE_PAIRS.items()))
-_TITLE_NAME = re.compile("(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + "|长)([\u4e00-\u9fff]{2,3})")
+# 「记者王晓」「校对：郑洁」「责任编辑 陈静」: a title, then perhaps a colon or a space, then the name.
+_TITLE_NAME = re.compile("(?:" + "|".join(sorted(TITLES, key=len, reverse=True))
+                         + "|长)[：:\u3000 ]?([\u4e00-\u9fff]{2,3})")
 _NAME_AFTER = re.compile("([\u4e00-\u9fff]{2,3}?)(?:" + "|".join(sorted(AFTER_NAME, key=len, reverse=True)) + ")")
 _PLACE = re.compile("([\u4e00-\u9fff]{1,3}?)(?=(" + "|".join(PLACE_SUFFIXES) + "))")
 _PRODUCT = re.compile("([\u4e00-\u9fff]{1,4}?)(?=" + "|".join(PRODUCT_SUFFIXES) + ")")
