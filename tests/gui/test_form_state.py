@@ -230,3 +230,24 @@ def test_article_form_offers_the_slots_of_its_page_template_after_undo(window):
     window.actions_["undo"].trigger()  # back to the A4 bulletin while the article is open
     assert slots()[0].startswith("头条 · 3栏")
     assert window.editor.form.fields["title"].counter.text().endswith("/20")
+
+
+def test_delete_key_in_the_outline_deletes_the_selected_block_and_undo_brings_it_back(window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window.activateWindow()
+    page = window.session.issue.pages[0]
+    block_id = window.editor.block_id
+    window.outline.setFocus()
+    QTest.keyClick(window.outline, Qt.Key.Key_Delete)
+    assert all(b.id != block_id for b in page.blocks)
+    window.actions_["undo"].trigger()
+    assert any(b.id == block_id for b in page.blocks)
+    window.select_block(block_id)
+    title = window.editor.form.fields["title"]  # in a text field Delete stays a character
+    title.setFocus()
+    title.home(False)
+    QTest.keyClick(title, Qt.Key.Key_Delete)
+    assert any(b.id == block_id for b in page.blocks)
+    assert window.session.issue.find_block(block_id)[2].title == "二个老旧小区改造项目全部开工"

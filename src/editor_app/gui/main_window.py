@@ -7,7 +7,7 @@ views over it. Everything that changes the document goes through the session's u
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QUndoGroup
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -88,6 +88,10 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
         self.actions_ = self.build_actions()
+        # plain Delete also deletes in the outline (only there: in a field it deletes a character)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.outline)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_selected)
         self.set_project(project or Project(new_issue_from_template(settings.default_template())))
         self._docks_sized = self.restore_window_state() if remember_layout else False
 
