@@ -209,3 +209,21 @@ def test_discard_all_in_the_recovery_dialog_asks_first(window, qtbot, messages):
     messages.answer = QMessageBox.StandardButton.Discard
     dialog._discard()
     assert dialog.discard_all
+
+
+def test_open_and_import_start_in_the_folder_last_used(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = tmp_path / "来稿"
+    folder.mkdir()
+    starts = []
+
+    def choose(_parent, _title, start="", *args, **kwargs):
+        starts.append(start)
+        return (str(folder / "none.txt"), "") if len(starts) == 1 else ("", "")
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    window.import_page_dialog()  # picks a file in 来稿 (it is missing: refused with a message)
+    window.open_dialog()
+    window.import_article_dialog()
+    assert starts[1:] == [str(folder), str(folder)]

@@ -80,8 +80,10 @@ class DocumentActions:
         if not self.maybe_save():
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open"), "", self.tr("Projects and pages (*.bulletin *.txt *.docx);;All files (*)"))
+            self, self.tr("Open"), settings.last_folder(),
+            self.tr("Projects and pages (*.bulletin *.txt *.docx);;All files (*)"))
         if name:
+            settings.remember_folder(Path(name))
             self.open_interactive(Path(name))
 
     def open_interactive(self, path: Path) -> bool:

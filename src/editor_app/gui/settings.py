@@ -61,3 +61,13 @@ def autosave_seconds() -> int:
 
 def set_autosave_seconds(value: int) -> None:
     settings().setValue("autosave_seconds", int(value))
+
+
+def last_folder() -> str:
+    """Where the last file was opened or imported from ("" before the first time)."""
+    value = settings().value("files/last_folder", "")
+    return value if isinstance(value, str) and Path(value).is_dir() else ""
+
+
+def remember_folder(path: Path) -> None:
+    settings().setValue("files/last_folder", str(Path(path).parent))

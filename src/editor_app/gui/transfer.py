@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from editor_app.errors import EditorError
+from editor_app.gui import settings
 from editor_app.model.ops import Batch, InsertBlock, InsertPage
 
 
@@ -33,13 +34,17 @@ class TransferActions:
         return self.tr("Text or Word") + " (*.txt *.docx);;" + self.tr("All files") + " (*)"
 
     def import_page_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import page"), "", self.import_filter())
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import page"), settings.last_folder(),
+                                              self.import_filter())
         if name:
+            settings.remember_folder(Path(name))
             self.import_file_into_issue(Path(name), "page")
 
     def import_article_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import article"), "", self.import_filter())
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import article"), settings.last_folder(),
+                                              self.import_filter())
         if name:
+            settings.remember_folder(Path(name))
             self.import_file_into_issue(Path(name), "article")
 
     def import_file_into_issue(self, path: Path, as_: str) -> bool:
