@@ -840,6 +840,10 @@
         <translation>删除版面</translation>
     </message>
     <message>
+        <source>An issue keeps at least one page</source>
+        <translation>一期刊物至少保留一个版面</translation>
+    </message>
+    <message>
         <source>Move block</source>
         <translation>移动内容块</translation>
     </message>

@@ -251,3 +251,10 @@ def test_delete_key_in_the_outline_deletes_the_selected_block_and_undo_brings_it
     QTest.keyClick(title, Qt.Key.Key_Delete)
     assert any(b.id == block_id for b in page.blocks)
     assert window.session.issue.find_block(block_id)[2].title == "二个老旧小区改造项目全部开工"
+
+
+def test_deleting_the_only_page_says_why_nothing_happens(window):
+    window.outline.setCurrentIndex(window.model.index_of_page(window.session.issue.pages[0].id))
+    window.actions_["delete"].trigger()
+    assert len(window.session.issue.pages) == 1
+    assert window.statusBar().currentMessage() == "An issue keeps at least one page"

@@ -91,6 +91,8 @@ class StructureActions:
         page = self.current_page()
         if page is not None and len(self.session.issue.pages) > 1:
             self.session.apply(RemovePage(page.id), self.tr("Delete page"))
+        elif page is not None:  # say why nothing happened
+            self.statusBar().showMessage(self.tr("An issue keeps at least one page"), 5000)
 
     def move_selected(self, step: int) -> None:
         block_id = self.current_block_id()
