@@ -21,6 +21,11 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("EDITOR_APP_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("EDITOR_APP_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
+    # core messages in English whatever the developer's locale; a test that wants Chinese sets it
+    monkeypatch.setenv("EDITOR_APP_LANG", "en")
+    from editor_app import messages
+
+    monkeypatch.setattr(messages, "_chosen", None)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ import sys
 
 from editor_app import __version__
 from editor_app.errors import EditorError
+from editor_app.messages import msg
 
 # Subcommand name -> module in editor_app.commands. Add a line when a command works.
 COMMANDS = {
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(args)
     except EditorError as exc:
-        print(f"editor-app: error: {exc}", file=sys.stderr)
+        print(msg("editor-app: error: {message}", message=exc), file=sys.stderr)
         return exc.exit_status
     except KeyboardInterrupt:
         return 130

@@ -11,6 +11,7 @@ import warnings
 from dataclasses import dataclass
 
 from editor_app.errors import InputError
+from editor_app.messages import msg
 
 MAX_IMAGE_BYTES = 40 * 1024 * 1024
 MAX_PIXELS = 80_000_000  # ~ 10,000 × 8,000: more than any press photo, far less than a bomb
@@ -32,10 +33,10 @@ def inspect_image(data: bytes, name: str = "image") -> ImageInfo:
     from PIL import Image, UnidentifiedImageError
 
     if not data:
-        raise InputError(name, "the image file is empty")
+        raise InputError(name, msg("the image file is empty"))
     if len(data) > MAX_IMAGE_BYTES:
-        raise InputError(name, f"the image is too large ({len(data) // (1024 * 1024)} MB; "
-                               f"the limit is {MAX_IMAGE_BYTES // (1024 * 1024)} MB)")
+        raise InputError(name, msg("the image is too large ({size} MB; the limit is {limit} MB)",
+                                   size=len(data) // (1024 * 1024), limit=MAX_IMAGE_BYTES // (1024 * 1024)))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -43,17 +44,19 @@ def inspect_image(data: bytes, name: str = "image") -> ImageInfo:
                 fmt = img.format or ""
                 width, height = img.size
                 if width * height > MAX_PIXELS:
-                    raise InputError(name, f"the image has too many pixels ({width}×{height})")
+                    raise InputError(name, msg("the image has too many pixels ({width}×{height})",
+                                                           width=width, height=height))
                 orientation = img.getexif().get(0x0112, 1)
                 img.load()  # a full decode: catches truncated and damaged files
     except InputError:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise InputError(name, f"not a usable image ({exc.__class__.__name__})") from None
+        raise InputError(name, msg("not a usable image ({reason})", reason=exc.__class__.__name__)) from None
     except (OSError, SyntaxError, ValueError) as exc:
-        raise InputError(name, f"the image is damaged and cannot be decoded ({exc})") from None
+        raise InputError(name, msg("the image is damaged and cannot be decoded ({reason})", reason=exc)) from None
     if fmt not in FORMATS:
-        raise InputError(name, f"unsupported image format {fmt or 'unknown'}; use JPEG or PNG")
+        raise InputError(name, msg("unsupported image format {format}; use JPEG or PNG",
+                                   format=fmt or msg("unknown")))
     if orientation in (5, 6, 7, 8):
         width, height = height, width
     return ImageInfo(fmt, FORMATS[fmt], width, height)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from editor_app.errors import InputError
+from editor_app.messages import msg
 
 MAX_TEXT_BYTES = 8 * 1024 * 1024  # ~2.7 M characters: far beyond a newspaper issue
 
@@ -23,7 +24,7 @@ def decode_text(data: bytes, name: str = "input") -> str:
         text = _strict(data, "utf-16", name)
     else:
         if b"\x00" in data[:4096]:
-            raise InputError(name, "this looks like a binary file, not text")
+            raise InputError(name, msg("this looks like a binary file, not text"))
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -36,10 +37,10 @@ def _gb18030(data: bytes, name: str) -> str:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise InputError(name, "the text is neither UTF-8 nor GB18030/GBK; save it as UTF-8 "
-                               "and try again") from None
+        raise InputError(name, msg("the text is neither UTF-8 nor GB18030/GBK; save it as UTF-8 "
+                                   "and try again")) from None
     if _looks_binary(text):
-        raise InputError(name, "this looks like a binary file, not text")
+        raise InputError(name, msg("this looks like a binary file, not text"))
     return text
 
 
@@ -47,8 +48,8 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        raise InputError(name, f"the file says it is {encoding.upper()} but is not valid {encoding.upper()}"
-                         ) from None
+        raise InputError(name, msg("the file says it is {encoding} but is not valid {encoding}",
+                                     encoding=encoding.upper())) from None
 
 
 def _looks_binary(text: str) -> bool:
@@ -63,14 +64,14 @@ def checked_size(path: Path, limit: int) -> int:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        raise InputError(path, msg("no such file")) from None
     except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+        raise InputError(path, msg("cannot read: {reason}", reason=exc.strerror or exc)) from None
     if path.is_dir():
-        raise InputError(path, "is a folder, not a file")
+        raise InputError(path, msg("is a folder, not a file"))
     if size > limit:
-        raise InputError(path, f"the file is too large ({size // (1024 * 1024)} MB; the limit is "
-                               f"{limit // (1024 * 1024)} MB)")
+        raise InputError(path, msg("the file is too large ({size} MB; the limit is {limit} MB)",
+                                   size=size // (1024 * 1024), limit=limit // (1024 * 1024)))
     return size
 
 
@@ -85,10 +86,10 @@ def read_text_file(path: Path | str) -> str:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+            raise InputError(path, msg("cannot read: {reason}", reason=exc.strerror or exc)) from None
         name = str(path)
     if len(data) > MAX_TEXT_BYTES:
-        raise InputError(name, "the input is too large")
+        raise InputError(name, msg("the input is too large"))
     if not data.strip():
-        raise InputError(name, "the file is empty")
+        raise InputError(name, msg("the file is empty"))
     return decode_text(data, name)

@@ -83,3 +83,19 @@ def test_preview_tags_speak_the_interface_language(qtbot, messages, sample_copy,
     chinese = _preview_bars(window)
     assert "▲ 超 8 行（约 104 字）" in chinese
     assert "▲ 本版溢出约 2 行，未能排入" in chinese
+
+
+def test_a_corrupt_project_is_explained_in_chinese_when_the_interface_is_chinese(
+        qtbot, chinese, messages, sample_copy, tmp_path):
+    from editor_app.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(sample_copy)
+    bad = tmp_path / "broken.bulletin"
+    bad.write_bytes(b"PK\x03\x04 this is not really a zip")
+    assert not window.open_interactive(bad)
+    kind, text = messages.shown[-1]
+    assert kind == "critical"
+    assert "不是 editor-app 项目文件（不是 zip 压缩包）" in text and "broken.bulletin" in text
+    assert "not a zip" not in text

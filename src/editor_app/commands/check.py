@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from editor_app.errors import InputError
+from editor_app.messages import msg
 
 
 def register(subparsers) -> None:
@@ -40,7 +41,7 @@ def _load_checker(rule_dirs: list[str]):
     for name in rule_dirs:
         folder = Path(name)
         if not folder.is_dir():
-            raise InputError(folder, "not a folder of rule packs")
+            raise InputError(folder, msg("not a folder of rule packs"))
         folders.append(folder)
     return Checker.load(rules_dirs=folders)
 
@@ -49,11 +50,11 @@ def _docx_paragraphs(path: Path) -> str:
     try:
         import docx
     except ImportError as exc:  # pragma: no cover - python-docx is a fixed dependency
-        raise InputError(path, "python-docx is not installed") from exc
+        raise InputError(path, msg("python-docx is not installed")) from exc
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many types for a damaged file
-        raise InputError(path, f"not a readable .docx file ({exc.__class__.__name__})") from exc
+        raise InputError(path, msg("not a readable .docx file ({reason})", reason=exc.__class__.__name__)) from exc
     return "\n".join(paragraph.text for paragraph in document.paragraphs)
 
 
@@ -99,7 +100,7 @@ def _check_source(name: str, checker):
         return _check_issue(open_project(path).issue, checker)
     if suffix == ".docx":
         if not path.is_file():
-            raise InputError(path, "no such file")
+            raise InputError(path, msg("no such file"))
         try:
             from editor_app.importing import import_file
         except ImportError:

@@ -25,12 +25,13 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from editor_app.export import export_docx, load_source
+    from editor_app.messages import msg
 
     project = load_source(args.source)
     result = export_docx(project, args.output, template=args.template,
                          flags_as_comments=args.flags_as_comments,
                          findings_as_comments=args.findings_as_comments, traditional=args.traditional)
     for warning in result.warnings:
-        print(f"editor-app: warning: {warning}", file=sys.stderr)
+        print(msg("editor-app: warning: {warning}", warning=warning), file=sys.stderr)
     print(result.path)
     return 0

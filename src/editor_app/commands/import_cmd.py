@@ -6,6 +6,8 @@ import json
 import sys
 from pathlib import Path
 
+from editor_app.messages import msg
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -43,9 +45,15 @@ def run(args) -> int:
     return 0
 
 
-def _count(items, noun: str) -> str:
-    """「1 photo」, 「2 photos」."""
-    return f"{len(items)} {noun}" + ("" if len(items) == 1 else "s")
+def _paragraphs(items) -> str:
+    """「1 paragraph」, 「2 paragraphs」."""
+    count = len(items)
+    return msg("{count} paragraph", count=count) if count == 1 else msg("{count} paragraphs", count=count)
+
+
+def _photos(items) -> str:
+    count = len(items)
+    return msg("{count} photo", count=count) if count == 1 else msg("{count} photos", count=count)
 
 
 def _summary(result, output) -> None:
@@ -54,20 +62,24 @@ def _summary(result, output) -> None:
     for page in result.issue.pages:
         for block in page.blocks:
             if isinstance(block, Banner):
-                print(f"banner   {block.title}")
+                print(msg("banner   {title}", title=block.title))
             elif isinstance(block, EditorNote):
-                print(f"note     {block.label} ({_count(block.paragraphs, 'paragraph')})")
+                print(msg("note     {label} ({paragraphs})", label=block.label,
+                          paragraphs=_paragraphs(block.paragraphs)))
             elif isinstance(block, Article):
-                extra = [_count(block.paragraphs, "paragraph")]
+                extra = [_paragraphs(block.paragraphs)]
                 if block.photos:
-                    extra.append(_count(block.photos, "photo"))
+                    extra.append(_photos(block.photos))
                 if block.byline:
-                    extra.append(f"byline {block.byline}")
-                print(f"article  {block.title or '(no title)'} ({', '.join(extra)})")
+                    extra.append(msg("byline {byline}", byline=block.byline))
+                print(msg("article  {title} ({details})", title=block.title or msg("(no title)"),
+                          details=msg(", ").join(extra)))
             else:
-                print(f"photo    {block.caption}")
+                print(msg("photo    {caption}", caption=block.caption))
     for note in result.notes:
-        where = f"line {note.line}: " if note.line else ""
-        print(f"note: {where}{note.message}", file=sys.stderr)
+        if note.line:
+            print(msg("note: line {line}: {message}", line=note.line, message=note.message), file=sys.stderr)
+        else:
+            print(msg("note: {message}", message=note.message), file=sys.stderr)
     if output:
-        print(f"written: {output}", file=sys.stderr)
+        print(msg("written: {path}", path=output), file=sys.stderr)

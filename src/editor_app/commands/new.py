@@ -17,13 +17,14 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from editor_app.errors import ProjectError
     from editor_app.layout.templates import new_issue_from_template
+    from editor_app.messages import msg
     from editor_app.storage.project import Project, save_project
 
     out = Path(args.out)
     if out.suffix != ".bulletin":
         out = out.with_name(out.name + ".bulletin")
     if out.exists() and not args.force:
-        raise ProjectError(out, "already exists (use --force to overwrite)")
+        raise ProjectError(out, msg("already exists (use --force to overwrite)"))
     issue = new_issue_from_template(args.template, publication=args.publication)
     save_project(Project(issue), out, backup=False)
     print(out)

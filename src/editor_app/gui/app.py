@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from editor_app.messages import set_language as set_core_language
 from editor_app.paths import resource
 
 SCREENSHOT_SIZE = (1400, 900)
@@ -37,6 +38,7 @@ def install_translators(app: QApplication, language: str) -> None:
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
+    set_core_language(language)  # messages from the core (errors, import notes) follow the interface
     if language == "en":
         return
     ours = QTranslator(app)

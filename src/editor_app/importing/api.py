@@ -9,6 +9,7 @@ from editor_app.errors import InputError
 from editor_app.importing.page_reader import PageReader, PageReading
 from editor_app.importing.result import ImportNote, ImportResult
 from editor_app.importing.units import Unit, units_from_text
+from editor_app.messages import msg
 from editor_app.model.document import Article, Banner, EditorNote, Issue, Page, Paragraph, Photo, PhotoBlock
 
 AS_CHOICES = ("page", "article")
@@ -35,7 +36,7 @@ def _import_pages(pages: list[list[Unit]]) -> ImportResult:
     """Several pages of units (form feeds, Word page breaks) into one issue."""
     pages = [units for units in pages if units]
     if not pages:
-        raise InputError(None, "there is no text to import")
+        raise InputError(None, msg("there is no text to import"))
     editors: dict[str, str] = {}  # shared: a role credited twice stays text the second time
     results = [_import_units(units, "page", editors) for units in pages]
     issue = results[0].issue
@@ -65,19 +66,19 @@ def import_file(path, as_: str = "page") -> ImportResult:
 
     path = Path(path)
     if path.suffix.lower() == ".bulletin":
-        raise InputError(path, "this is already an editor-app project; open it instead of importing it")
+        raise InputError(path, msg("this is already an editor-app project; open it instead of importing it"))
     kind = _sniff(path)
     if kind == "ole":
-        raise InputError(path, "old Word .doc files cannot be read; save it as .docx (Word/WPS: "
-                               "Save As → Word Document) and try again")
+        raise InputError(path, msg("old Word .doc files cannot be read; save it as .docx (Word/WPS: "
+                                   "Save As → Word Document) and try again"))
     if kind == "rtf":
-        raise InputError(path, "RTF files cannot be read; save it as .docx or as plain text and try again")
+        raise InputError(path, msg("RTF files cannot be read; save it as .docx or as plain text and try again"))
     if kind == "zip" or (kind is None and path.suffix.lower() in (".docx", ".docm", ".wps")):
         from editor_app.importing.docx_reader import read_docx
 
         units, images, notes = read_docx(path)
         if not units:
-            raise InputError(path, "the Word document has no text")
+            raise InputError(path, msg("the Word document has no text"))
         breaks = [k for k, unit in enumerate(units) if unit.new_page and k > 0]
         if as_ == "page" and breaks:  # page breaks in Word: one page of the issue each
             edges = [0, *breaks, len(units)]
@@ -115,13 +116,13 @@ def article_from_text(text: str) -> tuple[Article, list[ImportNote]]:
 
 def _read(units: list[Unit], editors: dict[str, str] | None = None, page: bool = True) -> PageReading:
     if not units:
-        raise InputError(None, "there is no text to import")
+        raise InputError(None, msg("there is no text to import"))
     return PageReader(units, editors, page_furniture=page).read()
 
 
 def _import_units(units: list[Unit], as_: str, editors: dict[str, str] | None = None) -> ImportResult:
     if as_ not in AS_CHOICES:
-        raise InputError(None, f"unknown import mode {as_!r}; use page or article")
+        raise InputError(None, msg("unknown import mode {mode}; use page or article", mode=repr(as_)))
     reading = _read(units, editors, page=as_ == "page")
     if as_ == "article":
         article, notes = _single_article(reading)

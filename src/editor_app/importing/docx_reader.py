@@ -15,6 +15,7 @@ from pathlib import Path
 from editor_app.errors import InputError
 from editor_app.importing.result import ImportNote
 from editor_app.importing.units import Hints, Unit
+from editor_app.messages import msg
 from editor_app.textio import checked_size
 
 MAX_DOCX_BYTES = 128 * 1024 * 1024  # a page with a dozen press photos fits
@@ -54,7 +55,7 @@ def _open(path: Path):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    not_word = "not a Word document (.docx); open it in Word or WPS and save it as .docx"
+    not_word = msg("not a Word document (.docx); open it in Word or WPS and save it as .docx")
     checked_size(path, MAX_DOCX_BYTES)
     try:
         with zipfile.ZipFile(path) as archive:
@@ -65,15 +66,15 @@ def _open(path: Path):
     if "word/document.xml" not in names and not any(n.endswith("document.xml") for n in names):
         raise InputError(path, not_word)
     if unpacked > MAX_UNPACKED_BYTES:
-        raise InputError(path, "the Word file unpacks to more than "
-                               f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB; it may be damaged")
+        raise InputError(path, msg("the Word file unpacks to more than {limit} MB; it may be damaged",
+                                   limit=MAX_UNPACKED_BYTES // (1024 * 1024)))
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, AttributeError):
         raise InputError(path, not_word) from None
     except Exception as exc:  # lxml's XMLSyntaxError and friends: a damaged package
         if exc.__class__.__module__.startswith(("lxml", "docx")):
-            raise InputError(path, f"the Word file is damaged ({exc.__class__.__name__})") from None
+            raise InputError(path, msg("the Word file is damaged ({reason})", reason=exc.__class__.__name__)) from None
         raise
 
 
@@ -87,8 +88,8 @@ def read_docx(path) -> tuple[list[Unit], dict[str, bytes], list[ImportNote]]:
         raise
     except Exception as exc:  # python-docx meets XML it does not expect: the file is damaged
         if exc.__class__.__module__.startswith(("lxml", "docx")) or _raised_in_library(exc):
-            raise InputError(path, f"the Word file is damaged or unusual ({exc.__class__.__name__}); "
-                                   "open it in Word or WPS and save it again") from None
+            raise InputError(path, msg("the Word file is damaged or unusual ({reason}); "
+                                       "open it in Word or WPS and save it again", reason=exc.__class__.__name__)) from None
         raise
 
 
@@ -106,7 +107,7 @@ def _read(document, path: Path) -> tuple[list[Unit], dict[str, bytes], list[Impo
     from editor_app.storage.project import Project
 
     if document.element.body is None:
-        raise InputError(path, "the Word file is damaged (it has no document body)")
+        raise InputError(path, msg("the Word file is damaged (it has no document body)"))
     store = Project(Issue())
     notes: list[ImportNote] = []
     units: list[Unit] = []
@@ -126,9 +127,9 @@ def _read(document, path: Path) -> tuple[list[Unit], dict[str, bytes], list[Impo
             hints = Hints()  # formatting we cannot read is only a missing hint: the text still counts
         for blob in pictures:
             try:
-                key = store.add_image(blob, f"{path.name}: picture in paragraph {number}")
+                key = store.add_image(blob, msg("{name}: picture in paragraph {number}", name=path.name, number=number))
             except InputError as exc:
-                notes.append(ImportNote(f"a picture could not be used: {exc.problem}", None, number))
+                notes.append(ImportNote(msg("a picture could not be used: {reason}", reason=exc.problem), None, number))
                 continue
             units.append(Unit("", number, gap, hints=hints, image=key, new_page=new_page))
             gap, new_page = 0, False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from editor_app.messages import msg
 from editor_app.model.serialize import SCHEMA_VERSION, SchemaError
 
 
@@ -32,13 +33,13 @@ MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1}
 def migrate(data: dict) -> dict:
     """Bring `data` up to SCHEMA_VERSION; refuse schemas newer than this app understands."""
     if not isinstance(data, dict):
-        raise SchemaError("the document is not a JSON object")
+        raise SchemaError(msg("the document is not a JSON object"))
     version = data.get("schema", 0)
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
-        raise SchemaError(f"unreadable schema version {version!r}")
+        raise SchemaError(msg("unreadable schema version {version}", version=repr(version)))
     if version > SCHEMA_VERSION:
-        raise SchemaError(f"written by a newer editor-app (schema {version}; this version reads up to "
-                          f"{SCHEMA_VERSION}): please update editor-app")
+        raise SchemaError(msg("written by a newer editor-app (schema {version}; this version reads up to "
+                              "{supported}): please update editor-app", version=version, supported=SCHEMA_VERSION))
     while version < SCHEMA_VERSION:
         data = MIGRATIONS[version](data)
         version = data["schema"]

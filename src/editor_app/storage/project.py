@@ -16,6 +16,7 @@ from pathlib import Path
 from editor_app import __version__
 from editor_app.errors import InputError, ProjectError
 from editor_app.imaging import inspect_image
+from editor_app.messages import msg
 from editor_app.model.document import Issue
 from editor_app.model.serialize import SchemaError, dumps, issue_from_dict
 from editor_app.storage.atomic import atomic_writer
@@ -51,7 +52,7 @@ class Project:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise InputError(path, f"cannot read the image: {exc.strerror or exc}") from None
+            raise InputError(path, msg("cannot read the image: {reason}", reason=exc.strerror or exc)) from None
         return self.add_image(data, str(path))
 
     def referenced_images(self) -> set[str]:
@@ -76,56 +77,56 @@ def open_project(path: Path | str) -> Project:
     """Read and validate a project; raise ProjectError naming the file and the problem."""
     path = Path(path)
     if not path.exists():
-        raise ProjectError(path, "no such file")
+        raise ProjectError(path, msg("no such file"))
     if path.is_dir():
-        raise ProjectError(path, "is a folder, not a project file")
+        raise ProjectError(path, msg("is a folder, not a project file"))
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise ProjectError(path, "not an editor-app project (the file is not a zip archive)") from None
+        raise ProjectError(path, msg("not an editor-app project (the file is not a zip archive)")) from None
     except OSError as exc:
-        raise ProjectError(path, f"cannot read the file: {exc.strerror or exc}") from None
+        raise ProjectError(path, msg("cannot read the file: {reason}", reason=exc.strerror or exc)) from None
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise ProjectError(path, f"too many members ({len(infos)})")
+            raise ProjectError(path, msg("too many members ({count})", count=len(infos)))
         total = 0
         for info in infos:
             if not _safe_member(info.filename):
-                raise ProjectError(path, f"unsafe member name {info.filename!r} (absolute path or '..')")
+                raise ProjectError(path, msg("unsafe member name {name} (absolute path or '..')", name=repr(info.filename)))
             if info.file_size > MAX_MEMBER_BYTES:
-                raise ProjectError(path, f"member {info.filename} is too large ({info.file_size} bytes)")
+                raise ProjectError(path, msg("member {name} is too large ({size} bytes)", name=info.filename, size=info.file_size))
             if info.compress_size and info.file_size / info.compress_size > MAX_RATIO \
                     and info.file_size > 1024 * 1024:
-                raise ProjectError(path, f"member {info.filename} looks like a zip bomb")
+                raise ProjectError(path, msg("member {name} looks like a zip bomb", name=info.filename))
             total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise ProjectError(path, f"the project unpacks to {total} bytes, over the limit")
+            raise ProjectError(path, msg("the project unpacks to {size} bytes, over the limit", size=total))
         names = {info.filename for info in infos}
 
         def read(name: str, limit: int) -> bytes:
             with archive.open(name) as member:
                 data = member.read(limit + 1)
             if len(data) > limit:
-                raise ProjectError(path, f"member {name} is larger than it claims")
+                raise ProjectError(path, msg("member {name} is larger than it claims", name=name))
             return data
 
         if "manifest.json" not in names:
-            raise ProjectError(path, "not an editor-app project (manifest.json is missing)")
+            raise ProjectError(path, msg("not an editor-app project (manifest.json is missing)"))
         try:
             manifest = json.loads(read("manifest.json", 1024 * 1024).decode("utf-8"))
         except (ValueError, UnicodeDecodeError) as exc:
-            raise ProjectError(path, f"manifest.json is not valid JSON ({exc})") from None
+            raise ProjectError(path, msg("manifest.json is not valid JSON ({reason})", reason=exc)) from None
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
-            raise ProjectError(path, "manifest.json is not an editor-app manifest (foreign format)")
+            raise ProjectError(path, msg("manifest.json is not an editor-app manifest (foreign format)"))
         if "issue.json" not in names:
-            raise ProjectError(path, "issue.json is missing")
+            raise ProjectError(path, msg("issue.json is missing"))
         try:
             data = json.loads(read("issue.json", MAX_JSON_BYTES).decode("utf-8"))
         except UnicodeDecodeError:
-            raise ProjectError(path, "issue.json is not UTF-8 text") from None
+            raise ProjectError(path, msg("issue.json is not UTF-8 text")) from None
         except ValueError as exc:
-            raise ProjectError(path, f"issue.json is not valid JSON ({exc})") from None
+            raise ProjectError(path, msg("issue.json is not valid JSON ({reason})", reason=exc)) from None
         try:
             issue = issue_from_dict(migrate(data))
         except SchemaError as exc:
@@ -142,7 +143,7 @@ def open_project(path: Path | str) -> Project:
     project = Project(issue=issue, images=images, path=path)
     missing = sorted(ref for ref in project.referenced_images() if ref not in images)
     if missing:
-        raise ProjectError(path, f"images referenced but not in the project: {', '.join(missing)}")
+        raise ProjectError(path, msg("images referenced but not in the project: {names}", names=", ".join(missing)))
     return project
 
 
@@ -167,21 +168,21 @@ def save_project(project: Project, path: Path | str | None = None, backup: bool 
     """Save atomically (temp, fsync, replace), keeping the previous file as NAME.bulletin.bak."""
     target = Path(path) if path is not None else project.path
     if target is None:
-        raise ProjectError("(unsaved)", "no file name given")
+        raise ProjectError(msg("(unsaved)"), msg("no file name given"))
     missing = sorted(r for r in project.referenced_images() if r not in project.images)
     if missing:
-        raise ProjectError(target, f"images referenced but not loaded: {', '.join(missing)}")
+        raise ProjectError(target, msg("images referenced but not loaded: {names}", names=", ".join(missing)))
     write = project_bytes_writer(project)
     try:
         with atomic_writer(target, backup=backup) as handle:
             write(handle)
     except PermissionError:
-        raise ProjectError(target, "cannot write here (permission denied); choose another folder") from None
+        raise ProjectError(target, msg("cannot write here (permission denied); choose another folder")) from None
     except FileNotFoundError:
         if target.parent.is_dir():
-            raise ProjectError(target, "this folder does not accept new files; choose another folder") from None
-        raise ProjectError(target, "the folder does not exist") from None
+            raise ProjectError(target, msg("this folder does not accept new files; choose another folder")) from None
+        raise ProjectError(target, msg("the folder does not exist")) from None
     except OSError as exc:
-        raise ProjectError(target, f"could not save: {exc.strerror or exc}") from None
+        raise ProjectError(target, msg("could not save: {reason}", reason=exc.strerror or exc)) from None
     project.path = target
     return target
