@@ -167,7 +167,8 @@ def _apply_masthead(issue: Issue, lines: list[str]) -> ImportNote:
                 issue.organizer = part
             if ("准印证" in part or "刊号" in part) and issue.permit is None:
                 issue.permit = part
-    return ImportNote("the masthead (报头) was read into the issue details: " + " / ".join(lines))
+    return ImportNote(msg("the masthead (报头) was read into the issue details: {details}",
+                          details=" / ".join(lines)))
 
 
 def _photos(issue: Issue):
@@ -189,11 +190,12 @@ def _single_article(reading: PageReading) -> tuple[Article, list[ImportNote]]:
     ids = {b.id for b in reading.blocks}
     for note in reading.notes:
         block = next((b for b in reading.blocks if b.id == note.block), None)
-        if "without a title" in note.message and block is not first:
+        if note.kind == "untitled" and block is not first:
             continue
-        if "mid-sentence" in note.message and block is not last:
+        if note.kind == "open_end" and block is not last:
             continue
-        kept_notes.append(ImportNote(note.message, story.id if note.block in ids else None, note.line))
+        kept_notes.append(ImportNote(note.message, story.id if note.block in ids else None, note.line,
+                                     note.kind))
 
     def heads(*parts):
         for part in parts:
@@ -210,7 +212,7 @@ def _single_article(reading: PageReading) -> tuple[Article, list[ImportNote]]:
         elif isinstance(block, EditorNote):
             story.paragraphs.append(Paragraph(text=block.label, kind="subhead"))
             story.paragraphs.extend(block.paragraphs)
-            kept_notes.append(ImportNote(f"「{block.label}」 inside the story was kept as text",
+            kept_notes.append(ImportNote(msg("「{label}」 inside the story was kept as text", label=block.label),
                                          story.id, None))
         elif isinstance(block, PhotoBlock):
             story.photos.append(Photo(image=block.image, caption=block.caption, credit=block.credit))
@@ -249,4 +251,4 @@ def _fold_article(story: Article, block: Article, empty: bool, heads, notes: lis
         story.byline = block.byline
     elif block.byline:  # a tag in the middle: kept where it stood, as text
         story.paragraphs.append(Paragraph(text=block.byline))
-        notes.append(ImportNote("a byline in the middle of the story was kept as text", story.id, None))
+        notes.append(ImportNote(msg("a byline in the middle of the story was kept as text"), story.id, None))

@@ -15,6 +15,7 @@ from editor_app.importing import signals as sig
 from editor_app.importing.headlines import HEADING_ROLES, assign_heads, subhead_score
 from editor_app.importing.result import ImportNote
 from editor_app.importing.units import Unit, placeholder_gap, usual_gap
+from editor_app.messages import msg
 from editor_app.model.document import Article, Banner, Block, EditorNote, Paragraph, Photo, PhotoBlock
 
 
@@ -49,8 +50,8 @@ class PageReader:
 
     # --- helpers --------------------------------------------------------------------------------
 
-    def _note(self, message: str, block=None, line: int | None = None) -> None:
-        self.out.notes.append(ImportNote(message, block.id if block is not None else None, line))
+    def _note(self, message: str, block=None, line: int | None = None, kind: str = "") -> None:
+        self.out.notes.append(ImportNote(message, block.id if block is not None else None, line, kind))
 
     def _at(self, i: int) -> Unit | None:
         return self.units[i] if 0 <= i < len(self.units) else None
@@ -83,8 +84,8 @@ class PageReader:
     def _close(self) -> None:
         """Close the open article or note, noting an unfinished last paragraph."""
         if self.open_para is not None and self.article is not None:
-            self._note("the article ends mid-sentence; it probably continues on another page",
-                       self.article, self.open_line)
+            self._note(msg("the article ends mid-sentence; it probably continues on another page"),
+                       self.article, self.open_line, kind="open_end")
         article = self.article
         if article is not None and article.byline is None and article.paragraphs \
                 and article.paragraphs[-1].kind == "text":
@@ -101,8 +102,8 @@ class PageReader:
         if heads:
             article.kicker, article.title, article.subtitle = assign_heads(heads)
         else:
-            self._note("an article without a title (the headline may be missing or a picture)",
-                       article, unit.line)
+            self._note(msg("an article without a title (the headline may be missing or a picture)"),
+                       article, unit.line, kind="untitled")
         article.photos.extend(self.pending_photos)
         self.pending_photos.clear()
         self.out.blocks.append(article)
@@ -175,8 +176,8 @@ class PageReader:
         self.out.page_name = f"{name} {unit.text}" if name else unit.text
         self.out.page_number = self.out.page_number or number
         self.out.date = self.out.date or date
-        self._note("the line above the first headline was read as the running head (版眉) and "
-                   "kept as the page name", None, unit.line)
+        self._note(msg("the line above the first headline was read as the running head (版眉) and "
+                       "kept as the page name"), None, unit.line)
         return True
 
     def _comma_title(self, i: int) -> bool:
@@ -261,7 +262,7 @@ class PageReader:
             if last is not None and not last.credit:
                 last.credit = credit
                 return
-            self._note("a photo credit without a caption", self.article, unit.line)
+            self._note(msg("a photo credit without a caption"), self.article, unit.line)
         self._attach(Photo(caption=caption, credit=credit))
 
     def _last_photo(self) -> Photo | None:
@@ -324,8 +325,8 @@ class PageReader:
             container = self._new_article(unit)
         container.paragraphs.append(paragraph)
         from_before = any(mark in unit.text for mark in ("上接", "接第"))  # 「（上接第1版）」 opens a continuation
-        self._note("a jump line: the story continues from another page" if from_before
-                   else "a jump line: the story continues on another page", container, unit.line)
+        self._note(msg("a jump line: the story continues from another page") if from_before
+                   else msg("a jump line: the story continues on another page"), container, unit.line)
         self.open_para = None
 
     def _unclassified(self, unit: Unit) -> None:
@@ -337,7 +338,7 @@ class PageReader:
         if container is None:
             container = self._new_article(unit)
         container.paragraphs.append(Paragraph(text=unit.text))
-        self._note("a line the importer could not classify was kept as a paragraph", container, unit.line)
+        self._note(msg("a line the importer could not classify was kept as a paragraph"), container, unit.line)
 
     # --- headlines and subheads ------------------------------------------------------------------
 
@@ -377,8 +378,8 @@ class PageReader:
             # short lines after the last paragraph (a signature: 「新区管委会办公室」): kept as text
             for unit in run:
                 self.article.paragraphs.append(Paragraph(text=unit.text))
-            self._note("short lines at the end were kept as paragraphs (a signature or a headline "
-                       "without its story?)", self.article, run[0].line)
+            self._note(msg("short lines at the end were kept as paragraphs (a signature or a headline "
+                           "without its story?)"), self.article, run[0].line)
             return
         if len(run) == 1 and self.article is not None and self.article.paragraphs:
             unit = run[0]
@@ -390,7 +391,7 @@ class PageReader:
                 return
             if self._is_subhead(unit, following, before_body):
                 if self.open_para is not None:
-                    self._note("a paragraph ends mid-sentence before a subhead; text may be missing",
+                    self._note(msg("a paragraph ends mid-sentence before a subhead; text may be missing"),
                                self.article, self.open_line)
                 self.open_para = None
                 self.article.paragraphs.append(Paragraph(text=_subhead_text(unit), kind="subhead"))
@@ -409,19 +410,19 @@ class PageReader:
             cut = len(run) - (3 if sig.is_deck(run[-1].text) else 2)
             self._close()
             self._banner(run[:cut])
-            self._note("several headlines in a row: the first are read as a banner over the "
-                       "articles below", self.out.blocks[-1], run[0].line)
+            self._note(msg("several headlines in a row: the first are read as a banner over the "
+                           "articles below"), self.out.blocks[-1], run[0].line)
             run = run[cut:]
         if following is not None and not before_body and self._is_heading(following) \
                 and following.image is None:
             self._close()  # headlines, a picture gap, more headlines: the first group is a banner
             self._banner(run)
-            self._note("a headline group stands alone above other headlines: read as a banner",
+            self._note(msg("a headline group stands alone above other headlines: read as a banner"),
                        self.out.blocks[-1], run[0].line)
             return
         article = self._new_article(run[0], run)
         if following is None:
-            self._note("a headline with no text after it", article, run[0].line)
+            self._note(msg("a headline with no text after it"), article, run[0].line)
 
     def _banner(self, run: list[Unit]) -> None:
         kicker, title, subtitle = assign_heads(run)

@@ -14,6 +14,8 @@ class ImportNote:
     message: str
     block: str | None = None  # id of the block concerned
     line: int | None = None  # 1-based line (text) or paragraph number (DOCX) of the input
+    # a stable code for code that acts on some notes ("untitled", "open_end"): the message is translated
+    kind: str = field(default="", compare=False)
 
     def to_dict(self) -> dict:
         return {"message": self.message, "block": self.block, "line": self.line}
