@@ -165,3 +165,21 @@ def test_import_reads_the_same_in_chinese_and_only_the_notes_change_language(nam
         for note in chinese.notes:
             assert not any(word in note.message for word in (" the ", "article", "headline", "line ")), \
                 note.message
+
+
+def test_export_warnings_and_errors_in_chinese(tmp_path, monkeypatch):
+    from editor_app.errors import TemplateError
+    from editor_app.export import export_docx
+    from editor_app.model.document import Article
+
+    from .conftest import SAMPLE
+
+    monkeypatch.setenv("EDITOR_APP_LANG", "zh_CN")
+    project = open_project(SAMPLE)
+    photo = next(p for _, block in project.issue.blocks() if isinstance(block, Article) for p in block.photos)
+    photo.image = None
+    result = export_docx(project, tmp_path / "版面.docx")
+    assert any(w.startswith("图片「") and w.endswith("尚未放入图像：以「图片待补」占位") for w in result.warnings), \
+        result.warnings
+    with pytest.raises(TemplateError, match="^未知的版式 'no-such-template'；可用的版式：.*a4-bulletin"):
+        export_docx(project, tmp_path / "other.docx", template="no-such-template")

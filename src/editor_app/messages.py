@@ -69,7 +69,7 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def msg(template: str, **values) -> str:
+def msg(template: str, /, **values) -> str:
     """`template` in the current language, with `values` filled in."""
     text = catalogue(current_language()).get(template, template)
     return text.format(**values)

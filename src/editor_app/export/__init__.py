@@ -19,6 +19,7 @@ from editor_app.export.docx_xml import clean_xml_text
 from editor_app.export.output import write_bytes
 from editor_app.export.report import write_report
 from editor_app.layout.templates import get_template
+from editor_app.messages import msg
 
 __all__ = ["ExportResult", "export_docx", "write_report", "load_source", "write_bytes"]
 
@@ -41,11 +42,11 @@ def load_source(path) -> object:
         return open_project(path)
     if suffix in (".txt", ".text", ".docx", ".docm", ".doc", ".wps"):  # the importer sniffs the content
         if not path.is_file():
-            raise InputError(path, "no such file")
+            raise InputError(path, msg("no such file"))
         from editor_app.importing import import_file
 
         return import_file(path).to_project()
-    raise InputError(path, "cannot export this kind of file; give a .bulletin project or a page as .txt or .docx")
+    raise InputError(path, msg("cannot export this kind of file; give a .bulletin project or a page as .txt or .docx"))
 
 
 def _core_properties(document, issue, template, convert=None) -> None:
@@ -68,7 +69,7 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
     """Write the project's issue as a print-ready DOCX; return the path and any warnings."""
     out = Path(out)
     if out.suffix.lower() != ".docx":
-        raise ExportError(f"{out}: the export file name must end in .docx")
+        raise ExportError(msg("{path}: the export file name must end in .docx", path=out))
     issue = project.issue
     template_id = template or (issue.pages[0].template if issue.pages else DEFAULT_TEMPLATE)
     tpl = get_template(template_id)
@@ -76,8 +77,8 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
     warnings: list[str] = []
     others = sorted({page.template for page in issue.pages} - {tpl.id})
     if others and template is None:
-        warnings.append(f"pages use different templates ({', '.join(others)}); "
-                        f"the whole issue was exported with {tpl.id}")
+        warnings.append(msg("pages use different templates ({templates}); the whole issue was exported with "
+                            "{template}", templates=", ".join(others), template=tpl.id))
     groups = []
     if flags_as_comments:
         groups.append(flag_anchors(issue, warnings))
@@ -94,7 +95,7 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
     except EditorError:
         raise
     except (ValueError, KeyError) as exc:  # python-docx refusing content: say what failed, keep the old file
-        raise ExportError(f"{out}: the page could not be exported ({exc.__class__.__name__}: {exc}). "
-                          "Nothing was written.") from None
+        raise ExportError(msg("{path}: the page could not be exported ({reason}). Nothing was written.",
+                              path=out, reason=f"{exc.__class__.__name__}: {exc}")) from None
     write_bytes(out, data)
     return ExportResult(out, warnings)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from editor_app.messages import msg
 from editor_app.model.fields import get_field
 
 FLAG_AUTHOR = "校对"
@@ -57,14 +58,15 @@ def flag_anchors(issue, warnings: list[str]) -> Anchors:
         loc = flag.location
         text = _field_text(issue, loc.block, loc.field)
         if text is None:
-            warnings.append(f"flag {flag.id}: its text ({loc.field}) no longer exists; not exported as a comment")
+            warnings.append(msg("flag {flag}: its text ({field}) no longer exists; not exported as a comment",
+                                flag=flag.id, field=loc.field))
             continue
         start, end = loc.start, loc.end
         if not (0 <= start < end <= len(text)) or (loc.quote and text[start:end] != loc.quote):
             found = text.find(loc.quote) if loc.quote else -1
             if found < 0:
-                warnings.append(f"flag {flag.id}: 「{loc.quote}」 is no longer in the text; "
-                                "not exported as a comment")
+                warnings.append(msg("flag {flag}: 「{quote}」 is no longer in the text; not exported as a comment",
+                                    flag=flag.id, quote=loc.quote))
                 continue
             start, end = found, found + len(loc.quote)
         author = flag.author or FLAG_AUTHOR

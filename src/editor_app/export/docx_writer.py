@@ -23,6 +23,7 @@ from editor_app.export import docx_xml, images, traditional
 from editor_app.export.blocks import Figure, Layout, Para, Picture, Piece, Section, folio_text
 from editor_app.export.comments import Anchors
 from editor_app.export.styles import install_styles, style_specs
+from editor_app.messages import msg
 
 EMU_PER_TWIP = 635
 PLACEHOLDER_TEXT = "图片待补"
@@ -55,8 +56,9 @@ def new_document(template, use_reference: bool = True):
     try:
         document = Document(str(ref)) if ref else Document()
     except Exception as exc:  # zip, XML or package errors: all mean "this file is not a usable DOCX"
-        raise TemplateError(f"{ref}: the template's reference DOCX cannot be read ({exc.__class__.__name__}); "
-                            "save it again from Word/WPS, or delete it to use the template's YAML styles") from None
+        raise TemplateError(msg("{path}: the template's reference DOCX cannot be read ({reason}); save it "
+                                "again from Word/WPS, or delete it to use the template's YAML styles",
+                                path=ref, reason=exc.__class__.__name__)) from None
     body = document.element.body
     for child in list(body):
         if child.tag != docx_xml.qn("w:sectPr"):
@@ -284,11 +286,12 @@ class DocxWriter:
     def finish(self) -> bytes:
         unplaced = [a for group in self.options.anchors.values() for a in group if id(a) not in self.placed]
         if unplaced:
-            self.warnings.append(f"{len(unplaced)} comment(s) point at text that is not printed and were left out: "
-                                 + "; ".join(a.text[:40] for a in unplaced[:5]))
+            self.warnings.append(msg("{count} comment(s) point at text that is not printed and were left out: "
+                                     "{quotes}", count=len(unplaced),
+                                     quotes="; ".join(a.text[:40] for a in unplaced[:5])))
         if self.removed_controls:
-            self.warnings.append(f"removed {self.removed_controls} control character(s) that a DOCX cannot "
-                                 "store (they were invisible in the text)")
+            self.warnings.append(msg("removed {count} control character(s) that a DOCX cannot store (they were "
+                                     "invisible in the text)", count=self.removed_controls))
         if self.options.variant:
             traditional.map_faces(self.document.styles.element, self.options.variant)
             traditional.set_languages(self.document.styles.element, self.options.variant)

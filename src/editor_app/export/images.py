@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from editor_app.errors import InputError
 from editor_app.imaging import DOCX_NATIVE, inspect_image
+from editor_app.messages import msg
 
 
 @dataclass(frozen=True)
@@ -47,17 +48,19 @@ def _reencode(data: bytes, fmt: str) -> bytes:
 def prepare(project, picture, warnings: list[str]) -> PreparedImage | None:
     """The picture's bytes ready to embed, or None (with a warning) when a placeholder must stand in."""
     if not picture.image:
-        warnings.append(f"photo 「{picture.label}」 has no image yet: printed as a 「图片待补」 placeholder")
+        warnings.append(msg("photo 「{label}」 has no image yet: printed as a 「图片待补」 placeholder",
+                            label=picture.label))
         return None
     data = project.images.get(picture.image)
     if data is None:
-        warnings.append(f"image {picture.image} (photo 「{picture.label}」) is missing from the project: "
-                        "printed as a 「图片待补」 placeholder")
+        warnings.append(msg("image {image} (photo 「{label}」) is missing from the project: "
+                            "printed as a 「图片待补」 placeholder", image=picture.image, label=picture.label))
         return None
     try:
         info = inspect_image(data, picture.image)
     except InputError as exc:
-        warnings.append(f"{exc} (photo 「{picture.label}」): printed as a 「图片待补」 placeholder")
+        warnings.append(msg("{problem} (photo 「{label}」): printed as a 「图片待补」 placeholder",
+                            problem=exc, label=picture.label))
         return None
     if info.format not in DOCX_NATIVE or (info.format in ("JPEG", "PNG", "TIFF", "WEBP")
                                           and _orientation(data) != 1):

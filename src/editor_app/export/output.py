@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor_app.errors import ExportError
+from editor_app.messages import msg
 from editor_app.storage.atomic import atomic_writer
 
 
@@ -14,20 +15,20 @@ def write_bytes(out: Path, data: bytes) -> None:
         with atomic_writer(out) as handle:
             handle.write(data)
     except PermissionError:
-        raise ExportError(f"{out}: cannot write here (permission denied); choose another folder. "
-                          "Nothing was changed.") from None
+        raise ExportError(msg("{path}: cannot write here (permission denied); choose another folder. "
+                              "Nothing was changed.", path=out)) from None
     except FileNotFoundError:
         raise ExportError(_missing_reason(out)) from None
     except IsADirectoryError:
-        raise ExportError(f"{out}: is a folder; give a file name") from None
+        raise ExportError(msg("{path}: is a folder; give a file name", path=out)) from None
     except OSError as exc:
-        raise ExportError(f"{out}: could not write the file ({exc.strerror or exc}). "
-                          "The previous file, if any, is unchanged.") from None
+        raise ExportError(msg("{path}: could not write the file ({reason}). "
+                              "The previous file, if any, is unchanged.", path=out, reason=exc.strerror or exc)) from None
 
 
 def _missing_reason(out: Path) -> str:
     """ENOENT on write: the folder is missing, or it exists but takes no new files (/proc, a pseudo-folder)."""
     if out.parent.is_dir():
-        return (f"{out}: the folder {out.parent} does not accept new files; choose another folder. "
-                "Nothing was changed.")
-    return f"{out}: the folder {out.parent} does not exist"
+        return msg("{path}: the folder {folder} does not accept new files; choose another folder. "
+                   "Nothing was changed.", path=out, folder=out.parent)
+    return msg("{path}: the folder {folder} does not exist", path=out, folder=out.parent)

@@ -16,6 +16,7 @@ from pathlib import Path
 from editor_app.errors import ExportError
 from editor_app.export.comments import flag_comment_text
 from editor_app.export.output import write_bytes
+from editor_app.messages import msg
 from editor_app.model.fields import block_label, get_field, iter_text_fields
 
 LIMIT_PER_10K = 3.0
@@ -214,7 +215,7 @@ def write_report(project, out, checker=None) -> Path:
     out = Path(out)
     render = _RENDERERS.get(out.suffix.lower())
     if render is None:
-        raise ExportError(f"{out}: the report must be .docx, .csv or .html")
+        raise ExportError(msg("{path}: the report must be .docx, .csv or .html", path=out))
     if checker is None:
         from editor_app.proof import default_checker
 

@@ -16,6 +16,7 @@ from docx.shared import Pt, RGBColor
 
 from editor_app.errors import TemplateError
 from editor_app.export import docx_xml
+from editor_app.messages import msg
 
 # Word's built-in style names in the Chinese UI: a custom style must never use one of them.
 WORD_BUILTIN_CHINESE = frozenset({
@@ -72,21 +73,23 @@ def style_specs(template) -> dict[str, dict]:
     raw = template.data.get("styles")
     where = f"{template.path or template.id}"
     if not isinstance(raw, dict):
-        raise TemplateError(f"{where}: the template has no 'styles' section")
+        raise TemplateError(msg("{where}: the template has no 'styles' section", where=where))
     specs = {}
     for role in ROLES:
         spec = raw.get(role.style_id)
         if not isinstance(spec, dict):
-            raise TemplateError(f"{where}: styles.{role.style_id} is missing")
+            raise TemplateError(msg("{where}: styles.{style} is missing", where=where, style=role.style_id))
         unknown = set(spec) - _KEYS
         if unknown:
-            raise TemplateError(f"{where}: styles.{role.style_id} has unknown keys {sorted(unknown)}")
+            raise TemplateError(msg("{where}: styles.{style} has unknown keys {keys}", where=where,
+                                    style=role.style_id, keys=sorted(unknown)))
         if "align" in spec and spec["align"] not in _ALIGN:
-            raise TemplateError(f"{where}: styles.{role.style_id}.align must be one of {sorted(_ALIGN)}")
+            raise TemplateError(msg("{where}: styles.{style}.align must be one of {choices}", where=where,
+                                    style=role.style_id, choices=sorted(_ALIGN)))
         name = str(spec.get("name", role.name))
         if name in WORD_BUILTIN_CHINESE:
-            raise TemplateError(f"{where}: styles.{role.style_id} may not be called {name!r} "
-                                "(a Word built-in style name)")
+            raise TemplateError(msg("{where}: styles.{style} may not be called {name} (a Word built-in style name)",
+                                    where=where, style=role.style_id, name=repr(name)))
         specs[role.style_id] = {**spec, "name": name}
     return specs
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import cache
 
 from editor_app.errors import ExportError
+from editor_app.messages import msg
 
 VARIANTS = ("s2t", "s2hk", "s2tw")
 
@@ -32,7 +33,8 @@ LANGUAGE = {"s2t": "zh-TW", "s2tw": "zh-TW", "s2hk": "zh-HK"}
 def converter(variant: str) -> Callable[[str], str]:
     """A cached str -> str conversion for `variant` (s2t, s2hk or s2tw)."""
     if variant not in VARIANTS:
-        raise ExportError(f"unknown traditional variant {variant!r}; use one of {', '.join(VARIANTS)}")
+        raise ExportError(msg("unknown traditional variant {variant}; use one of {variants}",
+                              variant=repr(variant), variants=", ".join(VARIANTS)))
     import opencc
 
     engine = opencc.OpenCC(variant)

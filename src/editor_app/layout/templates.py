@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from editor_app.errors import TemplateError
+from editor_app.messages import msg
 from editor_app.paths import templates_dir
 
 PT_PER_MM = 72 / 25.4
@@ -77,7 +78,7 @@ class Template:
 def _number(data: dict, key: str, where: str) -> float:
     value = data.get(key)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise TemplateError(f"{where}: '{key}' must be a positive number")
+        raise TemplateError(msg("{where}: '{key}' must be a positive number", where=where, key=key))
     return float(value)
 
 
@@ -87,9 +88,9 @@ def load_template_file(path: Path) -> Template:
     try:
         data = yaml.load(path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
-        raise TemplateError(f"{path}: cannot read template ({exc})") from None
+        raise TemplateError(msg("{where}: cannot read template ({reason})", where=path, reason=exc)) from None
     if not isinstance(data, dict):
-        raise TemplateError(f"{path}: a template is a mapping")
+        raise TemplateError(msg("{where}: a template is a mapping", where=path))
     where = str(path)
     page = data.get("page") or {}
     grid = data.get("grid") or {}
@@ -97,14 +98,14 @@ def load_template_file(path: Path) -> Template:
     try:
         margins = {side: float(margins[side]) for side in ("top", "bottom", "left", "right")}
     except (KeyError, TypeError, ValueError):
-        raise TemplateError(f"{where}: page.margins_mm needs top, bottom, left, right") from None
+        raise TemplateError(msg("{where}: page.margins_mm needs top, bottom, left, right", where=where)) from None
     slots = []
     for i, raw in enumerate(data.get("slots") or []):
         try:
             slots.append(Slot(str(raw["id"]), str(raw.get("name", raw["id"])), int(raw["columns"]),
                               int(raw["lines"])))
         except (KeyError, TypeError, ValueError):
-            raise TemplateError(f"{where}: slots[{i}] needs id, columns and lines") from None
+            raise TemplateError(msg("{where}: slots[{index}] needs id, columns and lines", where=where, index=i)) from None
     template_id = data.get("id") or path.stem
     return Template(
         id=str(template_id), name=str(data.get("name", template_id)),
@@ -134,7 +135,8 @@ def get_template(template_id: str, folder: Path | None = None) -> Template:
     templates = _all_templates(folder or templates_dir())
     if template_id not in templates:
         known = ", ".join(sorted(templates))
-        raise TemplateError(f"unknown template {template_id!r}; available: {known}")
+        raise TemplateError(msg("unknown template {template}; available: {known}", template=repr(template_id),
+                                known=known))
     return templates[template_id]
 
 
