@@ -16,8 +16,6 @@ import os
 import string
 from functools import cache
 
-import yaml
-
 from editor_app.paths import resource
 
 LANGUAGES = ("en", "zh_CN")
@@ -60,6 +58,8 @@ def catalogue(language: str) -> dict[str, str]:
     path = resource("i18n", f"core_{language}.yaml")
     if not path.exists():
         return {}
+    import yaml  # only when a translation is needed: importing the core stays light
+
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {str(key): str(value) for key, value in data.items()}
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from editor_app.errors import InputError
+from editor_app.messages import msg
 
 
 def read_user_dictionary(path: Path) -> list[str]:
@@ -15,7 +16,7 @@ def read_user_dictionary(path: Path) -> list[str]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"cannot read the user dictionary: {exc}") from exc
+        raise InputError(path, msg("cannot read the user dictionary: {reason}", reason=exc)) from exc
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 

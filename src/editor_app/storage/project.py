@@ -130,7 +130,7 @@ def open_project(path: Path | str) -> Project:
         try:
             issue = issue_from_dict(migrate(data))
         except SchemaError as exc:
-            raise ProjectError(path, f"issue.json: {exc}") from None
+            raise ProjectError(path, msg("issue.json: {problem}", problem=exc)) from None
         images = {}
         for name in sorted(names):
             if name.startswith("images/") and not name.endswith("/"):
