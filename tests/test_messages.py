@@ -183,3 +183,9 @@ def test_export_warnings_and_errors_in_chinese(tmp_path, monkeypatch):
         result.warnings
     with pytest.raises(TemplateError, match="^未知的版式 'no-such-template'；可用的版式：.*a4-bulletin"):
         export_docx(project, tmp_path / "other.docx", template="no-such-template")
+
+
+def test_a_broken_translation_falls_back_to_english(monkeypatch):
+    monkeypatch.setattr(messages, "_chosen", "zh_CN")
+    monkeypatch.setattr(messages, "catalogue", lambda language: {"the file is empty": "文件{为空"})
+    assert msg("the file is empty") == "the file is empty"

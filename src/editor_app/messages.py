@@ -18,7 +18,6 @@ from functools import cache
 
 from editor_app.paths import resource
 
-LANGUAGES = ("en", "zh_CN")
 _chosen: str | None = None
 
 
@@ -60,7 +59,12 @@ def catalogue(language: str) -> dict[str, str]:
         return {}
     import yaml  # only when a translation is needed: importing the core stays light
 
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}  # a damaged catalogue must not turn every message into a crash: English it is
+    if not isinstance(data, dict):
+        return {}
     return {str(key): str(value) for key, value in data.items()}
 
 
@@ -72,4 +76,7 @@ def placeholders(template: str) -> set[str]:
 def msg(template: str, /, **values) -> str:
     """`template` in the current language, with `values` filled in."""
     text = catalogue(current_language()).get(template, template)
-    return text.format(**values)
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
+        return template.format(**values)
