@@ -78,7 +78,7 @@ def test_errors_are_worded_in_chinese_with_the_path_kept(tmp_path, monkeypatch):
     monkeypatch.setenv("EDITOR_APP_LANG", "zh_CN")
     with pytest.raises(ProjectError) as chinese:
         open_project(bad)
-    assert str(chinese.value) == f"{bad}: 不是 editor-app 项目文件（不是 zip 压缩包）"
+    assert str(chinese.value) == f"{bad}：不是 editor-app 项目文件（不是 zip 压缩包）"
     with pytest.raises(InputError, match="二进制文件"):
         decode_text(b"\x00\x01binary", "x.txt")
     assert msg("the file is too large ({size} MB; the limit is {limit} MB)", size=9, limit=8) == \
@@ -104,7 +104,7 @@ def test_cli_explains_a_corrupt_project_in_chinese(tmp_path):
     result = _cli_in_chinese("dump", str(bad))
     assert result.returncode == 2
     err = result.stderr.decode("utf-8")
-    assert err.strip() == f"editor-app：错误：{bad}: 不是 editor-app 项目文件（不是 zip 压缩包）"
+    assert err.strip() == f"editor-app：错误：{bad}：不是 editor-app 项目文件（不是 zip 压缩包）"
 
 
 def test_cli_explains_an_empty_text_file_and_a_fake_docx_in_chinese(tmp_path):
@@ -112,7 +112,7 @@ def test_cli_explains_an_empty_text_file_and_a_fake_docx_in_chinese(tmp_path):
     empty.write_bytes(b"  \n\n")
     result = _cli_in_chinese("import", str(empty))
     assert result.returncode == 2
-    assert result.stderr.decode("utf-8").strip() == f"editor-app：错误：{empty}: 文件为空"
+    assert result.stderr.decode("utf-8").strip() == f"editor-app：错误：{empty}：文件为空"
     fake = tmp_path / "稿件.docx"
     fake.write_bytes("这其实是一段纯文本，只是扩展名写成了 docx。".encode())
     result = _cli_in_chinese("import", str(fake))

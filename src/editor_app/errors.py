@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from editor_app.messages import msg
+
 
 class EditorError(Exception):
     """A problem the user can act on. `str(error)` is the full user-facing message."""
@@ -21,7 +23,7 @@ class ProjectError(EditorError):
     def __init__(self, path: Path | str, problem: str):
         self.path = Path(path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        super().__init__(msg("{path}: {problem}", path=self.path, problem=problem))
 
 
 class InputError(EditorError):
@@ -30,7 +32,7 @@ class InputError(EditorError):
     def __init__(self, path: Path | str | None, problem: str):
         self.path = Path(path) if path is not None else None
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}" if self.path else problem)
+        super().__init__(msg("{path}: {problem}", path=self.path, problem=problem) if self.path else problem)
 
 
 class RuleError(EditorError):
