@@ -99,3 +99,19 @@ def test_a_corrupt_project_is_explained_in_chinese_when_the_interface_is_chinese
     assert kind == "critical"
     assert "不是 editor-app 项目文件（不是 zip 压缩包）" in text and "broken.bulletin" in text
     assert "not a zip" not in text
+
+
+def test_import_notes_in_the_status_bar_are_chinese_when_the_interface_is_chinese(
+        qtbot, chinese, messages, sample_copy):
+    from editor_app.gui.main_window import MainWindow
+    from tests.conftest import REPO
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(sample_copy)
+    assert window.import_file_into_issue(REPO / "tests" / "fixtures" / "pages" / "bulletin_page.txt", "page")
+    status = window.statusBar().currentMessage()
+    assert "稿件在句子中间结束，可能转至其他版面" in status, status
+    assert "mid-sentence" not in status
+    window.session.undo_stack.setClean()
+    window.needs_save = False
