@@ -15,7 +15,7 @@ from editor_app.model.fields import get_field
 
 FLAG_AUTHOR = "校对"
 CHECKER_AUTHOR = "自动校对"
-_STATUS = {"open": "待处理", "accepted": "已采纳", "rejected": "已驳回"}
+FLAG_STATUS_NAMES = {"open": "待处理", "accepted": "已采纳", "rejected": "已驳回"}  # as the 校对单 prints them
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def flag_comment_text(flag) -> str:
     if flag.suggestion:
         parts.append(f"（建议：{flag.suggestion}）")
     if flag.status != "open":
-        parts.append(f"［{_STATUS.get(flag.status, flag.status)}］")
+        parts.append(f"［{FLAG_STATUS_NAMES.get(flag.status, flag.status)}］")
     return "".join(parts).strip() or "请核对"
 
 

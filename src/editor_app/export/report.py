@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor_app.errors import ExportError
-from editor_app.export.comments import flag_comment_text
+from editor_app.export.comments import FLAG_STATUS_NAMES, flag_comment_text
 from editor_app.export.output import write_bytes
 from editor_app.messages import msg
 from editor_app.model.fields import block_label, get_field, iter_text_fields
@@ -22,7 +22,6 @@ from editor_app.model.fields import block_label, get_field, iter_text_fields
 LIMIT_PER_10K = 3.0
 COLUMNS = ("序号", "来源", "版次", "稿件", "原文", "上下文", "建议", "说明", "级别", "状态")
 _LEVEL = {"error": "差错", "warning": "存疑", "info": "提示"}
-_STATUS = {"open": "待处理", "accepted": "已采纳", "rejected": "已驳回"}
 
 
 @dataclass(frozen=True)
@@ -97,7 +96,7 @@ def collect_rows(issue, findings) -> list[ReportRow]:
         except (KeyError, TypeError):
             pass
         rows.append(ReportRow(flag.author or "校对", page, article, loc.quote, context, flag.suggestion or "",
-                              flag_comment_text(flag), _LEVEL["error"], _STATUS.get(flag.status, flag.status),
+                              flag_comment_text(flag), _LEVEL["error"], FLAG_STATUS_NAMES.get(flag.status, flag.status),
                               flag.status != "rejected", (loc.block, loc.field, loc.start, loc.end)))
     return rows
 
