@@ -67,6 +67,16 @@ def _where(issue, block_id: str) -> tuple[str, str]:
     return f"第{page.number}版", block_label(block)
 
 
+def _field_text(issue, block_id: str, path: str) -> str | None:
+    """The current text of a field, or None when the block or field is gone (the span then stands alone)."""
+    try:
+        _, _, block = issue.find_block(block_id)
+        text = get_field(block, path)
+    except KeyError:
+        return None
+    return text if isinstance(text, str) else None
+
+
 def collect_rows(issue, findings) -> list[ReportRow]:
     rows = []
     for finding in findings:
@@ -74,12 +84,9 @@ def collect_rows(issue, findings) -> list[ReportRow]:
         page, article, context = "", "", finding.text
         if loc is not None:
             page, article = _where(issue, loc.block)
-            try:
-                _, _, block = issue.find_block(loc.block)
-                field_text = get_field(block, loc.field)
+            field_text = _field_text(issue, loc.block, loc.field)
+            if field_text is not None:
                 context = _context(field_text, finding.start, finding.end)
-            except (KeyError, TypeError):
-                pass
         rows.append(ReportRow("自动校对", page, article, finding.text, context, "／".join(finding.suggestions),
                               finding.message or finding.rule, _LEVEL.get(finding.level, finding.level),
                               "待处理", finding.level == "error",
@@ -88,13 +95,9 @@ def collect_rows(issue, findings) -> list[ReportRow]:
         loc = flag.location
         page, article = _where(issue, loc.block)
         context = loc.quote
-        try:
-            _, _, block = issue.find_block(loc.block)
-            field_text = get_field(block, loc.field)
-            if field_text[loc.start:loc.end] == loc.quote:
-                context = _context(field_text, loc.start, loc.end)
-        except (KeyError, TypeError):
-            pass
+        field_text = _field_text(issue, loc.block, loc.field)
+        if field_text is not None and field_text[loc.start:loc.end] == loc.quote:
+            context = _context(field_text, loc.start, loc.end)
         rows.append(ReportRow(flag.author or "校对", page, article, loc.quote, context, flag.suggestion or "",
                               flag_comment_text(flag), _LEVEL["error"], FLAG_STATUS_NAMES.get(flag.status, flag.status),
                               flag.status != "rejected", (loc.block, loc.field, loc.start, loc.end)))
