@@ -189,3 +189,14 @@ def test_a_broken_translation_falls_back_to_english(monkeypatch):
     monkeypatch.setattr(messages, "_chosen", "zh_CN")
     monkeypatch.setattr(messages, "catalogue", lambda language: {"the file is empty": "文件{为空"})
     assert msg("the file is empty") == "the file is empty"
+
+
+def test_check_lines_name_the_level_in_the_readers_language(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("希望大家再接再励。", encoding="utf-8")
+    chinese = _cli_in_chinese("check", str(story))
+    assert chinese.returncode == 1
+    assert chinese.stdout.decode("utf-8").startswith("1:5: 错误 [成语]")
+    english = subprocess.run([sys.executable, "-m", "editor_app", "check", str(story)], capture_output=True,
+                             timeout=120)
+    assert english.stdout.decode("utf-8").startswith("1:5: error [成语]")

@@ -138,8 +138,14 @@ def _text_report(findings, text, out) -> None:
             field_text, label = text.get((loc.block, loc.field), (finding.text, f"第{loc.page}版 {loc.field}"))
             where = f"{label} 第{finding.start + 1}字"
             context = _context(field_text, finding.start, finding.end)
-        out.write(f"{where}: {finding.level} [{finding.category}] {finding.message} ({finding.rule})\n")
+        out.write(f"{where}: {_level_word(finding.level)} [{finding.category}] {finding.message} ({finding.rule})\n")
         out.write(f"    {context}{_suggestion(finding)}\n")
+
+
+def _level_word(level: str) -> str:
+    """The level as the reader's language says it (error/错误, warning/警告, info/提示)."""
+    words = {"error": msg("error"), "warning": msg("warning"), "info": msg("info")}
+    return words.get(level, level)
 
 
 def run(args) -> int:
