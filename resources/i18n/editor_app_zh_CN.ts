@@ -32,6 +32,10 @@
         <translation>（未指定版位）</translation>
     </message>
     <message>
+        <source>%1 · %2 col. · %3 lines in all</source>
+        <translation>%1 · %2栏 · 共%3行</translation>
+    </message>
+    <message>
         <source>Slot (版位)</source>
         <translation>版位</translation>
     </message>

@@ -226,9 +226,9 @@ def test_article_form_offers_the_slots_of_its_page_template_after_undo(window):
     window.session.apply(SetPageField(page.id, "template", "tabloid"), "template")
     window.select_block(block_id)
     slots = lambda: [window.editor.form.slot_box.itemText(i) for i in range(1, window.editor.form.slot_box.count())]  # noqa: E731
-    assert slots()[0].startswith("头条 · 4栏")  # the tabloid's lead
+    assert slots()[0].startswith("头条 · 4 col.")  # the tabloid's lead (English interface in tests)
     window.actions_["undo"].trigger()  # back to the A4 bulletin while the article is open
-    assert slots()[0].startswith("头条 · 3栏")
+    assert slots()[0].startswith("头条 · 3 col.")
     assert window.editor.form.fields["title"].counter.text().endswith("/20")
 
 

@@ -26,6 +26,8 @@ def test_menus_and_fit_state_in_chinese(qtbot, chinese, messages, sample_copy):
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus[:3] == ["文件(&F)", "编辑(&E)", "插入(&I)"]
     assert window.editor.form.fit_label.text().startswith("超 ")  # the sample's lead runs over
+    slot_box = window.editor.form.slot_box
+    assert slot_box.currentText() == "头条 · 3栏 · 共40行"  # capacity counts all the slot's columns
     window.update_status()
     assert "字" in window.chars_label.text()
 

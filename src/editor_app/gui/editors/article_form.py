@@ -80,7 +80,9 @@ class ArticleForm(QWidget):
         self.slot_box = QComboBox()
         self.slot_box.addItem(self.tr("(no slot)"), None)
         for slot in (self.template.slots if self.template else ()):
-            self.slot_box.addItem(f"{slot.name} · {slot.columns}栏 {slot.lines}行", slot.id)
+            # the capacity is in lines of the column measure, all columns together
+            label = self.tr("%1 · %2 col. · %3 lines in all").replace("%1", slot.name)
+            self.slot_box.addItem(label.replace("%2", str(slot.columns)).replace("%3", str(slot.lines)), slot.id)
         self.slot_box.setEnabled(self.slot_box.count() > 1)  # a manuscript page has nothing to choose
         self.slot_box.currentIndexChanged.connect(self._slot_chosen)
         slot_row.addWidget(self.slot_box)
