@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from editor_app.messages import msg
-from editor_app.model.fields import get_field
+from editor_app.model.fields import field_text
 
 FLAG_AUTHOR = "校对"
 CHECKER_AUTHOR = "自动校对"
@@ -29,14 +29,6 @@ class Anchor:
 
 Anchors = dict[tuple[str, str], list[Anchor]]
 
-
-def _field_text(issue, block_id: str, path: str) -> str | None:
-    try:
-        _, _, block = issue.find_block(block_id)
-        value = get_field(block, path)
-    except KeyError:
-        return None
-    return value if isinstance(value, str) else None
 
 
 def flag_comment_text(flag) -> str:
@@ -56,7 +48,7 @@ def flag_anchors(issue, warnings: list[str]) -> Anchors:
         if flag.status == "rejected":
             continue
         loc = flag.location
-        text = _field_text(issue, loc.block, loc.field)
+        text = field_text(issue, loc.block, loc.field)
         if text is None:
             warnings.append(msg("flag {flag}: its text ({field}) no longer exists; not exported as a comment",
                                 flag=flag.id, field=loc.field))

@@ -17,7 +17,7 @@ from editor_app.errors import ExportError
 from editor_app.export.comments import FLAG_STATUS_NAMES, flag_comment_text
 from editor_app.export.output import write_bytes
 from editor_app.messages import msg
-from editor_app.model.fields import block_label, get_field, iter_text_fields
+from editor_app.model.fields import block_label, field_text, iter_text_fields
 
 LIMIT_PER_10K = 3.0
 COLUMNS = ("序号", "来源", "版次", "稿件", "原文", "上下文", "建议", "说明", "级别", "状态")
@@ -67,15 +67,6 @@ def _where(issue, block_id: str) -> tuple[str, str]:
     return f"第{page.number}版", block_label(block)
 
 
-def _field_text(issue, block_id: str, path: str) -> str | None:
-    """The current text of a field, or None when the block or field is gone (the span then stands alone)."""
-    try:
-        _, _, block = issue.find_block(block_id)
-        text = get_field(block, path)
-    except KeyError:
-        return None
-    return text if isinstance(text, str) else None
-
 
 def collect_rows(issue, findings) -> list[ReportRow]:
     rows = []
@@ -84,9 +75,9 @@ def collect_rows(issue, findings) -> list[ReportRow]:
         page, article, context = "", "", finding.text
         if loc is not None:
             page, article = _where(issue, loc.block)
-            field_text = _field_text(issue, loc.block, loc.field)
-            if field_text is not None:
-                context = _context(field_text, finding.start, finding.end)
+            current = field_text(issue, loc.block, loc.field)
+            if current is not None:
+                context = _context(current, finding.start, finding.end)
         rows.append(ReportRow("自动校对", page, article, finding.text, context, "／".join(finding.suggestions),
                               finding.message or finding.rule, _LEVEL.get(finding.level, finding.level),
                               "待处理", finding.level == "error",
@@ -95,9 +86,9 @@ def collect_rows(issue, findings) -> list[ReportRow]:
         loc = flag.location
         page, article = _where(issue, loc.block)
         context = loc.quote
-        field_text = _field_text(issue, loc.block, loc.field)
-        if field_text is not None and field_text[loc.start:loc.end] == loc.quote:
-            context = _context(field_text, loc.start, loc.end)
+        current = field_text(issue, loc.block, loc.field)
+        if current is not None and current[loc.start:loc.end] == loc.quote:
+            context = _context(current, loc.start, loc.end)
         rows.append(ReportRow(flag.author or "校对", page, article, loc.quote, context, flag.suggestion or "",
                               flag_comment_text(flag), _LEVEL["error"], FLAG_STATUS_NAMES.get(flag.status, flag.status),
                               flag.status != "rejected", (loc.block, loc.field, loc.start, loc.end)))

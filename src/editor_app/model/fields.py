@@ -112,6 +112,17 @@ def set_field(block: Block, path: str, value) -> None:
         raise KeyError(f"{type(block).__name__} has no field {path!r}")
 
 
+def field_text(issue: Issue, block_id: str, path: str) -> str | None:
+    """The current text at `path` of a block, or None when the block or field is gone (a flag or a
+    finding then has only its own quoted text to go by)."""
+    try:
+        _, _, block = issue.find_block(block_id)
+        value = get_field(block, path)
+    except KeyError:
+        return None
+    return value if isinstance(value, str) else None
+
+
 def block_text_fields(page: Page, block: Block) -> Iterator[TextField]:
     """The texts of one block in reading order, each with its scope."""
 
