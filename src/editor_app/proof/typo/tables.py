@@ -13,6 +13,7 @@ from pathlib import Path
 
 from editor_app.errors import EditorError
 from editor_app.paths import resource
+from editor_app.proof.typo.lm import WordLM
 
 #: cost (negative natural log probability) of a transition whose first character is unknown
 UNKNOWN_COST = 16.0
@@ -33,7 +34,7 @@ class Tables:
     ngrams: dict[str, tuple[str, str]]
     readings: dict[str, tuple[str, ...]]
     by_reading: dict[str, str]
-    shapes: dict[str, str]
+    shapes: dict[str, str]      # look-alikes by glyph (may include non-standard forms: the detector skips them)
     components: dict[str, str]  # look-alikes by structure: 院/浣 (完), 贝/员 (one holds the other)
     standard: set[str]          # the 8,105 characters of 通用规范汉字表
     common: set[str]            # its first level: the 3,500 common characters
@@ -44,6 +45,7 @@ class Tables:
     #: "word_next" -> chr(33 + 4 ln(1 + count)) for adjacent word pairs in the news corpus (seen twice or more);
     #: read when the first candidate fix is weighed, not with the other tables, to keep first use fast
     _wordpairs: dict[str, str] | None = field(default=None, repr=False)
+    _lm: WordLM | None = field(default=None, repr=False)
     _fuzzy: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def transition_cost(self, prev: str, nxt: str) -> float:
@@ -69,6 +71,17 @@ class Tables:
             pairs = self._wordpairs = _load_wordpairs(self.folder) if self.folder else {}
         found = pairs.get(word + "_" + nxt)
         return (ord(found) - 33) * 0.25 if found else 0.0
+
+    def language_model(self) -> WordLM:
+        """The word bigram model (`lm.py`), read when the first candidate fix is weighed."""
+        if self._lm is None:
+            if self.folder is None:
+                raise TypoDataError("no folder to read the language model from")
+            try:
+                self._lm = WordLM.load(self.folder)
+            except (OSError, ValueError) as exc:
+                raise TypoDataError(f"cannot read the typo language model in {self.folder}: {exc}") from exc
+        return self._lm
 
     def fuzzy(self, reading: str) -> tuple[str, ...]:
         """Readings one common confusion away (zh/z, ch/c, sh/s, n/l, f/h, r/l; an/ang, en/eng, in/ing)."""
@@ -172,8 +185,6 @@ def load_tables(folder: Path | None = None) -> Tables:
                 components[char] = parts
         # suggest standard characters only (traditional and variant forms are the script rule's business)
         by_reading = {r: [c for c in cs if c in standard] for r, cs in by_reading.items()}
-        shapes = {c: "".join(x for x in xs if x in standard) for c, xs in shapes.items()}
-        components = {c: "".join(x for x in xs if x in standard) for c, xs in components.items()}
         toks = _body(folder / "neighbours.tsv").split()
         index = SoundIndex(dict(zip(toks[::2], toks[1::2])))
     except ValueError as exc:
@@ -181,8 +192,9 @@ def load_tables(folder: Path | None = None) -> Tables:
     if not words or not transitions or not readings or not index.neighbours:
         raise TypoDataError(f"the typo tables in {folder} are empty")
     total = float(sum(words.values()))
-    if not (folder / "wordpairs.tsv").is_file():
-        raise TypoDataError(f"cannot read the typo table {folder / 'wordpairs.tsv'}: no such file")
+    for name in ("wordpairs.tsv", "lm_words.tsv", "lm_next.bin", "lm_cost.bin"):  # read later: say now if missing
+        if not (folder / name).is_file():
+            raise TypoDataError(f"cannot read the typo table {folder / name}: no such file")
     return Tables(words, transitions, ngrams, readings, {r: "".join(cs) for r, cs in by_reading.items()}, shapes,
                   components, standard, common, total, math.log(total), index, folder)
 
