@@ -84,6 +84,15 @@ def test_names_after_titles_and_bylines_are_protected(detector):
     assert all(protected_mask(byline)[byline.index("环军捷"):byline.index("环军捷") + 3])
 
 
+def test_names_before_verbs_of_speaking_and_thinking_are_protected(detector):
+    for text, name in (("下课后，李台生问老师一个问题。", "李台生"), ("会后，赵振堂觉得这个办法可行。", "赵振堂"),
+                       ("孙秀梅告诉记者，工程已经完工。", "孙秀梅")):
+        mask = protected_mask(text)
+        start = text.index(name)
+        assert all(mask[start:start + 3]), name
+        assert detector.detect(text) == []
+
+
 def test_parallel_wording_is_deliberate():
     text = "要坚持节水、护水、治水并举，做到快查快改。"
     assert in_parallel(text, text.index("护"))

@@ -8,10 +8,12 @@ Three stages, cheapest first, so that clean text costs about one table look-up p
 2. Candidates: standard characters with the same toneless reading, a near reading (z/zh, n/l, in/ing …), a
    similar glyph or a shared component (院/浣, 贝/员) that form a known two-character word with a neighbour
    (one index look-up each), ranked by how much they improve the two transitions.
-3. Acceptance: a logistic model weighs the segmentation gain of the 7-character window (unigram word model
-   from jieba's frequencies with a floor), the transition and news-corpus n-gram gains, how the fix's word
-   pairs with the words either side in the news corpus, frequencies and the kind of candidate; a fix is
-   proposed only above a precision-first threshold.
+3. Acceptance: a local logistic model weighs the segmentation gain of the 7-character window (unigram word
+   model from jieba's frequencies with a floor), the transition and news-corpus n-gram gains, how the fix's
+   word pairs with the words either side in the news corpus, frequencies and the kind of candidate; a word
+   bigram language model trained on a large general corpus (`lm.py`) then reads the 9-character window with
+   and without the fix, and a fix is proposed only when the two together clear a precision-first threshold
+   (less when the original character sits in a word that model knows: terms such as 代位继承).
 
 Names, places, product names, quotations, bylines, the user's words, parallel wording (治水、护水) and wording
 that recurs in the document are never "corrected". Slips whose neighbours read fine (公式 for 公示, 机智 for
@@ -56,8 +58,13 @@ class Settings:
     suspect_word_freq: int = 200  # one improbable transition suffices unless s[i] is in a word this common
     min_bigram_gain: float = 3.0  # stage 2: candidate must improve the transitions by this much
     max_candidates: int = 4     # stage 3 examines the best few candidates only
-    min_logit: float = 1.5     # stage 3: accept when the model's log-odds reach this
-    prefilter_logit: float = -1.0  # skip segmentation when the other features cannot reach this
+    logit_floor: float = -1.0  # stage 3: the local model's log-odds must reach this ...
+    min_logit: float = 4.2     # ... and with the language model's and the lexicon's say, this
+    lm_weight: float = 0.3     # per nat the word bigram model saves over the window (lm.py)
+    lexicon_penalty: float = 1.5  # when the original character sits in a word the language model knows
+    lm_window: int = 4         # characters either side that the language model reads
+    lm_min_run: int = 4        # shorter runs of Han characters get no credit from the language model
+    prefilter_logit: float = -2.5  # skip segmentation when the other features cannot reach this
     fuzzy: bool = True          # also propose near readings (z/zh, n/l, in/ing …)
     kind_penalty: dict = field(default_factory=lambda: {"sound": 0.0, "fuzzy": 2.0, "shape": 2.0, "part": 2.0})
     weights: dict = field(default_factory=lambda: dict(WEIGHTS))
@@ -231,11 +238,12 @@ class TypoDetector:
         b = s[i + 1] if i + 1 < len(s) else ""
         neighbours = t.index.neighbours  # type: ignore[union-attr]
         out: dict[str, str] = {}
+        standard = t.standard  # look-alike lists may name traditional forms: those are the script rule's
         for x in t.components.get(c, ""):
-            if (a and a + x in t.words) or (b and x + b in t.words):
+            if x in standard and ((a and a + x in t.words) or (b and x + b in t.words)):
                 out[x] = "part"
         for x in t.shapes.get(c, ""):
-            if (a and a + x in t.words) or (b and x + b in t.words):
+            if x in standard and ((a and a + x in t.words) or (b and x + b in t.words)):
                 out[x] = "shape"
         keys = self._keys.get(c)
         if keys is None:
@@ -313,27 +321,49 @@ class TypoDetector:
     def _logit(self, cand: Candidate) -> float:
         return self._bias + sum(map(operator.mul, self._weights, cand.features()))
 
-    def _score(self, cand: Candidate) -> float | None:
-        """Log-odds that the candidate fixes a real slip, or None when it must not be proposed."""
+    def _score(self, s: str, cand: Candidate, judged: list) -> float | None:
+        """Log-odds that the candidate fixes a real slip, or None when it must not be proposed: the local
+        model's, plus what the word bigram model gains over the window, less a penalty when the original
+        character sits in a word that model knows (法条竞合, 代位继承: terms read as slips by a general model).
+        `judged` keeps the model's reading of the original window across the candidates of one position."""
+        st = self.settings
         if len(cand.word) < 2:
             return None
         logit = self._logit(cand)
-        return logit if logit >= self.settings.min_logit else None
+        if logit < st.logit_floor:
+            return None
+        lm = self.tables.language_model()
+        i = cand.start
+        lo, hi = max(0, i - st.lm_window), min(len(s), i + 1 + st.lm_window)
+        window = s[lo:hi]
+        k = i - lo
+        edges = lo == 0, hi == len(s)  # a run of Han characters is read as a clause
+        if not judged:
+            known = any(lm.knows(window[a:b]) for a in range(max(0, k - 3), k + 1)
+                        for b in range(max(k + 1, a + 2), min(len(window), a + 4) + 1))
+            judged.extend((lm.cost(window, *edges), known))
+        gain = judged[0] - lm.cost(window[:k] + cand.right + window[k + 1:], *edges)
+        if len(s) < st.lm_min_run:
+            gain = min(gain, 0.0)  # 点痣后 alone: too little context to overrule the local model's doubt
+        logit += st.lm_weight * gain - st.lexicon_penalty * judged[1]
+        return logit if logit >= st.min_logit else None
 
     def _best_fix(self, s: str, i: int) -> tuple[str, int, float] | None:
         """Best one-character replacement of s[i]: (replacement, start, score) or None.
 
         Everything the decision reads lies within `window` characters of s[i], so decisions are
         memoised by that stretch: names and terms that recur in a document are judged once."""
-        lo, hi = self._window(s, i, i + 1)
+        reach = max(self.settings.window, self.settings.lm_window)
+        lo, hi = max(0, i - reach), min(len(s), i + 1 + reach)
         key = (s[lo:hi], i - lo)
         memo = self._decisions
         if key in memo:
             found = memo[key]
             return None if found is None else (found[0], i, found[1])
         best = None
+        judged: list = []
         for cand in self.candidates(s, i):
-            score = self._score(cand)
+            score = self._score(s, cand, judged)
             if score is not None and (best is None or score > best[2]):
                 best = (cand.right, i, score)
         if len(memo) >= MEMO_SIZE:
@@ -342,7 +372,9 @@ class TypoDetector:
         return best
 
     def _confidence(self, logit: float) -> float:
-        return round(1.0 / (1.0 + math.exp(-logit)), 3)
+        """A probability-like confidence: 0.82 at the acceptance threshold, as before the language model, and
+        never 1 (an `error_confidence` of 1.0 keeps every hit a warning)."""
+        return min(0.999, round(1.0 / (1.0 + math.exp(-(logit - self.settings.min_logit + 1.5))), 3))
 
     def _segment(self, s: str, k: int) -> tuple[float, str, float]:
         """Cheapest segmentation of s under the unigram word model: (cost, the word covering s[k], news-corpus
