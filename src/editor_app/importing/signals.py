@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from editor_app.jumplines import is_jump_line
+
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TERMINAL = "。！？!?…；;：:"  # a paragraph may end here
 CLOSERS = "”’」』）)》】\"'"  # closing marks count as terminal (quoted speech, a bracketed credit)
@@ -46,7 +48,6 @@ _SUBHEAD_MARK = re.compile(
 _CREDITS_LINE = re.compile(
     r"^(?:责任编辑|责编|本版编辑|本期编辑|编辑|美编|美术编辑|校对|审校|审核|审稿|签发|主编|组版)\s*[:：]"
 )
-_JUMP = re.compile(r"^[（(]?\s*(?:上接|下转|转第|接第|转\s*\d|下接)[^）)]{0,12}版\s*[）)]?$")
 _LEAD_TIME = re.compile(r"日前|近日|近期|前不久|昨天|昨日|日上午|日下午|日晚|\d{1,2}月\d{1,2}日")
 _PLACE = re.compile(rf"^([{HAN}]{{1,8}}?(?:省|市|区|县|镇|乡|村|街道|社区|园区|新区|局|委|厅|中心|公司|集团|大学|学院|医院))")
 _NAMED_START = re.compile(rf"^(?:\d{{4}}年|[{HAN}]{{2,8}}?(?:省|市|区|县|镇|乡|村|街道|园区|新区|局|委|厅|公司|集团))")
@@ -232,7 +233,7 @@ def parse_credits(text: str) -> dict[str, str] | None:
 
 def jump_line(text: str) -> bool:
     """「（下转第3版）」, 「（上接第1版）」: the story continues on another page."""
-    return bool(_JUMP.match(compact(text)))
+    return is_jump_line(compact(text))
 
 
 def lead_opening(text: str) -> bool:

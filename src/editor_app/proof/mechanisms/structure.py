@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from editor_app.jumplines import ends_with_jump
 from editor_app.proof.mechanisms import Hit
 from editor_app.proof.textutil import HAN, LazyRegex, ends_sentence, paragraph_spans
 
@@ -29,12 +30,10 @@ CHECKS = ("headline_period", "caption_punctuation", "article_truncated", "empty_
 _BYLINE_RE = LazyRegex(f"^[{HAN}]{{2,4}}$")
 _CLAUSE_RE = re.compile("[，,、；;]")
 _CAPTION_END = "。！？…）)”】》"
-# 「（下转第2版）」「（转4版）」: the story says itself where it goes on, so it is not cut off.
-_JUMP_RE = re.compile(r"[（(]\s*下?转\s*第?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]\s*$")
 
 
 def _finished(paragraph: str) -> bool:
-    return ends_sentence(paragraph) or bool(_JUMP_RE.search(paragraph))
+    return ends_sentence(paragraph) or ends_with_jump(paragraph)  # 「（下转第2版）」: it goes on elsewhere
 
 
 def _last_char_hit(text: str) -> Hit | None:
