@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 
 import pytest
 
@@ -30,9 +31,14 @@ def test_intended_wording_reads_cheaper_than_the_slip(lm, intended, slip):
 
 def test_unknown_characters_and_empty_text_have_a_finite_cost(lm):
     assert lm.cost("") == 0.0
-    rare = lm.cost("䶮")  # a character outside the model's lexicon
-    assert rare == pytest.approx(UNKNOWN_CHAR)
-    assert lm.cost("䶮䶮的") < 3 * UNKNOWN_CHAR
+    unknown = "\U00020000"  # 𠀀, outside the model's lexicon
+    assert not lm.knows(unknown)
+    assert lm.cost(unknown * 2 + "的") == pytest.approx(2 * UNKNOWN_CHAR + lm.cost("的"))
+
+
+def test_a_run_is_read_as_a_clause(lm):
+    """Between clause marks 思想 reads better still than mid-text; the slip 思象 gains nothing from it."""
+    assert lm.cost("发展思想", True, True) - lm.cost("发展思象", True, True) < lm.cost("发展思想") - lm.cost("发展思象")
 
 
 def test_a_slip_that_only_reads_wrong_in_context_is_found():
@@ -44,18 +50,54 @@ def test_a_slip_that_only_reads_wrong_in_context_is_found():
     assert [(h.wrong, h.right) for h in with_model.detect(sentence)] == [("列", "烈")]
 
 
-def test_missing_or_damaged_model_gives_a_clear_error(tmp_path):
+def _copy_tables(folder):
     for path in [*TYPO.glob("*.tsv"), *TYPO.glob("*.bin")]:
-        shutil.copy(path, tmp_path / path.name)
-    (tmp_path / "lm_next.bin").unlink()
-    with pytest.raises(TypoDataError, match="lm_next.bin"):
+        shutil.copy(path, folder / path.name)
+
+
+def test_a_missing_model_file_is_named_when_the_tables_load(tmp_path):
+    _copy_tables(tmp_path)
+    (tmp_path / "lm_index.bin").unlink()
+    with pytest.raises(TypoDataError, match="lm_index.bin"):
         load_tables(tmp_path)
-    (tmp_path / "lm_next.bin").write_bytes((TYPO / "lm_next.bin").read_bytes()[:-4])  # cut short
+
+
+@pytest.mark.parametrize(("name", "damage"), [
+    ("lm_next.bin", lambda data: data[:-1]),                       # cut short mid-character
+    ("lm_next.bin", lambda data: b"\xff\xff\xff\xff" + data[4:]),  # not a character at all
+    ("lm_index.bin", lambda data: data[:-4]),
+    ("lm_index.bin", lambda data: bytes(len(data) // 2) + data[len(data) // 2:]),  # zeroed costs
+    ("lm_cost.bin", lambda data: data[:-1]),
+    ("lm_words.tsv", lambda data: data.replace("\n的\n".encode(), b"\n", 1) + "溢\n".encode()),  # a word shifted
+    ("lm_words.tsv", lambda data: data.partition(b"\n")[2]),     # no header
+    ("lm_words.tsv", lambda data: data.replace("\n的\n".encode(), b"\n\xff\n", 1)),  # not UTF-8
+])
+def test_a_damaged_model_gives_a_clear_error_each_time_and_is_read_once(tmp_path, name, damage):
+    _copy_tables(tmp_path)
+    path = tmp_path / name
+    path.write_bytes(damage(path.read_bytes()))
     tables = load_tables(tmp_path)  # the model itself is read on the first candidate, not here
-    with pytest.raises(TypoDataError, match="language model"):
+    with pytest.raises(TypoDataError, match="language model") as first:
         tables.language_model()
-    shutil.copy(TYPO / "lm_next.bin", tmp_path / "lm_next.bin")
-    (tmp_path / "lm_words.tsv").write_text("# header\n的\t30\n", encoding="utf-8")
-    tables = load_tables(tmp_path)  # the model itself is read on the first candidate, not here
-    with pytest.raises(TypoDataError, match="language model"):
+    assert name in str(first.value)
+    path.unlink()  # a second request does not read the files again: it repeats the same answer
+    with pytest.raises(TypoDataError) as second:
         tables.language_model()
+    assert second.value is first.value
+
+
+def test_threads_asking_at_once_share_one_model():
+    tables = load_tables(TYPO)
+    start = threading.Barrier(4)
+    models = []
+
+    def ask():
+        start.wait()
+        models.append(tables.language_model())
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(models) == 4 and all(model is models[0] for model in models)

@@ -34,6 +34,7 @@ from editor_app.proof.typo.tables import Tables, shared_tables
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 MEMO_SIZE = 50_000  # remembered decisions (window -> fix) and runs (run -> fixes) per detector
+_UNSEEN = object()
 
 
 #: Logistic acceptance model: weight per feature (per nat, per ln-count …). Fitted on the official-document
@@ -351,14 +352,16 @@ class TypoDetector:
     def _best_fix(self, s: str, i: int) -> tuple[str, int, float] | None:
         """Best one-character replacement of s[i]: (replacement, start, score) or None.
 
-        Everything the decision reads lies within `window` characters of s[i], so decisions are
-        memoised by that stretch: names and terms that recur in a document are judged once."""
-        reach = max(self.settings.window, self.settings.lm_window)
+        Everything the decision reads lies within `window` (`lm_window`) characters of s[i], plus whether that
+        stretch starts or ends the run and whether the run is short, so decisions are memoised by those: names
+        and terms that recur in a document are judged once."""
+        st = self.settings
+        reach = max(st.window, st.lm_window)
         lo, hi = max(0, i - reach), min(len(s), i + 1 + reach)
-        key = (s[lo:hi], i - lo)
+        key = (s[lo:hi], i - lo, lo == 0, hi == len(s), len(s) < st.lm_min_run)
         memo = self._decisions
-        if key in memo:
-            found = memo[key]
+        found = memo.get(key, _UNSEEN)  # one look-up: another thread may clear the memo in between
+        if found is not _UNSEEN:
             return None if found is None else (found[0], i, found[1])
         best = None
         judged: list = []

@@ -9,11 +9,14 @@ Loaded on the first candidate that needs it, not with the other tables.
 from __future__ import annotations
 
 import sys
+import zlib
 from array import array
 from pathlib import Path
 
 #: cost (nats) of a single character the model does not know
 UNKNOWN_CHAR = 18.0
+#: the model's files (resources/typo/build_lm.py); the first line of lm_words.tsv holds their CRC-32s
+FILES = ("lm_words.tsv", "lm_index.bin", "lm_next.bin", "lm_cost.bin")
 #: the longest word the segmentation tries
 MAX_WORD = 7
 #: a run of Han characters is read as a clause between two of these: 思想。 ends a clause, 思象 hardly
@@ -37,19 +40,32 @@ class WordLM:
 
     @classmethod
     def load(cls, folder: Path) -> WordLM:
-        """Read the tables as they lie on disk: one str.split for the words, arrays for the rest (~40 ms)."""
-        text = (folder / "lm_words.tsv").read_text(encoding="utf-8")
-        words = text.split()[len(text[: text.find("\n")].split()) if text.startswith("#") else 0:]
-        index = array("i", (folder / "lm_index.bin").read_bytes())
+        """Read the tables as they lie on disk: one str.split for the words, arrays for the rest (~30 ms with
+        the checksums). Raises ValueError (naming the file) when one is damaged or they do not fit together;
+        OSError when one cannot be read."""
+        raw = {name: (folder / name).read_bytes() for name in FILES}
+        header, _, body = raw["lm_words.tsv"].partition(b"\n")
+        sums = dict(tok.split("=", 1) for tok in header.decode("ascii", "replace").split() if "=" in tok)
+        raw["lm_words.tsv"] = body
+        for name, blob in raw.items():  # a damaged or mismatched file is refused, not read as wrong numbers
+            if sums.get(name) != f"{zlib.crc32(blob):08x}":
+                raise ValueError(f"{name} does not match the checksum in lm_words.tsv (rebuild with build_lm.py)")
+        words = _parse("lm_words.tsv", lambda: body.decode("utf-8").split())
+        index = _parse("lm_index.bin", lambda: array("i", raw["lm_index.bin"]))
+        if index.itemsize != 4:
+            raise ValueError("lm_index.bin: this platform's C int is not 4 bytes")
         if sys.byteorder != "little":
             index.byteswap()
+        nexts = _parse("lm_next.bin", lambda: raw["lm_next.bin"].decode("utf-32-le"))
+        scores = raw["lm_cost.bin"]
         n = len(words)
         columns = [index[k * n:(k + 1) * n] for k in range(4)]
-        nexts = (folder / "lm_next.bin").read_bytes().decode("utf-32-le")
-        scores = (folder / "lm_cost.bin").read_bytes()
-        if len(index) != 4 * n or len(nexts) != len(scores) or (n and columns[2][-1] + columns[3][-1] != len(nexts)):
-            raise ValueError("lm_index.bin, lm_next.bin and lm_cost.bin do not match lm_words.tsv")
-        return cls(dict(zip(words, range(n))), columns, nexts, scores)
+        ids = dict(zip(words, range(n)))
+        # the checksums vouch for each file; these catch files that are whole but do not belong together
+        if len(index) != 4 * n or len(ids) != n or len(nexts) != len(scores) or (
+                n and columns[2][-1] + columns[3][-1] != len(nexts)):
+            raise ValueError("lm_words.tsv, lm_index.bin, lm_next.bin and lm_cost.bin do not fit together")
+        return cls(ids, columns, nexts, scores)
 
     def knows(self, word: str) -> bool:
         return word in self.index
@@ -99,3 +115,11 @@ class WordLM:
             return min(value + (self.transition(prev, mark) if prev else self.costs[ids[mark]] * 0.1)
                        for prev, value in last.items())
         return min(last.values())
+
+
+def _parse(name: str, parse):
+    """parse(), with a damaged file named in the error."""
+    try:
+        return parse()
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ValueError(f"{name} is damaged: {exc}") from exc

@@ -46,6 +46,7 @@ class Tables:
     #: read when the first candidate fix is weighed, not with the other tables, to keep first use fast
     _wordpairs: dict[str, str] | None = field(default=None, repr=False)
     _lm: WordLM | None = field(default=None, repr=False)
+    _lm_error: TypoDataError | None = field(default=None, repr=False)
     _fuzzy: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def transition_cost(self, prev: str, nxt: str) -> float:
@@ -68,20 +69,33 @@ class Tables:
         """ln(1 + count) of the adjacent word pair in the news corpus (0 when seen fewer than twice)."""
         pairs = self._wordpairs
         if pairs is None:
-            pairs = self._wordpairs = _load_wordpairs(self.folder) if self.folder else {}
+            with _LAZY_LOCK:  # the GUI's checker thread and the main thread may both get here first
+                if self._wordpairs is None:
+                    self._wordpairs = _load_wordpairs(self.folder) if self.folder else {}
+                pairs = self._wordpairs
         found = pairs.get(word + "_" + nxt)
         return (ord(found) - 33) * 0.25 if found else 0.0
 
     def language_model(self) -> WordLM:
-        """The word bigram model (`lm.py`), read when the first candidate fix is weighed."""
-        if self._lm is None:
-            if self.folder is None:
-                raise TypoDataError("no folder to read the language model from")
-            try:
-                self._lm = WordLM.load(self.folder)
-            except (OSError, ValueError) as exc:
-                raise TypoDataError(f"cannot read the typo language model in {self.folder}: {exc}") from exc
-        return self._lm
+        """The word bigram model (`lm.py`), read when the first candidate fix is weighed. Read once per process
+        even when two threads ask at the same moment; a damaged model raises the same error every time
+        without being read again."""
+        lm = self._lm
+        if lm is None:
+            with _LAZY_LOCK:
+                if self._lm is None:
+                    if self._lm_error is None:
+                        try:
+                            if self.folder is None:
+                                raise ValueError("no folder to read it from")
+                            self._lm = WordLM.load(self.folder)
+                        except (OSError, ValueError) as exc:
+                            self._lm_error = TypoDataError(
+                                f"cannot read the typo language model in {self.folder}: {exc}")
+                    if self._lm is None:
+                        raise self._lm_error
+                lm = self._lm
+        return lm
 
     def fuzzy(self, reading: str) -> tuple[str, ...]:
         """Readings one common confusion away (zh/z, ch/c, sh/s, n/l, f/h, r/l; an/ang, en/eng, in/ing)."""
@@ -192,7 +206,7 @@ def load_tables(folder: Path | None = None) -> Tables:
     if not words or not transitions or not readings or not index.neighbours:
         raise TypoDataError(f"the typo tables in {folder} are empty")
     total = float(sum(words.values()))
-    for name in ("wordpairs.tsv", "lm_words.tsv", "lm_next.bin", "lm_cost.bin"):  # read later: say now if missing
+    for name in ("wordpairs.tsv", "lm_words.tsv", "lm_index.bin", "lm_next.bin", "lm_cost.bin"):  # read later
         if not (folder / name).is_file():
             raise TypoDataError(f"cannot read the typo table {folder / name}: no such file")
     return Tables(words, transitions, ngrams, readings, {r: "".join(cs) for r, cs in by_reading.items()}, shapes,
@@ -207,6 +221,7 @@ def _load_wordpairs(folder: Path) -> dict[str, str]:
 
 
 _LOCK = threading.Lock()
+_LAZY_LOCK = threading.Lock()  # the tables read on first use (word pairs, language model)
 _CACHE: dict[str, Tables] = {}
 
 
