@@ -237,7 +237,7 @@ def build_neighbours(out: Path) -> None:
         words[word] = int(freq)
     readings = {}
     for line in (HERE / "chars.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        char, reads, _, level = line.split("\t")
+        char, reads, _, level = line.split("\t")[:4]
         if level != "0":  # only standard characters are ever suggested
             readings[char] = tuple(reads.split(" "))
     index = SoundIndex.build(words, readings)

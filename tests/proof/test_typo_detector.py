@@ -6,6 +6,7 @@ import pytest
 
 from editor_app.proof.typo import TypoDetector, TypoHit
 from editor_app.proof.typo.protect import in_parallel, protected_mask
+from tests.conftest import REPO
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +53,29 @@ def test_slip_is_found_with_its_fix(detector, sentence, wrong, right):
 )
 def test_clean_sentences_get_no_hit(detector, sentence):
     assert detector.detect(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "wrong", "right"), [
+    ("请各有关淡味于本周五前报送材料。", "淡味", "单位"),
+    ("要尽可能简绍审批环节，提高办事效率。", "简绍", "减少"),
+    ("要加强人才堆物建设。", "堆物", "队伍"),
+])
+def test_two_wrong_characters_side_by_side_are_fixed_together(detector, sentence, wrong, right):
+    hits = detector.detect(sentence)
+    assert [(h.wrong, h.right) for h in hits] == [(wrong, right)]
+    assert sentence[hits[0].start:hits[0].end] == wrong
+
+
+@pytest.mark.parametrize("page", sorted((REPO / "tests" / "fixtures" / "pages").glob("*.txt")), ids=lambda p: p.stem)
+def test_our_newsroom_pages_get_no_typo_hit(detector, page):
+    """Correct copy in several styles (bulletin, newspaper, GBK files): 巡护, 淀浦河 and the like stay."""
+    from editor_app.textio import read_text_file
+
+    assert detector.detect(read_text_file(page)) == []
+
+
+def test_terms_the_model_does_not_know_are_not_rewritten_as_pairs(detector):
+    assert detector.detect("尖锐湿疣是一种常见病，应及时就医。") == []
 
 
 def test_offsets_count_python_characters_past_digits_and_latin(detector):

@@ -16,8 +16,9 @@ Three stages, cheapest first, so that clean text costs about one table look-up p
    (less when the original character sits in a word that model knows: terms such as 代位继承).
 
 Names, places, product names, quotations, bylines, the user's words, parallel wording (治水、护水) and wording
-that recurs in the document are never "corrected". Slips whose neighbours read fine (公式 for 公示, 机智 for
-机制) and two wrong characters side by side are out of reach of this method: see docs/benchmarks.md.
+that recurs in the document are never "corrected". Two wrong characters side by side (淡味 for 单位) are
+fixed together by `pairs.py` when the language model is sure; slips whose neighbours read fine (公式 for 公示,
+机智 for 机制) are out of reach of this method: see docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from editor_app.proof.typo.pairs import pair_fixes
 from editor_app.proof.typo.protect import in_parallel, protected_mask
 from editor_app.proof.typo.tables import Tables, shared_tables
 
@@ -65,6 +67,7 @@ class Settings:
     lexicon_penalty: float = 1.5  # when the original character sits in a word the language model knows
     lm_window: int = 4         # characters either side that the language model reads
     lm_min_run: int = 4        # shorter runs of Han characters get no credit from the language model
+    pair_min_gain: float = 15.0  # two adjacent slips are fixed together when the model saves this many nats
     prefilter_logit: float = -2.5  # skip segmentation when the other features cannot reach this
     fuzzy: bool = True          # also propose near readings (z/zh, n/l, in/ing …)
     kind_penalty: dict = field(default_factory=lambda: {"sound": 0.0, "fuzzy": 2.0, "shape": 2.0, "part": 2.0})
@@ -132,6 +135,7 @@ class TypoDetector:
         self._keys: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # char -> (readings, fuzzy ones)
         self._decisions: dict[tuple[str, int], tuple[str, float] | None] = {}
         self._runs: dict[str, list[tuple[int, str, float]]] = {}
+        self.pair_memo: dict[tuple, tuple[str, float] | None] = {}  # pairs.py's decisions, by window
         weights = self.settings.weights
         self._bias = weights.get("bias", 0.0)
         self._weights = tuple(weights.get(name, 0.0) for name in FEATURES)
@@ -159,10 +163,12 @@ class TypoDetector:
             base = run.start()
             for i, right, score in self._run_fixes(s, base, mask):
                 at = base + i
+                span = range(at, at + len(right))
                 # traditional and variant characters are the script rule's business
-                if mask()[at] or s[i] not in standard or in_parallel(text, at, right) or _repeated(text, at, document):
+                if any(mask()[p] or text[p] not in standard or in_parallel(text, p, right[p - at])
+                       or _repeated(text, p, document) for p in span):
                     continue
-                hits.append(TypoHit(at, at + 1, s[i], right, self._confidence(score)))
+                hits.append(TypoHit(at, span.stop, s[i:i + len(right)], right, self._confidence(score)))
         return _drop_overlaps(hits)
 
     def _run_fixes(self, s: str, base: int, mask) -> list[tuple[int, str, float]]:
@@ -174,13 +180,18 @@ class TypoDetector:
             return found
         found = []
         complete = True
-        for i in self._suspects(s):
+        suspects = self._suspects(s)
+        for i in suspects:
             if mask()[base + i]:
                 complete = False
                 continue
             fix = self._best_fix(s, i)
             if fix is not None:
                 found.append((i, fix[0], fix[2]))
+        if len(suspects) > 1:  # two wrong characters side by side (淡味 for 单位): scored as their gain allows
+            st = self.settings
+            for i, fix, gain in pair_fixes(self, s, set(suspects), {i for i, _, _ in found}, mask, base):
+                found.append((i, fix, st.min_logit + st.lm_weight * (gain - st.pair_min_gain)))
         if complete:
             if len(memo) >= MEMO_SIZE:
                 memo.clear()

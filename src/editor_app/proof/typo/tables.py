@@ -14,6 +14,7 @@ from pathlib import Path
 from editor_app.errors import EditorError
 from editor_app.paths import resource
 from editor_app.proof.typo.lm import WordLM
+from editor_app.proof.typo.pairs import reading_pairs
 
 #: cost (negative natural log probability) of a transition whose first character is unknown
 UNKNOWN_COST = 16.0
@@ -47,6 +48,7 @@ class Tables:
     _wordpairs: dict[str, str] | None = field(default=None, repr=False)
     _lm: WordLM | None = field(default=None, repr=False)
     _lm_error: TypoDataError | None = field(default=None, repr=False)
+    _reading_pairs: dict[str, str] | None = field(default=None, repr=False)
     _fuzzy: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def transition_cost(self, prev: str, nxt: str) -> float:
@@ -96,6 +98,16 @@ class Tables:
                         raise self._lm_error
                 lm = self._lm
         return lm
+
+    def reading_pairs(self) -> dict[str, str]:
+        """Common two-character words by their readings (`pairs.py`), built on first use (~40 ms)."""
+        found = self._reading_pairs
+        if found is None:
+            with _LAZY_LOCK:
+                if self._reading_pairs is None:
+                    self._reading_pairs = reading_pairs(self.words, self.readings, self.standard)
+                found = self._reading_pairs
+        return found
 
     def fuzzy(self, reading: str) -> tuple[str, ...]:
         """Readings one common confusion away (zh/z, ch/c, sh/s, n/l, f/h, r/l; an/ang, en/eng, in/ing)."""

@@ -1,0 +1,94 @@
+"""Two wrong characters side by side: 淡味 for 单位, 悔意 for 会议, 简绍 for 减少.
+
+Neither character alone makes a word with its (equally wrong) neighbour, so the one-character stage has
+nothing to propose. Here two adjacent suspects that form no known word are replaced together by a common
+word with the same toneless readings, and the fix is kept only when the language model reads the window
+around it far better (`min_gain` nats): at a lower bar medical and legal terms the model does not know
+(湿疣) start to be "corrected".
+"""
+
+from __future__ import annotations
+
+from editor_app.proof.typo.protect import in_parallel
+
+#: a word the pair stage may propose has at least this frequency in the word table
+MIN_WORD_FREQ = 300
+_UNSEEN = object()
+#: the model reads the window for at most this many fixes, those the character transitions like best
+MAX_FIXES = 4
+#: two unusual characters before one of these are a name (淀浦河, 漕溪路), not two slips
+NAME_ENDINGS = set("河江湖海港湾塘浦溪泾浜渠桥路街巷弄道山岭峰寺庙村镇乡区县市省州园苑")
+
+
+def reading_pairs(words: dict[str, int], readings: dict[str, tuple[str, ...]], standard: set[str]) -> dict[str, str]:
+    """Common two-character words keyed by their toneless readings: "dan wei" -> "单位…" (words concatenated)."""
+    index: dict[str, list[str]] = {}
+    for word, freq in words.items():
+        if len(word) != 2 or freq < MIN_WORD_FREQ or word[0] not in standard or word[1] not in standard:
+            continue
+        for x in readings.get(word[0], ()):
+            for y in readings.get(word[1], ()):
+                index.setdefault(f"{x} {y}", []).append(word)
+    return {key: "".join(found) for key, found in index.items()}
+
+
+def pair_fixes(detector, s: str, suspects: set[int], taken: set[int], mask, base: int) -> list[tuple[int, str, float]]:
+    """(start, two-character fix, gain in nats) for adjacent suspects of the Han run `s`; positions in
+    `taken` already have a one-character fix, masked positions (names, quotes) are skipped. Decisions are
+    memoised in `detector.pair_memo` by what they read: the window and whether it starts or ends the run."""
+    st = detector.settings
+    if len(s) < st.lm_min_run:
+        return []
+    memo = detector.pair_memo
+    out = []
+    for i in sorted(suspects):
+        j = i + 1
+        if j not in suspects or i in taken or j in taken or mask()[base + i] or mask()[base + j]:
+            continue
+        lo, hi = max(0, i - st.lm_window), min(len(s), j + 1 + st.lm_window)
+        key = (s[lo:hi], i - lo, lo == 0, hi == len(s))
+        decision = memo.get(key, _UNSEEN)
+        if decision is _UNSEEN:
+            decision = _decide(detector, s, i, lo, hi)
+            if len(memo) >= 50_000:
+                memo.clear()
+            memo[key] = decision
+        if decision is not None:
+            out.append((i, *decision))
+            taken.update((i, j))
+    return out
+
+
+def _decide(detector, s: str, i: int, lo: int, hi: int) -> tuple[str, float] | None:
+    """The fix for s[i:i+2] and its gain, or None."""
+    tables = detector.tables
+    words, standard, readings = tables.words, tables.standard, tables.readings
+    j = i + 1
+    pair = s[i:j + 1]
+    if (pair[0] not in standard or pair[1] not in standard or words.get(pair, 0) >= 10
+            or (j + 1 < len(s) and s[j + 1] in NAME_ENDINGS)):
+        return None
+    index = tables.reading_pairs()
+    found = "".join(index.get(f"{x} {y}", "") for x in readings.get(pair[0], ()) for y in readings.get(pair[1], ()))
+    fixes = [w for w in (found[k:k + 2] for k in range(0, len(found), 2)) if w[0] != pair[0] and w[1] != pair[1]]
+    if not fixes or in_parallel(s, i) or in_parallel(s, j):
+        return None
+    lm = tables.language_model()
+    if lm.knows(pair):
+        return None
+    a = s[i - 1] if i else ""
+    b = s[j + 1] if j + 1 < len(s) else ""
+    fixes.sort(key=lambda w: _transitions(tables, a, w, b))
+    window, k, edges = s[lo:hi], i - lo, (lo == 0, hi == len(s))
+    before = lm.cost(window, *edges)
+    gain, fix = max((before - lm.cost(window[:k] + w + window[k + 2:], *edges), w) for w in fixes[:MAX_FIXES])
+    return (fix, gain) if gain >= detector.settings.pair_min_gain else None
+
+
+def _transitions(tables, a: str, word: str, b: str) -> float:
+    cost = tables.transition_cost(word[0], word[1])
+    if a:
+        cost += tables.transition_cost(a, word[0])
+    if b:
+        cost += tables.transition_cost(word[1], b)
+    return cost
