@@ -133,7 +133,7 @@ class TypoDetector:
         self.settings = settings or Settings()
         self._word_costs: dict[str, float] = {}  # -ln P(word), filled as windows are segmented
         self._keys: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # char -> (readings, fuzzy ones)
-        self._decisions: dict[tuple[str, int], tuple[str, float] | None] = {}
+        self._decisions: dict[tuple, tuple[str, float] | None] = {}  # by window, see _best_fix
         self._runs: dict[str, list[tuple[int, str, float]]] = {}
         self.pair_memo: dict[tuple, tuple[str, float] | None] = {}  # pairs.py's decisions, by window
         weights = self.settings.weights

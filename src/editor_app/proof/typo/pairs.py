@@ -1,10 +1,10 @@
-"""Two wrong characters side by side: 淡味 for 单位, 悔意 for 会议, 简绍 for 减少.
+"""Two wrong characters side by side: 淡味 for 单位, 简绍 for 减少, 堆物 for 队伍.
 
 Neither character alone makes a word with its (equally wrong) neighbour, so the one-character stage has
 nothing to propose. Here two adjacent suspects that form no known word are replaced together by a common
 word with the same toneless readings, and the fix is kept only when the language model reads the window
-around it far better (`min_gain` nats): at a lower bar medical and legal terms the model does not know
-(湿疣) start to be "corrected".
+around it far better (`Settings.pair_min_gain` nats): at a lower bar medical and legal terms the model does
+not know (湿疣) start to be "corrected". A pair that is itself a word (悔意 for 会议) is left alone.
 """
 
 from __future__ import annotations
