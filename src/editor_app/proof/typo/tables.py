@@ -94,8 +94,8 @@ class Tables:
                         except (OSError, ValueError) as exc:
                             self._lm_error = TypoDataError(
                                 f"cannot read the typo language model in {self.folder}: {exc}")
-                    if self._lm is None:
-                        raise self._lm_error
+                    if self._lm is None:  # a new exception each time: re-raising one would grow its traceback
+                        raise TypoDataError(str(self._lm_error))
                 lm = self._lm
         return lm
 
