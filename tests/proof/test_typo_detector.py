@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editor_app.proof.typo import TypoDetector, TypoHit
 from editor_app.proof.typo.protect import in_parallel, protected_mask
@@ -157,3 +161,21 @@ def test_look_alikes_by_structure_are_proposed(detector):
                                ("推进自贸试险区建设。", "险", "验")):
         assert [(h.wrong, h.right) for h in detector.detect(text)] == [(wrong, right)]
     assert detector.detect("加强安全风险排查，做好检验工作。") == []
+
+
+_HAN = "\u4e00-\u9fff"
+_NAME_ALPHABET = "省县镇乡村街道社区苏木嘎查片丸胶囊霉素沙星说指出等和与的在是王李张刘市区一二三ab，。 、"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_NAME_ALPHABET, max_size=40))
+def test_name_and_place_spans_match_their_regex_definition(text):
+    """The fast scans in protect.py find exactly what `([Han]{m,n}?)(?:word|…)` finds."""
+    from editor_app.proof.typo import protect
+
+    name = re.compile(f"([{_HAN}]{{2,3}}?)(?:" + "|".join(sorted(protect.AFTER_NAME, key=len, reverse=True)) + ")")
+    place = re.compile(f"([{_HAN}]{{1,3}}?)(?=(" + "|".join(protect.PLACE_SUFFIXES) + "))")
+    product = re.compile(f"([{_HAN}]{{1,4}}?)(?=" + "|".join(protect.PRODUCT_SUFFIXES) + ")")
+    assert [(s, e) for s, e, _ in protect._NAME_AFTER.finditer(text)] == [m.span(1) for m in name.finditer(text)]
+    assert list(protect._PLACE.finditer(text)) == [(*m.span(1), m.group(2)) for m in place.finditer(text)]
+    assert [(s, e) for s, e, _ in protect._PRODUCT.finditer(text)] == [m.span(1) for m in product.finditer(text)]
