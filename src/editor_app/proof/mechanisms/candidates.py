@@ -1,7 +1,8 @@
 """`candidates`: slips no word list names, from the typo detector (editor_app.proof.typo).
 
-The detector proposes same-sound and similar-shape replacements and keeps one only when the corrected
-text reads far better (word segmentation, character n-grams); each hit carries its suggestion. The
+The detector proposes same-sound and similar-shape replacements of one character, or of two adjacent ones
+together (淡味 → 单位), and keeps one only when the corrected text reads far better (word segmentation,
+character n-grams, a word language model); each hit carries its suggestion. The
 rule's level applies unless the detector's confidence reaches `error_confidence` (then `error`).
 
 Options: `error_confidence` (default 0.9); `min_confidence` (default: the detector's own threshold);

@@ -1,8 +1,9 @@
 """Two wrong characters side by side: 淡味 for 单位, 简绍 for 减少, 堆物 for 队伍.
 
 Neither character alone makes a word with its (equally wrong) neighbour, so the one-character stage has
-nothing to propose. Here two adjacent suspects that form no known word are replaced together by a common
-word with the same toneless readings, and the fix is kept only when the language model reads the window
+nothing to propose. Here two adjacent suspects that are not a word (frequency < 10, unknown to the language
+model) are replaced together by a common word (`readings.tsv`: frequency >= 300) whose readings as a word
+match readings of the two characters, and the fix is kept only when the language model reads the window
 around it far better (`Settings.pair_min_gain` nats): at a lower bar medical and legal terms the model does
 not know (湿疣) start to be "corrected". A pair that is itself a word (悔意 for 会议) is left alone.
 """
@@ -11,25 +12,11 @@ from __future__ import annotations
 
 from editor_app.proof.typo.protect import in_parallel
 
-#: a word the pair stage may propose has at least this frequency in the word table
-MIN_WORD_FREQ = 300
 _UNSEEN = object()
 #: the model reads the window for at most this many fixes, those the character transitions like best
 MAX_FIXES = 4
 #: two unusual characters before one of these are a name (淀浦河, 漕溪路), not two slips
 NAME_ENDINGS = set("河江湖海港湾塘浦溪泾浜渠桥路街巷弄道山岭峰寺庙村镇乡区县市省州园苑")
-
-
-def reading_pairs(words: dict[str, int], readings: dict[str, tuple[str, ...]], standard: set[str]) -> dict[str, str]:
-    """Common two-character words keyed by their toneless readings: "dan wei" -> "单位…" (words concatenated)."""
-    index: dict[str, list[str]] = {}
-    for word, freq in words.items():
-        if len(word) != 2 or freq < MIN_WORD_FREQ or word[0] not in standard or word[1] not in standard:
-            continue
-        for x in readings.get(word[0], ()):
-            for y in readings.get(word[1], ()):
-                index.setdefault(f"{x} {y}", []).append(word)
-    return {key: "".join(found) for key, found in index.items()}
 
 
 def pair_fixes(detector, s: str, suspects: set[int], taken: set[int], mask, base: int) -> list[tuple[int, str, float]]:
@@ -68,9 +55,10 @@ def _decide(detector, s: str, i: int, lo: int, hi: int) -> tuple[str, float] | N
     if (pair[0] not in standard or pair[1] not in standard or words.get(pair, 0) >= 10
             or (j + 1 < len(s) and s[j + 1] in NAME_ENDINGS)):
         return None
-    index = tables.reading_pairs()
-    found = "".join(index.get(f"{x} {y}", "") for x in readings.get(pair[0], ()) for y in readings.get(pair[1], ()))
-    fixes = [w for w in (found[k:k + 2] for k in range(0, len(found), 2)) if w[0] != pair[0] and w[1] != pair[1]]
+    index = tables.reading_pairs()  # words by their readings as words (不仅: bu jin, not fu nu)
+    found = "".join(index.get(f"{x}_{y}", "") for x in readings.get(pair[0], ()) for y in readings.get(pair[1], ()))
+    fixes = list(dict.fromkeys(w for w in (found[k:k + 2] for k in range(0, len(found), 2))
+                               if w[0] != pair[0] and w[1] != pair[1]))
     if not fixes or in_parallel(s, i) or in_parallel(s, j):
         return None
     lm = tables.language_model()

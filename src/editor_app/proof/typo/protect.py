@@ -53,6 +53,9 @@ class _BeforeWords:
     `consume` says whether the word is part of the match (the search goes on after it) or only looked ahead at."""
 
     def __init__(self, words: Iterable[str], lo: int, hi: int, consume: bool):
+        words = list(words)
+        if lo < 1 or not all(words):  # an empty group or word would need the regex's empty-match rules
+            raise ValueError("_BeforeWords needs lo >= 1 and non-empty words")
         self.lo, self.hi, self.consume = lo, hi, consume
         self.words: dict[str, list[str]] = {}
         for word in words:  # in the order the regex alternation would try them

@@ -14,7 +14,6 @@ from pathlib import Path
 from editor_app.errors import EditorError
 from editor_app.paths import resource
 from editor_app.proof.typo.lm import WordLM
-from editor_app.proof.typo.pairs import reading_pairs
 
 #: cost (negative natural log probability) of a transition whose first character is unknown
 UNKNOWN_COST = 16.0
@@ -100,12 +99,16 @@ class Tables:
         return lm
 
     def reading_pairs(self) -> dict[str, str]:
-        """Common two-character words by their readings (`pairs.py`), built on first use (~40 ms)."""
+        """"bu_jin" -> "不仅不尽不禁": common two-character words by their readings as words (`pairs.py`),
+        read from readings.tsv on first use."""
         found = self._reading_pairs
         if found is None:
             with _LAZY_LOCK:
                 if self._reading_pairs is None:
-                    self._reading_pairs = reading_pairs(self.words, self.readings, self.standard)
+                    toks = _body(self.folder / "readings.tsv").split() if self.folder else []
+                    if len(toks) % 2:
+                        raise TypoDataError(f"the typo table {self.folder / 'readings.tsv'} is damaged")
+                    self._reading_pairs = dict(zip(toks[::2], toks[1::2]))
                 found = self._reading_pairs
         return found
 
@@ -218,7 +221,7 @@ def load_tables(folder: Path | None = None) -> Tables:
     if not words or not transitions or not readings or not index.neighbours:
         raise TypoDataError(f"the typo tables in {folder} are empty")
     total = float(sum(words.values()))
-    for name in ("wordpairs.tsv", "lm_words.tsv", "lm_index.bin", "lm_next.bin", "lm_cost.bin"):  # read later
+    for name in ("wordpairs.tsv", "readings.tsv", "lm_words.tsv", "lm_index.bin", "lm_next.bin", "lm_cost.bin"):
         if not (folder / name).is_file():
             raise TypoDataError(f"cannot read the typo table {folder / name}: no such file")
     return Tables(words, transitions, ngrams, readings, {r: "".join(cs) for r, cs in by_reading.items()}, shapes,
