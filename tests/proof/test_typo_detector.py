@@ -63,6 +63,7 @@ def test_clean_sentences_get_no_hit(detector, sentence):
     ("请各有关淡味于本周五前报送材料。", "淡味", "单位"),
     ("要尽可能简绍审批环节，提高办事效率。", "简绍", "减少"),
     ("要加强人才堆物建设。", "堆物", "队伍"),
+    ("严厉打击商业回炉等不正当竞争行为。", "回炉", "贿赂"),  # the pair may be a word itself
 ])
 def test_two_wrong_characters_side_by_side_are_fixed_together(detector, sentence, wrong, right):
     hits = detector.detect(sentence)
@@ -80,6 +81,8 @@ def test_our_newsroom_pages_get_no_typo_hit(detector, page):
 
 def test_terms_the_model_does_not_know_are_not_rewritten_as_pairs(detector):
     assert detector.detect("尖锐湿疣是一种常见病，应及时就医。") == []
+    assert detector.detect("这批旧设备已经回炉重造。") == []
+    assert detector.detect("郭嘉是曹操的重要谋士。") == []
 
 
 def test_pair_fixes_are_words_by_their_own_readings(detector):

@@ -1,11 +1,11 @@
-"""Two wrong characters side by side: 淡味 for 单位, 简绍 for 减少, 堆物 for 队伍.
+"""Two wrong characters side by side: 淡味 for 单位, 简绍 for 减少, 堆物 for 队伍, even 郭嘉 for 国家.
 
 Neither character alone makes a word with its (equally wrong) neighbour, so the one-character stage has
-nothing to propose. Here two adjacent suspects that are not a word (frequency < 10, unknown to the language
-model) are replaced together by a common word (`readings.tsv`: frequency >= 300) whose readings as a word
-match readings of the two characters, and the fix is kept only when the language model reads the window
-around it far better (`Settings.pair_min_gain` nats): at a lower bar medical and legal terms the model does
-not know (湿疣) start to be "corrected". A pair that is itself a word (悔意 for 会议) is left alone.
+nothing to propose. Here two adjacent suspects are replaced together by a common word (`readings.tsv`:
+frequency >= 300) whose readings as a word match readings of the two characters, and the fix is kept only
+when the language model reads the window around it far better (`Settings.pair_min_gain` nats). The bar is
+high enough to let the pair be a word itself (郭嘉 is a name, 回炉 a word: 回炉等不正当手段 reads as 贿赂);
+at a lower one medical and legal terms the model does not know (湿疣) start to be "corrected".
 """
 
 from __future__ import annotations
@@ -49,10 +49,10 @@ def pair_fixes(detector, s: str, suspects: set[int], taken: set[int], mask, base
 def _decide(detector, s: str, i: int, lo: int, hi: int) -> tuple[str, float] | None:
     """The fix for s[i:i+2] and its gain, or None."""
     tables = detector.tables
-    words, standard, readings = tables.words, tables.standard, tables.readings
+    standard, readings = tables.standard, tables.readings
     j = i + 1
     pair = s[i:j + 1]
-    if (pair[0] not in standard or pair[1] not in standard or words.get(pair, 0) >= 10
+    if (pair[0] not in standard or pair[1] not in standard
             or (j + 1 < len(s) and s[j + 1] in NAME_ENDINGS)):
         return None
     index = tables.reading_pairs()  # words by their readings as words (不仅: bu jin, not fu nu)
@@ -62,8 +62,6 @@ def _decide(detector, s: str, i: int, lo: int, hi: int) -> tuple[str, float] | N
     if not fixes or in_parallel(s, i) or in_parallel(s, j):
         return None
     lm = tables.language_model()
-    if lm.knows(pair):
-        return None
     a = s[i - 1] if i else ""
     b = s[j + 1] if j + 1 < len(s) else ""
     fixes.sort(key=lambda w: _transitions(tables, a, w, b))
