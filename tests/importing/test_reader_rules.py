@@ -277,3 +277,32 @@ def test_caption_between_halves_on_a_page_that_indents_its_paragraphs(rest):
     (story,) = articles(import_text(text))
     assert story.paragraphs[0].text.endswith("已完成加装" + rest)
     assert [p.caption for p in story.photos] == ["居民乘坐新装电梯出行。"]
+
+
+@pytest.mark.parametrize(("before", "tail", "whole"), [
+    ("活动将一直持续到", "12月底。活动期间，志愿者还将入户发放宣传册。",
+     "活动将一直持续到12月底。活动期间，志愿者还将入户发放宣传册。"),
+    ("共发放宣传册", "3000余份，覆盖居民1200户。", "共发放宣传册3000余份，覆盖居民1200户。"),
+])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "blank line before the caption"])
+def test_unpunctuated_caption_between_the_halves_of_a_sentence(before, tail, whole, gap):
+    """A heading never cuts a sentence in two: a short line between 「…持续到」 and 「12月底。」 is the caption
+    of the photo that stood there, and the sentence is mended around it."""
+    for caption in ("志愿者向居民讲解垃圾分类知识", "志愿者向居民讲解垃圾分类知识。"):
+        text = (f"社区开展垃圾分类宣传\n\n本报讯 近日，社区组织志愿者走进小区开展垃圾分类宣传，{before}{gap}"
+                f"{caption}\n{tail}\n\n申环\n")
+        result = import_text(text)
+        [article] = articles(result)
+        assert article.title == "社区开展垃圾分类宣传" and article.byline == "申环"
+        assert any(whole in t for t in body_texts(result)), caption
+        assert [photo.caption for photo in article.photos] == [caption]
+        assert not lost_characters(text, result)
+
+
+def test_a_line_that_goes_on_into_a_fragment_is_not_taken_for_a_caption():
+    """「…持续」 「深化……思想」 「的学习教育」: the middle line reads on into 的, so all three are one paragraph."""
+    text = ("会议部署\n\n本报讯 会议要求精心组织好有关工作。持续\n深化党的创新理论\n的学习教育，认真开展党史学习。\n\n申环\n")
+    result = import_text(text)
+    [article] = articles(result)
+    assert article.photos == []
+    assert any("持续深化党的创新理论的学习教育" in t for t in body_texts(result))

@@ -230,6 +230,14 @@ class PageReader:
                 and unit.size >= 8:
             # 「…城市为」 ⋯ 「区长检查河道」 「民”理念…」: a caption without a full stop
             return following is not None and not self._is_heading(following)
+        if self.open_para is not None and following is not None and unit.size <= sig.CAPTION_MAX \
+                and self._is_heading(unit) and not self._continues_open_paragraph(unit) \
+                and (sig.short_tail(following.text) or sig.quantity_start(following.text)):
+            # 「…持续到」 「志愿者向居民讲解垃圾分类」 「12月底。…」: a heading never cuts a sentence in two, and
+            # a bare count or a two-word sentence end is the rest of the cut one, so the line between is the
+            # caption of the photo that stood there. (A following 「的…」 could as well go on from this line:
+            # 「…思想」 「的学习教育」, so it does not count here.)
+            return True
         if not sig.caption_shape(unit.text) or unit.size > sig.CAPTION_MAX:
             return False
         if unit.gap >= self.ph_gap and i > 0:
@@ -240,8 +248,8 @@ class PageReader:
         # a short sentence standing between the two halves of a cut paragraph
         if self._is_heading(following) or sig.dateline(following.text):
             return False
-        if self._continues_open_paragraph(following):
-            return True
+        if self._continues_open_paragraph(following) or sig.short_tail(following.text):
+            return True  # 「…持续到」 「志愿者讲解垃圾分类知识。」 「12月底。…」
         # copy that puts blank lines between paragraphs: a line with none before it starts no paragraph,
         # so it is the rest of the cut one (「…持续到」 / caption / 「12月底。」)
         # the same with indented paragraphs: an unindented line after an indented page's cut paragraph

@@ -301,6 +301,15 @@ _QUANTITY_START = re.compile(
     r"|公里|千米|米|平方米|立方米|公顷|公斤|千克|千瓦时|千瓦|兆瓦|倍|%|％))")
 
 
+_SHORT_TAIL = re.compile(r"^[^\s，,、；;：:。！？!?“”「」]{1,6}[。！？!?]")
+
+
+def short_tail(text: str) -> bool:
+    """Text opening with a sentence of at most six characters (「12月底。」「全部完工。」): after an unfinished
+    paragraph, the end of its sentence rather than a paragraph of its own."""
+    return bool(_SHORT_TAIL.match(compact(text)))
+
+
 def quantity_start(text: str) -> bool:
     """Text opening with a bare count (「600余个。」「一百余个，…」): the tail of a sentence cut after its noun."""
     return bool(_QUANTITY_START.match(compact(text)))
