@@ -17,22 +17,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-# One-entry cache (several dictionary rules scan the same text in a row). It holds one tuple, replaced
-# in a single assignment, so threads checking different texts never see a text with another's bytes.
-_last: list[tuple[str | None, str]] = [(None, "")]
+from editor_app.proof.textutil import last_text_cache
 
 
 def _bytes_str(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").decode("latin-1")
 
 
-def _encoded(text: str) -> str:
-    cached = _last[0]
-    if cached[0] is text:
-        return cached[1]
-    encoded = _bytes_str(text)
-    _last[0] = (text, encoded)
-    return encoded
+# several dictionary rules scan the same text in a row
+_encoded = last_text_cache(_bytes_str)
 
 
 class WordIndex:

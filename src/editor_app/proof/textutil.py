@@ -54,18 +54,28 @@ def line_bounds(text: str, index: int) -> tuple[int, int]:
     return start, (len(text) if end < 0 else end)
 
 
-_chars_cache: list[tuple[str | None, frozenset[str]]] = [(None, frozenset())]
+def last_text_cache(compute):
+    """`compute(text)`, remembered for the most recent text only: the rules of one check ask about the same
+    text in a row. One tuple is replaced in one assignment, so a background thread checking another text
+    never gets that text's value."""
+    slot: list[tuple] = [(None, None)]
+
+    def cached(text: str):
+        last = slot[0]
+        if last[0] is text:
+            return last[1]
+        value = compute(text)
+        slot[0] = (text, value)
+        return value
+
+    cached.__doc__ = compute.__doc__
+    return cached
 
 
+@last_text_cache
 def chars_of(text: str) -> frozenset[str]:
-    """The set of characters in `text`, cached for the last text: many rules pre-check the same text.
-    (One tuple replaced in one assignment: safe when a background thread checks too.)"""
-    cached = _chars_cache[0]
-    if cached[0] is text:
-        return cached[1]
-    chars = frozenset(text)
-    _chars_cache[0] = (text, chars)
-    return chars
+    """The set of characters in `text` (many rules pre-check the same text)."""
+    return frozenset(text)
 
 
 class LazyRegex:
