@@ -105,7 +105,7 @@ def _values(issue: Issue, page: Page, wording: dict) -> dict[str, str]:
     weekday = ""
     try:
         weekday = "星期" + _WEEKDAYS[date.fromisoformat(issue.date or "").weekday()]
-    except ValueError:
+    except ValueError:  # no date yet, or not ISO: the folio goes without a weekday
         pass
     year = (issue.date or "")[:4]
     number = f"第{issue.number}期" if issue.number else ""

@@ -24,7 +24,7 @@ def _fsync_dir(folder: Path) -> None:
         return
     try:
         os.fsync(fd)
-    except OSError:
+    except OSError:  # some file systems cannot sync a folder; the file itself was synced before the rename
         pass
     finally:
         os.close(fd)
