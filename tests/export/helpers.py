@@ -41,6 +41,23 @@ def style_of(p) -> str | None:
     return el.get(w("val")) if el is not None else None
 
 
+def byline_tags(p) -> str:
+    """The byline tag set on the paragraph's last line (runs in the 署名文字 character style)."""
+    return "".join(t.text or "" for r in p.findall("w:r", NS)
+                   if (s := r.find("w:rPr/w:rStyle", NS)) is not None and s.get(w("val")) == "BylineTag"
+                   for t in r.iter(w("t")))
+
+
+def bylines(path) -> list[str]:
+    """Every byline in reading order: tags on the last body line, and 署名 paragraphs of their own."""
+    out = []
+    for p in body_paragraphs(path):
+        tag = paragraph_text(p) if style_of(p) == "Byline" else byline_tags(p)
+        if tag:
+            out.append(tag)
+    return out
+
+
 def picture_bytes(size=(320, 200), fmt="JPEG", color=(90, 140, 200), exif_orientation: int | None = None) -> bytes:
     img = Image.new("RGB", size, color)
     out = io.BytesIO()

@@ -11,7 +11,7 @@ from editor_app.export import export_docx
 from editor_app.export.styles import WORD_BUILTIN_CHINESE
 from editor_app.layout.templates import get_template, list_templates
 
-from .helpers import NS, body_paragraphs, paragraph_text, part, parts, style_of, w
+from .helpers import NS, body_paragraphs, byline_tags, bylines, paragraph_text, part, parts, style_of, w
 
 TEMPLATES = [t.id for t in list_templates()]
 
@@ -70,7 +70,7 @@ def test_named_styles_have_ascii_ids_chinese_names_and_east_asian_faces(exports,
         assert re.search(r"[\u4e00-\u9fff]", style.name), style.name
         assert style.name not in WORD_BUILTIN_CHINESE
     used = {style_of(p) for p in body_paragraphs(exports[template_id])}
-    assert {"BodyText", "ArticleTitle", "EditorNote", "Byline", "PhotoCaption"} <= used
+    assert {"BodyText", "ArticleTitle", "EditorNote", "PhotoCaption"} <= used
     styles = part(exports[template_id], "word/styles.xml")
     faces = {f.get(w("eastAsia")) for f in styles.iter(w("rFonts"))} - {None}
     assert len(faces & {"宋体", "黑体", "楷体", "仿宋", "方正小标宋简体"}) >= 3
@@ -101,8 +101,54 @@ def test_editor_note_boxed_byline_right_body_indented_exactly(exports, template_
     paragraphs = body_paragraphs(exports[template_id])
     notes = [p for p in paragraphs if style_of(p) == "EditorNote"]
     assert notes and paragraph_text(notes[0]).startswith("编者按：")
-    bylines = [paragraph_text(p) for p in paragraphs if style_of(p) == "Byline"]
-    assert bylines == ["（建宣）", "（绿办）", "（政服）"]
+    assert bylines(exports[template_id]) == ["（建宣）", "（绿办）", "（政服）"]
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_byline_tag_sits_right_aligned_on_a_line_after_the_last_body_line(exports, template_id):
+    """Inside the last body paragraph (widow control keeps it with the line above), after a line break,
+    at a right tab stop on the column's edge, in the 署名文字 style that looks like 署名."""
+    template = get_template(template_id)
+    paragraphs = body_paragraphs(exports[template_id])
+    gutter = round(template.gutter_chars * template.body_pt * 20)
+    text_width = round(template.text_width_mm / 25.4 * 1440)
+    tagged = [p for p in paragraphs if byline_tags(p)]
+    assert [byline_tags(p) for p in tagged] == ["（建宣）", "（绿办）", "（政服）"]
+    for p in tagged:
+        assert style_of(p) == "BodyText"
+        runs = p.findall("w:r", NS)
+        first_tag = next(i for i, r in enumerate(runs) if byline_tags_of_run(r))
+        assert [c.tag for c in runs[first_tag - 1] if c.tag != w("rPr")] == [w("br"), w("tab")]
+        assert all(byline_tags_of_run(r) for r in runs[first_tag:])  # nothing follows the tag
+        later = paragraphs[paragraphs.index(p):]  # a section's sectPr closes its last paragraph, or the body
+        ends = [q.find("w:pPr/w:sectPr", NS) for q in later if q.find("w:pPr/w:sectPr", NS) is not None]
+        sect = ends[0] if ends else part(exports[template_id], "word/document.xml").find("w:body/w:sectPr", NS)
+        columns = int(sect.find("w:cols", NS).get(w("num")))
+        stop = p.find("w:pPr/w:tabs/w:tab", NS)
+        assert stop.get(w("val")) == "right"
+        assert abs(int(stop.get(w("pos"))) - (text_width - (columns - 1) * gutter) / columns) <= 2
+    styles = part(exports[template_id], "word/styles.xml")
+    tag_face = _style(styles, "BylineTag").find("w:rPr/w:rFonts", NS).get(w("eastAsia"))
+    assert tag_face == _style(styles, "Byline").find("w:rPr/w:rFonts", NS).get(w("eastAsia")) == "楷体"
+    assert _style(styles, "BodyText").find("w:pPr/w:widowControl", NS) is not None
+    settings = part(exports[template_id], "word/settings.xml")
+    assert settings.find("w:compat/w:doNotExpandShiftReturn", NS) is not None  # the line above stays unstretched
+
+
+def byline_tags_of_run(run) -> bool:
+    style = run.find("w:rPr/w:rStyle", NS)
+    return style is not None and style.get(w("val")) == "BylineTag"
+
+
+def test_an_article_that_ends_in_a_photo_keeps_its_byline_paragraph(tmp_path):
+    from editor_app.model import Article, Issue, Page, Photo
+    from editor_app.storage.project import Project
+
+    issue = Issue(publication="简报", pages=[Page(1, template="a4-bulletin", blocks=[
+        Article(title="图片新闻", photos=[Photo(caption="市民在公园散步。", credit="甲 摄")], byline="乙")])])
+    out = export_docx(Project(issue), tmp_path / "x.docx").path
+    assert [paragraph_text(p) for p in body_paragraphs(out) if style_of(p) == "Byline"] == ["（乙）"]
+    assert bylines(out) == ["（乙）"]
 
 
 @pytest.mark.parametrize("template_id", TEMPLATES)

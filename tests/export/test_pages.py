@@ -8,7 +8,7 @@ from editor_app.layout.templates import get_template
 from editor_app.model.document import Article, EditorNote, Issue, Page, Paragraph, PhotoBlock
 from editor_app.storage.project import Project
 
-from .helpers import NS, body_paragraphs, paragraph_text, part, parts, style_of, w
+from .helpers import NS, body_paragraphs, bylines, paragraph_text, part, parts, style_of, w
 
 
 def _two_page_project() -> Project:
@@ -90,7 +90,7 @@ def test_a_byline_that_has_its_brackets_is_not_bracketed_twice(tmp_path):
     project = _two_page_project()
     project.issue.pages[0].blocks[0].byline = "（甲）"
     result = export_docx(project, tmp_path / "b.docx")
-    assert [paragraph_text(p) for p in body_paragraphs(result.path) if style_of(p) == "Byline"] == ["（甲）"]
+    assert bylines(result.path) == ["（甲）"]
 
 
 def test_imported_running_head_is_not_repeated_in_the_folio(tmp_path):

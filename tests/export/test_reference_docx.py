@@ -58,6 +58,28 @@ def test_a_newsroom_restyle_in_the_reference_docx_wins(tmp_path, sample_project)
     assert sizes.get(w("val")) == "24"
 
 
+def test_a_reference_docx_from_before_the_tag_style_lends_its_byline_look_to_the_tag(tmp_path, sample_project):
+    """A newsroom's reference DOCX saved before 署名文字 existed: the tag takes the restyled 署名's face."""
+    for name in ("a4-bulletin.yaml", "a4-bulletin.docx"):
+        shutil.copy(templates_dir() / name, tmp_path / name)
+    reference = docx.Document(str(tmp_path / "a4-bulletin.docx"))
+    tag_style = reference.styles["署名文字"].element
+    tag_style.getparent().remove(tag_style)
+    from editor_app.export import docx_xml
+
+    docx_xml.set_run_fonts(reference.styles["署名"].element.get_or_add_rPr(), "仿宋")
+    reference.save(str(tmp_path / "a4-bulletin.docx"))
+
+    template = load_template_file(tmp_path / "a4-bulletin.yaml")
+    layout = Layout.from_template(template)
+    writer = DocxWriter(sample_project, template, layout, WriteOptions(), [])
+    writer.write(flatten(sample_project.issue, layout))
+    out = tmp_path / "out.docx"
+    out.write_bytes(writer.finish())
+    fonts = part(out, "word/styles.xml").find(f".//{w('style')}[@{w('styleId')}='BylineTag']//{w('rFonts')}")
+    assert fonts.get(w("eastAsia")) == "仿宋"
+
+
 def test_a_damaged_reference_docx_is_a_clear_error(tmp_path):
     import pytest
 

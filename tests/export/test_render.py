@@ -63,3 +63,31 @@ def test_libreoffice_renders_heads_captions_and_bylines(pdfs, template_id):
                      "八座口袋公园年内陆续开放", "工人在临河小区加装电梯。", "市民在新开放的滨河口袋公园散步。",
                      "林悦摄", "（建宣）", "（绿办）", "（政服）", "编者按："):
         assert expected in text, f"{expected} is not on the rendered page"
+
+
+def _words(pdf) -> list[tuple[float, float, float, float, str]]:
+    """(xMin, yMin, xMax, yMax, text) of every word LibreOffice set, in points from the top left."""
+    import re
+
+    html = subprocess.run([_tool("pdftotext"), "-bbox", str(pdf), "-"], capture_output=True, timeout=60,
+                          check=True).stdout.decode("utf-8")
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+    return [(float(a), float(b), float(c), float(d), t) for a, b, c, d, t in re.findall(pattern, html)]
+
+
+@pytest.mark.parametrize("template_id", list(EXPECTED_PAGES))
+def test_no_byline_is_left_alone_at_the_top_of_a_column(pdfs, template_id):
+    """LibreOffice balances a section's columns without honouring keep-with-next: a byline of its own
+    once stood alone atop the third column. Set on the last body line, it follows that line."""
+    from editor_app.layout.templates import get_template
+
+    template = get_template(template_id)
+    gutter_pt = template.gutter_chars * template.body_pt
+    column_pt = (template.text_width_mm * 72 / 25.4 - (template.columns - 1) * gutter_pt) / template.columns
+    words = _words(pdfs[template_id])
+    tags = [word for word in words if word[4] in ("（建宣）", "（绿办）", "（政服）")]
+    assert len(tags) == 3
+    for _x0, y0, x1, _y1, tag in tags:
+        above = [w for w in words if w[0] >= x1 - column_pt - 2 and w[2] <= x1 + 2
+                 and 0 <= y0 - w[3] <= 1.5 * template.pitch_pt]
+        assert above, f"{tag} starts a column of {template_id} on its own"

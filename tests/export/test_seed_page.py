@@ -5,7 +5,17 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from .helpers import NS, body_paragraphs, commented_spans, comments, paragraph_text, part, style_of, w
+from .helpers import (
+    NS,
+    body_paragraphs,
+    bylines,
+    commented_spans,
+    comments,
+    paragraph_text,
+    part,
+    style_of,
+    w,
+)
 
 
 def test_customer_page_export_meets_the_print_bar(seed_page, tmp_path):
@@ -35,9 +45,9 @@ def test_customer_page_export_meets_the_print_bar(seed_page, tmp_path):
     box = styles.find("w:style[@w:styleId='EditorNote']/w:pPr/w:pBdr", NS)
     assert box is not None and len(box.findall("w:left", NS)) == 1
 
-    bylines = [paragraph_text(p) for p in paragraphs if style_of(p) == "Byline"]
-    assert len(bylines) == 6
-    assert all(b.strip("（）") in seed_lines for b in bylines)
+    tags = bylines(out)
+    assert len(tags) == 6
+    assert all(b.strip("（）") in seed_lines for b in tags)
     assert styles.find("w:style[@w:styleId='Byline']/w:pPr/w:jc", NS).get(w("val")) == "right"
 
     captions = [paragraph_text(p) for p in paragraphs if style_of(p) == "PhotoCaption"]

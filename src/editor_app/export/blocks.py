@@ -30,6 +30,10 @@ class Para:
     style: str
     pieces: list[Piece]
     keep_with_next: bool = False
+    # Set right-aligned on a line of its own at the paragraph's end (the byline tag after the last body
+    # paragraph): inside the paragraph, widow control keeps it with the line above, where a paragraph of
+    # its own could be left alone at the top of a column when LibreOffice balances them.
+    tail: list[Piece] = field(default_factory=list)
 
 
 @dataclass
@@ -215,14 +219,16 @@ def _article_body(article: Article, layout: Layout) -> list[Para | Figure]:
         for photo in article.photos:
             items.extend(_photo_items(photo, article.id, f"photo:{photo.id}:"))
     if article.byline:
-        if items and isinstance(items[-1], Para) and items[-1].style == "BodyText":
-            items[-1].keep_with_next = True  # the tag never starts a column on its own
-        tag = _model(article.byline, article.id, "byline")
+        ends_in_text = bool(items) and isinstance(items[-1], Para) and items[-1].style == "BodyText"
+        style = "BylineTag" if ends_in_text else None
+        pieces = [_model(article.byline, article.id, "byline", style)]
         brackets = layout.byline_brackets
         if len(brackets) == 2 and not article.byline.strip().startswith(brackets[0]):
-            items.append(Para("Byline", [Piece(brackets[0]), tag, Piece(brackets[1])]))
-        else:  # no brackets in this template, or the tag already has them
-            items.append(Para("Byline", [tag]))
+            pieces = [Piece(brackets[0], style), *pieces, Piece(brackets[1], style)]
+        if ends_in_text:  # the tag never starts a column on its own
+            items[-1].tail = pieces
+        else:  # an article that ends in a photo or has no text: the tag is a paragraph of its own
+            items.append(Para("Byline", pieces))
     return items
 
 

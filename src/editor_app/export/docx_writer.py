@@ -73,6 +73,8 @@ def new_document(template, use_reference: bool = True):
         docx_xml.drop_theme_fonts(document.styles.element)
         docx_xml.set_theme_font_lang(document.settings.element, str(template.data.get("language", "zh-CN")))
     install_styles(document, template, replace=ref is None)
+    # the line before a byline tag ends in a line break: justified, Word and LibreOffice would stretch it
+    docx_xml.set_compat_flag(document.settings.element, "w:doNotExpandShiftReturn")
     _page_setup(document.sections[0], template)
     return document
 
@@ -133,18 +135,25 @@ class DocxWriter:
         paragraph._p.style = style_id
         return paragraph
 
-    def _paragraph(self, para: Para, container=None):
+    def _paragraph(self, para: Para, container=None, columns: int = 1):
         paragraph = self._new_paragraph(para.style, container)
         if para.keep_with_next:
             paragraph.paragraph_format.keep_with_next = True
-        for piece in para.pieces:
+        self._pieces(paragraph, para.pieces)
+        if para.tail:  # a line break, then a tab to a right-aligned stop at the column's edge
+            docx_xml.set_right_tab(paragraph._p.get_or_add_pPr(), self._column_width_twips(columns))
+            docx_xml.add_break_and_tab(paragraph._p)
+            self._pieces(paragraph, para.tail)
+        return paragraph
+
+    def _pieces(self, paragraph, pieces) -> None:
+        for piece in pieces:
             anchors = self.options.anchors.get(piece.source) if piece.source else None
             if not anchors:
                 if piece.text:
                     self._run(paragraph, piece.text, piece.char_style)
                 continue
             self._anchored_runs(paragraph, piece, anchors)
-        return paragraph
 
     def _anchored_runs(self, paragraph, piece, anchors) -> None:
         """Split the piece at every comment boundary, then hang each comment on its runs."""
@@ -218,7 +227,8 @@ class DocxWriter:
         for index, section in enumerate(sections):
             last = None
             for item in section.items:
-                last = self._figure(item, section.columns) if isinstance(item, Figure) else self._paragraph(item)
+                last = (self._figure(item, section.columns) if isinstance(item, Figure)
+                        else self._paragraph(item, columns=section.columns))
                 done += 1
                 if self.options.progress and done % 50 == 0:
                     self.options.progress(done, total)

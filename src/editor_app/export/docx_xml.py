@@ -131,6 +131,45 @@ def set_keep_with_next(pPr) -> None:
     _place(pPr, _element("w:keepNext"), _PPR_ORDER)
 
 
+def set_right_tab(pPr, position_twips: int) -> None:
+    """One right-aligned tab stop (the byline tag's) at `position_twips` from the left indent."""
+    tabs = _element("w:tabs")
+    tabs.append(_element("w:tab", val="right", pos=position_twips))
+    _place(pPr, tabs, _PPR_ORDER)
+
+
+def add_break_and_tab(p) -> None:
+    """A run holding a line break and a tab: what follows starts a new line at the next tab stop."""
+    run = OxmlElement("w:r")
+    run.append(OxmlElement("w:br"))
+    run.append(OxmlElement("w:tab"))
+    p.append(run)
+
+
+# What follows w:compat in w:settings (schema order).
+_AFTER_COMPAT = {qn(f"w:{name}") for name in (
+    "docVars", "rsids", "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+    "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")} | {
+    "{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr",
+    "{http://schemas.openxmlformats.org/schemaLibrary/2006/main}schemaLibrary"}
+
+
+def set_compat_flag(settings_element, tag: str) -> None:
+    """A layout compatibility flag (`w:doNotExpandShiftReturn` …): these precede every `w:compatSetting`
+    and `w:useFELayout` in the schema, so it goes first."""
+    compat = settings_element.find(qn("w:compat"))
+    if compat is None:  # python-docx's and Word's settings have one; a hand-made reference may not
+        compat = OxmlElement("w:compat")
+        after = [child for child in settings_element if child.tag in _AFTER_COMPAT]
+        if after:
+            after[0].addprevious(compat)
+        else:
+            settings_element.append(compat)
+    if compat.find(qn(tag)) is None:
+        compat.insert(0, OxmlElement(tag))
+
+
 def set_columns(sectPr, count: int, space_twips: int, separator: bool) -> None:
     """Equal-width columns for the section (`w:cols` goes before `w:docGrid`)."""
     cols = _element("w:cols", num=count, space=space_twips)

@@ -8,6 +8,7 @@ agree on them; names are Chinese and never collide with Word's built-ins (正文
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -56,7 +57,11 @@ ROLES: tuple[Role, ...] = (
     Role("NoteLabel", "编者按标签", "character"),
     Role("Dateline", "电头", "character"),
     Role("AuthorLine", "记者署名", "character"),
+    Role("BylineTag", "署名文字", "character"),  # the tag set on the last body line; see blocks.Para.tail
 )
+# Roles a template may leave out: their look is taken from another role's (the tag looks like 署名).
+DERIVED = {"BylineTag": "Byline"}
+_FONT_KEYS = ("face", "latin", "size_pt", "bold", "color", "spacing_pt")
 ROLE_BY_ID = {role.style_id: role for role in ROLES}
 
 _ALIGN = {
@@ -77,6 +82,9 @@ def style_specs(template) -> dict[str, dict]:
     specs = {}
     for role in ROLES:
         spec = raw.get(role.style_id)
+        if spec is None and role.style_id in DERIVED and isinstance(raw.get(DERIVED[role.style_id]), dict):
+            source = raw[DERIVED[role.style_id]]
+            spec = {key: source[key] for key in _FONT_KEYS if key in source}
         if not isinstance(spec, dict):
             raise TemplateError(msg("{where}: styles.{style} is missing", where=where, style=role.style_id))
         unknown = set(spec) - _KEYS
@@ -122,6 +130,7 @@ def _apply_paragraph(style, spec: dict, body_pt: float) -> None:
     fmt.space_after = Pt(float(spec.get("space_after_pt", 0)))
     if spec.get("keep_with_next"):
         fmt.keep_with_next = True
+    fmt.widow_control = True  # as in Word's own Normal style: no paragraph leaves one line alone
     pPr = style.element.get_or_add_pPr()
     size = float(spec.get("size_pt", body_pt))
     docx_xml.set_first_line_indent(pPr, float(spec.get("indent_chars", 0)), size)
@@ -163,5 +172,10 @@ def install_styles(document, template, replace: bool = True) -> list[str]:
         if role.kind == "paragraph":
             _apply_paragraph(style, spec if role.style_id == "BodyText" else
                              {"indent_chars": 0, **spec}, float(normal.get("size_pt", template.body_pt)))
+        source = existing.get(DERIVED.get(role.style_id, ""))
+        if source is not None and source.element.rPr is not None and role.style_id not in template.data["styles"]:
+            # a newsroom that restyled 署名 in its reference DOCX gets the same look for the tag
+            style.element.remove(style.element.get_or_add_rPr())
+            style.element.append(copy.deepcopy(source.element.rPr))
         existing[role.style_id] = style
     return created
