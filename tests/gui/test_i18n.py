@@ -75,16 +75,22 @@ def test_preview_tags_speak_the_interface_language(qtbot, messages, sample_copy,
     window = MainWindow()
     qtbot.addWidget(window)
     window.open_path(sample_copy)
+    from editor_app.model import Paragraph
+
+    last = window.session.issue.pages[0].blocks[-1]  # the sample fits its page: make the last story run over
+    last.paragraphs.append(Paragraph("新增内容。" * 120))
     window.preview.rebuild()
     english = _preview_bars(window)
     assert "▲ Over 8 line(s) (≈ 104 chars)" in english
-    assert any(text.startswith("▲ About 2 line(s) overflow") for text in english)
+    overflow = [text for text in english if "overflow the page" in text]
+    assert len(overflow) == 1 and overflow[0].startswith("▲ About ")
+    lines = "".join(ch for ch in overflow[0] if ch.isdigit())
     install_translators(QApplication.instance(), "zh_CN")
     request.addfinalizer(lambda: install_translators(QApplication.instance(), "en"))
     window.preview.rebuild()
     chinese = _preview_bars(window)
     assert "▲ 超 8 行（约 104 字）" in chinese
-    assert "▲ 本版溢出约 2 行，未能排入" in chinese
+    assert f"▲ 本版溢出约 {lines} 行，未能排入" in chinese
 
 
 def test_a_corrupt_project_is_explained_in_chinese_when_the_interface_is_chinese(

@@ -190,6 +190,20 @@ _OWN_MARKER = re.compile(r"^\s*(?:[■□●◆◇▲△★☆▶►◎【]|[一
                          r"|\d{1,2}[、.．](?!\d))")
 
 
+def photo_position(article: Article) -> int:
+    """How many paragraphs come before the article's photos: mid-article, as on a printed page (the page
+    preview places them where the export does, so both balance their columns alike)."""
+    return max(1, (len(article.paragraphs) + 1) // 2)
+
+
+def subhead_marker(text: str, layout: Layout) -> str:
+    """The template's 小标题 marker for this subhead, or "" when it carries its own."""
+    marker = layout.subhead_marker
+    if not marker or text.startswith(marker.strip()) or _OWN_MARKER.match(text):
+        return ""
+    return marker
+
+
 def _article_body(article: Article, layout: Layout) -> list[Para | Figure]:
     items: list[Para | Figure] = []
     run_in = []
@@ -199,14 +213,13 @@ def _article_body(article: Article, layout: Layout) -> list[Para | Figure]:
         run_in.append(_model(article.author_line, article.id, "author_line", "AuthorLine"))
     if run_in:
         run_in.append(Piece("　"))
-    photo_at = max(1, (len(article.paragraphs) + 1) // 2)  # photos sit mid-article, as on the page
+    photo_at = photo_position(article)
     for index, paragraph in enumerate(article.paragraphs):
         piece = _model(paragraph.text, article.id, f"paragraph:{paragraph.id}")
         if paragraph.kind == "subhead":
-            marker = layout.subhead_marker
-            own = paragraph.text.startswith(marker.strip()) or _OWN_MARKER.match(paragraph.text)
-            marker = [Piece(marker)] if marker and not own else []
-            items.append(Para("Subhead", [*marker, piece], keep_with_next=True))
+            marker = subhead_marker(paragraph.text, layout)
+            pieces = [Piece(marker), piece] if marker else [piece]
+            items.append(Para("Subhead", pieces, keep_with_next=True))
         else:
             items.append(Para("BodyText", [*run_in, piece]))
             run_in = []

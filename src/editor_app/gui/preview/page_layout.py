@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QTextCharFormat, QTextLayout, QTextOption
 
+from editor_app.export.blocks import Layout, photo_position, subhead_marker
 from editor_app.gui.preview.tags import overflow_bar, overset_tag, underset_tag
 from editor_app.model.document import Article, Banner, EditorNote, PhotoBlock
 
@@ -134,6 +135,7 @@ class PageBuilder:
         self.gutter = template.gutter_chars * template.body_pt * U
         grid_w = template.columns * self.col_w + (template.columns - 1) * self.gutter
         self.grid_left = self.left + max(0.0, (self.right - self.left - grid_w) / 2)
+        self.layout = Layout.from_template(template)  # what the export reads: markers, brackets
         self.out = PageLayout(self.width, self.height)
         self.y = self.top
         self.images: dict[str, QImage] = {}
@@ -275,20 +277,35 @@ class PageBuilder:
         run_in = [(t, fam) for t, fam in ((article.dateline, HEI), (article.author_line, KAI)) if t]
         prefix = "".join(t + ("　" if fam == HEI else "") for t, fam in run_in)
         formats = _run_in_formats([(t + ("　" if fam == HEI else ""), fam) for t, fam in run_in], body_font)
+        photos = [box for photo in article.photos for box in self.photo_boxes(photo.image, photo.caption,
+                                                                               photo.credit)]
+        photo_at = photo_position(article) if article.paragraphs else 0  # where the export puts them
+        ends_in_text = False
+        if not photo_at:
+            boxes += photos
         for i, p in enumerate(article.paragraphs or []):
             if p.kind == "subhead":
-                text = p.text if p.text.startswith(("■", "【")) else "■ " + p.text
+                text = subhead_marker(p.text, self.layout) + p.text
                 boxes += _layout_text(text, font(HEI, size, bold=True), w, pitch, align=Qt.AlignmentFlag.AlignLeft)
             elif i == 0 and prefix:
                 boxes += _layout_text(prefix + p.text, body_font, w, pitch, indent=2 * size * U,
                                       formats=formats)
             else:
                 boxes += _layout_text(p.text, body_font, w, pitch, indent=2 * size * U)
-        for photo in article.photos:
-            boxes += self.photo_boxes(photo.image, photo.caption, photo.credit)
+            ends_in_text = p.kind != "subhead"
+            if i + 1 == photo_at:
+                boxes += photos
+                ends_in_text = ends_in_text and not photos
         if article.byline:
-            boxes += _layout_text(f"（{article.byline}）", font(KAI, size), w, pitch,
-                                  align=Qt.AlignmentFlag.AlignRight)
+            brackets = self.layout.byline_brackets
+            tag = article.byline
+            if len(brackets) == 2 and not tag.strip().startswith(brackets[0]):
+                tag = brackets[0] + tag + brackets[1]
+            line = _layout_text(tag, font(KAI, size), w, pitch, align=Qt.AlignmentFlag.AlignRight)
+            if ends_in_text:  # the tag goes with the last line, as in the export: never alone atop a column
+                boxes[-1:] = [_joined([boxes[-1], *line])]
+            else:
+                boxes += line
         fit = self.session.fit(page, article)
         if with_headline and fit is not None and fit.state != "fits":
             boxes.append(self.fit_bar(fit))  # a head across the page carries the tag instead
@@ -332,13 +349,7 @@ class PageBuilder:
         if credit:
             boxes += _layout_text(credit, font(HEI, 8), w, 12 * U, align=Qt.AlignmentFlag.AlignLeft)
         boxes[-1].height += 4 * U
-        # one unit in the flow: a caption never leaves its picture for the next column
-        whole, y = Box(0.0), 0.0
-        for box in boxes:
-            whole.ops += [_shifted(op, 0, y) for op in box.ops]
-            y += box.height
-        whole.height = y
-        return [whole]
+        return [_joined(boxes)]  # one unit in the flow: a caption never leaves its picture for the next column
 
     def _image(self, key):
         if not key or key not in self.session.project.images:
@@ -445,6 +456,16 @@ def _fill(pattern: str, values: dict[str, str]) -> str:
     parts = [p for p in re.split(r"\u3000+", pattern) if p]
     filled = [re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), ""), p).strip() for p in parts]
     return "　　".join(p for p in filled if p)
+
+
+def _joined(boxes: list[Box]) -> Box:
+    """Boxes stacked into one, which the column flow never splits."""
+    whole, y = Box(0.0), 0.0
+    for box in boxes:
+        whole.ops += [_shifted(op, 0, y) for op in box.ops]
+        y += box.height
+    whole.height = y
+    return whole
 
 
 def _shifted(op: Op, dx: float, dy: float) -> Op:
