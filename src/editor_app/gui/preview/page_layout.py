@@ -377,8 +377,7 @@ class PageBuilder:
                 break
             height = min(available, height + self.pitch)
         self._place(items, height, dry=False)
-        rules = (self.t.data.get("layout") or {}).get("column_rule", True)
-        for col in range(1, n if rules else 1):
+        for col in range(1, n if self.layout.column_rule else 1):
             x = self.grid_left + col * (self.col_w + self.gutter) - self.gutter / 2
             self.out.ops.append(Op("line", (x, self.y, x, self.y + min(height, placed), 0.5 * U, INK)))
         if left_over:
@@ -412,8 +411,7 @@ class PageBuilder:
         if self.page is self.issue.pages[0]:
             self.masthead()
         pending: list[tuple[str, list[Box]]] = []
-        layout = self.t.data.get("layout") or {}
-        heads_full = bool(layout.get("heads_full_width", False))
+        heads_full = self.layout.heads_full_width
         title_pt, kicker_pt = self.style_pt("ArticleTitle", 20), self.style_pt("Kicker", 14)
         deck_pt = self.style_pt("Deck", 13)
         for block in self.page.blocks:
