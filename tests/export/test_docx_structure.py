@@ -11,7 +11,7 @@ from editor_app.export import export_docx
 from editor_app.export.styles import WORD_BUILTIN_CHINESE
 from editor_app.layout.templates import get_template, list_templates
 
-from .helpers import NS, body_paragraphs, byline_tags, bylines, paragraph_text, part, parts, style_of, w
+from .helpers import NS, W, body_paragraphs, byline_tags, bylines, paragraph_text, part, parts, style_of, w
 
 TEMPLATES = [t.id for t in list_templates()]
 
@@ -124,6 +124,7 @@ def test_byline_tag_sits_right_aligned_on_a_line_after_the_last_body_line(export
         ends = [q.find("w:pPr/w:sectPr", NS) for q in later if q.find("w:pPr/w:sectPr", NS) is not None]
         sect = ends[0] if ends else part(exports[template_id], "word/document.xml").find("w:body/w:sectPr", NS)
         columns = int(sect.find("w:cols", NS).get(w("num")))
+        assert p.find("w:pPr/w:widowControl", NS) is not None  # on the paragraph, whatever the style says
         stop = p.find("w:pPr/w:tabs/w:tab", NS)
         assert stop.get(w("val")) == "right"
         assert abs(int(stop.get(w("pos"))) - (text_width - (columns - 1) * gutter) / columns) <= 2
@@ -140,15 +141,42 @@ def byline_tags_of_run(run) -> bool:
     return style is not None and style.get(w("val")) == "BylineTag"
 
 
-def test_an_article_that_ends_in_a_photo_keeps_its_byline_paragraph(tmp_path):
-    from editor_app.model import Article, Issue, Page, Photo
+@pytest.mark.parametrize("ending", ["photo", "subhead"])
+def test_an_article_that_does_not_end_in_body_text_keeps_its_byline_paragraph(tmp_path, ending):
+    from editor_app.model import Article, Issue, Page, Paragraph, Photo
     from editor_app.storage.project import Project
 
-    issue = Issue(publication="简报", pages=[Page(1, template="a4-bulletin", blocks=[
-        Article(title="图片新闻", photos=[Photo(caption="市民在公园散步。", credit="甲 摄")], byline="乙")])])
+    article = (Article(title="图片新闻", photos=[Photo(caption="市民在公园散步。", credit="甲 摄")], byline="乙")
+               if ending == "photo" else
+               Article(title="消息", paragraphs=[Paragraph("正文。"), Paragraph("下一步", kind="subhead")], byline="乙"))
+    issue = Issue(publication="简报", pages=[Page(1, template="a4-bulletin", blocks=[article])])
     out = export_docx(Project(issue), tmp_path / "x.docx").path
     assert [paragraph_text(p) for p in body_paragraphs(out) if style_of(p) == "Byline"] == ["（乙）"]
     assert bylines(out) == ["（乙）"]
+
+
+def test_layout_flags_go_in_schema_order_in_w_compat():
+    """Word calls a file corrupt when w:compat's children are out of order; a reference DOCX saved by Word
+    may already hold flags on either side of ours, or no w:compat at all."""
+    from lxml import etree
+
+    from editor_app.export import docx_xml
+
+    def settings(inner: str):
+        return etree.fromstring(f'<w:settings xmlns:w="{W}" xmlns:w14="{W14}">{inner}</w:settings>')
+
+    W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    full = settings("<w:zoom/><w:compat><w:spaceForUL/><w:useFELayout/><w:compatSetting/></w:compat><w:rsids/>")
+    docx_xml.set_compat_flag(full, "w:doNotExpandShiftReturn")
+    docx_xml.set_compat_flag(full, "w:doNotExpandShiftReturn")  # twice: still one
+    assert [etree.QName(c).localname for c in full.find("w:compat", NS)] == [
+        "spaceForUL", "doNotExpandShiftReturn", "useFELayout", "compatSetting"]
+    bare = settings("<w:zoom/><w:rsids/><w14:docId/>")
+    docx_xml.set_compat_flag(bare, "w:doNotExpandShiftReturn")
+    assert [etree.QName(c).localname for c in bare] == ["zoom", "compat", "rsids", "docId"]
+    late = settings("<w:zoom/><w14:docId/>")
+    docx_xml.set_compat_flag(late, "w:doNotExpandShiftReturn")
+    assert [etree.QName(c).localname for c in late] == ["zoom", "compat", "docId"]
 
 
 @pytest.mark.parametrize("template_id", TEMPLATES)

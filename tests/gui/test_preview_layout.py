@@ -52,3 +52,15 @@ def test_a_byline_is_drawn_right_under_its_last_line_never_alone_atop_a_column(p
         above = [text for text, lx, _t, lbottom in lines
                  if text != tag and abs(lx - x) < 10 and abs(lbottom - top) < 1]
         assert above, f"{tag} starts a column of the preview on its own"
+
+
+def test_a_dateline_after_an_opening_subhead_is_still_drawn(window):
+    from editor_app.model import Paragraph
+
+    lead = window.session.issue.pages[0].blocks[2]
+    assert lead.dateline == "新区讯"
+    first = lead.paragraphs[0].text
+    lead.paragraphs.insert(0, Paragraph("开篇", kind="subhead"))  # the export runs the dateline into `first`
+    window.preview.rebuild()
+    texts = {text for text, *_ in _lines(window.preview.last_layout)}
+    assert f"新区讯　{first}" in texts

@@ -142,6 +142,8 @@ class DocxWriter:
         self._pieces(paragraph, para.pieces)
         if para.tail:  # a line break, then a tab to a right-aligned stop at the column's edge
             docx_xml.set_right_tab(paragraph._p.get_or_add_pPr(), self._column_width_twips(columns))
+            # set here too, not only in the style: a newsroom's reference DOCX may have it off
+            paragraph.paragraph_format.widow_control = True
             docx_xml.add_break_and_tab(paragraph._p)
             self._pieces(paragraph, para.tail)
         return paragraph

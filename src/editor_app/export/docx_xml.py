@@ -37,6 +37,9 @@ _SECT_ORDER = ("w:headerReference", "w:footerReference", "w:footnotePr", "w:endn
                "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
 
 
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
 def _place(parent, child, order: tuple[str, ...]) -> None:
     """Insert `child` into `parent` at its schema position, replacing an element of the same tag."""
     tag = child.tag
@@ -132,7 +135,7 @@ def set_keep_with_next(pPr) -> None:
 
 
 def set_right_tab(pPr, position_twips: int) -> None:
-    """One right-aligned tab stop (the byline tag's) at `position_twips` from the left indent."""
+    """One right-aligned tab stop (the byline tag's) at `position_twips` from the column's left edge."""
     tabs = _element("w:tabs")
     tabs.append(_element("w:tab", val="right", pos=position_twips))
     _place(pPr, tabs, _PPR_ORDER)
@@ -146,28 +149,47 @@ def add_break_and_tab(p) -> None:
     p.append(run)
 
 
-# What follows w:compat in w:settings (schema order).
+# What follows w:compat in w:settings (schema order); elements of later namespaces (w14:docId …) come last too.
 _AFTER_COMPAT = {qn(f"w:{name}") for name in (
     "docVars", "rsids", "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
     "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
     "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")} | {
     "{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr",
     "{http://schemas.openxmlformats.org/schemaLibrary/2006/main}schemaLibrary"}
+# The children of w:compat in schema order.
+_COMPAT_ORDER = tuple(f"w:{name}" for name in (
+    "useSingleBorderforContiguousCells", "wpJustification", "noTabHangInd", "noLeading", "spaceForUL",
+    "noColumnBalance", "balanceSingleByteDoubleByteWidth", "noExtraLineSpacing", "doNotLeaveBackslashAlone",
+    "ulTrailSpace", "doNotExpandShiftReturn", "spacingInWholePoints", "lineWrapLikeWord6",
+    "printBodyTextBeforeHeader", "printColBlack", "wpSpaceWidth", "showBreaksInFrames", "subFontBySize",
+    "suppressBottomSpacing", "suppressTopSpacing", "suppressSpacingAtTopOfPage", "suppressSpBfAfterPgBrk",
+    "swapBordersFacingPages", "convMailMergeEsc", "truncateFontHeightsLikeWP6", "mwSmallCaps", "usePrinterMetrics",
+    "doNotSuppressParagraphBorders", "wrapTrailSpaces", "footnoteLayoutLikeWW8", "shapeLayoutLikeWW8",
+    "alignTablesRowByRow", "forgetLastTabAlignment", "adjustLineHeightInTable", "autoSpaceLikeWord95",
+    "noSpaceRaiseLower", "doNotUseHTMLParagraphAutoSpacing", "layoutRawTableWidth", "layoutTableRowsApart",
+    "useWord97LineBreakRules", "doNotBreakWrappedTables", "doNotSnapToGridInCell", "selectFldWithFirstOrLastChar",
+    "applyBreakingRules", "doNotWrapTextWithPunct", "doNotUseEastAsianBreakRules", "useWord2002TableStyleRules",
+    "growAutofit", "useFELayout", "useNormalStyleForList", "doNotUseIndentAsNumberingTabStop",
+    "useAltKinsokuLineBreakRules", "allowSpaceOfSameStyleInTable", "doNotSuppressIndentation",
+    "doNotAutofitConstrainedTables", "autofitToFirstFixedWidthCell", "underlineTabInNumList",
+    "displayHangulFixedWidth", "splitPgBreakAndParaMark", "doNotVertAlignCellWithSp",
+    "doNotBreakConstrainedForcedTable", "doNotVertAlignInTxbx", "useAnsiKerningPairs", "cachedColBalance",
+    "compatSetting"))
 
 
 def set_compat_flag(settings_element, tag: str) -> None:
-    """A layout compatibility flag (`w:doNotExpandShiftReturn` …): these precede every `w:compatSetting`
-    and `w:useFELayout` in the schema, so it goes first."""
+    """Turn on a layout compatibility flag (`w:doNotExpandShiftReturn` …), each in its schema place."""
     compat = settings_element.find(qn("w:compat"))
     if compat is None:  # python-docx's and Word's settings have one; a hand-made reference may not
         compat = OxmlElement("w:compat")
-        after = [child for child in settings_element if child.tag in _AFTER_COMPAT]
+        after = [child for child in settings_element
+                 if child.tag in _AFTER_COMPAT or not str(child.tag).startswith(f"{{{_W}}}")]
         if after:
             after[0].addprevious(compat)
         else:
             settings_element.append(compat)
     if compat.find(qn(tag)) is None:
-        compat.insert(0, OxmlElement(tag))
+        _place(compat, OxmlElement(tag), _COMPAT_ORDER)
 
 
 def set_columns(sectPr, count: int, space_twips: int, separator: bool) -> None:

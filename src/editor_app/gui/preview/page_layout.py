@@ -281,21 +281,26 @@ class PageBuilder:
                                                                                photo.credit)]
         photo_at = photo_position(article) if article.paragraphs else 0  # where the export puts them
         ends_in_text = False
-        if not photo_at:
-            boxes += photos
         for i, p in enumerate(article.paragraphs or []):
             if p.kind == "subhead":
                 text = subhead_marker(p.text, self.layout) + p.text
                 boxes += _layout_text(text, font(HEI, size, bold=True), w, pitch, align=Qt.AlignmentFlag.AlignLeft)
-            elif i == 0 and prefix:
+            elif prefix:  # the dateline runs into the first body paragraph, after any opening subhead
                 boxes += _layout_text(prefix + p.text, body_font, w, pitch, indent=2 * size * U,
                                       formats=formats)
+                prefix = ""
             else:
                 boxes += _layout_text(p.text, body_font, w, pitch, indent=2 * size * U)
             ends_in_text = p.kind != "subhead"
             if i + 1 == photo_at:
                 boxes += photos
                 ends_in_text = ends_in_text and not photos
+        if prefix:  # a dateline with no body text still prints, as in the export
+            boxes += _layout_text(prefix.rstrip("　"), body_font, w, pitch, indent=2 * size * U, formats=formats)
+            ends_in_text = True
+        if not photo_at:
+            boxes += photos
+            ends_in_text = ends_in_text and not photos
         if article.byline:
             brackets = self.layout.byline_brackets
             tag = article.byline
