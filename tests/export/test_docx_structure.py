@@ -155,6 +155,17 @@ def test_an_article_that_does_not_end_in_body_text_keeps_its_byline_paragraph(tm
     assert bylines(out) == ["（乙）"]
 
 
+def test_a_byline_of_blanks_prints_nothing(tmp_path):
+    from editor_app.model import Article, Issue, Page, Paragraph
+    from editor_app.storage.project import Project
+
+    issue = Issue(publication="简报", pages=[Page(1, template="a4-bulletin", blocks=[
+        Article(title="消息", paragraphs=[Paragraph("正文。")], byline="  ")])])
+    out = export_docx(Project(issue), tmp_path / "x.docx").path
+    assert bylines(out) == []
+    assert not any("（" in paragraph_text(p) for p in body_paragraphs(out))
+
+
 def test_layout_flags_go_in_schema_order_in_w_compat():
     """Word calls a file corrupt when w:compat's children are out of order; a reference DOCX saved by Word
     may already hold flags on either side of ours, or no w:compat at all."""

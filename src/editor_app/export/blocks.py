@@ -231,7 +231,7 @@ def _article_body(article: Article, layout: Layout) -> list[Para | Figure]:
     if not article.paragraphs:
         for photo in article.photos:
             items.extend(_photo_items(photo, article.id, f"photo:{photo.id}:"))
-    if article.byline:
+    if article.byline and article.byline.strip():  # a tag of blanks would print as （  ）
         ends_in_text = bool(items) and isinstance(items[-1], Para) and items[-1].style == "BodyText"
         style = "BylineTag" if ends_in_text else None
         pieces = [_model(article.byline, article.id, "byline", style)]

@@ -196,7 +196,7 @@ def body_lines(article: Article, column_chars: int, hang: bool = False) -> int:
         total += estimate_lines(text, column_chars, indent=indent, hang=hang)
     if not article.paragraphs and run_in:
         total += estimate_lines(run_in, column_chars, indent=2, hang=hang)
-    if article.byline:
+    if article.byline and article.byline.strip():
         total += 1
     return total
 

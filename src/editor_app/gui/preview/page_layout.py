@@ -301,7 +301,7 @@ class PageBuilder:
         if not photo_at:
             boxes += photos
             ends_in_text = ends_in_text and not photos
-        if article.byline:
+        if article.byline and article.byline.strip():
             brackets = self.layout.byline_brackets
             tag = article.byline
             if len(brackets) == 2 and not tag.strip().startswith(brackets[0]):
