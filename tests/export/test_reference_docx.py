@@ -36,20 +36,30 @@ def test_every_template_ships_a_reference_docx_that_matches_its_yaml(tmp_path):
             f"{shipped.name} is out of date with {template.id}.yaml: run templates/build_reference_docx.py"
 
 
-def test_a_newsroom_restyle_in_the_reference_docx_wins(tmp_path, sample_project):
+def _export_with_restyled_reference(tmp_path, project, restyle):
+    """Copy the a4-bulletin template and its reference DOCX, let `restyle(reference)` edit the DOCX as a
+    newsroom would in Word, and export `project` with it; returns the exported file."""
     for name in ("a4-bulletin.yaml", "a4-bulletin.docx"):
         shutil.copy(templates_dir() / name, tmp_path / name)
     reference = docx.Document(str(tmp_path / "a4-bulletin.docx"))
-    reference.styles["稿件正文"].font.size = Pt(12)  # the newsroom enlarges the body type in Word
-    reference.styles["主题"].font.bold = True
+    restyle(reference)
     reference.save(str(tmp_path / "a4-bulletin.docx"))
 
     template = load_template_file(tmp_path / "a4-bulletin.yaml")
     layout = Layout.from_template(template)
-    writer = DocxWriter(sample_project, template, layout, WriteOptions(), [])
-    writer.write(flatten(sample_project.issue, layout))
+    writer = DocxWriter(project, template, layout, WriteOptions(), [])
+    writer.write(flatten(project.issue, layout))
     out = tmp_path / "out.docx"
     out.write_bytes(writer.finish())
+    return out
+
+
+def test_a_newsroom_restyle_in_the_reference_docx_wins(tmp_path, sample_project):
+    def restyle(reference):
+        reference.styles["稿件正文"].font.size = Pt(12)  # the newsroom enlarges the body type in Word
+        reference.styles["主题"].font.bold = True
+
+    out = _export_with_restyled_reference(tmp_path, sample_project, restyle)
     exported = docx.Document(str(out))
     assert exported.styles["稿件正文"].font.size == Pt(12)
     assert exported.styles["主题"].font.bold is True
@@ -60,22 +70,14 @@ def test_a_newsroom_restyle_in_the_reference_docx_wins(tmp_path, sample_project)
 
 def test_a_reference_docx_from_before_the_tag_style_lends_its_byline_look_to_the_tag(tmp_path, sample_project):
     """A newsroom's reference DOCX saved before 署名文字 existed: the tag takes the restyled 署名's face."""
-    for name in ("a4-bulletin.yaml", "a4-bulletin.docx"):
-        shutil.copy(templates_dir() / name, tmp_path / name)
-    reference = docx.Document(str(tmp_path / "a4-bulletin.docx"))
-    tag_style = reference.styles["署名文字"].element
-    tag_style.getparent().remove(tag_style)
     from editor_app.export import docx_xml
 
-    docx_xml.set_run_fonts(reference.styles["署名"].element.get_or_add_rPr(), "仿宋")
-    reference.save(str(tmp_path / "a4-bulletin.docx"))
+    def restyle(reference):
+        tag_style = reference.styles["署名文字"].element
+        tag_style.getparent().remove(tag_style)
+        docx_xml.set_run_fonts(reference.styles["署名"].element.get_or_add_rPr(), "仿宋")
 
-    template = load_template_file(tmp_path / "a4-bulletin.yaml")
-    layout = Layout.from_template(template)
-    writer = DocxWriter(sample_project, template, layout, WriteOptions(), [])
-    writer.write(flatten(sample_project.issue, layout))
-    out = tmp_path / "out.docx"
-    out.write_bytes(writer.finish())
+    out = _export_with_restyled_reference(tmp_path, sample_project, restyle)
     fonts = part(out, "word/styles.xml").find(f".//{w('style')}[@{w('styleId')}='BylineTag']//{w('rFonts')}")
     assert fonts.get(w("eastAsia")) == "仿宋"
 

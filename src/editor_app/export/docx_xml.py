@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 
 __all__ = ["qn", "set_run_fonts", "set_columns", "set_paragraph_border", "set_first_line_indent",
            "add_page_field", "set_language", "zero_inline_distances", "clean_xml_text"]
@@ -35,9 +35,6 @@ _SECT_ORDER = ("w:headerReference", "w:footerReference", "w:footnotePr", "w:endn
                "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType", "w:cols",
                "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
                "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
-
-
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _place(parent, child, order: tuple[str, ...]) -> None:
@@ -183,7 +180,7 @@ def set_compat_flag(settings_element, tag: str) -> None:
     if compat is None:  # python-docx's and Word's settings have one; a hand-made reference may not
         compat = OxmlElement("w:compat")
         after = [child for child in settings_element
-                 if child.tag in _AFTER_COMPAT or not str(child.tag).startswith(f"{{{_W}}}")]
+                 if child.tag in _AFTER_COMPAT or not str(child.tag).startswith(f"{{{nsmap['w']}}}")]
         if after:
             after[0].addprevious(compat)
         else:
