@@ -20,6 +20,7 @@ from editor_app.model import (
     Paragraph,
     Photo,
     PhotoBlock,
+    Placement,
     SchemaError,
     dumps,
     loads,
@@ -36,7 +37,7 @@ def test_sample_round_trip_is_identical():
     text = dumps(issue)
     assert dumps(loads(text)) == text
     data = json.loads(text)
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     kinds = [b["type"] for b in data["pages"][0]["blocks"]]
     assert kinds[:2] == ["banner", "editor_note"] and kinds.count("article") == 3
     article = data["pages"][0]["blocks"][2]
@@ -51,13 +52,15 @@ texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=3
 opt_texts = st.none() | texts
 paragraphs = st.builds(Paragraph, text=texts, kind=st.sampled_from(["text", "subhead"]))
 photos = st.builds(Photo, image=st.none(), caption=texts, credit=opt_texts)
+places = st.none() | st.builds(Placement, column=st.integers(0, 7), span=st.integers(1, 8),
+                               top=st.integers(0, 120), height=st.integers(1, 120))
 blocks = st.one_of(
-    st.builds(Banner, title=texts, kicker=opt_texts, subtitle=opt_texts),
-    st.builds(EditorNote, paragraphs=st.lists(paragraphs, max_size=3), label=texts),
+    st.builds(Banner, title=texts, kicker=opt_texts, subtitle=opt_texts, place=places),
+    st.builds(EditorNote, paragraphs=st.lists(paragraphs, max_size=3), label=texts, place=places),
     st.builds(Article, title=texts, kicker=opt_texts, subtitle=opt_texts, dateline=opt_texts,
               author_line=opt_texts, paragraphs=st.lists(paragraphs, max_size=4),
-              photos=st.lists(photos, max_size=2), byline=opt_texts),
-    st.builds(PhotoBlock, caption=texts, credit=opt_texts),
+              photos=st.lists(photos, max_size=2), byline=opt_texts, place=places),
+    st.builds(PhotoBlock, caption=texts, credit=opt_texts, place=places),
 )
 pages = st.builds(Page, number=st.integers(1, 99), name=opt_texts, blocks=st.lists(blocks, max_size=4))
 issues = st.builds(Issue, publication=texts, type=st.sampled_from(["newspaper", "internal", "official"]),
@@ -75,11 +78,14 @@ def test_random_documents_round_trip(issue):
 
 
 @pytest.mark.parametrize("bad, where", [
-    ('{"schema": 1, "pages": [{"blocks": [{"type": "table"}]}]}', "unknown block type"),
-    ('{"schema": 1, "pages": [{"blocks": [{"type": "article", "title": 5}]}]}', "expected text"),
-    ('{"schema": 1, "issue": {"type": "magazine"}}', "is not one of"),
-    ('{"schema": 1, "pages": "none"}', "expected a list"),
+    ('{"schema": 2, "pages": [{"blocks": [{"type": "table"}]}]}', "unknown block type"),
+    ('{"schema": 2, "pages": [{"blocks": [{"type": "article", "title": 5}]}]}', "expected text"),
+    ('{"schema": 2, "issue": {"type": "magazine"}}', "is not one of"),
+    ('{"schema": 2, "pages": "none"}', "expected a list"),
     ('{"schema": 1,', "invalid JSON"),
+    ('{"schema": 2, "pages": [{"blocks": [{"type": "banner", "place": {"column": -1, "span": 1, "top": 0, '
+     '"height": 3}}]}]}', r"place\.column: expected a whole number from 0"),
+    ('{"schema": 2, "pages": [{"blocks": [{"type": "banner", "place": [1, 2]}]}]}', "place: expected an object"),
 ])
 def test_malformed_json_names_the_problem(bad, where):
     with pytest.raises(SchemaError, match=where):
@@ -125,6 +131,7 @@ def test_every_operation_has_an_exact_inverse():
         ops.InsertPage(2, Page(3)),
         ops.RemovePage(page2.id),
         ops.SetPageField(page1.id, "name", "要闻"),
+        ops.SetPlacement(article.id, Placement(column=1, span=2, top=10, height=30)),
         ops.SetIssueField("number", 12),
         ops.AddFlag(Flag(Location(article.id, f"paragraph:{pid}", 0, 2, "第一"), note="存疑")),
         ops.Batch([ops.SetField(article.id, "title", "甲"), ops.SetField(banner.id, "title", "乙")]),
@@ -161,6 +168,25 @@ def test_duplicate_gets_fresh_ids():
     clone = ops.duplicate_block(article)
     assert clone.id != article.id and clone.title == article.title
     assert {p.id for p in clone.paragraphs}.isdisjoint({p.id for p in article.paragraphs})
+
+
+def test_a_duplicate_is_not_stacked_on_its_original():
+    article = _issue().pages[0].blocks[1]
+    article.place = Placement(column=0, span=2, top=0, height=20)
+    assert ops.duplicate_block(article).place is None
+
+
+def test_moving_a_block_twice_is_one_undo_step():
+    issue = _issue()
+    article = issue.pages[0].blocks[1]
+    first = ops.SetPlacement(article.id, Placement(0, 2, 5, 20))
+    second = ops.SetPlacement(article.id, Placement(1, 2, 6, 20))
+    assert first.merge_key() == second.merge_key()
+    undo_first = first.apply(issue)
+    second.apply(issue)
+    assert article.place == Placement(1, 2, 6, 20)
+    undo_first.apply(issue)
+    assert article.place is None
 
 
 def test_text_fields_in_reading_order_with_scopes():

@@ -172,6 +172,21 @@ def test_schema_0_is_migrated(tmp_path):
     assert issue.pages[0].blocks[0].paragraphs[0].text == "一段。"
 
 
+def test_schema_1_opens_with_blocks_in_auto_layout(tmp_path):
+    fixture = Path(__file__).parent / "fixtures" / "projects" / "schema1.json"
+    path = _zip(tmp_path / "v1.bulletin", {"manifest.json": MANIFEST, "issue.json": fixture.read_bytes()})
+    project = open_project(path)
+    blocks = project.issue.pages[0].blocks
+    assert [b.type for b in blocks] == ["banner", "article"]
+    assert all(b.place is None for b in blocks)
+    assert blocks[1].paragraphs[1].kind == "subhead" and blocks[1].slot == "brief"
+    save_project(project, tmp_path / "v2.bulletin")
+    with zipfile.ZipFile(tmp_path / "v2.bulletin") as archive:
+        saved = json.loads(archive.read("issue.json"))
+        assert json.loads(archive.read("manifest.json"))["schema"] == saved["schema"] == 2
+    assert saved["pages"][0]["blocks"][1]["place"] is None
+
+
 def test_image_that_is_not_an_image_is_refused(tmp_path):
     project = _project()
     with pytest.raises(InputError, match="not a usable image"):

@@ -30,7 +30,7 @@ def test_json_output_has_issue_and_notes(tmp_path):
     result = run_cli("import", str(src), "--format", "json")
     assert result.returncode == 0, result.stderr.decode()
     data = json.loads(result.stdout.decode("utf-8"))
-    assert data["schema"] == 1 and isinstance(data["notes"], list)
+    assert data["schema"] == 2 and isinstance(data["notes"], list)
     article = data["pages"][0]["blocks"][0]
     assert article["type"] == "article" and article["title"] == "滨江新区启动秋季植树活动"
     assert article["dateline"] == "新区讯" and article["author_line"] == "（通讯员 林悦）"

@@ -15,12 +15,13 @@ from editor_app.model.document import (
     Paragraph,
     Photo,
     PhotoBlock,
+    Placement,
     new_id,
 )
 from editor_app.model.serialize import SchemaError, dumps, issue_from_dict, issue_to_dict, loads
 
 __all__ = [
     "BLOCK_TYPES", "PUBLICATION_TYPES", "Article", "Banner", "Block", "EditorNote", "Flag", "Ignore",
-    "Issue", "Location", "Page", "Paragraph", "Photo", "PhotoBlock", "SchemaError", "dumps",
+    "Issue", "Location", "Page", "Paragraph", "Photo", "PhotoBlock", "Placement", "SchemaError", "dumps",
     "issue_from_dict", "issue_to_dict", "loads", "new_id",
 ]

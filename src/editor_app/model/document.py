@@ -18,6 +18,21 @@ FLAG_STATUSES = ("open", "accepted", "rejected")
 BLOCK_TYPES = ("banner", "editor_note", "article", "photo")
 
 
+@dataclass
+class Placement:
+    """Where a block sits on its page's column grid, in whole columns and body lines.
+
+    `column` is the first column (0-based), `span` the columns it covers, `top` the first body line
+    (0 = the top of the text area) and `height` its depth in lines. A block without a placement is
+    placed by the composer's auto layout (自动排版) until the editor fixes it.
+    """
+
+    column: int = 0
+    span: int = 1
+    top: int = 0
+    height: int = 1
+
+
 def new_id(prefix: str = "") -> str:
     """A short random id; collisions within one document are practically impossible (64 bits)."""
     return prefix + uuid.uuid4().hex[:16]
@@ -51,6 +66,7 @@ class Banner:
     title: str = ""
     kicker: str | None = None
     subtitle: str | None = None
+    place: Placement | None = None  # on the page grid; None: auto layout
     id: str = field(default_factory=lambda: new_id("b"))
     type: Literal["banner"] = field(default="banner", init=False)
 
@@ -61,6 +77,7 @@ class EditorNote:
 
     paragraphs: list[Paragraph] = field(default_factory=list)
     label: str = "编者按"
+    place: Placement | None = None  # on the page grid; None: auto layout
     id: str = field(default_factory=lambda: new_id("n"))
     type: Literal["editor_note"] = field(default="editor_note", init=False)
 
@@ -76,6 +93,7 @@ class Article:
     photos: list[Photo] = field(default_factory=list)
     byline: str | None = None  # 署名 tag such as 申环
     slot: str | None = None  # template slot id (头条, 二条 …)
+    place: Placement | None = None  # on the page grid; None: auto layout
     id: str = field(default_factory=lambda: new_id("a"))
     type: Literal["article"] = field(default="article", init=False)
 
@@ -87,6 +105,7 @@ class PhotoBlock:
     image: str | None = None
     caption: str = ""
     credit: str | None = None
+    place: Placement | None = None  # on the page grid; None: auto layout
     id: str = field(default_factory=lambda: new_id("g"))
     type: Literal["photo"] = field(default="photo", init=False)
 

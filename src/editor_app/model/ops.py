@@ -13,7 +13,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
-from editor_app.model.document import Block, Flag, Ignore, Issue, Page, Paragraph, Photo
+from editor_app.model.document import Block, Flag, Ignore, Issue, Page, Paragraph, Photo, Placement
 from editor_app.model.fields import get_field, set_field
 
 _ISSUE_FIELDS = ("publication", "type", "number", "total_number", "date", "editors", "organizer",
@@ -88,6 +88,23 @@ class SetField(Op):
 
     def merge_key(self) -> tuple | None:
         return ("set", self.block_id, self.path)
+
+
+@dataclass
+class SetPlacement(Op):
+    """Put a block at a place on its page's grid, or (None) hand it back to auto layout."""
+
+    block_id: str
+    place: Placement | None
+
+    def apply(self, issue: Issue) -> Op:
+        _, _, block = issue.find_block(self.block_id)
+        old = block.place
+        block.place = copy.copy(self.place)
+        return SetPlacement(self.block_id, old)
+
+    def merge_key(self) -> tuple | None:
+        return ("place", self.block_id)  # a drag in the preview is one undo step
 
 
 @dataclass
@@ -293,4 +310,5 @@ def duplicate_block(block: Block) -> Block:
         p.id = new_id("p")
     for ph in getattr(clone, "photos", ()):
         ph.id = new_id("f")
+    clone.place = None  # a copy never lands on top of its original: auto layout finds it a place
     return clone

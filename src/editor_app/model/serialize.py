@@ -26,10 +26,11 @@ from editor_app.model.document import (
     Paragraph,
     Photo,
     PhotoBlock,
+    Placement,
     new_id,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class SchemaError(ValueError):
@@ -47,7 +48,20 @@ def _photo(ph: Photo) -> dict:
     return {"image": ph.image, "caption": ph.caption, "credit": ph.credit, "id": ph.id}
 
 
+def _place(place: Placement | None) -> dict | None:
+    if place is None:
+        return None
+    return {"column": place.column, "span": place.span, "top": place.top, "height": place.height}
+
+
 def block_to_dict(block: Block) -> dict:
+    data = _block_fields(block)
+    data["place"] = _place(block.place)
+    data["id"] = data.pop("id")  # the id stays last, as in every schema
+    return data
+
+
+def _block_fields(block: Block) -> dict:
     if isinstance(block, Banner):
         return {"type": "banner", "kicker": block.kicker, "title": block.title,
                 "subtitle": block.subtitle, "id": block.id}
@@ -165,7 +179,26 @@ def _read_photos(r: _Reader) -> list[Photo]:
     return out
 
 
+def _read_place(r: _Reader) -> Placement | None:
+    if r.data.get("place") is None:
+        return None
+    pr = _Reader(r.data["place"], f"{r.path}.place")
+    values = {}
+    for key, least in (("column", 0), ("span", 1), ("top", 0), ("height", 1)):
+        value = pr.int(key)
+        if value is None or value < least or value > 10_000:
+            raise SchemaError(f"{pr.path}.{key}: expected a whole number from {least} to 10000, found {value!r}")
+        values[key] = value
+    return Placement(**values)
+
+
 def block_from_dict(data: Any, path: str = "block") -> Block:
+    block = _block_from_dict(data, path)
+    block.place = _read_place(_Reader(data, path))
+    return block
+
+
+def _block_from_dict(data: Any, path: str) -> Block:
     r = _Reader(data, path)
     kind = r.str("type", required=True)
     if kind == "banner":

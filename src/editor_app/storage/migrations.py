@@ -27,7 +27,19 @@ def _v0_to_v1(data: dict) -> dict:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1}
+def _v1_to_v2(data: dict) -> dict:
+    """Schema 2 gives blocks a place on the page grid; older blocks have none (auto layout)."""
+    for page in data.get("pages", []) or []:
+        if not isinstance(page, dict):
+            continue
+        for block in page.get("blocks", []) or []:
+            if isinstance(block, dict):
+                block.setdefault("place", None)
+    data["schema"] = 2
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(data: dict) -> dict:

@@ -18,7 +18,7 @@ from editor_app.errors import InputError, ProjectError
 from editor_app.imaging import inspect_image
 from editor_app.messages import msg
 from editor_app.model.document import Issue
-from editor_app.model.serialize import SchemaError, dumps, issue_from_dict
+from editor_app.model.serialize import SCHEMA_VERSION, SchemaError, dumps, issue_from_dict
 from editor_app.storage.atomic import atomic_writer
 from editor_app.storage.migrations import migrate
 
@@ -149,7 +149,7 @@ def open_project(path: Path | str) -> Project:
 
 def project_bytes_writer(project: Project):
     """A callback writing the project zip into a binary file (used by save and autosave)."""
-    manifest = {"format": FORMAT_NAME, "schema": 1, "app_version": __version__}
+    manifest = {"format": FORMAT_NAME, "schema": SCHEMA_VERSION, "app_version": __version__}
     issue_json = dumps(project.issue).encode("utf-8")
     referenced = project.referenced_images()
 
