@@ -33,11 +33,11 @@ def build(template, out: Path) -> Path:
         if role.kind != "paragraph":
             continue
         paragraph = document.add_paragraph(style=styles[role.style_id])
-        paragraph.add_run(f"{specs[role.style_id]['name']}（{role.style_id}）")
+        paragraph.add_run(f"{specs[role.style_id].name}（{role.style_id}）")
     specimen = document.add_paragraph(style=styles["BodyText"])
     for role in ROLES:
         if role.kind == "character":
-            specimen.add_run(f"{specs[role.style_id]['name']}（{role.style_id}）", style=styles[role.style_id])
+            specimen.add_run(f"{specs[role.style_id].name}（{role.style_id}）", style=styles[role.style_id])
             specimen.add_run("　")
     props = document.core_properties
     props.title = f"{template.name} 参考样式"

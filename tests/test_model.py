@@ -176,16 +176,15 @@ def test_a_duplicate_is_not_stacked_on_its_original():
     assert ops.duplicate_block(article).place is None
 
 
-def test_moving_a_block_twice_is_one_undo_step():
+def test_placing_a_block_and_handing_it_back_to_auto_layout():
     issue = _issue()
     article = issue.pages[0].blocks[1]
-    first = ops.SetPlacement(article.id, Placement(0, 2, 5, 20))
-    second = ops.SetPlacement(article.id, Placement(1, 2, 6, 20))
-    assert first.merge_key() == second.merge_key()
-    undo_first = first.apply(issue)
-    second.apply(issue)
+    undo = ops.SetPlacement(article.id, Placement(1, 2, 6, 20)).apply(issue)
     assert article.place == Placement(1, 2, 6, 20)
-    undo_first.apply(issue)
+    back = ops.SetPlacement(article.id, None).apply(issue)
+    assert article.place is None
+    back.apply(issue)
+    undo.apply(issue)
     assert article.place is None
 
 

@@ -76,8 +76,12 @@
         <translation>本版模板未设版位，不核算是否排得下</translation>
     </message>
     <message>
-        <source>No slot: choose one to see whether the article fits</source>
-        <translation>未指定版位：选择版位即可查看是否排得下</translation>
+        <source>Auto layout sizes the block to its text: choose a slot, or fix its place, to plan its length</source>
+        <translation>自动排版按文字长短定版块大小；选择版位或固定版块位置，即可按计划行数核对字数</translation>
+    </message>
+    <message>
+        <source>Does not fit on the page: set on a continuation page</source>
+        <translation>本版排不下：已移到续版</translation>
     </message>
     <message numerus="yes">
         <source>Overset by %n line(s) (≈ %1 characters to cut)</source>
@@ -430,6 +434,10 @@
         <translation>版面预览</translation>
     </message>
     <message>
+        <source>Move block</source>
+        <translation>移动版块</translation>
+    </message>
+    <message>
         <source>Checker failed</source>
         <translation>校对出错</translation>
     </message>
@@ -572,6 +580,13 @@
     </message>
 </context>
 <context>
+    <name>PageCanvas</name>
+    <message>
+        <source>Continuation: what page %1 could not hold</source>
+        <translation>续版：第%1版排不下的内容</translation>
+    </message>
+</context>
+<context>
     <name>PageForm</name>
     <message>
         <source>Page name (版名)</source>
@@ -620,18 +635,24 @@
         <translation>缩放：选择或输入百分比</translation>
     </message>
     <message>
-        <source>Click an article to edit it; Ctrl+wheel zooms</source>
-        <translation>点击文章即可编辑；Ctrl+滚轮缩放</translation>
+        <source>Click a block to edit it, drag it (or its right or bottom edge) to move or resize it on the grid; Ctrl+wheel zooms</source>
+        <translation>单击版块即可编辑；拖动版块（或其右边、下边）可在栏格上移动或改变大小；Ctrl+滚轮缩放</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) do not fit on the page (shown on a continuation page)</source>
+        <translation>
+            <numerusform>%n 块排不下（显示在续版）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) overset</source>
+        <translation>
+            <numerusform>%n 块超行</numerusform>
+        </translation>
     </message>
     <message>
         <source>No pages</source>
         <translation>没有版面</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s) do not fit on the page</source>
-        <translation>
-            <numerusform>约 %n 行排不下</numerusform>
-        </translation>
     </message>
     <message>
         <source>Page %1</source>
@@ -725,6 +746,53 @@
     <message>
         <source>Add photo</source>
         <translation>添加图片</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementBox</name>
+    <message>
+        <source>Auto layout</source>
+        <translation>自动排版</translation>
+    </message>
+    <message>
+        <source>Let auto layout place this block; untick to fix it where it is</source>
+        <translation>由自动排版安排此版块；取消勾选则固定在当前位置</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>起始栏</translation>
+    </message>
+    <message>
+        <source>First column (1 = leftmost)</source>
+        <translation>起始栏（1 为最左一栏）</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>栏数</translation>
+    </message>
+    <message>
+        <source>Columns the block spans</source>
+        <translation>版块所占栏数</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>起始行</translation>
+    </message>
+    <message>
+        <source>First line (1 = top of the text area)</source>
+        <translation>起始行（1 为版心顶端）</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Depth of the block in body lines</source>
+        <translation>版块高度（正文行数）</translation>
+    </message>
+    <message>
+        <source>Place block</source>
+        <translation>设置版块位置</translation>
     </message>
 </context>
 <context>
@@ -848,6 +916,14 @@
         <translation>一期刊物至少保留一个版面</translation>
     </message>
     <message>
+        <source>Auto layout</source>
+        <translation>自动排版</translation>
+    </message>
+    <message>
+        <source>This page is already in auto layout</source>
+        <translation>本版已是自动排版</translation>
+    </message>
+    <message>
         <source>Move block</source>
         <translation>移动内容块</translation>
     </message>
@@ -899,6 +975,28 @@
     <message>
         <source>Imported</source>
         <translation>已导入</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checker error(s) still open</source>
+        <translation>
+            <numerusform>尚有 %n 处校对错误未处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page %1: photo 「%2」 has no picture yet</source>
+        <translation>第%1版：图片「%2」尚无图片文件</translation>
+    </message>
+    <message>
+        <source>Before exporting</source>
+        <translation>导出前请注意</translation>
+    </message>
+    <message>
+        <source>The page has these open points:</source>
+        <translation>版面尚有以下问题：</translation>
+    </message>
+    <message>
+        <source>Export anyway?</source>
+        <translation>仍要导出吗？</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -1016,6 +1114,14 @@
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
+        <source>Auto &amp;layout</source>
+        <translation>自动排版(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Place every block of this page on the grid again, in reading order (blocks moved by hand go back to auto layout)</source>
+        <translation>按阅读顺序把本版所有版块重新排到栏格上（手动移动过的版块也交回自动排版）</translation>
+    </message>
+    <message>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
@@ -1050,6 +1156,10 @@
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>排版(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Insert</source>

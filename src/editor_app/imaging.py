@@ -60,3 +60,25 @@ def inspect_image(data: bytes, name: str = "image") -> ImageInfo:
     if orientation in (5, 6, 7, 8):
         width, height = height, width
     return ImageInfo(fmt, FORMATS[fmt], width, height)
+
+
+def image_sizes(images: dict[str, bytes]) -> dict[str, tuple[int, int]]:
+    """(width, height) as displayed of every decodable picture, read from the headers only (the
+    composer sizes frames with these; a damaged picture is left out and printed as a placeholder)."""
+    from PIL import Image
+
+    sizes = {}
+    for name, data in images.items():
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # a bomb is refused elsewhere; here only its size is read
+                img = Image.open(io.BytesIO(data))
+            with img:
+                width, height = img.size
+                if img.getexif().get(0x0112, 1) in (5, 6, 7, 8):
+                    width, height = height, width
+        except Exception:  # noqa: BLE001 - any decoder complaint means "size unknown", never a failed layout
+            continue
+        if width > 0 and height > 0:
+            sizes[name] = (width, height)
+    return sizes

@@ -9,8 +9,11 @@ from lxml import etree
 from PIL import Image
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 NS = {"w": W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-      "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+      "a": "http://schemas.openxmlformats.org/drawingml/2006/main", "wps": WPS,
+      "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture"}
+EMU_PER_MM = 36000
 
 
 def w(name: str) -> str:
@@ -32,8 +35,36 @@ def paragraph_text(p) -> str:
 
 
 def body_paragraphs(path):
-    """Every paragraph of the main story in document order, table cells (framed figures) included."""
-    return part(path, "word/document.xml").findall(".//w:body//w:p", NS)
+    """Every paragraph that holds text, in document order: those in the page's text boxes and, in a
+    flowing document, the body's own (a page's anchor paragraph, which only holds shapes, is left out)."""
+    root = part(path, "word/document.xml")
+    return [p for p in root.findall(".//w:body//w:p", NS) if p.find(".//w:p", NS) is None]
+
+
+def shapes(path) -> list[dict]:
+    """Every anchored shape in the main story: place and size (mm), name, alt text, and what it holds:
+    `chain`/`seq` for text boxes (seq 0 holds the text), `paragraphs` for the box that holds text,
+    `picture` for pictures."""
+    root = part(path, "word/document.xml")
+    out = []
+    for anchor in root.iter(f"{{{NS['wp']}}}anchor"):
+        h = anchor.find("wp:positionH/wp:posOffset", NS)
+        v = anchor.find("wp:positionV/wp:posOffset", NS)
+        extent = anchor.find("wp:extent", NS)
+        doc_pr = anchor.find("wp:docPr", NS)
+        shape = {"x": int(h.text) / EMU_PER_MM, "y": int(v.text) / EMU_PER_MM,
+                 "w": int(extent.get("cx")) / EMU_PER_MM, "h": int(extent.get("cy")) / EMU_PER_MM,
+                 "name": doc_pr.get("name"), "descr": doc_pr.get("descr"), "id": doc_pr.get("id"),
+                 "chain": None, "seq": None, "paragraphs": [], "picture": anchor.find(".//pic:pic", NS) is not None}
+        box = anchor.find(".//wps:txbx", NS)
+        linked = anchor.find(".//wps:linkedTxbx", NS)
+        if box is not None:
+            shape["chain"], shape["seq"] = box.get("id"), 0
+            shape["paragraphs"] = box.findall("w:txbxContent/w:p", NS)
+        elif linked is not None:
+            shape["chain"], shape["seq"] = linked.get("id"), int(linked.get("seq"))
+        out.append(shape)
+    return out
 
 
 def style_of(p) -> str | None:

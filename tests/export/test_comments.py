@@ -5,7 +5,7 @@ from __future__ import annotations
 from editor_app.export import export_docx
 
 from .conftest import flag_on
-from .helpers import commented_spans, comments
+from .helpers import body_paragraphs, commented_spans, comments, paragraph_text
 
 
 def _by_text(path):
@@ -32,9 +32,7 @@ def test_flag_inside_the_dateline_paragraph_splits_runs_without_losing_text(samp
     flag_on(issue, "日前从新区", "核实日期")
     out = export_docx(sample_project, tmp_path / "split.docx", flags_as_comments=True)
     assert set(_by_text(out.path)) == {"日前从新区"}
-    import docx
-
-    texts = [p.text for p in docx.Document(str(out.path)).paragraphs]
+    texts = [paragraph_text(p) for p in body_paragraphs(out.path)]
     assert any(t.startswith("新区讯　日前从新区住房保障部门获悉") for t in texts)
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from editor_app.export import export_docx
-from editor_app.export.blocks import Figure, Layout, Para, flatten
+from editor_app.export import compose_for_export, export_docx
 from editor_app.layout.templates import get_template
 from editor_app.model.document import Article, EditorNote, Issue, Page, Paragraph, PhotoBlock
 from editor_app.storage.project import Project
 
-from .helpers import NS, body_paragraphs, bylines, paragraph_text, part, parts, style_of, w
+from .helpers import NS, body_paragraphs, bylines, paragraph_text, part, parts, shapes, style_of, w
 
 
 def _two_page_project() -> Project:
@@ -24,30 +23,30 @@ def _two_page_project() -> Project:
 
 
 def test_each_page_starts_a_new_page_with_its_own_folio(tmp_path):
+    """Page 1 carries the issue's masthead; page 2 its own 版眉; each its own page number."""
     result = export_docx(_two_page_project(), tmp_path / "two.docx")
     sections = list(part(result.path, "word/document.xml").iter(w("sectPr")))
     starts = [s.find("w:type", NS).get(w("val")) if s.find("w:type", NS) is not None else "nextPage"
               for s in sections]  # no w:type means a new page
-    assert starts.count("nextPage") == 2  # the first section and the second 版
+    assert starts == ["nextPage", "nextPage"]
     folios = sorted("".join(t.text or "" for t in h.iter(w("t"))) for h in parts(result.path, "word/header"))
-    assert folios == ["测试简报　2026年第3期　第1版　要闻", "测试简报　2026年第3期　第2版　综合"]
+    assert folios == ["", "测试简报　2026年第3期　第2版　综合"]
     cached = sorted("".join(t.text or "" for t in f.iter(w("t"))) for f in parts(result.path, "word/footer"))
-    assert cached == ["— 1 —", "— 2 —"]
+    assert cached == ["— 1 —", "（责任编辑：丙）— 2 —"]
 
 
-def test_flatten_keeps_reading_order_and_the_masthead_on_page_one_only():
+def test_the_composition_keeps_reading_order_and_the_masthead_on_page_one_only():
     project = _two_page_project()
-    layout = Layout.from_template(get_template("a4-bulletin"))
-    sections = flatten(project.issue, layout)
-    styles = [item.style if isinstance(item, Para) else "picture" for s in sections for item in s.items]
-    assert styles.count("Masthead") == 1
-    assert styles[-1] == "Credits"
-    assert styles.index("EditorNote") < styles.index("ArticleTitle", styles.index("EditorNote"))
-    note = [item for s in sections for item in s.items if isinstance(item, Para) and item.style == "EditorNote"]
-    assert [p.pieces[0].text for p in note] == ["编者按", "按语第二段。"]
-    figures = [item for s in sections for item in s.items if isinstance(item, Figure)]
-    assert [(f.picture.image, [p.style for p in f.paras]) for f in figures] == [(None, ["PhotoCaption"])]
-    assert [s.columns for s in sections if s.new_page] == [1]  # page 2 opens with the full-width note
+    composition = compose_for_export(project, get_template("a4-bulletin"))
+    assert [bool(page.masthead) for page in composition.pages] == [True, False]
+    assert composition.pages[0].masthead[0].text == "测试简报"
+    second = composition.pages[1]
+    assert [b.story.kind for b in second.blocks] == ["note", "article", "photo"]
+    note, article, photo = second.blocks
+    assert note.place.top < article.place.top  # the note heads the page, the article follows below
+    assert [p.text for p in note.story.body] == ["编者按：按语第一段。", "按语第二段。"]
+    assert [(f.figure.image, [p.style for p in f.figure.caption]) for f in photo.figures] == [(None, ["PhotoCaption"])]
+    assert composition.pages[-1].credits == "（责任编辑：丙）"
 
 
 def test_progress_reaches_the_total(tmp_path):
@@ -77,8 +76,13 @@ def test_mixed_page_templates_export_with_the_first_and_say_so(tmp_path):
 
 
 def test_a_two_paragraph_note_is_one_box(tmp_path):
+    """The page draws one frame round the note's block; the manuscript keeps the style's box, whose
+    consecutive paragraphs Word and LibreOffice draw as one."""
     result = export_docx(_two_page_project(), tmp_path / "note.docx")
-    paragraphs = body_paragraphs(result.path)
+    frames = [s for s in shapes(result.path) if s["name"].endswith("框")]
+    assert len(frames) == 1
+    manuscript = export_docx(_two_page_project(), tmp_path / "ms.docx", template="manuscript")
+    paragraphs = body_paragraphs(manuscript.path)
     notes = [i for i, p in enumerate(paragraphs) if style_of(p) == "EditorNote"]
     assert notes == [notes[0], notes[0] + 1]  # adjacent, same style: Word and LibreOffice merge the borders
     assert all(paragraphs[i].find("w:pPr/w:pBdr", NS) is None for i in notes)  # no direct override
@@ -98,7 +102,8 @@ def test_imported_running_head_is_not_repeated_in_the_folio(tmp_path):
     folio prints each of date, weekday and 版次 once."""
     page = Page(number=6, name="2026年7月1日 星期三 第6版 社区专刊",
                 blocks=[Article(title="稿件", paragraphs=[Paragraph("正文。")])])
-    project = Project(Issue(publication="测试报", date="2026-07-01", pages=[page]))
+    front = Page(number=1, blocks=[Article(title="头版", paragraphs=[Paragraph("正文。")])])
+    project = Project(Issue(publication="测试报", date="2026-07-01", pages=[front, page]))
     for template in ("tabloid", "a4-bulletin"):
         result = export_docx(project, tmp_path / f"{template}.docx", template=template)
         (folio,) = ["".join(t.text or "" for t in h.iter(w("t"))) for h in parts(result.path, "word/header")
@@ -109,7 +114,7 @@ def test_imported_running_head_is_not_repeated_in_the_folio(tmp_path):
 
 def test_empty_folio_slots_leave_single_separators():
     """No date, no issue number: 「园区报　第1版」, not 「园区报　　第1版」."""
-    from editor_app.export.blocks import fill
+    from editor_app.layout.furniture import fill
 
     values = {"publication": "园区报", "date": "", "weekday": "", "page": "第1版", "page_name": ""}
     assert fill("{publication}　{date}　{weekday}　{page}　{page_name}", values) == "园区报　第1版"

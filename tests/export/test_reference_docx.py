@@ -8,8 +8,10 @@ import shutil
 import docx
 from docx.shared import Pt
 
-from editor_app.export.blocks import Layout, flatten
-from editor_app.export.docx_writer import DocxWriter, WriteOptions
+from editor_app.export import compose_for_export
+from editor_app.export.docx_writer import WriteOptions
+from editor_app.export.page_writer import PageWriter
+from editor_app.layout.reference import with_reference
 from editor_app.layout.templates import list_templates, load_template_file
 from editor_app.paths import templates_dir
 
@@ -45,10 +47,9 @@ def _export_with_restyled_reference(tmp_path, project, restyle):
     restyle(reference)
     reference.save(str(tmp_path / "a4-bulletin.docx"))
 
-    template = load_template_file(tmp_path / "a4-bulletin.yaml")
-    layout = Layout.from_template(template)
-    writer = DocxWriter(project, template, layout, WriteOptions(), [])
-    writer.write(flatten(project.issue, layout))
+    template = with_reference(load_template_file(tmp_path / "a4-bulletin.yaml"))
+    writer = PageWriter(project, template, WriteOptions(), [])
+    writer.write(compose_for_export(project, template))
     out = tmp_path / "out.docx"
     out.write_bytes(writer.finish())
     return out
@@ -63,9 +64,26 @@ def test_a_newsroom_restyle_in_the_reference_docx_wins(tmp_path, sample_project)
     exported = docx.Document(str(out))
     assert exported.styles["稿件正文"].font.size == Pt(12)
     assert exported.styles["主题"].font.bold is True
-    assert any(p.style.style_id == "BodyText" for p in exported.paragraphs)
     sizes = part(out, "word/styles.xml").find(f".//{w('style')}[@{w('styleId')}='BodyText']//{w('sz')}")
     assert sizes.get(w("val")) == "24"
+
+
+def test_the_page_is_composed_in_the_restyled_sizes(tmp_path, sample_project):
+    """The composer reads the restyle too: lines are set at 12 pt, so the frames hold what Word sets."""
+    for name in ("a4-bulletin.yaml", "a4-bulletin.docx"):
+        shutil.copy(templates_dir() / name, tmp_path / name)
+    plain = with_reference(load_template_file(tmp_path / "a4-bulletin.yaml"))
+    reference = docx.Document(str(tmp_path / "a4-bulletin.docx"))
+    reference.styles["稿件正文"].font.size = Pt(12)
+    reference.save(str(tmp_path / "a4-bulletin.docx"))
+    restyled = with_reference(load_template_file(tmp_path / "a4-bulletin.yaml"))
+    assert restyled.styles["BodyText"].size_pt == 12 and plain.styles["BodyText"].size_pt == 10.5
+
+    def body_lines(template):
+        composition = compose_for_export(sample_project, template)
+        return sum(b.needed_lines for b in composition.blocks() if b.story.kind == "article")
+
+    assert body_lines(restyled) > body_lines(plain)
 
 
 def test_a_reference_docx_from_before_the_tag_style_lends_its_byline_look_to_the_tag(tmp_path, sample_project):
@@ -98,7 +116,9 @@ def test_reference_specimen_text_never_reaches_the_export(tmp_path, sample_proje
     from editor_app.export import export_docx
 
     out = export_docx(sample_project, tmp_path / "page.docx")
-    assert not any("（BodyText）" in p.text for p in docx.Document(str(out.path)).paragraphs)
+    from .helpers import body_paragraphs, paragraph_text
+
+    assert not any("（BodyText）" in paragraph_text(p) for p in body_paragraphs(out.path))
 
 
 def test_a_restyled_copy_in_the_user_folder_wins_over_the_shipped_one(tmp_path, sample_project):

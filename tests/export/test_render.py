@@ -1,24 +1,30 @@
-"""LibreOffice renders the exports: page count, and the headlines, captions and bylines are on the page.
+"""LibreOffice renders the composed pages where the composer put them: every word inside its block's
+box, every column ending where the composer ended it, as many pages, and nothing of the text lost.
 
-One soffice run converts two templates (LibreOffice takes seconds to start). CI installs
-libreoffice-writer-nogui and poppler-utils, so this test runs there; it fails rather than skips
-when the tools are missing, because print staff would see exactly what it checks.
+One soffice run converts every export (LibreOffice takes seconds to start). CI installs
+libreoffice-writer-nogui and poppler-utils, so this test runs there; it fails rather than skips when
+the tools are missing, because print staff would see exactly what it checks.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from editor_app.export import export_docx
+from editor_app.export import compose_for_export, export_docx
+from editor_app.layout.templates import get_template
 
 pytestmark = pytest.mark.render
 
-EXPECTED_PAGES = {"a4-bulletin": 1, "tabloid": 1}  # the sample fits its page, as on the reference
+PT_PER_MM = 72 / 25.4
+TOLERANCE_MM = 2.0
+SAMPLE_TEMPLATES = ("a4-bulletin", "tabloid", "a3-bulletin")
 
 
 def _tool(name: str) -> str:
@@ -28,66 +34,113 @@ def _tool(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory):
+def rendered(tmp_path_factory):
+    """{name: (composition, pdf)} for the sample on three templates and the customer's page on the
+    broadsheet (when ../shared is there)."""
     from editor_app.storage.project import open_project
-    from tests.conftest import SAMPLE
+    from tests.conftest import SAMPLE, SHARED
 
     folder = tmp_path_factory.mktemp("render")
-    docs = [str(export_docx(open_project(SAMPLE), folder / f"{t}.docx", template=t).path) for t in EXPECTED_PAGES]
-    # our face aliases (as ../shared/tools/render-docx uses): page counts must not depend on font fallback
+    jobs = {f"sample-{t}": (open_project(SAMPLE), t) for t in SAMPLE_TEMPLATES}
+    seed = SHARED / "seeds" / "000_1827cb5f2df69aa0.txt"
+    if seed.is_file():
+        from editor_app.importing import import_file
+
+        jobs["seed-broadsheet"] = (import_file(seed).to_project(), "broadsheet")
+    out = {}
+    for name, (project, template_id) in jobs.items():
+        docx = export_docx(project, folder / f"{name}.docx", template=template_id).path
+        out[name] = (compose_for_export(project, get_template(template_id)), folder / f"{name}.pdf", docx)
+    # our face aliases (as ../shared/tools/render-docx uses): positions must not depend on font fallback
     env = dict(os.environ, HOME=str(folder / "home"), FONTCONFIG_FILE=str(Path(__file__).with_name("fonts.conf")))
     subprocess.run([_tool("soffice"), "--headless", "--norestore",
                     f"-env:UserInstallation=file://{folder / 'profile'}", "--convert-to", "pdf",
-                    "--outdir", str(folder), *docs], env=env, capture_output=True, timeout=240, check=True)
-    return {t: folder / f"{t}.pdf" for t in EXPECTED_PAGES}
+                    "--outdir", str(folder), *(str(d) for _, _, d in out.values())],
+                   env=env, capture_output=True, timeout=400, check=True)
+    return {name: (composition, pdf) for name, (composition, pdf, _) in out.items()}
 
 
-def _pdf_text(pdf) -> str:
+def _pages(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    """Per page, (xMin, yMin, xMax, yMax, text) of every word LibreOffice set, in millimetres."""
+    html = subprocess.run([_tool("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True, timeout=60,
+                          check=True).stdout.decode("utf-8")
+    pages = []
+    for page in html.split("<page ")[1:]:
+        words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+                           page)
+        pages.append([(float(a) / PT_PER_MM, float(b) / PT_PER_MM, float(c) / PT_PER_MM, float(d) / PT_PER_MM,
+                       t) for a, b, c, d, t in words])
+    return pages
+
+
+def _boxes(page):
+    """The composer's boxes that hold text: heads, text frames, captions, placeholders, masthead."""
+    boxes = []
+    if page.masthead_rect is not None:
+        boxes.append(page.masthead_rect)
+    for composed in page.blocks:
+        if composed.head_rect is not None:
+            boxes.append(composed.head_rect)
+        boxes += [frame.rect for frame in composed.frames]
+        for figure in composed.figures:
+            boxes.append(figure.picture)
+            if figure.caption_rect is not None:
+                boxes.append(figure.caption_rect)
+    return boxes
+
+
+def _inside(word, rect, slack: float = TOLERANCE_MM) -> bool:
+    x0, y0, x1, y1, _ = word
+    return (rect.x - slack <= x0 and x1 <= rect.x + rect.w + slack
+            and rect.y - slack <= y0 and y1 <= rect.y + rect.h + slack)
+
+
+@pytest.mark.parametrize("name", [f"sample-{t}" for t in SAMPLE_TEMPLATES] + ["seed-broadsheet"])
+def test_every_word_lies_in_the_box_the_composer_made_for_it(rendered, name):
+    if name not in rendered:
+        pytest.skip("../shared/seeds is not available on this machine")
+    composition, pdf = rendered[name]
+    pages = _pages(pdf)
+    assert len(pages) == len(composition.pages)
+    for page, words in zip(composition.pages, pages, strict=True):
+        boxes = _boxes(page)
+        top, bottom = page.grid.y(0), page.grid.y(page.grid.lines)
+        body_words = [wd for wd in words if top - 1 < (wd[1] + wd[3]) / 2 < bottom + 1]  # not the 版眉 or folio
+        strays = [wd[4] for wd in body_words if not any(_inside(wd, box) for box in boxes)]
+        assert not strays, f"{name}: set outside every box: {strays[:10]}"
+
+
+@pytest.mark.parametrize("name", [f"sample-{t}" for t in SAMPLE_TEMPLATES] + ["seed-broadsheet"])
+def test_every_column_ends_within_a_line_of_where_the_composer_ended_it(rendered, name):
+    if name not in rendered:
+        pytest.skip("../shared/seeds is not available on this machine")
+    composition, pdf = rendered[name]
+    for page, words in zip(composition.pages, _pages(pdf), strict=True):
+        pitch = page.grid.pitch
+        for composed in page.blocks:
+            for frame in composed.frames:
+                inside = [wd for wd in words if _inside(wd, frame.rect, 0.8)]
+                if not frame.lines:
+                    assert not inside, f"{name}: text in a frame the composer left empty: {inside[:3]}"
+                    continue
+                composer_end = frame.lines[-1].y + frame.lines[-1].height
+                rendered_end = max(wd[3] for wd in inside)
+                assert abs(rendered_end - composer_end) <= pitch + 0.5, \
+                    (f"{name}: a column of 「{composed.story.kind}」 ends at {rendered_end:.1f} mm, "
+                     f"the composer ended it at {composer_end:.1f} mm")
+
+
+def test_the_customer_page_is_one_broadsheet_page_with_nothing_lost(rendered, seed_page):
+    composition, pdf = rendered["seed-broadsheet"]
+    assert len(composition.pages) == 1
+    page = composition.pages[0]
+    assert not page.masthead  # the text has no publication name: none is invented
+    assert all(b.state == "fits" for b in page.blocks)
+    news = [b for b in page.blocks if b.story.kind == "photo_news"]
+    assert len(news) == 1 and news[0].story.block.byline == "环军捷"
     text = subprocess.run([_tool("pdftotext"), str(pdf), "-"], capture_output=True, timeout=60,
                           check=True).stdout.decode("utf-8")
-    return "".join(text.split())  # columns interleave lines: compare without whitespace
-
-
-def _pages(pdf) -> int:
-    info = subprocess.run([_tool("pdfinfo"), str(pdf)], capture_output=True, timeout=60, check=True).stdout
-    return int(next(line for line in info.decode().splitlines() if line.startswith("Pages:")).split()[1])
-
-
-@pytest.mark.parametrize("template_id", list(EXPECTED_PAGES))
-def test_libreoffice_renders_heads_captions_and_bylines(pdfs, template_id):
-    pdf = pdfs[template_id]
-    assert pdf.is_file(), "LibreOffice could not convert the export"
-    assert _pages(pdf) == EXPECTED_PAGES[template_id]
-    text = _pdf_text(pdf)
-    for expected in ("滨江新区工作简报", "老旧小区改造提速百姓家门口添新绿", "十二个老旧小区改造项目全部开工",
-                     "八座口袋公园年内陆续开放", "工人在临河小区加装电梯。", "市民在新开放的滨河口袋公园散步。",
-                     "林悦摄", "（建宣）", "（绿办）", "（政服）", "编者按："):
-        assert expected in text, f"{expected} is not on the rendered page"
-
-
-def _words(pdf) -> list[tuple[float, float, float, float, str]]:
-    """(xMin, yMin, xMax, yMax, text) of every word LibreOffice set, in points from the top left."""
-    import re
-
-    html = subprocess.run([_tool("pdftotext"), "-bbox", str(pdf), "-"], capture_output=True, timeout=60,
-                          check=True).stdout.decode("utf-8")
-    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
-    return [(float(a), float(b), float(c), float(d), t) for a, b, c, d, t in re.findall(pattern, html)]
-
-
-@pytest.mark.parametrize("template_id", list(EXPECTED_PAGES))
-def test_no_byline_is_left_alone_at_the_top_of_a_column(pdfs, template_id):
-    """LibreOffice balances a section's columns without honouring keep-with-next: a byline of its own
-    once stood alone atop the third column. Set on the last body line, it follows that line."""
-    from editor_app.layout.templates import get_template
-
-    template = get_template(template_id)
-    gutter_pt = template.gutter_chars * template.body_pt
-    column_pt = (template.text_width_mm * 72 / 25.4 - (template.columns - 1) * gutter_pt) / template.columns
-    words = _words(pdfs[template_id])
-    tags = [word for word in words if word[4] in ("（建宣）", "（绿办）", "（政服）")]
-    assert len(tags) == 3
-    for _x0, y0, x1, _y1, tag in tags:
-        above = [w for w in words if w[0] >= x1 - column_pt - 2 and w[2] <= x1 + 2
-                 and 0 <= y0 - w[3] <= 1.5 * template.pitch_pt]
-        assert above, f"{tag} starts a column of {template_id} on its own"
+    printed = Counter("".join(text.split()))
+    source = Counter("".join(seed_page.read_text("utf-8").split()))
+    missing = source - printed
+    assert not missing, f"characters of the page missing from the print: {dict(missing.most_common(20))}"

@@ -15,7 +15,7 @@ from editor_app.model.document import Article, Issue, Page, Paragraph, Photo
 from editor_app.storage.project import Project
 from tests.conftest import SAMPLE
 
-from .helpers import NS, body_paragraphs, paragraph_text, picture_bytes, style_of
+from .helpers import body_paragraphs, paragraph_text, picture_bytes, shapes, style_of
 
 
 def _one_photo_project(image_key: str | None, data: bytes | None) -> Project:
@@ -53,12 +53,12 @@ def test_read_only_folder_is_a_clear_error_and_the_old_file_survives(sample_proj
 def test_failed_export_leaves_the_previous_file_untouched(sample_project, tmp_path, monkeypatch):
     target = tmp_path / "page.docx"
     target.write_bytes(b"previous export")
-    from editor_app.export import docx_writer
+    from editor_app.export import page_writer
 
     def broken(self):
         raise ExportError("simulated failure while writing")
 
-    monkeypatch.setattr(docx_writer.DocxWriter, "finish", broken)
+    monkeypatch.setattr(page_writer.PageWriter, "finish", broken)
     with pytest.raises(ExportError):
         export_docx(sample_project, target)
     assert target.read_bytes() == b"previous export"
@@ -84,20 +84,19 @@ def test_unusable_picture_becomes_a_placeholder_with_a_warning(tmp_path, case):
     paragraphs = body_paragraphs(result.path)
     placeholders = [p for p in paragraphs if style_of(p) == "PhotoPlaceholder"]
     assert [paragraph_text(p) for p in placeholders] == ["图片待补"]
-    assert not [p for p in paragraphs if p.find(".//wp:inline", NS) is not None]
+    assert not [s for s in shapes(result.path) if s["picture"]]
     assert len(result.warnings) == 1 and "图片待补" in result.warnings[0]
-    captions = [i for i, p in enumerate(paragraphs) if style_of(p) == "PhotoCaption"]
-    assert captions and style_of(paragraphs[captions[0] - 1]) == "PhotoPlaceholder"
+    frame = next(s for s in shapes(result.path) if s["paragraphs"] and style_of(s["paragraphs"][0]) == "PhotoPlaceholder")
+    caption = next(s for s in shapes(result.path) if s["paragraphs"] and style_of(s["paragraphs"][0]) == "PhotoCaption")
+    assert 0 <= caption["y"] - (frame["y"] + frame["h"]) < 3  # the caption still sits under the frame
 
 
 def test_exif_orientation_is_respected(tmp_path):
     # stored 300×150 landscape, EXIF says "rotate 90°": it must print as a portrait picture
     project = _one_photo_project("images/turned.jpg", picture_bytes((300, 150), exif_orientation=6))
     result = export_docx(project, tmp_path / "page.docx")
-    inline = next(p.find(".//wp:inline", NS) for p in body_paragraphs(result.path)
-                  if p.find(".//wp:inline", NS) is not None)
-    extent = inline.find("wp:extent", NS)
-    assert int(extent.get("cy")) == pytest.approx(2 * int(extent.get("cx")), rel=0.01)
+    picture = next(s for s in shapes(result.path) if s["picture"])
+    assert picture["h"] == pytest.approx(2 * picture["w"], rel=0.01)
     import docx
 
     image_parts = [p for p in docx.Document(str(result.path)).part.package.iter_parts()

@@ -56,7 +56,7 @@ def test_an_old_binary_doc_gets_the_importers_advice(tmp_path):
 def test_a_word_page_with_a_picture_keeps_picture_and_caption_together(tmp_path):
     import io
 
-    from .helpers import NS, picture_bytes
+    from .helpers import picture_bytes, shapes
 
     page = docx.Document()
     page.add_paragraph("老旧小区加装电梯提速")
@@ -68,7 +68,8 @@ def test_a_word_page_with_a_picture_keeps_picture_and_caption_together(tmp_path)
     page.save(str(source))
     result = export_docx(load_source(source), tmp_path / "out.docx", template="a4-bulletin")
     assert result.warnings == []
-    paragraphs = body_paragraphs(result.path)
-    index = next(i for i, p in enumerate(paragraphs) if p.find(".//wp:inline", NS) is not None)
-    assert style_of(paragraphs[index + 1]) == "PhotoCaption"
-    assert paragraph_text(paragraphs[index + 1]) == "居民乘坐新装的电梯。"
+    placed = shapes(result.path)
+    picture = next(s for s in placed if s["picture"])
+    caption = next(s for s in placed if s["paragraphs"] and style_of(s["paragraphs"][0]) == "PhotoCaption")
+    assert paragraph_text(caption["paragraphs"][0]) == "居民乘坐新装的电梯。"
+    assert 0 <= caption["y"] - (picture["y"] + picture["h"]) < 3 and abs(caption["x"] - picture["x"]) < 5

@@ -24,17 +24,14 @@ def test_every_shipped_template_defines_every_role():
         assert set(style_specs(template)) == {role.style_id for role in ROLES}
 
 
-def test_a_word_builtin_name_is_refused(tmp_path):
-    template = _variant(tmp_path, lambda styles: styles["BodyText"].update(name="正文"))
-    with pytest.raises(TemplateError, match="Word built-in"):
-        style_specs(template)
+def test_a_word_builtin_name_is_refused_when_the_template_loads(tmp_path):
+    with pytest.raises(TemplateError, match="styles.BodyText.name: may not be called '正文' .*Word built-in"):
+        _variant(tmp_path, lambda styles: styles["BodyText"].update(name="正文"))
 
 
-def test_a_missing_role_or_unknown_key_names_the_style(tmp_path):
-    template = _variant(tmp_path, lambda styles: styles.pop("Byline"))
-    with pytest.raises(TemplateError, match="styles.Byline is missing"):
-        style_specs(template)
-    template = _variant(tmp_path, lambda styles: styles["Deck"].update(colour="red"))
-    with pytest.raises(TemplateError, match="styles.Deck has unknown keys"):
-        style_specs(template)
+def test_a_missing_role_or_unknown_key_names_the_file_and_the_style(tmp_path):
+    with pytest.raises(TemplateError, match=r"a4-bulletin\.yaml: styles\.Byline is missing"):
+        _variant(tmp_path, lambda styles: styles.pop("Byline"))
+    with pytest.raises(TemplateError, match=r"a4-bulletin\.yaml: styles\.Deck\.colour: unknown key"):
+        _variant(tmp_path, lambda styles: styles["Deck"].update(colour="red"))
 

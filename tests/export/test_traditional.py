@@ -23,8 +23,8 @@ def test_taiwan_edition_converts_text_faces_and_language(sample_project, tmp_pat
     assert {"新細明體", "微軟正黑體", "標楷體"} <= faces
     assert not faces & {"宋体", "黑体", "楷体"}
     assert {lang.get(w("eastAsia")) for lang in styles.iter(w("lang"))} == {"zh-TW"}
-    headers = "".join(t.text or "" for h in parts(result.path, "word/header") for t in h.iter(w("t")))
-    assert "濱江新區工作簡報" in headers
+    footers = "".join(t.text or "" for f in parts(result.path, "word/footer") for t in f.iter(w("t")))
+    assert "責任編輯" in footers  # page furniture is converted too
 
 
 def test_hong_kong_edition_uses_hong_kong_faces(sample_project, tmp_path):

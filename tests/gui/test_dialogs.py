@@ -28,7 +28,9 @@ def test_new_issue_uses_the_preferred_template(qtbot, messages):
     assert window.session.issue.pages[0].template == "official"
 
 
-def test_export_dialog_options(window, tmp_path, monkeypatch):
+def test_export_dialog_options(window, messages, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
     from editor_app.gui.dialogs.export_dialog import ExportDialog
 
     dialog = ExportDialog(window.session.project, window)
@@ -43,7 +45,13 @@ def test_export_dialog_options(window, tmp_path, monkeypatch):
     monkeypatch.setattr("editor_app.gui.dialogs.export_dialog.ExportDialog.out_path",
                         lambda self: tmp_path / "tw.docx")
     monkeypatch.setattr("editor_app.gui.dialogs.export_dialog.ExportDialog.options", lambda self: options)
+    window.session.issue.pages[0].blocks[2].photos[0].image = None  # a photo still to come: an open point
+    messages.answer = QMessageBox.StandardButton.No
     window.export_docx_dialog()
+    assert not (tmp_path / "tw.docx").exists()  # the editor went back to fix it
+    assert "photo" in messages.shown[-1][1].lower() or "图片" in messages.shown[-1][1]
+    messages.answer = QMessageBox.StandardButton.Yes
+    window.export_docx_dialog()  # … or exports anyway
     import zipfile
 
     with zipfile.ZipFile(tmp_path / "tw.docx") as archive:

@@ -121,9 +121,10 @@ def test_fit_state_changes_from_fits_to_overset_as_text_is_added(window):
     article = find_block(window, lambda b: b.type == "article" and b.slot == "brief")
     window.select_block(article.id)
     form = window.editor.form
+    text = article.paragraphs[0].text[:30]
+    window.session.apply(SetParagraphs(article.id, [article.paragraphs[0].__class__(text)]), "cut")
     assert form.fit_state == "underset"
     # fill the slot line by line until it fits, as an editor would
-    text = article.paragraphs[0].text
     while form.fit_state != "fits":
         text += "新区各街道同步推进服务网点建设。"
         window.session.apply(SetParagraphs(article.id, [article.paragraphs[0].__class__(text)]), "fill")
@@ -157,9 +158,10 @@ def test_many_preview_rebuilds_do_not_abort_the_app(window):
     import sys
 
     for _ in range(40):
+        window.session.revision += 1  # compose again each time, not only repaint
         window.preview.rebuild()
         window.preview.canvas.repaint()
-    assert window.preview.last_layout is not None
+    assert window.preview.last_pages
     assert sys.getrefcount(None) > 1000
 
 
@@ -167,12 +169,13 @@ def test_clicking_an_article_in_the_preview_selects_it(window, qtbot):
     from PySide6.QtCore import QPoint
 
     window.preview.rebuild()
-    layout = window.preview.last_layout
     brief = next(b for b in window.session.issue.pages[0].blocks if b.type == "article" and b.slot == "brief")
-    area = layout.article_boxes[brief.id][0]
+    composed = next(b for p in window.preview.last_pages for b in p.blocks if b.block_id == brief.id)
     canvas = window.preview.canvas
-    point = QPoint(int(area.center().x() / 10 * canvas.zoom) + 10, int(area.center().y() / 10 * canvas.zoom) + 10)
-    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=point)
+    ox, oy = canvas._origins()[0]
+    centre = QPoint(int(ox + (composed.rect.x + composed.rect.w / 2) * canvas.scale),
+                    int(oy + (composed.rect.y + composed.rect.h / 2) * canvas.scale))
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=centre)
     assert window.editor.block_id == brief.id
     assert window.editor.form.fields["title"].text() == brief.title
 
@@ -181,11 +184,12 @@ def test_changing_the_page_template_changes_the_preview_and_fit(window, qtbot):
     page = window.session.issue.pages[0]
     window.outline.setCurrentIndex(window.model.index_of_page(page.id))
     form = window.editor.form
-    width_before = window.preview.last_layout.width
+    width_before = window.preview.last_pages[0].width
     form.template.setCurrentIndex(form.template.findData("a3-bulletin"))
     assert page.template == "a3-bulletin"
     window.preview.rebuild()
-    assert window.preview.last_layout.width > width_before  # A3 is wider than A4
+    assert window.preview.last_pages[0].width > width_before  # A3 is wider than A4
+    assert window.preview.last_pages[0].grid.columns == 4
     window.session.undo_stack.undo()
     assert page.template == "a4-bulletin"
 

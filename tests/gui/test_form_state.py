@@ -38,7 +38,10 @@ def test_subhead_button_follows_undo_of_the_toggle(window):
 def test_outline_shows_the_overset_tag_even_when_the_title_is_elided(window):
     from PySide6.QtCore import Qt
 
+    from editor_app.model import Paragraph, ops
+
     article = window.session.issue.find_block(window.editor.block_id)[2]
+    window.session.apply(ops.InsertParagraph(article.id, 1, Paragraph("新增一段内容。" * 14)), "grow")
     index = window.model.index_of_block(article.id)
     metrics = window.outline.fontMetrics()
     room = window.outline.visualRect(index).width() - window.outline.iconSize().width() - 8
@@ -56,7 +59,7 @@ def test_a_page_without_slots_says_so_instead_of_asking_for_one(window):
     window.new_document("a4-bulletin")
     window.select_block(window.add_article())
     assert window.editor.form.slot_box.isEnabled()
-    assert "choose one" in window.editor.form.fit_label.text()
+    assert "choose a slot" in window.editor.form.fit_label.text()
 
 
 def test_preview_follows_a_block_moved_to_another_page(window, qtbot):

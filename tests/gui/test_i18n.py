@@ -24,10 +24,10 @@ def test_menus_and_fit_state_in_chinese(qtbot, chinese, messages, sample_copy):
     qtbot.addWidget(window)
     window.open_path(sample_copy)
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus[:3] == ["文件(&F)", "编辑(&E)", "插入(&I)"]
-    assert window.editor.form.fit_label.text().startswith("超 ")  # the sample's lead runs over
+    assert menus[:4] == ["文件(&F)", "编辑(&E)", "排版(&L)", "插入(&I)"]
+    assert window.editor.form.fit_label.text().startswith("合适")  # the sample's lead fills its slot
     slot_box = window.editor.form.slot_box
-    assert slot_box.currentText() == "头条 · 3栏 · 共40行"  # capacity counts all the slot's columns
+    assert slot_box.currentText() == "头条 · 3栏 · 共48行"  # capacity counts all the slot's columns
     window.update_status()
     assert "字" in window.chars_label.text()
 
@@ -65,32 +65,27 @@ def test_file_dialogs_name_their_file_types_in_chinese(qtbot, chinese, messages,
     assert filters[2].startswith("图片 (*.jpg")
 
 
-def _preview_bars(window):
-    return [op.args[1] for op in window.preview.last_layout.ops if op.kind == "bar"]
-
-
 def test_preview_tags_speak_the_interface_language(qtbot, messages, sample_copy, request):
     from editor_app.gui.main_window import MainWindow
+    from editor_app.model import Paragraph
 
     window = MainWindow()
     qtbot.addWidget(window)
     window.open_path(sample_copy)
-    from editor_app.model import Paragraph
-
-    last = window.session.issue.pages[0].blocks[-1]  # the sample fits its page: make the last story run over
-    last.paragraphs.append(Paragraph("新增内容。" * 120))
+    last = window.session.issue.pages[0].blocks[-1]  # the sample fits its page: make the brief run over its slot
+    last.paragraphs.append(Paragraph("新增内容。" * 20))
+    window.session.revision += 1
     window.preview.rebuild()
-    english = _preview_bars(window)
-    assert "▲ Over 8 line(s) (≈ 104 chars)" in english
-    overflow = [text for text in english if "overflow the page" in text]
-    assert len(overflow) == 1 and overflow[0].startswith("▲ About ")
-    lines = "".join(ch for ch in overflow[0] if ch.isdigit())
+    composed = next(b for b in window.preview.last_pages[0].blocks if b.block_id == last.id)
+    lines, chars = composed.overset_lines, composed.overset_lines * window.preview.last_pages[0].template.column_chars
+    assert window.preview.canvas.tags[last.id][0] == f"▲ Over {lines} line(s) (≈ {chars} chars)"
+    assert window.preview.page_label.text() == "1 block(s) overset"
     install_translators(QApplication.instance(), "zh_CN")
     request.addfinalizer(lambda: install_translators(QApplication.instance(), "en"))
+    window.session.revision += 1
     window.preview.rebuild()
-    chinese = _preview_bars(window)
-    assert "▲ 超 8 行（约 104 字）" in chinese
-    assert f"▲ 本版溢出约 {lines} 行，未能排入" in chinese
+    assert window.preview.canvas.tags[last.id][0] == f"▲ 超 {lines} 行（约 {chars} 字）"
+    assert window.preview.page_label.text() == "1 块超行"
 
 
 def test_a_corrupt_project_is_explained_in_chinese_when_the_interface_is_chinese(

@@ -12,14 +12,16 @@ def register(subparsers) -> None:
     parser.add_argument("source", help="a .bulletin project, or a page as .txt or .docx")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="the DOCX to write")
     parser.add_argument("--template", metavar="NAME",
-                        help="page template (a4-bulletin, a3-bulletin, tabloid, official, manuscript); "
-                             "default: the page's own template")
+                        help="page template (a4-bulletin, a3-bulletin, tabloid, broadsheet, official, "
+                             "manuscript); default: the page's own template")
     parser.add_argument("--flags-as-comments", action="store_true",
                         help="write the proofreaders' flags as Word comments on their exact spans")
     parser.add_argument("--findings-as-comments", action="store_true",
                         help="write the checker's errors and warnings as Word comments")
     parser.add_argument("--traditional", choices=["s2t", "s2hk", "s2tw"],
                         help="write a traditional-Chinese edition (OpenCC) with regional faces")
+    parser.add_argument("--strict", action="store_true",
+                        help="treat overset and underset blocks as errors: write nothing and exit with status 1")
     parser.set_defaults(run=run)
 
 
@@ -30,7 +32,8 @@ def run(args) -> int:
     project = load_source(args.source)
     result = export_docx(project, args.output, template=args.template,
                          flags_as_comments=args.flags_as_comments,
-                         findings_as_comments=args.findings_as_comments, traditional=args.traditional)
+                         findings_as_comments=args.findings_as_comments, traditional=args.traditional,
+                         strict=args.strict)
     for warning in result.warnings:
         print(msg("editor-app: warning: {warning}", warning=warning), file=sys.stderr)
     print(result.path)

@@ -1,8 +1,10 @@
-"""Export an issue for print: DOCX pages (every template), traditional editions, the proof report.
+"""Export an issue for print: the composed pages as DOCX, the 发排稿 manuscript, traditional editions,
+the proof report.
 
-`export_docx` flattens the issue into print sections (`blocks.py`), writes them with the template's
-styles (`docx_writer.py`), and replaces the target atomically: a failed export never leaves half a
-file where the previous one was.
+`export_docx` composes the issue (`layout.compose`, the one composer the preview and the fit counts
+read too), writes the composition with the template's styles and replaces the target atomically: a
+failed export never leaves half a file where the previous one was. Every overset or underset block
+is reported as a warning; with `strict` they stop the export.
 """
 
 from __future__ import annotations
@@ -12,24 +14,33 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor_app.errors import EditorError, ExportError, InputError
-from editor_app.export.blocks import Layout, chinese_date, flatten
 from editor_app.export.comments import finding_anchors, flag_anchors, merge
-from editor_app.export.docx_writer import DocxWriter, WriteOptions
+from editor_app.export.docx_writer import WriteOptions
 from editor_app.export.docx_xml import clean_xml_text
 from editor_app.export.output import write_bytes
 from editor_app.export.report import write_report
+from editor_app.layout.composition import Composition
+from editor_app.layout.furniture import chinese_date
 from editor_app.layout.templates import get_template
 from editor_app.messages import msg
 
-__all__ = ["ExportResult", "export_docx", "write_report", "load_source", "write_bytes"]
+__all__ = ["ExportResult", "OversetError", "composition_problems", "export_docx", "write_report", "load_source",
+           "write_bytes"]
 
 DEFAULT_TEMPLATE = "a4-bulletin"
+
+
+class OversetError(ExportError):
+    """`--strict`: the page has blocks that do not fit (exit status 1, as for error findings)."""
+
+    exit_status = 1
 
 
 @dataclass
 class ExportResult:
     path: Path
     warnings: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # overset and underset blocks, continuation pages
 
 
 def load_source(path) -> object:
@@ -49,6 +60,30 @@ def load_source(path) -> object:
     raise InputError(path, msg("cannot export this kind of file; give a .bulletin project or a page as .txt or .docx"))
 
 
+def composition_problems(composition: Composition) -> list[str]:
+    """Every block that does not fit its box, and every page that ran onto a continuation page, in
+    words a person reads (page, block, lines)."""
+    from editor_app.model.fields import block_label
+
+    problems = []
+    for page in composition.pages:
+        where = msg("page {page}", page=page.page.number)
+        if page.continuation:
+            problems.append(msg("{where}: {count} block(s) did not fit and were set on a continuation page "
+                                "({folio})", where=where, count=len(page.blocks), folio=page.folio or "—"))
+        for composed in page.blocks:
+            label = block_label(composed.block) or msg("untitled item")
+            if composed.state == "overset":
+                problems.append(msg("{where}, 「{label}」: {lines} line(s) overset (about {chars} characters "
+                                    "too many)", where=where, label=label[:24], lines=composed.overset_lines,
+                                    chars=composed.delta_chars(page.template.column_chars)))
+            elif composed.state == "underset":
+                problems.append(msg("{where}, 「{label}」: {lines} line(s) underset (about {chars} characters "
+                                    "short)", where=where, label=label[:24], lines=composed.underset_lines,
+                                    chars=-composed.delta_chars(page.template.column_chars)))
+    return problems
+
+
 def _core_properties(document, issue, template, convert=None) -> None:
     props = document.core_properties
     number = f"第{issue.number}期" if issue.number else ""
@@ -58,39 +93,66 @@ def _core_properties(document, issue, template, convert=None) -> None:
     props.author = clean_xml_text(author)[0][:255]
     props.subject = template.name[:255]
     props.keywords = f"issue:{issue.id}"
-    props.language = str(template.data.get("language", "zh-CN"))
+    props.language = template.language
     props.comments = chinese_date(issue.date)
     props.last_modified_by = "editor-app"
 
 
+def compose_for_export(project, template, metrics=None) -> Composition:
+    """The composition a DOCX of `template` is written from: the issue on that template, or, for the
+    flowing manuscript, on each page's own template (its notes report those places)."""
+    from editor_app.imaging import image_sizes
+    from editor_app.layout.compose import Composer
+
+    sizes = image_sizes(project.images)
+    if template.flowing:
+        return Composer(None, metrics, sizes).compose(project.issue)
+    return Composer(template, metrics, sizes).compose(project.issue)
+
+
 def export_docx(project, out, template: str | None = None, flags_as_comments: bool = False,
                 findings_as_comments: bool = False, traditional: str | None = None,
-                progress: Callable[[int, int], None] | None = None) -> ExportResult:
-    """Write the project's issue as a print-ready DOCX; return the path and any warnings."""
+                progress: Callable[[int, int], None] | None = None, strict: bool = False,
+                composition: Composition | None = None, findings=None) -> ExportResult:
+    """Write the project's issue as a print-ready DOCX; return the path, warnings and fit problems.
+
+    `composition` lets the desktop app export exactly the pages its preview shows; `findings` lets it
+    pass the checker's findings it already has (else the checker runs here when asked for)."""
+    from editor_app.export.manuscript import ManuscriptWriter
+    from editor_app.export.page_writer import PageWriter
+
     out = Path(out)
     if out.suffix.lower() != ".docx":
         raise ExportError(msg("{path}: the export file name must end in .docx", path=out))
     issue = project.issue
     template_id = template or (issue.pages[0].template if issue.pages else DEFAULT_TEMPLATE)
     tpl = get_template(template_id)
-    layout = Layout.from_template(tpl)
     warnings: list[str] = []
     others = sorted({page.template for page in issue.pages} - {tpl.id})
     if others and template is None:
         warnings.append(msg("pages use different templates ({templates}); the whole issue was exported with "
                             "{template}", templates=", ".join(others), template=tpl.id))
+    if composition is None or tpl.flowing:
+        composition = compose_for_export(project, tpl)
+    problems = [] if tpl.flowing else composition_problems(composition)
+    if strict and problems:
+        raise OversetError(msg("{path}: not written, the page does not fit: {problems}", path=out,
+                               problems="; ".join(problems)))
     groups = []
     if flags_as_comments:
         groups.append(flag_anchors(issue, warnings))
     if findings_as_comments:
-        from editor_app.proof import default_checker
+        if findings is None:
+            from editor_app.proof import default_checker
 
-        groups.append(finding_anchors(default_checker().check_issue(issue)))
+            findings = default_checker().check_issue(issue)
+        groups.append(finding_anchors(findings))
     options = WriteOptions(anchors=merge(*groups), variant=traditional, progress=progress)
     try:
-        writer = DocxWriter(project, tpl, layout, options, warnings)
-        writer.write(flatten(issue, layout))
-        _core_properties(writer.document, issue, tpl, writer.convert)
+        writer_class = ManuscriptWriter if tpl.flowing else PageWriter
+        writer = writer_class(project, tpl, options, warnings)
+        writer.write(composition)
+        _core_properties(writer.document, issue, tpl, writer.par.convert)
         data = writer.finish()
     except EditorError:
         raise
@@ -98,4 +160,4 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
         raise ExportError(msg("{path}: the page could not be exported ({reason}). Nothing was written.",
                               path=out, reason=f"{exc.__class__.__name__}: {exc}")) from None
     write_bytes(out, data)
-    return ExportResult(out, warnings)
+    return ExportResult(out, warnings + problems, problems)

@@ -107,6 +107,14 @@ def set_paragraph_border(pPr, spec: dict) -> None:
     _place(pPr, border, _PPR_ORDER)
 
 
+def clear_paragraph_border(pPr) -> None:
+    """No border on this paragraph whatever its style says (the composed page draws the 编者按 frame)."""
+    border = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        border.append(_element(f"w:{side}", val="nil"))
+    _place(pPr, border, _PPR_ORDER)
+
+
 def set_shading(pPr, fill: str) -> None:
     _place(pPr, _element("w:shd", val="clear", color="auto", fill=fill), _PPR_ORDER)
 

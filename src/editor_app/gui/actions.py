@@ -77,6 +77,9 @@ class WindowActions:
             "delete": _action(window, self.tr("&Delete"), window.delete_selected, "Ctrl+Delete"),
             "move_up": _action(window, self.tr("Move &up"), lambda: window.move_selected(-1), "Alt+Up"),
             "move_down": _action(window, self.tr("Move do&wn"), lambda: window.move_selected(1), "Alt+Down"),
+            "auto_layout": _action(window, self.tr("Auto &layout"), window.auto_layout_page, "Ctrl+Shift+L",
+                                   tip=self.tr("Place every block of this page on the grid again, in reading "
+                                               "order (blocks moved by hand go back to auto layout)")),
             "zoom_in": _action(window, self.tr("Zoom &in"), lambda: window.preview.zoom_by(1.25), std.ZoomIn),
             "zoom_out": _action(window, self.tr("Zoom &out"), lambda: window.preview.zoom_by(0.8), std.ZoomOut),
             "preferences": _action(window, self.tr("&Preferences…"), window.show_preferences, std.Preferences),
@@ -112,6 +115,9 @@ class WindowActions:
         edit.addSeparator()
         edit.addAction(a["preferences"])
         window.edit_menu = edit
+        layout_menu = bar.addMenu(self.tr("&Layout"))
+        layout_menu.addAction(a["auto_layout"])
+        window.layout_menu = layout_menu
         insert = bar.addMenu(self.tr("&Insert"))
         insert.addActions([a["add_article"], a["add_banner"], a["add_note"], a["add_photo_block"], a["add_page"]])
         window.insert_menu = insert
@@ -133,6 +139,8 @@ class WindowActions:
         toolbar.addActions([a["undo"], a["redo"]])
         toolbar.addSeparator()
         toolbar.addActions([a["add_article"], a["add_banner"], a["add_note"], a["add_photo_block"]])
+        toolbar.addSeparator()
+        toolbar.addAction(a["auto_layout"])
         window.main_toolbar = toolbar
         return a
 

@@ -115,6 +115,8 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
         self.preview = _swap(self.preview_holder, self.preview, PagePreview(self.session))
         self.preview.block_clicked.connect(self.select_block)
         self.preview.page_chosen.connect(self._page_chosen_in_preview)
+        self.preview.place_requested.connect(
+            lambda block_id, place: self.session.place_block(block_id, place, self.tr("Move block")))
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
             old.deleteLater()

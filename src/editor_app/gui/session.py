@@ -10,10 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from editor_app.errors import EditorError
-from editor_app.imaging import inspect_image
-from editor_app.layout.fit import fit_article
-from editor_app.layout.templates import get_template
+from editor_app.imaging import image_sizes
+from editor_app.layout.compose import Composer
+from editor_app.layout.fit import FitResult, fit_of
 from editor_app.model import ops
 from editor_app.storage.project import Project
 
@@ -32,11 +31,12 @@ class EditSession(QObject):
         self.project = project
         self.undo_stack = QUndoStack(self)
         self.revision = 0
-        self._fits: dict[str, object] = {}
         self._image_sizes: dict[str, tuple[int, int]] = {}
-        # connected first, so the cache is fresh before any view asks
-        self.block_changed.connect(lambda block_id: self._fits.pop(block_id, None))
-        self.structure_changed.connect(self._fits.clear)
+        self._composed: dict[str, tuple[int, list]] = {}  # page id -> (revision, composed pages)
+        from editor_app.gui.preview.metrics import screen_metrics
+
+        # one composer for the session: it keeps what it set, so a keystroke recomposes only its paragraph
+        self.composer = Composer(metrics=screen_metrics(), image_sizes=self._image_sizes)
 
     @property
     def issue(self):
@@ -71,31 +71,77 @@ class EditSession(QObject):
         self.changed.emit()
         return inverse
 
-    def fit(self, page, article):
-        """The article's FitResult in its slot (cached until the block changes), or None."""
-        if getattr(article, "type", None) != "article" or not article.slot:
-            return None
-        if article.id in self._fits:
-            return self._fits[article.id]
-        result = None
+    def composed(self, page) -> list:
+        """The page as the composer sets it (and its continuation pages), until the next change.
+
+        Raises EditorError when the page's template cannot be used (the preview says so)."""
+        kept = self._composed.get(page.id)
+        if kept is not None and kept[0] == self.revision:
+            return kept[1]
+        self.image_sizes()
+        pages = self.composer.compose_page(self.issue, page)
+        if pages and page is (self.issue.pages[-1] if self.issue.pages else None):
+            from editor_app.layout.furniture import credits_text
+
+            pages[-1].credits = credits_text(self.issue)
+        self._composed[page.id] = (self.revision, pages)
+        return pages
+
+    def composition(self):
+        """The whole issue as composed for the preview (what an export from the window writes)."""
+        from editor_app.layout.composition import Composition
+
+        return Composition([p for page in self.issue.pages for p in self.composed(page)])
+
+    def fit(self, page, block) -> FitResult | None:
+        """How the block's text fills its box, or None when there is nothing to compare it with (auto
+        layout sized the box to the text) or the template cannot be used."""
+        from editor_app.errors import EditorError
+
         try:
-            template = get_template(page.template)
+            pages = self.composed(page)
         except EditorError:
-            template = None
-        slot = template.slot(article.slot) if template else None
-        if slot is not None:
-            result = fit_article(article, template, slot, self.image_sizes())
-        self._fits[article.id] = result
-        return result
+            return None
+        for composed_page in pages:
+            for composed in composed_page.blocks:
+                if composed.block_id == block.id:
+                    result = fit_of(composed_page, composed)
+                    if result.sized_by == "content" and not result.continued and result.state == "fits":
+                        return None
+                    return result
+        return None
+
+    def place_block(self, block_id: str, place, text: str) -> None:
+        """Put a block at `place` (None: back to auto layout) as one undo step.
+
+        The other blocks auto layout placed on that page are fixed where they are first, so moving one
+        block never reshuffles the rest of the page behind the editor's back."""
+        page, _, _ = self.issue.find_block(block_id)
+        steps: list[ops.Op] = []
+        if place is not None:
+            for composed_page in self.composed(page):
+                if composed_page.continuation:
+                    continue
+                for composed in composed_page.blocks:
+                    if composed.block_id != block_id and composed.block.place is None:
+                        steps.append(ops.SetPlacement(composed.block_id, composed.place))
+        steps.append(ops.SetPlacement(block_id, place))
+        self.apply(ops.Batch(steps) if len(steps) > 1 else steps[0], text)
+
+    def auto_layout(self, page, text: str) -> bool:
+        """Hand every block of `page` back to auto layout (one undo step); False when all already were."""
+        steps = [ops.SetPlacement(block.id, None) for block in page.blocks if block.place is not None]
+        if not steps:
+            return False
+        self.apply(ops.Batch(steps), text)
+        return True
 
     def image_sizes(self) -> dict[str, tuple[int, int]]:
-        for name, data in self.project.images.items():
-            if name not in self._image_sizes:
-                try:
-                    info = inspect_image(data, name)
-                    self._image_sizes[name] = (info.width, info.height)
-                except EditorError:
-                    self._image_sizes[name] = (0, 0)
+        missing = {name: data for name, data in self.project.images.items() if name not in self._image_sizes}
+        if missing:
+            self._image_sizes.update(image_sizes(missing))
+            for name in missing:
+                self._image_sizes.setdefault(name, (0, 0))
         return self._image_sizes
 
     @property

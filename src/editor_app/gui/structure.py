@@ -94,6 +94,12 @@ class StructureActions:
         elif page is not None:  # say why nothing happened
             self.statusBar().showMessage(self.tr("An issue keeps at least one page"), 5000)
 
+    def auto_layout_page(self) -> None:
+        """自动排版: every block of the current page back to auto layout, as one undo step."""
+        page = self.current_page()
+        if page is not None and not self.session.auto_layout(page, self.tr("Auto layout")):
+            self.statusBar().showMessage(self.tr("This page is already in auto layout"), 3000)
+
     def move_selected(self, step: int) -> None:
         block_id = self.current_block_id()
         if not block_id:

@@ -115,7 +115,62 @@ class TransferActions:
 
         dialog = ExportDialog(self.session.project, self)
         if dialog.exec():
-            self.export_docx_to(dialog.out_path(), **dialog.options())
+            options = dialog.options()
+            problems = self.export_problems(options.get("template"))
+            if problems and not self.confirm_export(problems):
+                return
+            self.export_docx_to(dialog.out_path(), **options)
+
+    def export_problems(self, template_id: str | None) -> list[str]:
+        """What print staff should know before a DOCX goes out: blocks that do not fit, open errors from
+        the checker, photos without a picture (the same list the command line prints)."""
+        from editor_app.export import composition_problems
+        from editor_app.layout.templates import get_template
+
+        problems = []
+        composition = self._export_composition(template_id)
+        if composition is not None:
+            problems += composition_problems(composition)
+        elif template_id is not None and not get_template(template_id).flowing:
+            from editor_app.export import compose_for_export
+
+            problems += composition_problems(compose_for_export(self.session.project, get_template(template_id)))
+        checker = getattr(self, "checker", None)
+        if checker is not None:
+            errors = checker.counts().get("error", 0)
+            if errors:
+                problems.append(self.tr("%n checker error(s) still open", "", errors))
+        for page, block in self.session.issue.blocks():
+            photos = list(getattr(block, "photos", ())) + ([block] if block.type == "photo" else [])
+            for photo in photos:
+                if not photo.image:
+                    problems.append(self.tr("Page %1: photo 「%2」 has no picture yet").replace(
+                        "%1", str(page.number)).replace("%2", (photo.caption or "")[:20] or "—"))
+        return problems
+
+    def confirm_export(self, problems: list[str]) -> bool:
+        """The open points, and the editor's choice to export anyway (Yes) or go back (No)."""
+        answer = QMessageBox.warning(
+            self, self.tr("Before exporting"),
+            self.tr("The page has these open points:") + "\n\n" + "\n".join(problems[:15])
+            + ("\n…" if len(problems) > 15 else "") + "\n\n" + self.tr("Export anyway?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _export_composition(self, template_id: str | None):
+        """The preview's own composition when the export uses each page's template: the DOCX is then
+        exactly the page on screen."""
+        issue = self.session.issue
+        if template_id is not None and any(page.template != template_id for page in issue.pages):
+            return None
+        from editor_app.layout.templates import get_template
+
+        if issue.pages and get_template(issue.pages[0].template).flowing:
+            return None
+        try:
+            return self.session.composition()
+        except EditorError:
+            return None
 
     def export_docx_to(self, out: Path, **options) -> bool:
         from editor_app.export import export_docx
@@ -131,6 +186,7 @@ class TransferActions:
             QApplication.processEvents()
 
         try:
+            options.setdefault("composition", self._export_composition(options.get("template")))
             result = export_docx(self.session.project, out, progress=report, **options)
         except EditorError as exc:
             QMessageBox.critical(self, self.tr("Cannot export"), self.tr("Nothing was written.") + f"\n\n{exc}")

@@ -101,6 +101,11 @@ class PageReader:
         article = Article()
         if heads:
             article.kicker, article.title, article.subtitle = assign_heads(heads)
+        elif unit.gap >= self.ph_gap and not self.pending_photos and self.last_article is not None:
+            # a picture-sized gap, then text with no headline: a 图片新闻 whose picture was not in the text
+            article.photos.append(Photo())
+            self._note(msg("a photo-news item (图片新闻): a picture stood before this text; add the image"),
+                       article, unit.line, kind="photo_news")
         else:
             self._note(msg("an article without a title (the headline may be missing or a picture)"),
                        article, unit.line, kind="untitled")

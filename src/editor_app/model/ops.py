@@ -103,9 +103,6 @@ class SetPlacement(Op):
         block.place = copy.copy(self.place)
         return SetPlacement(self.block_id, old)
 
-    def merge_key(self) -> tuple | None:
-        return ("place", self.block_id)  # a drag in the preview is one undo step
-
 
 @dataclass
 class InsertParagraph(Op):

@@ -159,7 +159,10 @@ class ArticleForm(QWidget):
         if fit is None and not (self.template and self.template.slots):
             return self.tr("This page's template has no slots to fit into")
         if fit is None:
-            return self.tr("No slot: choose one to see whether the article fits")
+            return self.tr("Auto layout sizes the block to its text: choose a slot, or fix its place, to plan "
+                           "its length")
+        if fit.continued:
+            return self.tr("Does not fit on the page: set on a continuation page")
         if fit.state == "overset":
             return self.tr("Overset by %n line(s) (≈ %1 characters to cut)", "", fit.delta_lines).replace(
                 "%1", str(fit.delta_chars))

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from editor_app.gui.editors.article_form import ArticleForm
+from editor_app.gui.editors.placement import PlacementBox
 from editor_app.gui.editors.simple_forms import BannerForm, IssueForm, NoteForm, PageForm, PhotoBlockForm
 
 FORMS = {"article": ArticleForm, "banner": BannerForm, "editor_note": NoteForm, "photo": PhotoBlockForm}
@@ -27,6 +28,7 @@ class BlockEditor(QWidget):
         self.holder.setWidgetResizable(True)
         self.holder.setFrameShape(QScrollArea.Shape.NoFrame)
         self._layout.addWidget(self.holder, 1)
+        self.placement: PlacementBox | None = None
         session.block_changed.connect(self._block_changed)
         session.structure_changed.connect(self._structure_changed)
         self.show_nothing()
@@ -43,6 +45,12 @@ class BlockEditor(QWidget):
         self.form = widget
         self.title.setText(title)
         self.holder.setWidget(widget)
+        if self.placement is not None:
+            self.placement.deleteLater()
+            self.placement = None
+        if self.block_id:
+            self.placement = PlacementBox(self.session, self.block_id)
+            self._layout.addWidget(self.placement)
 
     def show_block(self, block_id: str) -> None:
         page, _, block = self.session.issue.find_block(block_id)
@@ -63,6 +71,8 @@ class BlockEditor(QWidget):
     def _block_changed(self, block_id: str) -> None:
         if block_id == self.block_id and hasattr(self.form, "refresh"):
             self.form.refresh()
+        if self.placement is not None:  # any change on the page may move this block
+            self.placement.refresh()
 
     def _structure_changed(self) -> None:
         if self.block_id:
@@ -82,3 +92,5 @@ class BlockEditor(QWidget):
                 return
         if hasattr(self.form, "refresh"):
             self.form.refresh()
+        if self.placement is not None:
+            self.placement.refresh()

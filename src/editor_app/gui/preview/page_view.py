@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -16,26 +16,43 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.errors import EditorError
-from editor_app.gui.preview.page_layout import build_page_layout
-from editor_app.gui.preview.painter import paint_page
+from editor_app.gui.preview.painter import Mark, fit_tags, paint_page
+from editor_app.model.document import Placement
 
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 SETTLE_MS = 150
 SHADOW = 6
+MARGIN = 10
+PAGE_GAP = 24
+PT_PER_MM = 72 / 25.4
 
 
 class PageCanvas(QWidget):
+    """The composed pages of one 版 (and any continuation page), stacked; click to select a block, drag
+    it or its right or bottom edge to move or resize it on the grid."""
+
     block_clicked = Signal(str)
     zoom_requested = Signal(float)
+    place_requested = Signal(str, object)  # block id, Placement
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.layout_ = None
+        self.pages: list = []
         self.zoom = 1.0  # screen pixels per point
         self.highlight: str | None = None
+        self.marks: list[Mark] = []
+        self.tags: dict = {}
+        self.images: dict[str, bytes] = {}
+        self.drag: _Drag | None = None
+        self.setMouseTracking(True)
 
-    def set_layout(self, layout) -> None:
-        self.layout_ = layout
+    @property
+    def scale(self) -> float:
+        """Screen pixels per millimetre."""
+        return self.zoom * PT_PER_MM
+
+    def set_pages(self, pages) -> None:
+        self.pages = list(pages or [])
         self._resize()
         self.update()
 
@@ -44,23 +61,80 @@ class PageCanvas(QWidget):
         self._resize()
         self.update()
 
+    def _origins(self) -> list[tuple[float, float]]:
+        out, y = [], MARGIN
+        for page in self.pages:
+            out.append((MARGIN, y))
+            y += page.height * self.scale + PAGE_GAP
+        return out
+
     def _resize(self) -> None:
-        if self.layout_ is not None:
-            w = int(self.layout_.width / 10 * self.zoom) + 2 * SHADOW + 20
-            h = int(self.layout_.height / 10 * self.zoom) + 2 * SHADOW + 20
-            self.setFixedSize(QSize(w, h))
+        if self.pages:
+            w = max(p.width for p in self.pages) * self.scale + 2 * MARGIN + SHADOW
+            h = sum(p.height * self.scale + PAGE_GAP for p in self.pages) + 2 * MARGIN
+            self.setFixedSize(QSize(int(w), int(h)))
+
+    def locate(self, pos) -> tuple[object, float, float] | None:
+        """The composed page under a widget position and the point on it in millimetres."""
+        for page, (ox, oy) in zip(self.pages, self._origins(), strict=False):
+            x, y = (pos.x() - ox) / self.scale, (pos.y() - oy) / self.scale
+            if 0 <= x <= page.width and 0 <= y <= page.height:
+                return page, x, y
+        return None
+
+    def composed_at(self, pos):
+        found = self.locate(pos)
+        if found is None:
+            return None, None
+        page, x, y = found
+        return page, page.block_at(x, y)
 
     def block_at(self, pos) -> str | None:
         """The block drawn under widget position `pos`, if any."""
-        if self.layout_ is None:
-            return None
-        return self.layout_.block_at((pos.x() - 10) * 10 / self.zoom, (pos.y() - 10) * 10 / self.zoom)
+        _, composed = self.composed_at(pos)
+        return composed.block_id if composed is not None else None
+
+    def _edge(self, composed, x: float, y: float) -> str:
+        tolerance = 6 / self.scale
+        rect = composed.rect
+        if abs(x - rect.right) < tolerance and rect.y <= y <= rect.bottom:
+            return "right"
+        if abs(y - rect.bottom) < tolerance and rect.x <= x <= rect.right:
+            return "bottom"
+        return "move"
 
     def mousePressEvent(self, event):  # noqa: N802
-        block_id = self.block_at(event.position().toPoint())
-        if block_id:
-            self.block_clicked.emit(block_id)
+        pos = event.position()
+        page, composed = self.composed_at(pos)
+        if composed is not None:
+            self.block_clicked.emit(composed.block_id)
+            if event.button() == Qt.MouseButton.LeftButton and page.continuation == 0:
+                _, x, y = self.locate(pos)
+                self.drag = _Drag(page, composed, self._edge(composed, x, y), x, y, composed.place)
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event):  # noqa: N802
+        pos = event.position()
+        if self.drag is None:
+            page, composed = self.composed_at(pos)
+            shape = Qt.CursorShape.ArrowCursor
+            if composed is not None and page.continuation == 0:
+                _, x, y = self.locate(pos)
+                shape = {"right": Qt.CursorShape.SizeHorCursor, "bottom": Qt.CursorShape.SizeVerCursor,
+                         "move": Qt.CursorShape.OpenHandCursor}[self._edge(composed, x, y)]
+            self.setCursor(shape)
+            return
+        origin = self._origins()[self.pages.index(self.drag.page)]
+        x, y = (pos.x() - origin[0]) / self.scale, (pos.y() - origin[1]) / self.scale
+        self.drag.target = self.drag.snapped(x, y)
+        self.update()
+
+    def mouseReleaseEvent(self, event):  # noqa: N802
+        drag, self.drag = self.drag, None
+        if drag is not None and drag.target is not None and drag.target != drag.start:
+            self.place_requested.emit(drag.composed.block_id, drag.target)
+        self.update()
+        super().mouseReleaseEvent(event)
 
     def wheelEvent(self, event):  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -72,13 +146,51 @@ class PageCanvas(QWidget):
     def paintEvent(self, event):  # noqa: N802
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#5f6b73"))
-        if self.layout_ is not None:
-            w = self.layout_.width / 10 * self.zoom
-            h = self.layout_.height / 10 * self.zoom
-            painter.fillRect(int(10 + SHADOW), int(10 + SHADOW), int(w), int(h), QColor(0, 0, 0, 90))
-            painter.translate(10, 10)
-            paint_page(painter, self.layout_, self.zoom / 10, self.highlight)
+        for page, (ox, oy) in zip(self.pages, self._origins(), strict=False):
+            w, h = page.width * self.scale, page.height * self.scale
+            painter.fillRect(int(ox + SHADOW), int(oy + SHADOW), int(w), int(h), QColor(0, 0, 0, 90))
+            painter.save()
+            painter.translate(ox, oy)
+            paint_page(painter, page, self.scale, highlight=self.highlight, marks=self.marks, tags=self.tags,
+                       images=self.images)
+            if page.continuation:
+                painter.setPen(QColor("#c62828"))
+                painter.drawText(QPointF(6, 14), self.tr("Continuation: what page %1 could not hold").replace(
+                    "%1", str(page.page.number)))
+            if self.drag is not None and self.drag.page is page and self.drag.target is not None:
+                ghost = page.grid.rect(self.drag.target)
+                painter.setPen(QPen(QColor("#1976d2"), 2, Qt.PenStyle.DashLine))
+                painter.setBrush(QColor(25, 118, 210, 40))
+                painter.drawRect(QRectF(ghost.x * self.scale, ghost.y * self.scale, ghost.w * self.scale,
+                                        ghost.h * self.scale))
+            painter.restore()
         painter.end()
+
+
+class _Drag:
+    """A block being moved, or its right or bottom edge being dragged, snapped to columns and lines."""
+
+    def __init__(self, page, composed, edge: str, x: float, y: float, start: Placement):
+        self.page, self.composed, self.edge = page, composed, edge
+        self.x0, self.y0 = x, y
+        self.start = start
+        self.target: Placement | None = None
+
+    def snapped(self, x: float, y: float) -> Placement:
+        grid = self.page.grid
+        place = self.start
+        step_x = grid.col_w + grid.gutter
+        dx = round((x - self.x0) / step_x)
+        dy = round((y - self.y0) / grid.pitch)
+        if self.edge == "right":
+            span = max(1, min(grid.columns - place.column, place.span + dx))
+            return Placement(place.column, span, place.top, place.height)
+        if self.edge == "bottom":
+            height = max(1, min(grid.lines - place.top, place.height + dy))
+            return Placement(place.column, place.span, place.top, height)
+        column = max(0, min(grid.columns - place.span, place.column + dx))
+        top = max(0, min(grid.lines - place.height, place.top + dy))
+        return Placement(column, place.span, top, place.height)
 
 
 class PagePreview(QWidget):
@@ -87,12 +199,13 @@ class PagePreview(QWidget):
     drawn = Signal()
     block_clicked = Signal(str)
     page_chosen = Signal(str)
+    place_requested = Signal(str, object)  # block id, Placement: the editor moved or resized a block
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
         self.page_id: str | None = session.issue.pages[0].id if session.issue.pages else None
-        self.last_layout = None
+        self.last_pages: list = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
@@ -124,8 +237,10 @@ class PagePreview(QWidget):
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll.setStyleSheet("QScrollArea { background: #5f6b73; border: none; }")
         self.canvas = PageCanvas()
-        self.canvas.setToolTip(self.tr("Click an article to edit it; Ctrl+wheel zooms"))
+        self.canvas.setToolTip(self.tr("Click a block to edit it, drag it (or its right or bottom edge) to move "
+                                       "or resize it on the grid; Ctrl+wheel zooms"))
         self.canvas.block_clicked.connect(self.block_clicked)
+        self.canvas.place_requested.connect(self.place_requested)
         self.canvas.zoom_requested.connect(self.zoom_by)
         self.scroll.setWidget(self.canvas)
         outer.addWidget(self.scroll, 1)
@@ -159,6 +274,12 @@ class PagePreview(QWidget):
         self.canvas.highlight = block_id
         self.canvas.update()
 
+    def set_highlights(self, ranges) -> None:
+        """Text to mark on the page: find matches and what changed since the last proof round
+        (anything with block_id, path, start, end and kind)."""
+        self.canvas.marks = [Mark(r.block_id, r.path, r.start, r.end, r.kind) for r in ranges or ()]
+        self.canvas.update()
+
     def _zoom_chosen(self) -> None:
         self.fit_width.setChecked(False)
         self._apply_zoom()
@@ -188,10 +309,11 @@ class PagePreview(QWidget):
         self.zoom_box.setEditText(f"{round(self.canvas.zoom * 100)}%")
 
     def _apply_zoom(self) -> None:
-        if self.fit_width.isChecked() and self.last_layout is not None:
+        if self.fit_width.isChecked() and self.last_pages:
             scrollbar = self.scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
             available = self.scroll.width() - scrollbar - 2 * SHADOW - 26
-            self.canvas.set_zoom(max(0.2, available / (self.last_layout.width / 10)))
+            width_pt = max(p.width for p in self.last_pages) * PT_PER_MM
+            self.canvas.set_zoom(max(0.2, available / width_pt))
         elif self.zoom_box.currentIndex() >= 0 and self.zoom_box.currentText() == self.zoom_box.itemText(
                 self.zoom_box.currentIndex()):
             self.canvas.set_zoom(float(self.zoom_box.currentData()))
@@ -215,20 +337,26 @@ class PagePreview(QWidget):
         self.page_id = page.id if page else None
         self._fill_pages()
         if page is None:
-            self.last_layout = None
-            self.canvas.set_layout(None)
+            self.last_pages = []
+            self.canvas.set_pages([])
             self.page_label.setText(self.tr("No pages"))
             return
         try:
-            self.last_layout = build_page_layout(self.session, page)
+            self.last_pages = self.session.composed(page)
         except EditorError as exc:
             self.page_label.setText(str(exc))
             return
+        spilled = sum(len(p.blocks) for p in self.last_pages if p.continuation)
+        overset = sum(1 for p in self.last_pages for b in p.blocks if b.state == "overset")
         label = ""
-        if self.last_layout.overflow_lines:
-            label = self.tr("%n line(s) do not fit on the page", "", self.last_layout.overflow_lines)
+        if spilled:
+            label = self.tr("%n block(s) do not fit on the page (shown on a continuation page)", "", spilled)
+        elif overset:
+            label = self.tr("%n block(s) overset", "", overset)
         self.page_label.setText(label)
         self.page_label.setStyleSheet("color: #c62828; font-weight: bold;" if label else "")
-        self.canvas.set_layout(self.last_layout)
+        self.canvas.images = self.session.project.images
+        self.canvas.tags = fit_tags(self.last_pages)
+        self.canvas.set_pages(self.last_pages)
         self._apply_zoom()
         self.drawn.emit()

@@ -8,37 +8,39 @@ from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from editor_app.errors import ExportError
-from editor_app.gui.preview.page_layout import U, build_page_layout
 from editor_app.gui.preview.painter import paint_page
-from editor_app.layout.templates import get_template
 from editor_app.storage.atomic import atomic_writer
 
 PDF_DPI = 300
 
 
-def _page_size(page) -> QPageSize:
-    template = get_template(page.template)
+def _page_size(composed) -> QPageSize:
+    template = composed.template
     return QPageSize(QSizeF(template.page_width_mm, template.page_height_mm), QPageSize.Unit.Millimeter,
                      template.name)
 
 
-def _paint_pages(device, pages, session, dpi: float, new_page) -> None:
+def _composed_pages(session, pages) -> list:
+    """The composed pages of `pages` (continuation pages included), exactly as the preview shows them."""
+    return [composed for page in pages for composed in session.composed(page)]
+
+
+def _paint_pages(device, composed_pages, session, dpi: float, new_page) -> None:
     painter = QPainter()
     if not painter.begin(device):
         raise ExportError("cannot start painting the proof")
     try:
-        for i, page in enumerate(pages):
+        for i, composed in enumerate(composed_pages):
             if i:
-                new_page(page)
-            layout = build_page_layout(session, page)
-            paint_page(painter, layout, dpi / 72 / U, paper=False)
+                new_page(composed)
+            paint_page(painter, composed, dpi / 25.4, paper=False, images=session.project.images)
     finally:
         painter.end()
 
 
 def write_pdf_proof(session, out: Path, pages=None) -> Path:
     """All pages (or `pages`) into a PDF at their template's paper size; written atomically."""
-    pages = list(pages or session.issue.pages)
+    pages = _composed_pages(session, list(pages or session.issue.pages))
     if not pages:
         raise ExportError("the issue has no pages")
     out = Path(out)
@@ -76,7 +78,9 @@ def write_pdf_proof(session, out: Path, pages=None) -> Path:
 
 def print_proof(session, printer, pages=None) -> None:
     """Send the pages to a QPrinter chosen in the print dialog (scaled to its resolution)."""
-    pages = list(pages or session.issue.pages)
+    pages = _composed_pages(session, list(pages or session.issue.pages))
+    if not pages:
+        return
     printer.setFullPage(True)
     printer.setPageSize(_page_size(pages[0]))
 

@@ -1,0 +1,162 @@
+"""Auto layout (自动排版): places a page's blocks on its column grid in reading order.
+
+A banner spans the page over the group of blocks it heads; an editor's note spans the group below
+it; every other block takes the span its slot plans, or, without a slot, the narrowest span at which
+it is no taller than the group's target depth, and goes where it sits highest on the grid (leftmost
+on a tie, with the least white space left under it). Several target depths are tried and the layout
+that holds every block, with the least empty space, wins. Blocks the editor placed by hand stay
+where they are and the rest go around them; what the page cannot hold goes to a continuation page.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from editor_app.model.document import Placement
+
+GAP_ROWS = 1  # an empty line (with a rule) between blocks stacked one above the other
+
+
+@dataclass
+class Request:
+    block_id: str
+    kind: str  # the story's kind: banner, note, article, photo_news, photo
+    rows_for: Callable[[int], int]  # the block's depth at a span
+    span: int | None = None  # fixed span (a slot's), else chosen here
+    full_width: bool = False  # banners and notes span the whole group
+    max_span: int = 0  # the widest span worth trying (0: the grid's)
+
+
+@dataclass
+class Result:
+    places: dict[str, Placement] = field(default_factory=dict)
+    spill: list[str] = field(default_factory=list)  # blocks for the continuation page, in order
+    empty_rows: int = 0  # grid cells left white above the layout's bottom
+    bottom: int = 0
+
+
+class Occupancy:
+    def __init__(self, columns: int, lines: int):
+        self.columns, self.lines = columns, lines
+        self.taken = [[False] * lines for _ in range(columns)]
+        self.skyline = [0] * columns  # below the last auto-placed block in each column
+
+    def fill(self, place: Placement) -> None:
+        for c in range(place.column, min(self.columns, place.column + place.span)):
+            for r in range(max(0, place.top), min(self.lines, place.top + place.height)):
+                self.taken[c][r] = True
+
+    def free(self, column: int, span: int, top: int, rows: int) -> bool:
+        if top < 0 or top + rows > self.lines or column + span > self.columns:
+            return False
+        return not any(self.taken[c][r] for c in range(column, column + span) for r in range(top, top + rows))
+
+    def spot(self, span: int, rows: int, floor: int) -> tuple[int, int, int] | None:
+        """(column, top, waste) of the highest free place for a block, or None."""
+        best = None
+        for column in range(0, self.columns - span + 1):
+            base = max([floor] + self.skyline[column:column + span])
+            for top in range(base, self.lines - rows + 1):
+                if self.free(column, span, top, rows):
+                    waste = sum(top - max(floor, self.skyline[c]) for c in range(column, column + span))
+                    key = (top, waste, column)
+                    if best is None or key < best:
+                        best = key
+                    break
+        if best is None:
+            return None
+        top, waste, column = best
+        return column, top, waste
+
+    def place(self, place: Placement, gap: int) -> None:
+        self.fill(place)
+        for c in range(place.column, place.column + place.span):
+            self.skyline[c] = max(self.skyline[c], place.top + place.height + gap)
+
+    def bottom(self) -> int:
+        return max(self.skyline) if self.skyline else 0
+
+
+def _groups(requests: list[Request]) -> list[list[Request]]:
+    """Runs of blocks, each opened by a banner (the blocks before the first banner form a group too)."""
+    groups: list[list[Request]] = [[]]
+    for request in requests:
+        if request.kind == "banner" and groups[-1]:
+            groups.append([])
+        groups[-1].append(request)
+    return [g for g in groups if g]
+
+
+def _span_for(request: Request, target: int, columns: int) -> int:
+    if request.span:
+        return min(request.span, columns)
+    if request.full_width:
+        return columns
+    widest = min(columns, request.max_span or columns)
+    for span in range(1, widest + 1):
+        if request.rows_for(span) <= target:
+            return span
+    return widest
+
+
+def _layout(requests: list[Request], fixed: dict[str, Placement], columns: int, lines: int, top: int,
+            depth: Callable[[list[Request]], int]) -> Result:
+    occupancy = Occupancy(columns, lines)
+    for place in fixed.values():
+        occupancy.fill(place)
+    occupancy.skyline = [top] * columns
+    result = Result()
+    spilled = False
+    for group in _groups(requests):
+        target = depth(group)
+        floor = occupancy.bottom()
+        for request in group:
+            if spilled:
+                result.spill.append(request.block_id)
+                continue
+            span = _span_for(request, target, columns)
+            rows = request.rows_for(span)
+            spot = occupancy.spot(span, rows, floor)
+            if spot is None and not request.span and not request.full_width:
+                for wider in range(span + 1, min(columns, request.max_span or columns) + 1):
+                    spot = occupancy.spot(wider, request.rows_for(wider), floor)
+                    if spot is not None:
+                        span, rows = wider, request.rows_for(wider)
+                        break
+            if spot is None:  # the page is full: this block and the rest go to the next page
+                spilled = True
+                result.spill.append(request.block_id)
+                continue
+            column, row, waste = spot
+            place = Placement(column, span, row, rows)
+            occupancy.place(place, 0 if request.kind == "banner" else GAP_ROWS)
+            result.places[request.block_id] = place
+            result.empty_rows += waste
+            if request.full_width:
+                floor = occupancy.bottom()
+    result.bottom = occupancy.bottom()
+    # white space left above the layout's bottom (holes under short blocks) counts against it
+    result.empty_rows += sum(max(0, result.bottom - s) for s in occupancy.skyline)
+    return result
+
+
+def auto_layout(requests: list[Request], fixed: dict[str, Placement], columns: int, lines: int,
+                top: int = 0) -> Result:
+    """Places for the requests (fixed places are kept), and what does not fit this page."""
+    if not requests:
+        return Result()
+    best: Result | None = None
+    for factor in (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.1, 2.5):
+        def depth(group: list[Request], factor=factor) -> int:
+            area = sum(r.rows_for(2 if columns > 1 and not r.full_width else columns) * (2 if columns > 1 else 1)
+                       for r in group if not r.full_width and not r.span)
+            return max(6, math.ceil(area / columns * factor))
+
+        result = _layout(requests, fixed, columns, lines, top, depth)
+        key = (len(result.spill), result.empty_rows + result.bottom)
+        if best is None or key < (len(best.spill), best.empty_rows + best.bottom):
+            best = result
+    assert best is not None
+    return best

@@ -1,0 +1,218 @@
+"""THE page composer: an issue and its templates → pages of positioned boxes (see composition.py).
+
+For each page: the grid from the template, the masthead (front page, only when the issue has a
+publication name), the blocks the editor placed by hand, the rest placed by auto layout, each block
+set at its place (`blockset.py`), the rules between blocks, and a continuation page for what the page
+cannot hold. The preview, the PDF proof, the fit counts and the DOCX writer all read the result.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from editor_app.layout import furniture
+from editor_app.layout.autolayout import GAP_ROWS, Request, auto_layout
+from editor_app.layout.blockset import BlockSetter
+from editor_app.layout.composition import ComposedPage, Composition, Grid, Rect, Rule
+from editor_app.layout.metrics import DEFAULT_METRICS, TextMetrics
+from editor_app.layout.spec import Template
+from editor_app.layout.story import Para, Piece, Story, StoryStyle, story_of
+from editor_app.layout.typeset import MM_PER_PT, Typesetter, placed
+from editor_app.model.document import Article, Issue, Page, Placement
+
+MAX_CONTINUATIONS = 20  # a runaway page stops here; what is left is reported as overset
+
+
+def grid_of(template: Template) -> Grid:
+    body = template.grid.body_pt * MM_PER_PT
+    col_w = template.column_chars * body
+    gutter = template.gutter_chars * body
+    width = template.columns * col_w + (template.columns - 1) * gutter
+    left = template.page.left_mm + max(0.0, (template.text_width_mm - width) / 2)
+    return Grid(template.columns, template.column_lines, left, template.page.top_mm, col_w, gutter,
+                template.grid.pitch_pt * MM_PER_PT)
+
+
+class Composer:
+    """Composes pages with one set of metrics. `template` overrides every page's own (an export with a
+    chosen template); `image_sizes` maps project image paths to (width, height) in pixels."""
+
+    def __init__(self, template: Template | None = None, metrics: TextMetrics | None = None,
+                 image_sizes: dict[str, tuple[int, int]] | None = None,
+                 templates: Callable[[str], Template] | None = None):
+        self.override = template
+        self.metrics = metrics or DEFAULT_METRICS
+        self.image_sizes = image_sizes if image_sizes is not None else {}
+        if templates is None:
+            from editor_app.layout.templates import get_template
+
+            templates = get_template
+        self.templates = templates
+        self._typesetters: dict[str, tuple[Template, Typesetter]] = {}
+
+    def typesetter(self, template: Template) -> Typesetter:
+        """One typesetter per template, kept between composes so unchanged paragraphs are not set again."""
+        kept = self._typesetters.get(template.id)
+        if kept is None or kept[0] is not template:
+            kept = self._typesetters[template.id] = (template, Typesetter(template, self.metrics))
+        return kept[1]
+
+    def template_for(self, page: Page) -> Template:
+        return self.override or self.templates(page.template)
+
+    def compose(self, issue: Issue) -> Composition:
+        pages: list[ComposedPage] = []
+        for page in issue.pages:
+            pages.extend(self.compose_page(issue, page))
+        if pages:
+            pages[-1].credits = furniture.credits_text(issue)
+        return Composition(pages)
+
+    def compose_page(self, issue: Issue, page: Page) -> list[ComposedPage]:
+        """The page, and the continuation pages that take what it cannot hold."""
+        template = self.template_for(page)
+        grid = grid_of(template)
+        ts = self.typesetter(template)
+        setter = BlockSetter(template, grid, ts, self.image_sizes)
+        style = StoryStyle(template.layout.byline_brackets, template.layout.subhead_marker)
+        stories = {block.id: story_of(block, style) for block in page.blocks}
+        out: list[ComposedPage] = []
+        pending = list(page.blocks)
+        continuation = 0
+        while True:
+            composed = self._blank(issue, page, template, grid, ts, continuation)
+            fixed = {} if continuation else {b.id: _clamped(b.place, grid) for b in pending if b.place is not None}
+            requests = [self._request(stories[b.id], setter, template, grid)
+                        for b in pending if b.id not in fixed]
+            result = auto_layout(requests, fixed, grid.columns, grid.lines, composed.reserved_lines)
+            for block in pending:
+                story = stories[block.id]
+                if block.id in fixed:
+                    composed.blocks.append(setter.compose(story, fixed[block.id], "editor"))
+                elif block.id in result.places:
+                    sized = "slot" if _slot_span(story, template) else "content"
+                    composed.blocks.append(setter.compose(story, result.places[block.id], sized))
+            composed.rules = _rules(composed, template)
+            out.append(composed)
+            spill = [b for b in pending if b.id in set(result.spill)]
+            if not spill or len(spill) == len(pending) and continuation > 0 or continuation >= MAX_CONTINUATIONS:
+                if spill:  # not even an empty page holds them: set them overset where they would start
+                    for block in spill:
+                        place = Placement(0, grid.columns, composed.reserved_lines, max(1, grid.lines - composed.reserved_lines))
+                        composed.blocks.append(setter.compose(stories[block.id], place, "content"))
+                break
+            pending = spill
+            continuation += 1
+        return out
+
+    # --- parts --------------------------------------------------------------------------------
+    def _blank(self, issue: Issue, page: Page, template: Template, grid: Grid, ts: Typesetter,
+               continuation: int) -> ComposedPage:
+        composed = ComposedPage(page, template, grid, template.page.width_mm, template.page.height_mm,
+                                continuation)
+        if furniture.has_masthead(issue, page, template.layout.masthead, continuation):
+            self._masthead(composed, issue, ts)
+        else:
+            composed.folio = furniture.folio_text(issue, page, template.wording, continuation)
+        return composed
+
+    def _masthead(self, composed: ComposedPage, issue: Issue, ts: Typesetter) -> None:
+        template, grid = composed.template, composed.grid
+        lines = furniture.masthead_lines(issue, composed.page, template.wording)
+        paras = [Para("Masthead", [Piece(issue.publication.strip())])]
+        paras += [Para("MastheadInfo", [Piece(text)]) for text in lines[:-1]]
+        if lines:
+            paras.append(Para("MastheadRule", [Piece(lines[-1])]))
+        width = grid.width(grid.columns)
+        set_lines, height, spacing = ts.stack(paras, width)
+        composed.masthead_paras, composed.masthead_spacing = paras, spacing
+        rule_style = template.styles["MastheadRule"] if lines else template.styles["Masthead"]
+        border = rule_style.border
+        rule_gap = (border.space_pt + border.pt) * MM_PER_PT if border else 0.0
+        total = height + rule_gap + rule_style.space_after_pt * MM_PER_PT
+        rows = math.ceil(total / grid.pitch - 1e-6)
+        composed.masthead_rect = Rect(grid.left, grid.top, width, rows * grid.pitch)
+        composed.masthead = [placed(line, grid.left, grid.top + y, width) for y, line in set_lines]
+        if border:
+            y = grid.top + height + border.space_pt * MM_PER_PT
+            composed.masthead_rules.append(Rule(grid.left, y, grid.left + width, y, border.pt, border.color,
+                                                border.style))
+        composed.reserved_lines = rows + GAP_ROWS
+
+    def _request(self, story: Story, setter: BlockSetter, template: Template, grid: Grid) -> Request:
+        memo: dict[int, int] = {}
+        slot_span = _slot_span(story, template)
+        slot = template.slot(story.block.slot) if isinstance(story.block, Article) else None
+
+        def rows_for(span: int) -> int:
+            if span not in memo:
+                if slot is not None and slot_span:
+                    planned = math.ceil(slot.lines / max(1, slot_span))
+                    memo[span] = max(planned, setter.head_rows(story, span) + 1)
+                else:
+                    memo[span] = setter.natural_rows(story, span)
+            return memo[span]
+
+        kind = story.kind
+        full = kind in ("banner", "note")
+        max_span = grid.columns
+        if kind in ("photo", "photo_news"):
+            max_span = min(grid.columns, 3)
+        elif kind == "article" and story.characters() <= template.layout.brief_chars:
+            max_span = min(grid.columns, 2)  # a 简讯 stays narrow
+        return Request(story.block_id, kind, rows_for, span=slot_span or None, full_width=full, max_span=max_span)
+
+
+def _slot_span(story: Story, template: Template) -> int:
+    block = story.block
+    if isinstance(block, Article) and block.slot:
+        slot = template.slot(block.slot)
+        if slot is not None:
+            return min(slot.columns, template.columns)
+    return 0
+
+
+def _clamped(place: Placement, grid: Grid) -> Placement:
+    column = max(0, min(place.column, grid.columns - 1))
+    span = max(1, min(place.span, grid.columns - column))
+    top = max(0, min(place.top, grid.lines - 1))
+    height = max(1, min(place.height, grid.lines - top))
+    return Placement(column, span, top, height)
+
+
+def _rules(page: ComposedPage, template: Template) -> list[Rule]:
+    """Column rules inside blocks and between blocks side by side; a rule across the gap between
+    blocks stacked one above the other."""
+    grid = page.grid
+    rules: list[Rule] = []
+    blocks = page.blocks
+    if template.layout.column_rule:
+        for b in blocks:
+            if b.story.kind in ("article", "photo_news") and len(b.frames) > 1:
+                for left, right in zip(b.frames, b.frames[1:], strict=False):
+                    if right.rect.x > left.rect.x + 1:
+                        x = (left.rect.right + right.rect.x) / 2
+                        top = max(left.rect.y, right.rect.y)
+                        bottom = min(left.rect.bottom, right.rect.bottom)
+                        if bottom > top:
+                            rules.append(Rule(x, top, x, bottom, 0.5))
+        for a in blocks:
+            for b in blocks:
+                if a.place.column + a.place.span == b.place.column:
+                    top = max(a.rect.y, b.rect.y)
+                    bottom = min(a.rect.bottom, b.rect.bottom)
+                    if bottom - top > grid.pitch:
+                        x = a.rect.right + grid.gutter / 2
+                        rules.append(Rule(x, top, x, bottom, 0.5))
+    if template.layout.block_rule:
+        for a in blocks:
+            for b in blocks:
+                if a is not b and b.place.top == a.place.top + a.place.height + GAP_ROWS:
+                    left = max(a.rect.x, b.rect.x)
+                    right = min(a.rect.right, b.rect.right)
+                    if right - left > 1:
+                        y = b.rect.y - grid.pitch / 2
+                        rules.append(Rule(left, y, right, y, 0.5))
+    return rules
+
