@@ -20,18 +20,23 @@ def register(subparsers) -> None:
                         help="write the checker's errors and warnings as Word comments")
     parser.add_argument("--traditional", choices=["s2t", "s2hk", "s2tw"],
                         help="write a traditional-Chinese edition (OpenCC) with regional faces")
+    parser.add_argument("--force", action="store_true",
+                        help="replace an existing OUT.docx (the previous one is kept as OUT.docx.bak)")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
     from editor_app.export import export_docx, load_source
     from editor_app.messages import msg
+    from editor_app.storage.outputs import check_output
+    from editor_app.textio import printable
 
+    check_output(args.output, [args.source], args.force)
     project = load_source(args.source)
     result = export_docx(project, args.output, template=args.template,
                          flags_as_comments=args.flags_as_comments,
                          findings_as_comments=args.findings_as_comments, traditional=args.traditional)
     for warning in result.warnings:
-        print(msg("editor-app: warning: {warning}", warning=warning), file=sys.stderr)
-    print(result.path)
+        print(printable(msg("editor-app: warning: {warning}", warning=warning)), file=sys.stderr)
+    print(printable(str(result.path)))
     return 0
