@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from editor_app.errors import InputError
@@ -75,8 +76,11 @@ def _open(path: Path):
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, AttributeError):
         raise InputError(path, not_word) from None
-    except Exception as exc:  # lxml's XMLSyntaxError and friends: a damaged package
-        if exc.__class__.__module__.startswith(("lxml", "docx")):
+    except (zlib.error, EOFError, NotImplementedError, RuntimeError, OverflowError) as exc:
+        # a member zipfile cannot unpack: bad CRC, corrupt deflate stream, encryption, unknown method
+        raise InputError(path, msg("the Word file is damaged ({reason})", reason=exc.__class__.__name__)) from None
+    except Exception as exc:  # lxml's XMLSyntaxError and friends, or python-docx tripping on a bad package
+        if exc.__class__.__module__.startswith(("lxml", "docx")) or _raised_in_library(exc):
             raise InputError(path, msg("the Word file is damaged ({reason})", reason=exc.__class__.__name__)) from None
         raise
 
