@@ -119,7 +119,7 @@ def _read(document, path: Path) -> tuple[list[Unit], dict[str, bytes], list[Impo
     from editor_app.model.document import Issue
     from editor_app.storage.project import Project
 
-    if document.element.body is None:
+    if getattr(document.element, "body", None) is None:  # a root that is not w:document
         raise InputError(path, msg("the Word file is damaged (it has no document body)"))
     store = Project(Issue())
     notes: list[ImportNote] = []
