@@ -107,12 +107,15 @@ def read_docx(path) -> tuple[list[Unit], dict[str, bytes], list[ImportNote], dic
 
 
 def _raised_in_library(exc: BaseException) -> bool:
-    """True when the innermost frame is python-docx or lxml code (not a bug of ours)."""
+    """True when python-docx or lxml code is on the way to the error (their own checks, or the
+    standard library called from them): the file is damaged, not our code wrong."""
     tb = exc.__traceback__
-    while tb is not None and tb.tb_next is not None:
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if any(part in filename for part in ("/docx/", "\\docx\\", "/lxml/", "\\lxml\\")):
+            return True
         tb = tb.tb_next
-    filename = tb.tb_frame.f_code.co_filename if tb is not None else ""
-    return any(part in filename for part in ("/docx/", "\\docx\\", "/lxml/", "\\lxml\\"))
+    return False
 
 
 def _read(document, path: Path) -> tuple[list[Unit], dict[str, bytes], list[ImportNote]]:
