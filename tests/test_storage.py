@@ -214,7 +214,7 @@ def test_read_only_folder_gives_clear_error(tmp_path):
 
 def test_recovery_round_trip(tmp_path):
     project = _project("未保存的修改。")
-    project.path = tmp_path / "mine.bulletin"
+    save_project(project, tmp_path / "mine.bulletin")  # the file the user is editing
     folder = tmp_path / "recovery"
     write_recovery(project, folder)
     time.sleep(0.01)

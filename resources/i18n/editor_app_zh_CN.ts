@@ -196,6 +196,10 @@
         <translation>未命名</translation>
     </message>
     <message>
+        <source>(read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
         <source>New issue</source>
         <translation>新建刊期</translation>
     </message>
@@ -220,6 +224,26 @@
         <translation>文件无法打开，文件本身未作任何改动。</translation>
     </message>
     <message>
+        <source>Project in use</source>
+        <translation>项目正在使用</translation>
+    </message>
+    <message>
+        <source>This project is open in editor-app by %1.</source>
+        <translation>此项目正由 %1 在 editor-app 中打开。</translation>
+    </message>
+    <message>
+        <source>That editor-app is no longer running; you can take the project over.</source>
+        <translation>那个 editor-app 已不在运行，可以接管此项目。</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+    <message>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
@@ -240,6 +264,14 @@
         <translation>已保存 %1</translation>
     </message>
     <message>
+        <source>File changed on disk</source>
+        <translation>文件已被修改</translation>
+    </message>
+    <message>
+        <source>Save your version under another name? (Choose Discard to overwrite the other version.)</source>
+        <translation>把您的版本另存为其他文件名吗？（选择“放弃”将覆盖另一个版本。）</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -254,6 +286,10 @@
     <message>
         <source>Cannot restore</source>
         <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work</source>
+        <translation>恢复未保存的工作</translation>
     </message>
 </context>
 <context>

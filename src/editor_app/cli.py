@@ -60,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(args)
     except EditorError as exc:
-        print(msg("editor-app: error: {message}", message=exc), file=sys.stderr)
+        from editor_app.textio import printable
+
+        print(printable(msg("editor-app: error: {message}", message=exc)), file=sys.stderr)
         return exc.exit_status
     except KeyboardInterrupt:
         return 130

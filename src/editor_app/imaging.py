@@ -82,3 +82,49 @@ def image_sizes(images: dict[str, bytes]) -> dict[str, tuple[int, int]]:
         if width > 0 and height > 0:
             sizes[name] = (width, height)
     return sizes
+
+
+def _docx_accepts(data: bytes) -> bool:
+    """Does python-docx understand this picture's header? (It parses JPEG markers itself and refuses
+    a JPEG without a JFIF or Exif segment, which Pillow and every viewer open happily.)"""
+    from docx.image.image import Image as DocxImage
+
+    try:
+        DocxImage.from_blob(data)
+    except Exception:  # noqa: BLE001 - UnrecognizedImageError and header parse errors alike
+        return False
+    return True
+
+
+def make_embeddable(data: bytes) -> tuple[bytes, str | None]:
+    """(bytes Word, WPS and python-docx can embed, why they were re-encoded — or None if untouched).
+
+    A CMYK JPEG (from a print workflow) becomes RGB, since word processors show CMYK wrongly or not at
+    all; a JPEG or other native picture python-docx cannot read is re-encoded with a standard header.
+    Orientation (EXIF) is kept, so the exporter can still turn the picture upright.
+    """
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            fmt, mode = img.format, img.mode
+            if fmt not in DOCX_NATIVE:
+                return data, None  # TIFF, WebP: converted at export
+            if fmt == "JPEG" and mode in ("CMYK", "YCCK"):
+                reason = msg("CMYK colours converted to RGB")
+            elif not _docx_accepts(data):
+                reason = msg("a header Word cannot read (a JPEG without JFIF/Exif marker)") if fmt == "JPEG" \
+                    else msg("a header Word cannot read")
+            else:
+                return data, None
+            exif = img.info.get("exif")
+            out = io.BytesIO()
+            if fmt == "JPEG":
+                rgb = img.convert("L" if mode == "L" else "RGB")
+                rgb.save(out, "JPEG", quality=92, subsampling=0, **({"exif": exif} if exif else {}))
+            else:
+                img.save(out, "PNG")
+    except (OSError, ValueError, SyntaxError):
+        return data, None  # inspect_image has the final say on broken pictures
+    fixed = out.getvalue()
+    return (fixed, reason) if _docx_accepts(fixed) else (data, None)

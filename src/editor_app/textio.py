@@ -7,6 +7,7 @@ into mojibake. Line ends are normalised to "\\n" so offsets mean the same on eve
 from __future__ import annotations
 
 import codecs
+import os
 import sys
 from pathlib import Path
 
@@ -75,6 +76,42 @@ def checked_size(path: Path, limit: int) -> int:
     return size
 
 
+def read_capped(path: Path | str, limit: int) -> bytes:
+    """All bytes of `path`, refusing more than `limit`.
+
+    The size a file claims (`stat`) means nothing for devices and pipes (/dev/zero says 0 and never
+    ends), so the cap is on what is actually read: at most `limit + 1` bytes are ever taken.
+    """
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            if os.path.isdir(path):
+                raise InputError(path, msg("is a folder, not a file"))
+            data = handle.read(limit + 1)
+    except IsADirectoryError:
+        raise InputError(path, msg("is a folder, not a file")) from None
+    except FileNotFoundError:
+        raise InputError(path, msg("no such file")) from None
+    except OSError as exc:
+        raise InputError(path, msg("cannot read: {reason}", reason=exc.strerror or exc)) from None
+    if len(data) > limit:
+        raise InputError(path, msg("the file is too large (more than {limit} MB)",
+                                   limit=max(1, limit // (1024 * 1024))))
+    return data
+
+
+def is_blank(text: str) -> bool:
+    """Nothing a reader would see: whitespace of any script (U+3000 too) and invisible format marks.
+
+    One definition for every input, so a file of ASCII spaces, of ideographic spaces or of a lone
+    byte-order mark is refused alike.
+    """
+    return not text.translate(_INVISIBLE).strip()
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
+
+
 def read_text_file(path: Path | str) -> str:
     """Read a text file (or '-' for standard input as UTF-8) with size and encoding checks."""
     if str(path) == "-":
@@ -83,13 +120,24 @@ def read_text_file(path: Path | str) -> str:
     else:
         path = Path(path)
         checked_size(path, MAX_TEXT_BYTES)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(path, msg("cannot read: {reason}", reason=exc.strerror or exc)) from None
+        data = read_capped(path, MAX_TEXT_BYTES)
         name = str(path)
     if len(data) > MAX_TEXT_BYTES:
         raise InputError(name, msg("the input is too large"))
-    if not data.strip():
+    text = decode_text(data, name)
+    if is_blank(text):
         raise InputError(name, msg("the file is empty"))
-    return decode_text(data, name)
+    return text
+
+
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)) if c not in (0x09, 0x0A)}
+_CONTROL.update({c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on a terminal: control characters and bidi overrides shown as escapes.
+
+    Copy from outside may carry ESC sequences (colours, cursor moves, a changed window title) or
+    right-to-left overrides; echoed raw they would rewrite the user's terminal.
+    """
+    return text.translate(_CONTROL)

@@ -32,7 +32,7 @@ def test_each_page_starts_a_new_page_with_its_own_folio(tmp_path):
     folios = sorted("".join(t.text or "" for t in h.iter(w("t"))) for h in parts(result.path, "word/header"))
     assert folios == ["", "测试简报　2026年第3期　第2版　综合"]
     cached = sorted("".join(t.text or "" for t in f.iter(w("t"))) for f in parts(result.path, "word/footer"))
-    assert cached == ["— 1 —", "（责任编辑：丙）— 2 —"]
+    assert cached == ["— 1 —", "— 2 —"]
 
 
 def test_the_composition_keeps_reading_order_and_the_masthead_on_page_one_only():

@@ -36,6 +36,8 @@ def test_autosave_writes_a_recovery_file_that_a_new_window_restores(window, qtbo
     assert written is not None and written.exists()
     expected = dumps(window.session.issue)
     original_bytes = window.session.project.path.read_bytes()
+    window.recovery_claim.release()  # as if the first window's process had been killed
+    window.release_lock(window.session.project)
 
     second = MainWindow()
     qtbot.addWidget(second)
@@ -114,7 +116,7 @@ def test_an_unexpected_error_keeps_the_work_and_shows_details(window, monkeypatc
     except RuntimeError:
         gui_app.handle_exception(*sys.exc_info())
     assert shown and "RuntimeError: boom" in shown[0]
-    kept = recovery.list_recoveries(recovery_dir())
+    kept = recovery.list_recoveries(recovery_dir(), include_live=True)  # the window is still running
     assert len(kept) == 1
     assert "未保存" in dumps(recovery.restore(kept[0]).issue)
 
@@ -144,6 +146,7 @@ def test_next_start_offers_the_recovery_file(window, qtbot, monkeypatch):
 
     commit_text(window.editor.form.fields["title"], "（崩溃前）")
     window.autosave()
+    window.recovery_claim.release()  # the window's process is gone
     expected = dumps(window.session.issue)
 
     def choose_first(dialog):
@@ -180,6 +183,7 @@ def test_recovery_dialog_names_the_file_and_its_time_readably_and_whole(window, 
 
     commit_text(window.editor.form.fields["title"], "（崩溃前）")
     window.autosave()
+    window.recovery_claim.release()  # the window's process is gone
     found = recovery.list_recoveries(recovery_dir())
     dialog = RecoveryDialog(found, window)
     qtbot.addWidget(dialog)
@@ -200,6 +204,7 @@ def test_discard_all_in_the_recovery_dialog_asks_first(window, qtbot, messages):
 
     commit_text(window.editor.form.fields["title"], "（崩溃前）")
     window.autosave()
+    window.recovery_claim.release()  # the window's process is gone
     found = recovery.list_recoveries(recovery_dir())
     dialog = RecoveryDialog(found, window)
     qtbot.addWidget(dialog)

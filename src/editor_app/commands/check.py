@@ -127,6 +127,7 @@ def _suggestion(finding) -> str:
 
 
 def _text_report(findings, text, out) -> None:
+    from editor_app.textio import printable
     for finding in findings:
         if isinstance(text, str):
             line = text.count("\n", 0, finding.start) + 1
@@ -138,8 +139,9 @@ def _text_report(findings, text, out) -> None:
             field_text, label = text.get((loc.block, loc.field), (finding.text, f"第{loc.page}版 {loc.field}"))
             where = f"{label} 第{finding.start + 1}字"
             context = _context(field_text, finding.start, finding.end)
-        out.write(f"{where}: {_level_word(finding.level)} [{finding.category}] {finding.message} ({finding.rule})\n")
-        out.write(f"    {context}{_suggestion(finding)}\n")
+        line = f"{where}: {_level_word(finding.level)} [{finding.category}] {finding.message} ({finding.rule})"
+        out.write(printable(line) + "\n")
+        out.write(printable(f"    {context}{_suggestion(finding)}") + "\n")
 
 
 def _level_word(level: str) -> str:
@@ -153,6 +155,10 @@ def run(args) -> int:
 
     checker = _load_checker(args.rules)
     findings, text, size = _check_source(args.file, checker)  # text: str, or field texts of a document
+    from editor_app.textio import printable
+
+    for problem in checker.problems:  # a user pack that did not load or ran over its time budget
+        print(printable(msg("editor-app: warning: {warning}", warning=problem)), file=sys.stderr)
     floor = LEVEL_RANK[args.min_level]
     findings = [f for f in findings if LEVEL_RANK[f.level] >= floor]
     levels = Counter(f.level for f in findings)

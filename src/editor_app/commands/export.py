@@ -22,19 +22,24 @@ def register(subparsers) -> None:
                         help="write a traditional-Chinese edition (OpenCC) with regional faces")
     parser.add_argument("--strict", action="store_true",
                         help="treat overset and underset blocks as errors: write nothing and exit with status 1")
+    parser.add_argument("--force", action="store_true",
+                        help="replace an existing OUT.docx (the previous one is kept as OUT.docx.bak)")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
     from editor_app.export import export_docx, load_source
     from editor_app.messages import msg
+    from editor_app.storage.outputs import check_output
+    from editor_app.textio import printable
 
+    check_output(args.output, [args.source], args.force)
     project = load_source(args.source)
     result = export_docx(project, args.output, template=args.template,
                          flags_as_comments=args.flags_as_comments,
                          findings_as_comments=args.findings_as_comments, traditional=args.traditional,
                          strict=args.strict)
     for warning in result.warnings:
-        print(msg("editor-app: warning: {warning}", warning=warning), file=sys.stderr)
-    print(result.path)
+        print(printable(msg("editor-app: warning: {warning}", warning=warning)), file=sys.stderr)
+    print(printable(str(result.path)))
     return 0

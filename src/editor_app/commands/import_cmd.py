@@ -21,22 +21,27 @@ def register(subparsers) -> None:
     parser.add_argument("-o", "--output", metavar="OUT.bulletin", help="write a project file")
     parser.add_argument("--as", dest="as_", choices=["page", "article"], default="page",
                         help="read a whole page (default) or one story as a single article")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing OUT.bulletin")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
     from editor_app.importing import import_file, import_text
+    from editor_app.storage.outputs import check_output
     from editor_app.storage.project import save_project
     from editor_app.textio import read_text_file
 
-    if args.file == "-":
-        result = import_text(read_text_file("-"), as_=args.as_)
-    else:
-        result = import_file(args.file, as_=args.as_)
+    out = None
     if args.output:
         out = Path(args.output)
         if out.suffix != ".bulletin":
             out = out.with_name(out.name + ".bulletin")
+        check_output(out, [] if args.file == "-" else [args.file], args.force)
+    if args.file == "-":
+        result = import_text(read_text_file("-"), as_=args.as_)
+    else:
+        result = import_file(args.file, as_=args.as_)
+    if out is not None:
         save_project(result.to_project(), out)
     if args.format == "json":
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -62,9 +67,9 @@ def _summary(result, output) -> None:
     for page in result.issue.pages:
         for block in page.blocks:
             if isinstance(block, Banner):
-                print(msg("banner   {title}", title=block.title))
+                _say(msg("banner   {title}", title=block.title))
             elif isinstance(block, EditorNote):
-                print(msg("note     {label} ({paragraphs})", label=block.label,
+                _say(msg("note     {label} ({paragraphs})", label=block.label,
                           paragraphs=_paragraphs(block.paragraphs)))
             elif isinstance(block, Article):
                 extra = [_paragraphs(block.paragraphs)]
@@ -72,14 +77,21 @@ def _summary(result, output) -> None:
                     extra.append(_photos(block.photos))
                 if block.byline:
                     extra.append(msg("byline {byline}", byline=block.byline))
-                print(msg("article  {title} ({details})", title=block.title or msg("(no title)"),
+                _say(msg("article  {title} ({details})", title=block.title or msg("(no title)"),
                           details=msg(", ").join(extra)))
             else:
-                print(msg("photo    {caption}", caption=block.caption))
+                _say(msg("photo    {caption}", caption=block.caption))
     for note in result.notes:
         if note.line:
-            print(msg("note: line {line}: {message}", line=note.line, message=note.message), file=sys.stderr)
+            _say(msg("note: line {line}: {message}", line=note.line, message=note.message), file=sys.stderr)
         else:
-            print(msg("note: {message}", message=note.message), file=sys.stderr)
+            _say(msg("note: {message}", message=note.message), file=sys.stderr)
     if output:
-        print(msg("written: {path}", path=output), file=sys.stderr)
+        _say(msg("written: {path}", path=output), file=sys.stderr)
+
+
+def _say(text: str, **kwargs) -> None:
+    """print, with the terminal escape sequences copy from outside may carry shown, not obeyed."""
+    from editor_app.textio import printable
+
+    print(printable(text), **kwargs)

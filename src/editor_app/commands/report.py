@@ -14,6 +14,8 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from editor_app.export import load_source, write_report
+    from editor_app.storage.outputs import check_output
 
+    check_output(args.output, [args.source], force=True)  # a report is rewritten freely, never over its source
     print(write_report(load_source(args.source), args.output))
     return 0

@@ -159,5 +159,5 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
     except (ValueError, KeyError) as exc:  # python-docx refusing content: say what failed, keep the old file
         raise ExportError(msg("{path}: the page could not be exported ({reason}). Nothing was written.",
                               path=out, reason=f"{exc.__class__.__name__}: {exc}")) from None
-    write_bytes(out, data)
+    write_bytes(out, data, backup=True)
     return ExportResult(out, warnings + problems, problems)

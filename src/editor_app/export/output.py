@@ -9,10 +9,12 @@ from editor_app.messages import msg
 from editor_app.storage.atomic import atomic_writer
 
 
-def write_bytes(out: Path, data: bytes) -> None:
-    """Replace `out` atomically, turning file-system failures into messages the user can act on."""
+def write_bytes(out: Path, data: bytes, backup: bool = False) -> None:
+    """Replace `out` atomically, turning file-system failures into messages the user can act on.
+
+    With `backup`, a file replaced is kept as OUT.bak (a re-export never loses the previous one)."""
     try:
-        with atomic_writer(out) as handle:
+        with atomic_writer(out, backup=backup) as handle:
             handle.write(data)
     except PermissionError:
         raise ExportError(msg("{path}: cannot write here (permission denied); choose another folder. "

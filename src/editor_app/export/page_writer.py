@@ -77,6 +77,8 @@ class PageWriter:
                 rect = Rect(rule.x1, rule.y1 - weight / 2, rule.x2 - rule.x1, weight)
             holder.append(shapes.rectangle(self.ids, rect.x, rect.y, rect.w, rect.h, "栏线",
                                            fill=rule.color or "000000"))
+        if page.credits_rect is not None and page.credits_para is not None:  # last in reading order
+            self._boxed_paras(holder, page.credits_rect, [page.credits_para], {0: page.credits_spacing}, "责任编辑")
 
     # --- blocks -------------------------------------------------------------------------------
     def _block(self, holder, composed: ComposedBlock) -> None:
@@ -143,13 +145,12 @@ class PageWriter:
 
     # --- headers and footers ------------------------------------------------------------------
     def _headers_and_footers(self, composition: Composition) -> None:
-        """Each page's 版眉 in its header and its page number (a PAGE field) in its footer; the credits
-        line in the last page's footer. With `page_numbers_outside` (GB/T 9704) odd and even differ."""
+        """Each page's 版眉 in its header and its page number (a PAGE field) in its footer. With
+        `page_numbers_outside` (GB/T 9704) odd and even footers differ."""
         outside = self.template.layout.page_numbers_outside
         if outside:
             self.document.settings.odd_and_even_pages_header_footer = True
         styles = {s.style_id: s for s in self.document.styles}
-        last = len(composition.pages) - 1
         for index, (section, page) in enumerate(zip(self.document.sections, composition.pages, strict=False)):
             text = page.folio
             headers = [section.header] + ([section.even_page_header] if outside else [])
@@ -164,12 +165,7 @@ class PageWriter:
                 footers.append((section.even_page_footer, index + 2, "left"))
             for footer, number, side in footers:
                 footer.is_linked_to_previous = False
-                paragraph = footer.paragraphs[0]
-                if index == last and page.credits:
-                    paragraph.style = styles["Credits"]
-                    paragraph.add_run(self.par.text(page.credits))
-                    paragraph = footer.add_paragraph()
-                page_number(paragraph, styles["PageNumber"], self.template, number, side)
+                page_number(footer.paragraphs[0], styles["PageNumber"], self.template, number, side)
 
     def finish(self) -> bytes:
         self.par.report(self.warnings)

@@ -18,8 +18,17 @@ from editor_app.messages import set_language as set_core_language
 from editor_app.paths import resource
 
 SCREENSHOT_SIZE = (1400, 900)
+HEADLESS_PLATFORMS = ("offscreen", "minimal")
 _translators: list[QTranslator] = []
 _dialog_open = False
+_headless_failure: list[str] = []  # what went wrong while nobody could answer a dialog
+
+
+def nobody_to_ask() -> bool:
+    """True when no one can answer a modal dialog (--screenshot, an offscreen run of the app):
+    errors are printed and the app exits 2 instead of waiting forever for a click."""
+    app = QApplication.instance()
+    return bool(app is not None and app.property("editor_app_headless"))
 
 
 def choose_language(requested: str | None) -> str:
@@ -87,7 +96,15 @@ def handle_exception(exc_type, exc, tb) -> None:
             kept.append(str(path))
     app = QApplication.instance()
     global _dialog_open
-    if app is None or app.property("editor_app_headless") or _dialog_open:
+    if app is not None and nobody_to_ask():
+        message = f"unexpected error: {exc_type.__name__}: {exc}"
+        if kept:
+            message += "; unsaved work was kept in: " + ", ".join(kept)
+        _headless_failure.append(message)
+        if app.thread().loopLevel() > 0:  # ends app.exec(); a --screenshot run checks _headless_failure
+            app.exit(2)  # (with no loop running, exit() would end the next loop anyone starts instead)
+        return
+    if app is None or _dialog_open:
         return  # an error while the dialog is up (e.g. in a repaint) must not stack dialogs
     from editor_app.gui.dialogs.error_dialog import ErrorDialog
 
@@ -145,7 +162,6 @@ def take_screenshot(window, out: Path, timeout_ms: int = 5000) -> bool:
 
 def run_gui(args) -> int:
     from editor_app.errors import EditorError
-    from editor_app.gui.main_window import MainWindow
 
     screenshot = getattr(args, "screenshot", None)
     if screenshot:
@@ -153,23 +169,48 @@ def run_gui(args) -> int:
 
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_app(getattr(args, "lang", None))
+    headless = bool(screenshot) or app.platformName() in HEADLESS_PLATFORMS
+    app.setProperty("editor_app_headless", headless)
+    _headless_failure.clear()
+    try:
+        return _run(app, args, screenshot, headless)
+    except EditorError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - nobody to show a dialog to: say it and exit 2
+        if not headless:
+            raise
+        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        print(details, file=sys.stderr)
+        raise EditorError(f"unexpected error: {type(exc).__name__}: {exc}") from None
+    finally:
+        app.setProperty("editor_app_headless", False)  # the app object outlives this run in tests
+
+
+def _run(app, args, screenshot, headless: bool) -> int:
+    from editor_app.errors import EditorError
+    from editor_app.gui.main_window import MainWindow
+
     window = MainWindow(remember_layout=not screenshot)
-    if args.file and screenshot:
+    if args.file and headless:
         window.open_path(Path(args.file))  # an EditorError goes to the CLI: message, exit 2
     elif args.file:
         window.open_interactive(Path(args.file))
     if screenshot:
-        app.setProperty("editor_app_headless", True)
         ok = take_screenshot(window, Path(screenshot))
         window.session.undo_stack.setClean()
         window.needs_save = False
         window.close()
-        app.setProperty("editor_app_headless", False)  # the app object outlives this run in tests
+        if _headless_failure:
+            raise EditorError(_headless_failure[0])
         if not ok:
             raise EditorError(f"{screenshot}: could not write the PNG")
         print(screenshot)
         return 0
     window.resize(*SCREENSHOT_SIZE)
     window.show()
-    QTimer.singleShot(0, window.offer_recovery)
-    return app.exec()
+    if not headless:
+        QTimer.singleShot(0, window.offer_recovery)
+    status = app.exec()
+    if _headless_failure:
+        raise EditorError(_headless_failure[0])
+    return status

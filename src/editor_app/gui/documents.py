@@ -16,8 +16,9 @@ from editor_app.errors import EditorError, InputError
 from editor_app.gui import settings
 from editor_app.layout.templates import list_templates, new_issue_from_template
 from editor_app.paths import recovery_dir
+from editor_app.storage import lock as project_lock
 from editor_app.storage import recovery
-from editor_app.storage.project import SUFFIX, Project, open_project, save_project
+from editor_app.storage.project import SUFFIX, Project, ProjectChangedError, open_project, save_project
 
 IMPORT_SUFFIXES = (".txt", ".docx")
 
@@ -43,6 +44,8 @@ class DocumentActions:
 
     def init_documents(self) -> None:
         self.recovery_session = uuid.uuid4().hex[:12]
+        # while this window runs, no other instance offers (or discards) its recovery files
+        self.recovery_claim = recovery.claim_session(recovery_dir(), self.recovery_session)
         self.needs_save = False  # content that exists in no project file yet (restored, imported)
         self._recovery_file: Path | None = None
 
@@ -53,7 +56,10 @@ class DocumentActions:
     def document_name(self) -> str:
         path = self.session.project.path if self.session else None
         path = path or getattr(self.session, "imported_from", None)  # a page opened from .txt/.docx
-        return path.name if path else self.tr("Untitled")
+        name = path.name if path else self.tr("Untitled")
+        if self.session is not None and self.session.project.read_only:
+            name += " " + self.tr("(read-only)")
+        return name
 
     def update_title(self) -> None:
         self.setWindowTitle(f"{self.document_name()}[*] — editor-app")
@@ -89,18 +95,27 @@ class DocumentActions:
     def open_interactive(self, path: Path) -> bool:
         """Open and show errors in a message box; the current document stays if opening fails."""
         try:
-            self.open_path(path)
+            self.open_path(path, on_locked=self.ask_about_lock)
+        except project_lock.ProjectLockedError:
+            return False  # the user chose Cancel in the lock dialog
         except EditorError as exc:
             QMessageBox.critical(self, self.tr("Cannot open"), self.tr("The file could not be opened; it "
                                  "has not been changed.") + f"\n\n{exc}")
             return False
         return True
 
-    def open_path(self, path: Path) -> None:
-        """Open a project or import a page (raises EditorError; nothing changes on failure)."""
+    def open_path(self, path: Path, on_locked=None) -> None:
+        """Open a project or import a page (raises EditorError; nothing changes on failure).
+
+        A project somebody else has open is opened read-only, unless `on_locked(info)` answers
+        "take_over" (a stale lock only) or None (cancel: ProjectLockedError is raised)."""
         project = load_any(Path(path))
+        if project.path:
+            project.path = project.path.absolute()
+            self.lock_project(project, on_locked)
         self.discard_recovery()
         self.set_project(project)
+        self.show_notes(project.notes)
         if project.path:
             settings.add_recent_file(project.path)
         else:  # a page imported from .txt/.docx: closing asks to save it as a project
@@ -112,9 +127,56 @@ class DocumentActions:
         if self.maybe_save():
             self.open_interactive(path)
 
+    # --- locks -------------------------------------------------------------------------------
+    def lock_project(self, project: Project, on_locked=None) -> None:
+        """Take the project's lock, or decide what to do about somebody else's (see open_path)."""
+        try:
+            project.lock = project_lock.acquire(project.path)
+            return
+        except project_lock.ProjectLockedError as exc:
+            choice = on_locked(exc.info) if on_locked is not None else "read_only"
+            if choice is None:
+                raise
+            if choice == "take_over" and exc.info.stale:
+                project.lock = project_lock.acquire(project.path, take_over=True)
+                return
+        project.read_only = True
+
+    def ask_about_lock(self, info: project_lock.LockInfo) -> str | None:
+        """The lock dialog: who has the project; open read-only, take over a stale lock, or cancel."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Project in use"))
+        text = self.tr("This project is open in editor-app by %1.").replace("%1", info.describe())
+        if info.stale:
+            text += "\n\n" + self.tr("That editor-app is no longer running; you can take the project over.")
+        box.setText(text)
+        read_only = box.addButton(self.tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+        take_over = box.addButton(self.tr("Take over"), QMessageBox.ButtonRole.DestructiveRole) \
+            if info.stale else None
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is read_only:
+            return "read_only"
+        if take_over is not None and clicked is take_over:
+            return "take_over"
+        return None
+
+    def release_lock(self, project: Project | None) -> None:
+        if project is not None and project.lock is not None:
+            project.lock.release()
+            project.lock = None
+
+    def show_notes(self, notes) -> None:
+        """What opening changed (replaced characters, re-encoded pictures): said in the status bar."""
+        if notes:
+            self.statusBar().showMessage(" ".join(str(n) for n in notes), 15000)
+
     # --- save --------------------------------------------------------------------------------
     def save(self) -> bool:
-        if self.session.project.path is None:
+        if self.session.project.path is None or self.session.project.read_only:
             return self.save_as()
         return self.save_to(self.session.project.path)
 
@@ -131,13 +193,34 @@ class DocumentActions:
             path = path.with_name(path.name + SUFFIX)
         return self.save_to(path)
 
-    def save_to(self, path: Path) -> bool:
+    def save_to(self, path: Path, overwrite_changed: bool = False) -> bool:
+        project = self.session.project
+        path = Path(path).absolute()
+        moving = project.path is None or project.read_only or path != project.path
+        new_lock = None
         try:
-            save_project(self.session.project, path)
+            if moving:  # a new name: it is ours once saved (somebody else's lock refuses the save)
+                try:
+                    new_lock = project_lock.acquire(path)
+                except project_lock.ProjectLockedError:
+                    new_lock = None  # save_project names who has it
+            held, project.lock = project.lock, new_lock if moving else project.lock
+            try:
+                save_project(project, path, overwrite_changed=overwrite_changed)
+            except BaseException:
+                project.lock = held
+                raise
+        except ProjectChangedError as exc:
+            self.release_lock_object(new_lock)
+            return self.ask_about_changed_file(path, exc)
         except EditorError as exc:
+            self.release_lock_object(new_lock)
             QMessageBox.critical(self, self.tr("Cannot save"), self.tr("The document was not saved; your "
                                  "changes are still open.") + f"\n\n{exc}")
             return False
+        if moving and held is not None:
+            held.release()
+        project.read_only = False
         self.session.undo_stack.setClean()
         self.needs_save = False
         self.discard_recovery()
@@ -145,6 +228,25 @@ class DocumentActions:
         self.update_title()
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 4000)
         return True
+
+    @staticmethod
+    def release_lock_object(lock) -> None:
+        if lock is not None:
+            lock.release()
+
+    def ask_about_changed_file(self, path: Path, exc: EditorError) -> bool:
+        """Another program saved over the project since it was opened here: keep both versions."""
+        answer = QMessageBox.question(
+            self, self.tr("File changed on disk"),
+            str(exc) + "\n\n" + self.tr("Save your version under another name? (Choose Discard to overwrite "
+                                         "the other version.)"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_as()
+        if answer == QMessageBox.StandardButton.Discard:
+            return self.save_to(path, overwrite_changed=True)
+        return False
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; False means the user cancelled."""
@@ -188,7 +290,13 @@ class DocumentActions:
         except EditorError as exc:
             QMessageBox.warning(self, self.tr("Cannot restore"), str(exc))
             return False
+        if project.path is not None:
+            self.lock_project(project)  # open elsewhere meanwhile: restored read-only, saved under a new name
+        elif found.original is not None:  # the original changed or moved: Save asks for a name
+            QMessageBox.information(self, self.tr("Restore unsaved work"), "\n".join(project.notes))
         self.set_project(project)
+        if project.path is None and found.original is not None:
+            self.session.imported_from = found.original  # Save As proposes the old name
         self.needs_save = True
         self._recovery_file = found.path  # replaced by the next autosave, removed on save
         self.update_title()

@@ -118,6 +118,8 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
         self.preview.place_requested.connect(
             lambda block_id, place: self.session.place_block(block_id, place, self.tr("Move block")))
         if old is not None:
+            if old.project is not project:
+                self.release_lock(old.project)  # the old document is closed: others may open it
             self.undo_group.removeStack(old.undo_stack)
             old.deleteLater()
         self.needs_save = False
@@ -306,6 +308,8 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
             if self.remember_layout:
                 self.save_window_state()
             self.discard_recovery()
+            self.release_lock(self.session.project if self.session else None)
+            self.recovery_claim.release()
             if self.checker is not None:
                 self.checker.shutdown()
             event.accept()

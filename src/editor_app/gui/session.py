@@ -80,10 +80,6 @@ class EditSession(QObject):
             return kept[1]
         self.image_sizes()
         pages = self.composer.compose_page(self.issue, page)
-        if pages and page is (self.issue.pages[-1] if self.issue.pages else None):
-            from editor_app.layout.furniture import credits_text
-
-            pages[-1].credits = credits_text(self.issue)
         self._composed[page.id] = (self.revision, pages)
         return pages
 

@@ -74,9 +74,10 @@ def import_file(path, as_: str = "page") -> ImportResult:
     if kind == "rtf":
         raise InputError(path, msg("RTF files cannot be read; save it as .docx or as plain text and try again"))
     if kind == "zip" or (kind is None and path.suffix.lower() in (".docx", ".docm", ".wps")):
+        from editor_app.importing.docx_notes import place_notes
         from editor_app.importing.docx_reader import read_docx
 
-        units, images, notes = read_docx(path)
+        units, images, notes, note_texts = read_docx(path)
         if not units:
             raise InputError(path, msg("the Word document has no text"))
         breaks = [k for k, unit in enumerate(units) if unit.new_page and k > 0]
@@ -86,6 +87,7 @@ def import_file(path, as_: str = "page") -> ImportResult:
         else:
             result = _import_units(units, as_)
         result.notes[:0] = notes
+        result.notes.extend(place_notes(result.issue, note_texts))
         used = {ph.image for ph in _photos(result.issue) if ph.image}
         result.images = {key: blob for key, blob in images.items() if key in used}
         return result

@@ -8,15 +8,18 @@ when it looks like one. Empty paragraphs count as blank lines, as in plain text.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from editor_app.errors import InputError
+from editor_app.importing.docx_text import HIDDEN, inside, paragraph_text
 from editor_app.importing.result import ImportNote
 from editor_app.importing.units import Hints, Unit
 from editor_app.messages import msg
-from editor_app.textio import checked_size
+from editor_app.textio import checked_size, read_capped
 
 MAX_DOCX_BYTES = 128 * 1024 * 1024  # a page with a dozen press photos fits
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
@@ -24,14 +27,15 @@ _HEADING = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题"}
 _CAPTION_STYLES = {"caption", "题注", "图片说明", "图注"}
 _BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_ANCHOR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}anchor"
 _VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
 _REL_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _T, _TAB, _BR, _CR, _DEL, _TEXTBOX = (f"{_W}{n}" for n in ("p", "t", "tab", "br", "cr", "del", "txbxContent"))
-_TYPE = f"{_W}type"
+_P, _DEL, _MOVE_FROM, _ALT_CHUNK = (f"{_W}{n}" for n in ("p", "del", "moveFrom", "altChunk"))
 _EAST_ASIA = f"{_W}eastAsia"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+MAX_STYLE_CHAIN = 64  # Word never nests styles this deep; a longer chain is a loop or a hostile file
 # Style names that say what a paragraph is (our own export uses the Chinese ones). Matched exactly or
 # as a prefix (「报头信息」 is a masthead line); checked along the style's base chain.
 STYLE_ROLES = (
@@ -57,11 +61,12 @@ def _open(path: Path):
 
     not_word = msg("not a Word document (.docx); open it in Word or WPS and save it as .docx")
     checked_size(path, MAX_DOCX_BYTES)
+    data = read_capped(path, MAX_DOCX_BYTES)  # a device or a pipe says nothing true about its size
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except Exception:  # noqa: BLE001 - any of zipfile's errors on a hostile directory
         raise InputError(path, not_word) from None
     if "word/document.xml" not in names and not any(n.endswith("document.xml") for n in names):
         raise InputError(path, not_word)
@@ -69,23 +74,32 @@ def _open(path: Path):
         raise InputError(path, msg("the Word file unpacks to more than {limit} MB; it may be damaged",
                                    limit=MAX_UNPACKED_BYTES // (1024 * 1024)))
     try:
-        return docx.Document(str(path))
+        return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, AttributeError):
         raise InputError(path, not_word) from None
-    except Exception as exc:  # lxml's XMLSyntaxError and friends: a damaged package
-        if exc.__class__.__module__.startswith(("lxml", "docx")):
+    except (zlib.error, EOFError, NotImplementedError, RuntimeError, OverflowError) as exc:
+        # a member zipfile cannot unpack: bad CRC, corrupt deflate stream, encryption, unknown method
+        raise InputError(path, msg("the Word file is damaged ({reason})", reason=exc.__class__.__name__)) from None
+    except Exception as exc:  # lxml's XMLSyntaxError and friends, or python-docx tripping on a bad package
+        if exc.__class__.__module__.startswith(("lxml", "docx")) or _raised_in_library(exc):
             raise InputError(path, msg("the Word file is damaged ({reason})", reason=exc.__class__.__name__)) from None
         raise
 
 
-def read_docx(path) -> tuple[list[Unit], dict[str, bytes], list[ImportNote]]:
-    """Units in reading order (tables cell by cell), images keyed by project path, and notes."""
+def read_docx(path) -> tuple[list[Unit], dict[str, bytes], list[ImportNote], dict]:
+    """Units in reading order (tables cell by cell), images keyed by project path, notes, and the
+    texts of footnotes and endnotes (see docx_notes)."""
+    from editor_app.importing.docx_notes import read_notes
+
     path = Path(path)
     document = _open(path)
     try:
-        return _read(document, path)
+        units, images, notes = _read(document, path)
+        return units, images, notes, read_notes(document)
     except InputError:
         raise
+    except RecursionError:
+        raise InputError(path, msg("the Word file is nested too deeply to be read")) from None
     except Exception as exc:  # python-docx meets XML it does not expect: the file is damaged
         if exc.__class__.__module__.startswith(("lxml", "docx")) or _raised_in_library(exc):
             raise InputError(path, msg("the Word file is damaged or unusual ({reason}); "
@@ -94,28 +108,55 @@ def read_docx(path) -> tuple[list[Unit], dict[str, bytes], list[ImportNote]]:
 
 
 def _raised_in_library(exc: BaseException) -> bool:
-    """True when the innermost frame is python-docx or lxml code (not a bug of ours)."""
+    """True when python-docx or lxml code is on the way to the error (their own checks, or the
+    standard library called from them): the file is damaged, not our code wrong."""
     tb = exc.__traceback__
-    while tb is not None and tb.tb_next is not None:
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if any(part in filename for part in ("/docx/", "\\docx\\", "/lxml/", "\\lxml\\")):
+            return True
         tb = tb.tb_next
-    filename = tb.tb_frame.f_code.co_filename if tb is not None else ""
-    return any(part in filename for part in ("/docx/", "\\docx\\", "/lxml/", "\\lxml\\"))
+    return False
 
 
 def _read(document, path: Path) -> tuple[list[Unit], dict[str, bytes], list[ImportNote]]:
     from editor_app.model.document import Issue
     from editor_app.storage.project import Project
 
-    if document.element.body is None:
+    if getattr(document.element, "body", None) is None:  # a root that is not w:document
         raise InputError(path, msg("the Word file is damaged (it has no document body)"))
     store = Project(Issue())
     notes: list[ImportNote] = []
     units: list[Unit] = []
     gap = 0
     new_page = False
+    symbols: list[str] = []
     for number, paragraph in enumerate(_paragraphs(document), start=1):
+        if paragraph is None:  # an embedded chunk (altChunk) read into units of its own
+            continue
+        if isinstance(paragraph, tuple) and paragraph[0] == "picture":
+            # a floating picture, read where it stands among the text boxes of a composed page
+            blob = _blob(paragraph[1], document)
+            if blob is not None:
+                try:
+                    hints = _hints(paragraph[2])
+                except (ValueError, KeyError, AttributeError, TypeError):
+                    hints = Hints()
+                key = _add_picture(store, blob, path, number, notes)
+                if key is not None:
+                    units.append(Unit("", number, gap, hints=hints, image=key, new_page=new_page))
+                    gap, new_page = 0, False
+            continue
+        if isinstance(paragraph, tuple):
+            chunk_units, chunk_note = _alt_chunk(paragraph[1], document, number, gap)
+            units.extend(chunk_units)
+            if chunk_units:
+                gap = 0
+            if chunk_note:
+                notes.append(chunk_note)
+            continue
         pictures = _pictures(paragraph, document)
-        text = _text(paragraph._p)
+        text = paragraph_text(paragraph._p, symbols)
         if paragraph.paragraph_format.page_break_before or ("\f" in text and not text.strip()):
             new_page = True
         if not text.strip() and not pictures:
@@ -126,10 +167,8 @@ def _read(document, path: Path) -> tuple[list[Unit], dict[str, bytes], list[Impo
         except (ValueError, KeyError, AttributeError, TypeError):
             hints = Hints()  # formatting we cannot read is only a missing hint: the text still counts
         for blob in pictures:
-            try:
-                key = store.add_image(blob, msg("{name}: picture in paragraph {number}", name=path.name, number=number))
-            except InputError as exc:
-                notes.append(ImportNote(msg("a picture could not be used: {reason}", reason=exc.problem), None, number))
+            key = _add_picture(store, blob, path, number, notes)
+            if key is None:
                 continue
             units.append(Unit("", number, gap, hints=hints, image=key, new_page=new_page))
             gap, new_page = 0, False
@@ -141,6 +180,9 @@ def _read(document, path: Path) -> tuple[list[Unit], dict[str, bytes], list[Impo
                 units.append(Unit(piece.strip(), number, gap, indented or piece[:1] in "\u3000 ", hints,
                                   new_page=new_page))
                 gap, new_page = 0, False
+    if symbols:
+        notes.append(ImportNote(msg("{count} symbol(s) of a symbol font could not be read and were kept as "
+                                    "\ufffd: {codes}", count=len(symbols), codes=", ".join(sorted(set(symbols))[:5]))))
     return units, store.images, notes
 
 
@@ -148,63 +190,100 @@ def _paragraphs(document):
     """Every paragraph in reading order: body, tables, content controls and text boxes.
 
     A text box's paragraphs follow the paragraph that anchors it; the VML copy Word keeps for old
-    readers (mc:Fallback) is skipped so nothing is read twice.
+    readers (mc:Fallback), deletions and the old place of a tracked move are skipped so nothing is
+    read twice. An embedded chunk (w:altChunk) is yielded as ("altChunk", element), a floating
+    picture as ("picture", blip, its paragraph) where it stands: on a composed page (editor-app's own
+    export) the blocks are anchored shapes, and a picture belongs between its block's head and text.
     """
     from docx.text.paragraph import Paragraph
 
     body = document.element.body
-    for element in body.iter(_P):
-        if not _inside(element, body, (_FALLBACK, _DEL)):
+    for element in body.iter(_P, _ALT_CHUNK, _BLIP):
+        if _inside(element, body, (_FALLBACK, _DEL, _MOVE_FROM)):
+            continue
+        if element.tag == _ALT_CHUNK:
+            yield ("altChunk", element)
+        elif element.tag == _BLIP:
+            if _inside(element, body, (_ANCHOR,)):
+                owner = element.getparent()
+                while owner is not None and owner.tag != _P:
+                    owner = owner.getparent()
+                if owner is not None:
+                    yield ("picture", element, Paragraph(owner, document._body))
+        else:
             yield Paragraph(element, document._body)
 
 
 def _inside(element, stop, tags: tuple[str, ...]) -> bool:
-    """Is `element` nested in one of `tags` below `stop`?"""
-    parent = element.getparent()
-    while parent is not None and parent is not stop:
-        if parent.tag in tags:
-            return True
-        parent = parent.getparent()
-    return False
+    return inside(element, stop, tags)
 
 
 def _own(element, paragraph) -> bool:
-    """Does `element` belong to this paragraph (not to a nested text box, deletion or fallback)?"""
-    return not _inside(element, paragraph, (_TEXTBOX, _FALLBACK, _DEL))
+    """Does `element` belong to this paragraph (not to a nested text box, deletion, move or fallback)?"""
+    return not inside(element, paragraph, HIDDEN)
 
 
-def _text(paragraph) -> str:
-    """The paragraph's own text, including hyperlinks, fields, content controls and insertions."""
-    parts = []
-    for element in paragraph.iter(_T, _TAB, _BR, _CR):
-        if not _own(element, paragraph):
-            continue
-        if element.tag == _T:
-            parts.append(element.text or "")
-        elif element.tag == _TAB:
-            parts.append("\t")
-        elif element.tag == _BR and element.get(_TYPE) == "page":
-            parts.append("\f")
-        else:
-            parts.append("\n")
-    return "".join(parts)
+def _alt_chunk(element, document, number: int, gap: int) -> tuple[list[Unit], ImportNote | None]:
+    """Units of an embedded chunk (HTML or plain text pasted in by another program)."""
+    from editor_app.importing.alt_chunk import chunk_text
+
+    rel = element.get(_REL_ID)
+    part = document.part.related_parts.get(rel) if rel else None
+    if part is None:
+        return [], None
+    text, note = chunk_text(part.content_type, part.blob)
+    units = []
+    for line in text.split("\n"):
+        if line.strip():
+            units.append(Unit(line.strip(), number, gap, hints=Hints()))
+            gap = 0
+    return units, (ImportNote(note, None, number) if note else None)
 
 
 def _pictures(paragraph, document) -> list[bytes]:
+    """The paragraph's own inline pictures (floating ones are read where they stand, see _paragraphs)."""
     blobs = []
     for element in paragraph._p.iter(_BLIP, _VML_IMAGE):
-        if not _own(element, paragraph._p):
+        if not _own(element, paragraph._p) or (element.tag == _BLIP and _inside(element, paragraph._p, (_ANCHOR,))):
             continue
-        rel = element.get(_REL_EMBED) or element.get(_REL_ID)
-        part = document.part.related_parts.get(rel) if rel else None
-        if part is not None:
-            blobs.append(part.blob)
+        blob = _blob(element, document)
+        if blob is not None:
+            blobs.append(blob)
     return blobs
 
 
+def _blob(element, document) -> bytes | None:
+    rel = element.get(_REL_EMBED) or element.get(_REL_ID)
+    part = document.part.related_parts.get(rel) if rel else None
+    return part.blob if part is not None else None
+
+
+def _add_picture(store, blob: bytes, path: Path, number: int, notes: list[ImportNote]) -> str | None:
+    """The picture stored in the import's project, or None with a note when it cannot be used."""
+    reencoded: list[str] = []
+    try:
+        key = store.add_image(blob, msg("{name}: picture in paragraph {number}", name=path.name, number=number),
+                              reencoded)
+    except InputError as exc:
+        notes.append(ImportNote(msg("a picture could not be used: {reason}", reason=exc.problem), None, number))
+        return None
+    notes.extend(ImportNote(note, None, number) for note in reencoded)
+    return key
+
+
 def _style_chain(paragraph):
+    """The paragraph's style and the styles it is based on, each once.
+
+    `basedOn` may point at the style itself or close a loop (A → B → A) in a damaged or hostile file;
+    Word stops there, and so do we.
+    """
     style = paragraph.style
-    while style is not None:
+    seen = set()
+    while style is not None and len(seen) < MAX_STYLE_CHAIN:
+        key = style.style_id or id(style.element)
+        if key in seen:
+            return
+        seen.add(key)
         yield style
         style = style.base_style
 

@@ -76,9 +76,13 @@ def is_blank(text: str) -> bool:
     return not strip_line(text)
 
 
+_NOTE_MARK = re.compile("(?:\ufdd0[^\ufdd1]*\ufdd1)+$")  # a Word footnote citation (docx_text)
+
+
 def ends_terminal(text: str) -> bool:
-    """True when the text can end a paragraph: 。！？… ；： or a closing quote/bracket."""
-    body = text.rstrip(SPACES)
+    """True when the text can end a paragraph: 。！？… ；： or a closing quote/bracket (a footnote
+    citation after it does not count)."""
+    body = _NOTE_MARK.sub("", text.rstrip(SPACES)).rstrip(SPACES)
     if not body:
         return True
     return body[-1] in TERMINAL or body[-1] in CLOSERS

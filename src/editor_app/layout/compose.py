@@ -22,6 +22,7 @@ from editor_app.layout.typeset import MM_PER_PT, Typesetter, placed
 from editor_app.model.document import Article, Issue, Page, Placement
 
 MAX_CONTINUATIONS = 20  # a runaway page stops here; what is left is reported as overset
+CREDITS_GAP_MM = 1.0  # between the text area's last line and the 责任编辑 line in the margin below
 
 
 def grid_of(template: Template) -> Grid:
@@ -65,8 +66,6 @@ class Composer:
         pages: list[ComposedPage] = []
         for page in issue.pages:
             pages.extend(self.compose_page(issue, page))
-        if pages:
-            pages[-1].credits = furniture.credits_text(issue)
         return Composition(pages)
 
     def compose_page(self, issue: Issue, page: Page) -> list[ComposedPage]:
@@ -80,6 +79,8 @@ class Composer:
         out: list[ComposedPage] = []
         pending = list(page.blocks)
         continuation = 0
+        credits = furniture.credits_text(issue) if issue.pages and page is issue.pages[-1] else ""
+        foot = self._credits(credits, ts, grid) if credits else None
         while True:
             composed = self._blank(issue, page, template, grid, ts, continuation)
             fixed = {} if continuation else {b.id: _clamped(b.place, grid) for b in pending if b.place is not None}
@@ -104,7 +105,20 @@ class Composer:
                 break
             pending = spill
             continuation += 1
+        if foot is not None:  # the 责任编辑 line closes the issue's last page, just under the grid
+            last = out[-1]
+            para, spacing, height, line = foot
+            top = grid.y(grid.lines) + CREDITS_GAP_MM
+            last.credits, last.credits_para, last.credits_spacing = credits, para, spacing
+            last.credits_rect = Rect(grid.left, top, grid.width(grid.columns), height)
+            last.credits_line = placed(line, grid.left, top, grid.width(grid.columns))
         return out
+
+    def _credits(self, text: str, ts: Typesetter, grid: Grid):
+        """(paragraph, spacing, height in mm, its line) of the 责任编辑 line."""
+        para = Para("Credits", [Piece(text)])
+        lines, height, spacing = ts.stack([para], grid.width(grid.columns), align="right")
+        return para, spacing[0], height, lines[-1][1]
 
     # --- parts --------------------------------------------------------------------------------
     def _blank(self, issue: Issue, page: Page, template: Template, grid: Grid, ts: Typesetter,

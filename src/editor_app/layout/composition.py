@@ -212,7 +212,11 @@ class ComposedPage:
     reserved_lines: int = 0  # grid lines the masthead takes at the top
     blocks: list[ComposedBlock] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
-    credits: str = ""  # 责任编辑 line, on the last page
+    credits: str = ""  # 责任编辑 line, on the last page …
+    credits_line: Line | None = None  # … set right-aligned in the grid's last rows
+    credits_rect: Rect | None = None
+    credits_para: Para | None = None
+    credits_spacing: Spacing | None = None
 
     def block_at(self, x: float, y: float) -> ComposedBlock | None:
         for composed in reversed(self.blocks):

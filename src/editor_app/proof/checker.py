@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from editor_app.messages import msg
 from editor_app.proof.findings import LEVEL_RANK, Finding, FindingLocation
+from editor_app.proof.guard import BUDGET_SECONDS, PatternTimeout
 from editor_app.proof.mechanisms import DocContext, Hit
 from editor_app.proof.rules import SCOPES, Rule
 from editor_app.proof.textutil import chars_of
@@ -30,10 +32,32 @@ def _inside_exception(rule: Rule, text: str, start: int, end: int) -> bool:
 class Checker:
     """A set of compiled rules plus the user's protected terms."""
 
-    def __init__(self, rules: Iterable[Rule], user_terms: Iterable[str] = ()):
+    def __init__(self, rules: Iterable[Rule], user_terms: Iterable[str] = (), problems: Iterable[str] = ()):
         self.rules = list(rules)
         self.user_terms = TermSpans(user_terms)
         self._by_scope = {scope: [r for r in self.rules if r.applies_to(scope)] for scope in SCOPES}
+        # packs that did not load or ran over their time budget, in words for the user
+        self.problems: list[str] = list(problems)
+        self.switched_off: set[Path | None] = set()
+
+    def _switch_off(self, rule: Rule) -> None:
+        """A guarded pattern ran over budget: the whole pack goes off for this checker's life."""
+        if rule.path in self.switched_off:
+            return
+        self.switched_off.add(rule.path)
+        self.problems.append(msg("rule pack {path} was switched off: its rule {rule} took more than {seconds} s "
+                                 "on one text (a pattern that backtracks); fix the pattern and reload",
+                                 path=rule.path, rule=rule.id, seconds=BUDGET_SECONDS))
+
+    def _hits(self, rule: Rule, call):
+        """The hits of one detector call; none (and the pack switched off) when it runs over budget."""
+        if rule.path in self.switched_off:
+            return []
+        try:
+            return list(call())
+        except PatternTimeout:
+            self._switch_off(rule)
+            return []
 
     @classmethod
     def load(cls, rules_dirs=None, user_dictionary=None, include_user=True) -> Checker:
@@ -50,6 +74,7 @@ class Checker:
             folders = [Path(folder) for folder in rules_dirs]
         if include_user and paths.user_rules_dir().is_dir():
             folders.append(paths.user_rules_dir())
+        lenient = (paths.user_rules_dir(),) if include_user else ()
         terms: list[str] = []
         if user_dictionary is None:
             if include_user:
@@ -58,7 +83,9 @@ class Checker:
             terms = read_user_dictionary(Path(user_dictionary))
         else:
             terms = list(user_dictionary)
-        return cls(load_rules(folders), terms)
+        problems: list[str] = []
+        rules = load_rules(folders, lenient, problems)
+        return cls(rules, terms, problems)
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
@@ -101,7 +128,7 @@ class Checker:
             needs = getattr(rule.detector, "needs", None)
             if needs and needs.isdisjoint(chars):
                 continue  # none of the characters this rule looks for: skip it without a call
-            for hit in rule.detector.find(text, doc):
+            for hit in self._hits(rule, lambda rule=rule: rule.detector.find(text, doc)):
                 if self._accept(rule, text, hit, protected):
                     finding = self._finding(rule, text, hit, location)
                     if finding is not None:
@@ -135,7 +162,7 @@ class Checker:
             found.extend(self._findings(rules, field.text, doc, location))
         protected_by_field: dict[tuple[str, str], list] = {}
         for rule in whole_issue:
-            for field, hit in rule.detector.find_in_issue(issue, doc):
+            for field, hit in self._hits(rule, lambda rule=rule: rule.detector.find_in_issue(issue, doc)):
                 if not rule.applies_to(field.scope):
                     continue
                 key = (field.block.id, field.path)

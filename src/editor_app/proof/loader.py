@@ -27,6 +27,11 @@ from editor_app.proof.rules import (
 )
 
 PACK_KEYS = ("pack", "description", "defaults", "disable", "rules")
+MAX_PACK_BYTES = 16 * 1024 * 1024
+# Plain data a pack may unfold to: aliases are allowed (a shared list of exceptions), but a "billion
+# laughs" of nested aliases, ten lines that unfold to gigabytes, is stopped here.
+MAX_NODES = 200_000
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 DEFAULT_KEYS = ("category", "level", "scopes", "exceptions")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
@@ -48,53 +53,95 @@ class LList(list):
     item_lines: list
 
 
-def _plain(node, path: Path, constructor=None):
-    """Plain data from a composed node; scalars are resolved by PyYAML's safe constructor."""
+class _Budget:
+    """Counts the nodes a pack unfolds to and the aliases being unfolded (to catch a cycle)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.nodes = 0
+        self.open: set[int] = set()
+
+    def visit(self, node) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise RuleError(self.path, node.start_mark.line + 1,
+                            f"the pack unfolds to more than {MAX_NODES} values (too many aliases?)")
+        if id(node) in self.open:
+            raise RuleError(self.path, node.start_mark.line + 1, "an alias refers to itself (a recursive alias)")
+
+
+def _plain(node, path: Path, constructor=None, budget: _Budget | None = None):
+    """Plain data from a composed node; scalars are resolved by PyYAML's safe constructor.
+
+    Dates stay text as written (`terms: [2024-01-01]` is a term, not a date); aliases are unfolded
+    within a budget and a recursive alias is an error, not a stack overflow.
+    """
     if constructor is None:
         constructor = yaml.constructor.SafeConstructor()
+    if budget is None:
+        budget = _Budget(path)
+    budget.visit(node)
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
+        budget.open.add(id(node))
         constructor.flatten_mapping(node)
         result = LMap()
         result.line, result.key_lines = line, {}
         for key_node, value_node in node.value:
-            key = _plain(key_node, path, constructor)
+            key = _plain(key_node, path, constructor, budget)
             if not isinstance(key, str):
                 raise RuleError(path, key_node.start_mark.line + 1, f"key {key!r} is not a string")
             if key in result:
                 raise RuleError(path, key_node.start_mark.line + 1, f"duplicate key '{key}'")
-            result[key] = _plain(value_node, path, constructor)
+            result[key] = _plain(value_node, path, constructor, budget)
             result.key_lines[key] = key_node.start_mark.line + 1
+        budget.open.discard(id(node))
         return result
     if isinstance(node, yaml.SequenceNode):
-        result = LList(_plain(item, path, constructor) for item in node.value)
+        budget.open.add(id(node))
+        result = LList(_plain(item, path, constructor, budget) for item in node.value)
         result.line, result.item_lines = line, [item.start_mark.line + 1 for item in node.value]
+        budget.open.discard(id(node))
         return result
-    return constructor.construct_object(node, deep=True)
+    if node.tag == _TIMESTAMP:
+        return node.value
+    value = constructor.construct_object(node, deep=True)
+    if not isinstance(value, (str, int, float, bool)) and value is not None:  # !!binary, !!set …
+        raise RuleError(path, line, f"unsupported value {node.value!r} (tag {node.tag})")
+    return value
 
 
 def read_yaml(path: Path):
     """Parse one YAML file into LMap/LList/scalars; syntax errors become RuleErrors with a line."""
+    from editor_app.errors import InputError
+    from editor_app.textio import read_capped
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(path, None, f"cannot read rule pack: {exc}") from exc
+        text = read_capped(path, MAX_PACK_BYTES).decode("utf-8")
+    except InputError as exc:
+        raise RuleError(path, None, f"cannot read rule pack: {exc.problem}") from None
+    except UnicodeDecodeError as exc:
+        raise RuleError(path, None, f"cannot read rule pack: {exc}") from None
     try:
         node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return None if node is None else _plain(node, path)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise RuleError(path, mark.line + 1 if mark else None, f"YAML syntax error: {exc.problem}") from exc
+        raise RuleError(path, mark.line + 1 if mark else None, f"YAML syntax error: {exc.problem}") from None
     except yaml.YAMLError as exc:
-        raise RuleError(path, None, f"YAML error: {exc}") from exc
-    return None if node is None else _plain(node, path)
+        raise RuleError(path, None, f"YAML error: {exc}") from None
+    except RecursionError:
+        raise RuleError(path, None, "the pack is nested too deeply") from None
 
 
 class PackContext:
     """What a mechanism's `build` may use: data-file lookup and errors that point at the rule."""
 
-    def __init__(self, path: Path, rule_map: LMap | None = None):
+    def __init__(self, path: Path, rule_map: LMap | None = None, trusted: bool = True):
         self.path = path
         self.rule_map = rule_map
+        # bundled packs are tested with the app; a newsroom's own patterns are guarded (see guarded_regex)
+        self.trusted = trusted
 
     def error(self, problem: str, key: str | None = None) -> RuleError:
         line = None
@@ -114,10 +161,15 @@ class PackContext:
 
 def read_table(path: Path, min_columns: int = 1) -> list[tuple[int, list[str]]]:
     """(line number, columns) of a UTF-8 TSV/text data file; blank lines and `#` comments skipped."""
+    from editor_app.errors import InputError
+    from editor_app.textio import read_capped
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(path, None, f"cannot read data file: {exc}") from exc
+        text = read_capped(path, MAX_PACK_BYTES * 4).decode("utf-8-sig")
+    except InputError as exc:
+        raise RuleError(path, None, f"cannot read data file: {exc.problem}") from None
+    except UnicodeDecodeError as exc:
+        raise RuleError(path, None, f"cannot read data file: {exc}") from None
     rows = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip("\r\n")
@@ -131,6 +183,8 @@ def read_table(path: Path, min_columns: int = 1) -> list[tuple[int, list[str]]]:
 
 
 def _check_type(value, expected, ctx: PackContext, key: str) -> None:
+    if isinstance(expected, tuple) and isinstance(value, list) and list in expected:
+        expected = list
     if expected is list and isinstance(value, list):
         if not all(isinstance(item, str) for item in value):
             raise ctx.error(f"'{key}' must be a list of strings", key)
@@ -154,8 +208,8 @@ def _check_message(message: str, ctx: PackContext, key: str) -> None:
             raise ctx.error(f"unknown placeholder {{{name}}} in message (use {{text}} or {{suggestion}})", key)
 
 
-def build_rule(data: LMap, path: Path, defaults: dict) -> Rule:
-    ctx = PackContext(path, data)
+def build_rule(data: LMap, path: Path, defaults: dict, trusted: bool = True) -> Rule:
+    ctx = PackContext(path, data, trusted)
     merged = {**defaults, **data}
     rule_type = merged.get("type")
     if rule_type is not None and rule_type not in MECHANISMS:
@@ -212,11 +266,17 @@ def build_rule(data: LMap, path: Path, defaults: dict) -> Rule:
         line=data.line,
         options=options,
     )
-    rule.detector = module.build(rule, ctx)
+    try:
+        rule.detector = module.build(rule, ctx)
+    except RuleError:
+        raise
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+        # a value of the wrong kind deep inside an option (a number where text belongs …)
+        raise ctx.error(f"a value of this rule cannot be used ({exc.__class__.__name__}: {exc})") from None
     return rule
 
 
-def load_pack(path: Path) -> tuple[list[Rule], tuple[str, ...]]:
+def load_pack(path: Path, trusted: bool = True) -> tuple[list[Rule], tuple[str, ...]]:
     """The rules of one pack file and the ids it disables."""
     data = read_yaml(path)
     if data is None:
@@ -242,7 +302,7 @@ def load_pack(path: Path) -> tuple[list[Rule], tuple[str, ...]]:
     for item, line in zip(items, lines):
         if not isinstance(item, dict):
             raise RuleError(path, line, "each rule must be a mapping (id:, type:, …)")
-    return [build_rule(item, path, dict(defaults)) for item in items], disable
+    return [build_rule(item, path, dict(defaults), trusted) for item in items], disable
 
 
 def pack_files(folder: Path) -> list[Path]:
@@ -252,14 +312,35 @@ def pack_files(folder: Path) -> list[Path]:
         raise RuleError(folder, None, f"cannot read the rules folder: {exc.strerror or exc}") from exc
 
 
-def load_rules(folders: list[Path]) -> list[Rule]:
+def _bundled(folder: Path) -> bool:
+    from editor_app import paths
+
+    try:
+        return folder.resolve() == paths.resource("rules").resolve()
+    except (OSError, FileNotFoundError):
+        return False
+
+
+def load_rules(folders: list[Path], lenient: tuple[Path, ...] = (), problems: list[str] | None = None) -> list[Rule]:
     """All rules of the packs in `folders`, in order; a later rule with the same id replaces an earlier
-    one (a newsroom overrides a bundled rule), a duplicate id within one folder is an error."""
+    one (a newsroom overrides a bundled rule), a duplicate id within one folder is an error.
+
+    Packs outside the bundled folder are loaded with their patterns guarded. In a `lenient` folder
+    (the user's own rules folder, read by the window) a pack that does not load is skipped and the
+    reason added to `problems`, so one bad file does not switch proofreading off altogether."""
     rules: dict[str, Rule] = {}
     for folder in folders:
         seen_here: dict[str, Rule] = {}
+        trusted = _bundled(folder)
         for path in pack_files(folder):
-            pack_rules, disabled = load_pack(path)
+            try:
+                pack_rules, disabled = load_pack(path, trusted)
+            except RuleError as exc:
+                if folder not in lenient:
+                    raise
+                if problems is not None:
+                    problems.append(str(exc))
+                continue
             for rule_id in disabled:
                 rules.pop(rule_id, None)
             for rule in pack_rules:

@@ -15,11 +15,18 @@ from editor_app.model.serialize import SCHEMA_VERSION, SchemaError
 
 def _v0_to_v1(data: dict) -> dict:
     meta = data.setdefault("issue", {})
+    if not isinstance(meta, dict):
+        raise SchemaError(f"$.issue: expected an object, found {type(meta).__name__}")
     editor = meta.pop("editor", None)
     if editor and "editors" not in meta:
         meta["editors"] = {"责任编辑": editor}
-    for page in data.get("pages", []) or []:
-        for block in page.get("blocks", []) or []:
+    pages = data.get("pages") or []
+    if not isinstance(pages, list):
+        raise SchemaError("$.pages: expected a list")
+    for page in pages:
+        if not isinstance(page, dict) or not isinstance(page.get("blocks") or [], list):
+            continue  # issue_from_dict names the path of the wrong shape
+        for block in page.get("blocks") or []:
             if isinstance(block, dict) and isinstance(block.get("paragraphs"), list):
                 block["paragraphs"] = [{"kind": "text", "text": p} if isinstance(p, str) else p
                                        for p in block["paragraphs"]]
@@ -53,6 +60,19 @@ def migrate(data: dict) -> dict:
         raise SchemaError(msg("written by a newer editor-app (schema {version}; this version reads up to "
                               "{supported}): please update editor-app", version=version, supported=SCHEMA_VERSION))
     while version < SCHEMA_VERSION:
-        data = MIGRATIONS[version](data)
-        version = data["schema"]
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise SchemaError(msg("unreadable schema version {version}", version=repr(version)))
+        try:
+            data = step(data)
+        except SchemaError:
+            raise
+        except (TypeError, AttributeError, KeyError, ValueError, IndexError) as exc:
+            # a document of the old version but of the wrong shape: refused, never a traceback
+            raise SchemaError(msg("cannot upgrade schema {version}: the document has an unexpected shape "
+                                  "({reason})", version=version, reason=exc.__class__.__name__)) from None
+        new = data.get("schema") if isinstance(data, dict) else None
+        if not isinstance(new, int) or isinstance(new, bool) or new <= version:
+            raise SchemaError(msg("cannot upgrade schema {version}", version=version))
+        version = new
     return data

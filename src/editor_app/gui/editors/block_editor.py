@@ -44,13 +44,17 @@ class BlockEditor(QWidget):
     def _set_form(self, widget: QWidget, title: str) -> None:
         self.form = widget
         self.title.setText(title)
-        self.holder.setWidget(widget)
-        if self.placement is not None:
-            self.placement.deleteLater()
-            self.placement = None
-        if self.block_id:
+        self.placement = None
+        if self.block_id:  # the block's place on the grid, under its form and scrolling with it
+            page = QWidget()
+            column = QVBoxLayout(page)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(widget, 1)
             self.placement = PlacementBox(self.session, self.block_id)
-            self._layout.addWidget(self.placement)
+            column.addWidget(self.placement)
+            self.holder.setWidget(page)
+        else:
+            self.holder.setWidget(widget)
 
     def show_block(self, block_id: str) -> None:
         page, _, block = self.session.issue.find_block(block_id)

@@ -143,12 +143,8 @@ class PagePainter:
         y = (page.height - t.page.footer_mm) * self.s
         width = QFontMetricsF(qf).horizontalAdvance(text)
         self.p.drawText(QPointF((left + right) / 2 * self.s - width / 2, y), text)
-        if page.credits:
-            style = t.styles["Credits"]
-            cf = self.qfont(Font(style.face or "宋体", style.size_pt or 9.0))
-            self.p.setFont(cf)
-            width = QFontMetricsF(cf).horizontalAdvance(page.credits)
-            self.p.drawText(QPointF(right * self.s - width, (page.grid.y(page.grid.lines) + 4) * self.s), page.credits)
+        if page.credits_line is not None:
+            self.line(page.credits_line)
 
     def block(self, composed: ComposedBlock) -> None:
         p = self.p

@@ -30,14 +30,25 @@ _TEMPLATE_REF = re.compile(r"\\(\d+)|\\g<(\w+)>")
 
 
 def compile_regex(source: str, pack, key: str) -> LazyRegex:
-    """Check a rule's regex now (syntax, no `\\b`); compile it on first use."""
+    """Check a rule's regex now (syntax, no `\\b`); compile it on first use.
+
+    A pack outside the bundled folder also gets the guards of `proof.guard`: no nested quantifiers,
+    and a time budget per call."""
+    from editor_app.proof.guard import GuardedRegex, nested_quantifier
+
     source = source.replace("{HAN}", HAN)
     if "\\b" in source:
         raise pack.error(f"'{key}' uses \\b, which never matches between Chinese characters", key)
     try:
-        return LazyRegex(source)
-    except re.error as exc:
-        raise pack.error(f"bad regular expression in '{key}': {exc}", key) from exc
+        if getattr(pack, "trusted", True):
+            return LazyRegex(source)
+        if nested_quantifier(source):
+            raise pack.error(f"'{key}' nests a repeat inside a repeat (like (a+)+), which can take "
+                             "exponential time: rewrite it, or make the inner repeat possessive (a++) "
+                             "or atomic ((?>…))", key)
+        return GuardedRegex(source)
+    except (re.error, OverflowError, RecursionError) as exc:
+        raise pack.error(f"bad regular expression in '{key}': {exc}", key) from None
 
 
 class PatternDetector:
