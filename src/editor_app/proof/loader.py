@@ -67,9 +67,9 @@ def _plain(node, path: Path, constructor=None):
             result.key_lines[key] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        result = LList(_plain(item, path, constructor) for item in node.value)
-        result.line, result.item_lines = line, [item.start_mark.line + 1 for item in node.value]
-        return result
+        items = LList(_plain(item, path, constructor) for item in node.value)
+        items.line, items.item_lines = line, [item.start_mark.line + 1 for item in node.value]
+        return items
     return constructor.construct_object(node, deep=True)
 
 
@@ -193,6 +193,7 @@ def build_rule(data: LMap, path: Path, defaults: dict) -> Rule:
     good = _string_list(examples.get("good", []), ctx, "examples")
     if not bad:
         raise ctx.error("'examples.bad' needs at least one example", "examples")
+    assert rule_type and module is not None  # 'type' is a required key, checked above
     options = {key: data[key] for key in data if key in extra}
     for key, value in options.items():
         _check_type(value, extra[key], ctx, key)
@@ -227,8 +228,8 @@ def load_pack(path: Path) -> tuple[list[Rule], tuple[str, ...]]:
     for key in data:
         if key not in PACK_KEYS:
             raise ctx.error(f"unknown key '{key}' (allowed: {', '.join(PACK_KEYS)})", key)
-    defaults = data.get("defaults") or {}
-    if not isinstance(defaults, dict):
+    defaults = data.get("defaults") or LMap()
+    if not isinstance(defaults, LMap):  # every YAML mapping is read as an LMap
         raise ctx.error("'defaults' must be a mapping", "defaults")
     for key in defaults:
         if key not in DEFAULT_KEYS:
@@ -266,7 +267,7 @@ def load_rules(folders: list[Path]) -> list[Rule]:
                 if rule.id in seen_here:
                     other = seen_here[rule.id]
                     raise RuleError(path, rule.line, f"duplicate rule id '{rule.id}' "
-                                    f"(also in {other.path.name}:{other.line})")
+                                    f"(also in {(other.path or path).name}:{other.line})")
                 seen_here[rule.id] = rule
                 rules.pop(rule.id, None)
                 rules[rule.id] = rule

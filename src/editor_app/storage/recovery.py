@@ -46,7 +46,7 @@ def write_recovery(project: Project, folder: Path, session: str = "") -> Path:
 
 def list_recoveries(folder: Path) -> list[Recovery]:
     """Recovery files found in `folder`, newest first (unreadable sidecars are tolerated)."""
-    found = []
+    found: list[Recovery] = []
     if not folder.is_dir():
         return found
     for file in folder.glob("*.bulletin"):
