@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from editor_app.model.ops import SetParagraphs
@@ -163,6 +164,7 @@ def test_many_preview_rebuilds_do_not_abort_the_app(window):
     assert sys.getrefcount(None) > 1000
 
 
+@pytest.mark.fonts
 def test_clicking_an_article_in_the_preview_selects_it(window, qtbot):
     from PySide6.QtCore import QPoint
 

@@ -69,6 +69,7 @@ def _preview_bars(window):
     return [op.args[1] for op in window.preview.last_layout.ops if op.kind == "bar"]
 
 
+@pytest.mark.fonts
 def test_preview_tags_speak_the_interface_language(qtbot, messages, sample_copy, request):
     from editor_app.gui.main_window import MainWindow
 

@@ -27,6 +27,7 @@ def test_the_preview_agrees_with_the_export_that_the_sample_fits_its_page(page_l
     assert not any(op.kind == "bar" and "overflow" in op.args[1] for op in page_layout.ops)
 
 
+@pytest.mark.fonts
 def test_photos_sit_mid_article_as_in_the_export(window, page_layout):
     from editor_app.export.blocks import photo_position
 
