@@ -77,6 +77,8 @@ NEEDS = (
          libraries("EGL", "GL", "xkbcommon", "xkbcommon-x11", "fontconfig", "dbus-1"),
          ("libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1", "libdbus-1-3"),
          ("run", "test", "dist")),
+    Need("the X11 libraries Qt's xcb platform plugin links (copied into the bundle)",
+         libraries("xcb-icccm", "xcb-keysyms"), ("libxcb-icccm4", "libxcb-keysyms1"), ("test", "dist")),
     Need("the CJK faces the page preview draws with (Noto Serif/Sans CJK SC)",
          font_families("Noto Serif CJK SC", "Noto Sans CJK SC"), ("fontconfig", "fonts-noto-cjk"),
          ("run", "test")),
