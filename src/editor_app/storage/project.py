@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import posixpath
 import zipfile
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ from editor_app.model.document import Issue
 from editor_app.model.serialize import SchemaError, dumps, issue_from_dict
 from editor_app.storage.atomic import atomic_writer
 from editor_app.storage.migrations import migrate
+
+log = logging.getLogger(__name__)
 
 FORMAT_NAME = "editor-app.bulletin"
 SUFFIX = ".bulletin"
@@ -185,4 +188,5 @@ def save_project(project: Project, path: Path | str | None = None, backup: bool 
     except OSError as exc:
         raise ProjectError(target, msg("could not save: {reason}", reason=exc.strerror or exc)) from None
     project.path = target
+    log.info("saved %s", target)
     return target
