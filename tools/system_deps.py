@@ -107,9 +107,10 @@ def packages(needs: Sequence[Need]) -> list[str]:
     return list(seen)
 
 
-def manual_command(names: Sequence[str]) -> str:
-    """The one line a person with root rights runs."""
-    return ("sudo apt-get update && sudo apt-get install " + " ".join(INSTALL_FLAGS) + " "
+def manual_command(names: Sequence[str], sudo: bool = True) -> str:
+    """The one line to run: through sudo, or as root where there is no sudo."""
+    prefix = "sudo " if sudo else ""
+    return (f"{prefix}apt-get update && {prefix}apt-get install " + " ".join(INSTALL_FLAGS) + " "
             + " ".join(names))
 
 
@@ -163,8 +164,12 @@ def main(argv: Sequence[str] | None = None, euid: int | None = None) -> int:
         prefix = ["sudo", "-n"]
     else:
         _explain(lacking, sys.stderr)
-        print("Installing them needs root, and sudo asks for a password here. Run this, then make again:\n  "
-              + manual_command(names), file=sys.stderr)
+        if shutil.which("sudo"):
+            print("Installing them needs root, and sudo asks for a password here. Run this, then make again:\n  "
+                  + manual_command(names), file=sys.stderr)
+        else:
+            print("Installing them needs root, and there is no sudo here. As root, run this, then make again:\n  "
+                  + manual_command(names, sudo=False), file=sys.stderr)
         return 2
     status = install(names, prefix)
     still = missing(args.purpose)
