@@ -7,6 +7,7 @@ are hidden, `apt-get` records what it is asked (and "installs" the tools), and `
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
@@ -125,8 +126,9 @@ def test_without_apt_it_names_what_is_missing(deps, machine, capsys):
 def test_make_test_goes_through_deps_first_and_ci_installs_nothing_itself():
     make = shutil.which("make")
     assert make, "make is not installed"
-    plan = subprocess.run([make, "-n", "test", "PYTHON=python3"], cwd=REPO, capture_output=True, text=True,
-                          timeout=60).stdout.splitlines()
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}  # under make
+    plan = subprocess.run([make, "--no-print-directory", "-n", "test", "PYTHON=python3"], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=60).stdout.splitlines()
     assert plan and "tools/system_deps.py" in plan[0]
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "apt-get" not in ci and "make test" in ci
