@@ -1,11 +1,20 @@
-# Two commands on a fresh machine: `make run` and `make test`.
+# Two commands on a fresh machine: `make run` and `make test`. `make dist` builds the desktop bundle.
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+DIST_STAMP := $(VENV)/.installed-dist
 SAMPLE := resources/samples/sample.bulletin
+# `make test SLOW=1` (as .ci/run does) also runs the slow tests: the bundle build and the wheel install
+SLOW   ?=
+PYTEST_FLAGS := $(if $(SLOW),--slow,)
 
-.PHONY: run test lint bench setup clean sample translations
+.PHONY: deps run test lint typecheck bench setup dist clean sample translations
+
+# System packages (LibreOffice, poppler, CJK fonts, Qt's libraries, binutils): installed with apt as root or
+# with password-less sudo; otherwise this stops with the exact command to run. The only place that installs them.
+deps:
+	$(PYTHON) tools/system_deps.py --for test
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,10 +24,16 @@ $(STAMP): pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+$(DIST_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install --quiet -e ".[dist]"
+	touch $(DIST_STAMP)
+
 setup: $(STAMP)
 
 # Without a display (a server, CI), open the sample offscreen and save what the window shows.
-run: $(STAMP)
+run:
+	$(PYTHON) tools/system_deps.py --for run
+	@$(MAKE) --no-print-directory $(STAMP)
 	@if [ "$$(uname)" = Linux ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
 	  mkdir -p out; \
 	  echo "No display: opening the sample offscreen; the window is saved as out/screenshot.png"; \
@@ -27,11 +42,27 @@ run: $(STAMP)
 	  $(VENV)/bin/editor-app $(SAMPLE); \
 	fi
 
+# ruff, the formatter's check (guarded: on with FORMAT=1 until the tree has been formatted in one go), and
+# mypy over the Qt-free core (configured in pyproject.toml)
+FORMAT ?=
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff check src tests bench tools packaging
+	$(if $(FORMAT),$(VENV)/bin/ruff format --check src tests bench tools packaging)
+	$(VENV)/bin/mypy
 
-test: $(STAMP) lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+# deps first, so that a machine without them stops in seconds with the command to run
+test: deps
+	@$(MAKE) --no-print-directory lint $(if $(SLOW),$(DIST_STAMP))
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_FLAGS)
+
+# A one-folder desktop bundle for this platform in dist/editor-app/ (see packaging/README.md)
+dist:
+	$(PYTHON) tools/system_deps.py --for dist
+	@$(MAKE) --no-print-directory $(DIST_STAMP)
+	$(PY) packaging/build.py
 
 bench: $(STAMP)
 	@for f in bench/*.py; do echo "== $$f"; QT_QPA_PLATFORM=offscreen $(PY) $$f || exit 1; done
@@ -43,4 +74,4 @@ sample: $(STAMP)
 	$(PY) resources/samples/build_sample.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache

@@ -15,6 +15,21 @@ SEED_PAGE = SHARED / "seeds" / "000_1827cb5f2df69aa0.txt"
 SAMPLE = REPO / "resources" / "samples" / "sample.bulletin"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true",
+                     help="also run the tests marked slow (bundle build, wheel install), as .ci/run does")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Slow tests are deselected (not skipped) unless --slow is given."""
+    if config.getoption("--slow"):
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("slow")]
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("user")

@@ -1,4 +1,7 @@
-"""`paths` finds resources/ and templates/ in a source checkout, an installed wheel and a frozen bundle."""
+"""`paths` finds resources/ and templates/ as package data (installed wheel, bundle) or in a source checkout.
+
+The real wheel and the real bundle are tested end to end in test_wheel.py and test_bundle.py (slow).
+"""
 
 from __future__ import annotations
 
@@ -44,14 +47,23 @@ def test_installed_wheel_uses_the_folders_inside_the_package(tmp_path):
     assert _probe(tmp_path / "site-packages") == [str(package / "resources"), str(package / "templates")]
 
 
-def test_frozen_bundle_uses_the_unpacked_data(tmp_path):
-    bundle = tmp_path / "bundle"
-    _layout(bundle / "lib", with_data_inside=False)  # the frozen modules, without data beside them
-    data = bundle / "editor_app"  # where PyInstaller unpacks the spec's datas
-    (data / "resources").mkdir(parents=True)
-    (data / "templates").mkdir()
-    code = f"import sys; sys._MEIPASS = {str(bundle)!r}; " + PROBE
-    assert _probe(bundle / "lib", code) == [str(data / "resources"), str(data / "templates")]
+def test_package_data_wins_over_a_checkout_beside_it(tmp_path):
+    # a wheel unpacked where a repository's folders also happen to be: the package's own data is used
+    root = tmp_path / "repo"
+    package = _layout(root / "src", with_data_inside=True)
+    (root / "pyproject.toml").write_text("[project]\n", encoding="utf-8")
+    (root / "resources").mkdir()
+    (root / "templates").mkdir()
+    assert _probe(root / "src") == [str(package / "resources"), str(package / "templates")]
+
+
+def test_a_checkout_without_package_data_uses_the_repository_folders(tmp_path):
+    root = tmp_path / "repo"
+    _layout(root / "src", with_data_inside=False)
+    (root / "pyproject.toml").write_text("[project]\n", encoding="utf-8")
+    (root / "resources").mkdir()
+    (root / "templates").mkdir()
+    assert _probe(root / "src") == [str(root / "resources"), str(root / "templates")]
 
 
 def test_missing_data_is_a_clear_error(tmp_path):

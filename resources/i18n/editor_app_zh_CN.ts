@@ -299,6 +299,10 @@
         <translation>未保存的工作已保留在：%1</translation>
     </message>
     <message>
+        <source>The log, to send with a report: %1</source>
+        <translation>日志文件（报告问题时请一并发送）：%1</translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <translation>出现意外错误</translation>
     </message>

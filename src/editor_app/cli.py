@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 
 from editor_app import __version__
 from editor_app.errors import EditorError
 from editor_app.messages import msg
 
+log = logging.getLogger(__name__)
 # Subcommand name -> module in editor_app.commands. Add a line when a command works.
 COMMANDS = {
     "new": "new",
@@ -51,9 +53,13 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from editor_app.logs import setup_logging
+
+    setup_logging()
     try:
         if argv and argv[0] in COMMANDS:
             args = _subcommand_parser(argv[0]).parse_args(argv)
+            log.info("editor-app %s: %s", __version__, argv[0])
             return int(args.run(args) or 0)
         args = _gui_parser().parse_args(argv)
         from editor_app.gui.app import run_gui  # Qt is imported only here
@@ -62,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     except EditorError as exc:
         from editor_app.textio import printable
 
+        log.warning("%s", exc)
         print(printable(msg("editor-app: error: {message}", message=exc)), file=sys.stderr)
         return exc.exit_status
     except KeyboardInterrupt:

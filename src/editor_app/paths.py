@@ -1,7 +1,9 @@
 """Where the app's data lives: bundled resources and templates, and the user's own folders.
 
-One place decides, so that a source checkout, an installed wheel and a PyInstaller bundle all find
-`resources/` and `templates/` the same way.
+`resources/` and `templates/` are package data of `editor_app`, found through `importlib.resources`:
+an installed wheel (`pip install .`) and the PyInstaller bundle carry them inside the package and
+are found the same way. Only a source checkout, where the folders stay at the repository root,
+falls back to `src/editor_app/../../`.
 """
 
 from __future__ import annotations
@@ -9,29 +11,31 @@ from __future__ import annotations
 import os
 import sys
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
+_CHECKOUT = _PACKAGE_DIR.parents[1]  # src/editor_app -> the repository root, in a source checkout
 
 
 def _candidates(name: str) -> list[Path]:
     found = []
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:  # PyInstaller unpacks data next to the frozen modules
-        found.append(Path(bundle) / "editor_app" / name)
-        found.append(Path(bundle) / name)
-    found.append(_PACKAGE_DIR / name)  # installed wheel (force-included by hatchling)
-    found.append(_PACKAGE_DIR.parents[1] / name)  # source checkout: src/editor_app -> repo root
+    packaged = resources.files("editor_app") / name  # wheel, `pip install .`, PyInstaller bundle
+    if isinstance(packaged, Path):  # a zip import would need extracting; the app never ships as one
+        found.append(packaged)
+    if (_CHECKOUT / "pyproject.toml").is_file():
+        found.append(_CHECKOUT / name)
     return found
 
 
 @cache
 def _locate(name: str) -> Path:
-    for path in _candidates(name):
+    candidates = _candidates(name)
+    for path in candidates:
         if path.is_dir():
             return path
     raise FileNotFoundError(f"editor-app cannot find its '{name}' folder; looked in: "
-                            + ", ".join(str(p) for p in _candidates(name)))
+                            + (", ".join(str(p) for p in candidates) or "(nowhere)"))
 
 
 def resources_dir() -> Path:

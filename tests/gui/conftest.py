@@ -1,14 +1,43 @@
-"""GUI fixtures: a main window on a copy of the sample, and message boxes that never block."""
+"""GUI fixtures: a main window on a copy of the sample, and message boxes that never block.
+
+Every test here is marked `gui`; a test marked `fonts` asks for the CJK faces the page preview draws with
+(`make deps` installs them) and fails with that advice when they are missing, instead of failing on a
+position that only a fallback font moved.
+"""
 
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import SAMPLE
 
 pytest.importorskip("pytestqt")
+
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if HERE in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _preview_fonts(request):
+    if request.node.get_closest_marker("fonts") is None:
+        return
+    request.getfixturevalue("qapp")
+    from PySide6.QtGui import QFontDatabase
+
+    from editor_app.gui.preview import page_layout
+
+    wanted = [page_layout.SONG, page_layout.HEI, page_layout.KAI]
+    missing = [family for family in wanted if family not in QFontDatabase.families()]
+    assert not missing, (f"{', '.join(missing)} not installed: the preview draws with them. Run `make deps` "
+                         "(apt-get install fonts-noto-cjk fonts-arphic-ukai)")
 
 
 class Messages:

@@ -139,8 +139,8 @@ def _text_report(findings, text, out) -> None:
             field_text, label = text.get((loc.block, loc.field), (finding.text, f"第{loc.page}版 {loc.field}"))
             where = f"{label} 第{finding.start + 1}字"
             context = _context(field_text, finding.start, finding.end)
-        line = f"{where}: {_level_word(finding.level)} [{finding.category}] {finding.message} ({finding.rule})"
-        out.write(printable(line) + "\n")
+        row = f"{where}: {_level_word(finding.level)} [{finding.category}] {finding.message} ({finding.rule})"
+        out.write(printable(row) + "\n")
         out.write(printable(f"    {context}{_suggestion(finding)}") + "\n")
 
 

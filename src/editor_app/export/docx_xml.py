@@ -51,7 +51,7 @@ def _place(parent, child, order: tuple[str, ...]) -> None:
     parent.append(child)
 
 
-def _element(tag: str, **attrs) -> OxmlElement:
+def _element(tag: str, **attrs):
     el = OxmlElement(tag)
     for key, value in attrs.items():
         el.set(qn(f"w:{key}"), str(value))

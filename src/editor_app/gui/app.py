@@ -6,17 +6,19 @@ and every open window writes its unsaved work to a recovery file first.
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator, qVersion
 from PySide6.QtWidgets import QApplication
 
 from editor_app.messages import set_language as set_core_language
 from editor_app.paths import resource
 
+log = logging.getLogger(__name__)
 SCREENSHOT_SIZE = (1400, 900)
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
 _translators: list[QTranslator] = []
@@ -86,6 +88,10 @@ def handle_exception(exc_type, exc, tb) -> None:
         return
     details = "".join(traceback.format_exception(exc_type, exc, tb))
     print(details, file=sys.stderr)
+    from editor_app.logs import setup_logging
+
+    log_path = setup_logging()
+    log.error("unexpected error", exc_info=(exc_type, exc, tb))
     kept = []
     for window in main_windows():
         try:
@@ -115,7 +121,8 @@ def handle_exception(exc_type, exc, tb) -> None:
     windows = main_windows()
     _dialog_open = True
     try:
-        ErrorDialog(f"{exc_type.__name__}: {exc}", details, note, windows[0] if windows else None).exec()
+        ErrorDialog(f"{exc_type.__name__}: {exc}", details, note, windows[0] if windows else None,
+                    log_path=log_path).exec()
     finally:
         _dialog_open = False
 
@@ -131,6 +138,7 @@ def make_app(language: str | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     install_translators(app, choose_language(language))
+    log.info("editor-app started (Qt %s, platform %s)", qVersion(), app.platformName())
     set_ui_font(app)
     # the checker thread hands the interpreter back to the UI thread sooner (default 5 ms)
     sys.setswitchinterval(0.001)

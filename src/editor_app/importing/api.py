@@ -10,7 +10,17 @@ from editor_app.importing.page_reader import PageReader, PageReading
 from editor_app.importing.result import ImportNote, ImportResult
 from editor_app.importing.units import Unit, units_from_text
 from editor_app.messages import msg
-from editor_app.model.document import Article, Banner, EditorNote, Issue, Page, Paragraph, Photo, PhotoBlock
+from editor_app.model.document import (
+    Article,
+    Banner,
+    Block,
+    EditorNote,
+    Issue,
+    Page,
+    Paragraph,
+    Photo,
+    PhotoBlock,
+)
 
 AS_CHOICES = ("page", "article")
 NEWSPAPER_TEMPLATE = "tabloid"
@@ -126,6 +136,7 @@ def _import_units(units: list[Unit], as_: str, editors: dict[str, str] | None = 
     if as_ not in AS_CHOICES:
         raise InputError(None, msg("unknown import mode {mode}; use page or article", mode=repr(as_)))
     reading = _read(units, editors, page=as_ == "page")
+    blocks: list[Block]
     if as_ == "article":
         article, notes = _single_article(reading)
         blocks, notes = [article], notes

@@ -81,7 +81,7 @@ def place_notes(issue: Issue, texts: dict[tuple[str, str], str]) -> list[ImportN
             value = getattr(owner, name)
             if NOTE_OPEN not in value:
                 continue
-            cited = []
+            cited: list[tuple[str, str]] = []
 
             def replace(match, cited=cited):
                 key = (match.group(1), match.group(2))

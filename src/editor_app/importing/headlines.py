@@ -88,5 +88,5 @@ def assign_heads(run: list[Unit]) -> tuple[str | None, str, str | None]:
         return others[0], others[1], subtitle
     kicker = " ".join(others[:-2])
     title = others[-2]
-    rest = " ".join([others[-1], *decks])
-    return kicker, title, rest
+    lower = " ".join([others[-1], *decks])
+    return kicker, title, lower

@@ -163,6 +163,7 @@ class PageReader:
         if self._is_byline(i):
             # 「（申 环）」 → 申环; 「（记者 吴涛）」 keeps the space between role and name
             spaced = sig.author_line(text)
+            assert self.article is not None  # a byline is only recognised inside an article
             self.article.byline = sig.unbracket(" ".join(text.split()) if spaced else sig.compact(text))
             self._close()
             return i + 1
@@ -454,6 +455,7 @@ class PageReader:
             return False
         if sig.dateline(following.text) or sig.author_line(following.text):
             return False
+        assert self.article is not None  # asked only inside an article
         return subhead_score(unit, following, self.article) > 0
 
     # --- body text ---------------------------------------------------------------------------------
@@ -498,6 +500,7 @@ class PageReader:
         self._add_paragraph(text, unit)
 
     def _continue(self, unit: Unit) -> None:
+        assert self.open_para is not None  # called only while a paragraph is open
         self.open_para.text = sig.join_fragments(self.open_para.text, unit.text)
         if sig.ends_terminal(unit.text):
             self.open_para = None

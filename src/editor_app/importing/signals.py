@@ -263,7 +263,7 @@ def factual_head(text: str) -> bool:
 def place_echo(heading: str, paragraph: str) -> bool:
     """The headline opens with a place or body (「滨江区…」) that the next paragraph names early."""
     match = _PLACE.match(compact(heading))
-    return bool(match) and match.group(1) in compact(paragraph)[:30]
+    return match is not None and match.group(1) in compact(paragraph)[:30]
 
 
 def anaphoric(text: str) -> bool:
@@ -357,7 +357,7 @@ def comma_title(text: str) -> bool:
 def opens_with_time(text: str) -> bool:
     """「日前，……」「近日，……」「5月12日，……」: the paragraph itself starts like a news lead."""
     match = _LEAD_TIME.search(compact(text)[:8])
-    return bool(match) and match.start() == 0
+    return match is not None and match.start() == 0
 
 
 def speaker(text: str) -> str | None:

@@ -223,10 +223,10 @@ def _rules(page: ComposedPage, template: Template) -> list[Rule]:
         for a in blocks:
             for b in blocks:
                 if a is not b and b.place.top == a.place.top + a.place.height + GAP_ROWS:
-                    left = max(a.rect.x, b.rect.x)
-                    right = min(a.rect.right, b.rect.right)
-                    if right - left > 1:
+                    x1 = max(a.rect.x, b.rect.x)
+                    x2 = min(a.rect.right, b.rect.right)
+                    if x2 - x1 > 1:
                         y = b.rect.y - grid.pitch / 2
-                        rules.append(Rule(left, y, right, y, 0.5))
+                        rules.append(Rule(x1, y, x2, y, 0.5))
     return rules
 

@@ -112,7 +112,7 @@ def break_lines(text: str, size_pt: float, width_pt: float, indent_pt: float = 0
                 metrics: TextMetrics | None = None, hang: bool = False) -> list[BrokenLine]:
     """Lines of `text` set `width_pt` wide with a first-line indent; always at least one line."""
     return list(_break_cached(text, float(size_pt), round(float(width_pt), 3), round(float(indent_pt), 3),
-                              metrics or DEFAULT_METRICS, hang))
+                              metrics or DEFAULT_METRICS, hang))  # type: ignore[arg-type]  # metrics hash by identity
 
 
 @lru_cache(maxsize=8192)

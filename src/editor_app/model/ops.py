@@ -11,13 +11,34 @@ from __future__ import annotations
 import copy
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from editor_app.model.document import Block, Flag, Ignore, Issue, Page, Paragraph, Photo, Placement
+from editor_app.model.document import (
+    Article,
+    Block,
+    EditorNote,
+    Flag,
+    Ignore,
+    Issue,
+    Page,
+    Paragraph,
+    Photo,
+    Placement,
+)
 from editor_app.model.fields import get_field, set_field
 
 _ISSUE_FIELDS = ("publication", "type", "number", "total_number", "date", "editors", "organizer",
                  "permit")
+
+
+def _text_block(issue: Issue, block_id: str) -> Article | EditorNote:
+    """The block whose paragraphs an op edits (only articles and editor's notes have them)."""
+    return cast("Article | EditorNote", issue.find_block(block_id)[2])
+
+
+def _photo_block(issue: Issue, block_id: str) -> Article:
+    """The article whose photos an op edits."""
+    return cast(Article, issue.find_block(block_id)[2])
 
 
 class Op(ABC):
@@ -111,7 +132,7 @@ class InsertParagraph(Op):
     paragraph: Paragraph
 
     def apply(self, issue: Issue) -> Op:
-        _, _, block = issue.find_block(self.block_id)
+        block = _text_block(issue, self.block_id)
         index = max(0, min(self.index, len(block.paragraphs)))
         block.paragraphs.insert(index, self.paragraph)
         return RemoveParagraph(self.block_id, self.paragraph.id)
@@ -123,7 +144,7 @@ class RemoveParagraph(Op):
     paragraph_id: str
 
     def apply(self, issue: Issue) -> Op:
-        _, _, block = issue.find_block(self.block_id)
+        block = _text_block(issue, self.block_id)
         for index, p in enumerate(block.paragraphs):
             if p.id == self.paragraph_id:
                 del block.paragraphs[index]
@@ -139,7 +160,7 @@ class SetParagraphs(Op):
     paragraphs: list[Paragraph]
 
     def apply(self, issue: Issue) -> Op:
-        _, _, block = issue.find_block(self.block_id)
+        block = _text_block(issue, self.block_id)
         old = block.paragraphs
         block.paragraphs = list(self.paragraphs)
         return SetParagraphs(self.block_id, old)
@@ -155,7 +176,7 @@ class AddPhoto(Op):
     photo: Photo
 
     def apply(self, issue: Issue) -> Op:
-        _, _, block = issue.find_block(self.block_id)
+        block = _photo_block(issue, self.block_id)
         index = max(0, min(self.index, len(block.photos)))
         block.photos.insert(index, self.photo)
         return RemovePhoto(self.block_id, self.photo.id)
@@ -167,7 +188,7 @@ class RemovePhoto(Op):
     photo_id: str
 
     def apply(self, issue: Issue) -> Op:
-        _, _, block = issue.find_block(self.block_id)
+        block = _photo_block(issue, self.block_id)
         for index, photo in enumerate(block.photos):
             if photo.id == self.photo_id:
                 del block.photos[index]
@@ -257,7 +278,7 @@ class ResolveFlag(Op):
             raise ValueError(self.status)
         _, flag = issue.find_flag(self.flag_id)
         old = flag.status
-        flag.status = self.status
+        flag.status = self.status  # type: ignore[assignment]  # checked against the literal above
         return ResolveFlag(self.flag_id, old)
 
 

@@ -7,8 +7,9 @@ dump → load → dump is byte-identical. `issue_from_dict` validates as it read
 
 from __future__ import annotations
 
+import builtins
 import json
-from typing import Any
+from typing import Any, NoReturn, overload
 
 from editor_app.model.document import (
     FLAG_STATUSES,
@@ -122,10 +123,18 @@ class _Reader:
         self.data = data
         self.path = path
 
-    def _fail(self, key: str, what: str):
+    def _fail(self, key: str, what: str) -> NoReturn:
         raise SchemaError(f"{self.path}.{key}: {what}")
 
-    def str(self, key: str, default: str | None = "", required: bool = False) -> str | None:
+    # the methods are named after the JSON types they read, so annotations name the builtins explicitly
+    @overload
+    def str(self, key: builtins.str, default: builtins.str = "", required: bool = False) -> builtins.str: ...
+
+    @overload
+    def str(self, key: builtins.str, default: None, required: bool = False) -> builtins.str | None: ...
+
+    def str(self, key: builtins.str, default: builtins.str | None = "",
+            required: bool = False) -> builtins.str | None:
         if key not in self.data or self.data[key] is None:
             if required:
                 self._fail(key, "missing")
@@ -135,7 +144,13 @@ class _Reader:
             self._fail(key, f"expected text, found {type(value).__name__}")
         return value
 
-    def int(self, key: str, default: int | None = None) -> int | None:
+    @overload
+    def int(self, key: builtins.str, default: builtins.int) -> builtins.int: ...
+
+    @overload
+    def int(self, key: builtins.str, default: None = None) -> builtins.int | None: ...
+
+    def int(self, key: builtins.str, default: builtins.int | None = None) -> builtins.int | None:
         value = self.data.get(key)
         if value is None:
             return default
@@ -143,13 +158,13 @@ class _Reader:
             self._fail(key, f"expected a whole number, found {value!r}")
         return value
 
-    def choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
+    def choice(self, key: builtins.str, choices: tuple[builtins.str, ...], default: builtins.str) -> Any:
         value = self.str(key, default)
         if value not in choices:
             self._fail(key, f"{value!r} is not one of {', '.join(choices)}")
         return value
 
-    def list(self, key: str) -> list:
+    def list(self, key: builtins.str) -> builtins.list:
         value = self.data.get(key)
         if value is None:
             return []
@@ -157,7 +172,7 @@ class _Reader:
             self._fail(key, "expected a list")
         return value
 
-    def id(self, prefix: str) -> str:
+    def id(self, prefix: builtins.str) -> builtins.str:
         return self.str("id", None) or new_id(prefix)
 
 

@@ -175,7 +175,8 @@ class Checker:
                         found.append(finding)
         order = {(f.block.id, f.path): number for number, f in enumerate(fields)}
         found = [f for f in found if not _ignored(issue, f)]
-        found.sort(key=lambda f: (order.get((f.location.block, f.location.field), len(order)), f.start,
+        found.sort(key=lambda f: (order.get((f.location.block, f.location.field) if f.location else ("", ""),
+                                            len(order)), f.start,
                                   -LEVEL_RANK[f.level], f.end))
         return _dedupe(found, by_location=True)
 

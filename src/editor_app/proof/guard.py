@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 import threading
-from re import _constants as C
-from re import _parser
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
 
 BUDGET_SECONDS = 1.0
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT)
@@ -73,7 +73,7 @@ class GuardedRegex:
     @property
     def compiled(self):
         if self._compiled is None:
-            import regex
+            import regex  # type: ignore[import-untyped]
 
             with self._lock:
                 if self._compiled is None:

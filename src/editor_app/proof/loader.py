@@ -99,10 +99,10 @@ def _plain(node, path: Path, constructor=None, budget: _Budget | None = None):
         return result
     if isinstance(node, yaml.SequenceNode):
         budget.open.add(id(node))
-        result = LList(_plain(item, path, constructor, budget) for item in node.value)
-        result.line, result.item_lines = line, [item.start_mark.line + 1 for item in node.value]
+        items = LList(_plain(item, path, constructor, budget) for item in node.value)
+        items.line, items.item_lines = line, [item.start_mark.line + 1 for item in node.value]
         budget.open.discard(id(node))
-        return result
+        return items
     if node.tag == _TIMESTAMP:
         return node.value
     value = constructor.construct_object(node, deep=True)
@@ -247,6 +247,7 @@ def build_rule(data: LMap, path: Path, defaults: dict, trusted: bool = True) -> 
     good = _string_list(examples.get("good", []), ctx, "examples")
     if not bad:
         raise ctx.error("'examples.bad' needs at least one example", "examples")
+    assert rule_type and module is not None  # 'type' is a required key, checked above
     options = {key: data[key] for key in data if key in extra}
     for key, value in options.items():
         _check_type(value, extra[key], ctx, key)
@@ -287,8 +288,8 @@ def load_pack(path: Path, trusted: bool = True) -> tuple[list[Rule], tuple[str, 
     for key in data:
         if key not in PACK_KEYS:
             raise ctx.error(f"unknown key '{key}' (allowed: {', '.join(PACK_KEYS)})", key)
-    defaults = data.get("defaults") or {}
-    if not isinstance(defaults, dict):
+    defaults = data.get("defaults") or LMap()
+    if not isinstance(defaults, LMap):  # every YAML mapping is read as an LMap
         raise ctx.error("'defaults' must be a mapping", "defaults")
     for key in defaults:
         if key not in DEFAULT_KEYS:
@@ -347,7 +348,7 @@ def load_rules(folders: list[Path], lenient: tuple[Path, ...] = (), problems: li
                 if rule.id in seen_here:
                     other = seen_here[rule.id]
                     raise RuleError(path, rule.line, f"duplicate rule id '{rule.id}' "
-                                    f"(also in {other.path.name}:{other.line})")
+                                    f"(also in {(other.path or path).name}:{other.line})")
                 seen_here[rule.id] = rule
                 rules.pop(rule.id, None)
                 rules[rule.id] = rule

@@ -87,7 +87,7 @@ class LazyRegex:
     """
 
     def __init__(self, source: str):
-        from re import _parser  # the parser `re.compile` itself uses
+        from re import _parser  # type: ignore[attr-defined]  # the parser `re.compile` itself uses
 
         parsed = _parser.parse(source)  # raises re.error like re.compile would
         self.pattern = source

@@ -25,7 +25,7 @@ from typing import BinaryIO
 try:  # POSIX; elsewhere stale temp files are recognised by age instead
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 STALE_TEMP_SECONDS = 3600  # without flock (Windows): a temp file this old belongs to a dead save
 
@@ -108,7 +108,7 @@ def clean_stale_temps(target: Path) -> list[Path]:
     """
     folder = target.parent if str(target.parent) else Path(".")
     prefix = f".{target.name}."
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

@@ -121,7 +121,7 @@ def read_lock(project_path: Path | str) -> LockInfo | None:
     pid = data.get("pid")
     start = data.get("start")
     return LockInfo(path, text("user"), text("host"), pid if isinstance(pid, int) else 0, text("since"),
-                    data.get("session") if isinstance(data.get("session"), str) else "",
+                    str(data.get("session")) if isinstance(data.get("session"), str) else "",
                     start if isinstance(start, str) else None)
 
 

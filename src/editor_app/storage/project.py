@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import posixpath
 import zipfile
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from editor_app.storage.identity import FileIdentity, identity_of, still_same
 from editor_app.storage.lock import ProjectLock, ProjectLockedError, check_can_write
 from editor_app.storage.migrations import migrate
 from editor_app.textio import read_capped
+
+log = logging.getLogger(__name__)
 
 FORMAT_NAME = "editor-app.bulletin"
 SUFFIX = ".bulletin"
@@ -271,6 +274,7 @@ def save_project(project: Project, path: Path | str | None = None, backup: bool 
         raise ProjectError(target, msg("could not save: {reason}", reason=exc.strerror or exc)) from None
     project.path = target
     project.identity = identity_of(real_target(target), data)
+    log.info("saved %s", target)
     return target
 
 

@@ -33,7 +33,7 @@ from editor_app.storage.project import Project, open_project, project_bytes_writ
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: liveness by process id only
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,11 @@ def write_recovery(project: Project, folder: Path, session: str = "") -> Path:
     return target
 
 
+def _text(meta: dict, key: str) -> str:
+    value = meta.get(key)
+    return value if isinstance(value, str) else ""
+
+
 def _read_note(file: Path) -> dict:
     try:
         meta = json.loads(file.with_suffix(".json").read_bytes()[:1024 * 1024].decode("utf-8"))
@@ -128,7 +133,7 @@ def list_recoveries(folder: Path, include_live: bool = False) -> list[Recovery]:
 
     Those of windows still running (in this or another process) are left out unless `include_live`.
     """
-    found = []
+    found: list[Recovery] = []
     if not folder.is_dir():
         return found
     for file in folder.glob("*.bulletin"):
@@ -138,9 +143,7 @@ def list_recoveries(folder: Path, include_live: bool = False) -> list[Recovery]:
         pid = meta.get("pid")
         item = Recovery(file, original, str(meta.get("saved_at", "")),
                         FileIdentity.from_dict(meta.get("identity")),
-                        meta.get("session") if isinstance(meta.get("session"), str) else "",
-                        pid if isinstance(pid, int) else 0,
-                        meta.get("host") if isinstance(meta.get("host"), str) else "")
+                        _text(meta, "session"), pid if isinstance(pid, int) else 0, _text(meta, "host"))
         if include_live or not _session_alive(folder, item):
             found.append(item)
     return sorted(found, key=lambda r: r.saved_at, reverse=True)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
 
 class ErrorDialog(QDialog):
-    def __init__(self, summary: str, details: str, recovery_note: str = "", parent=None):
+    def __init__(self, summary: str, details: str, recovery_note: str = "", parent=None, log_path=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Something went wrong"))
         self.resize(620, 420)
@@ -17,6 +18,11 @@ class ErrorDialog(QDialog):
                          + (("\n\n" + recovery_note) if recovery_note else ""))
         message.setWordWrap(True)
         layout.addWidget(message)
+        if log_path is not None:  # what a newsroom sends with a report
+            self.log_label = QLabel(self.tr("The log, to send with a report: %1").replace("%1", str(log_path)))
+            self.log_label.setWordWrap(True)
+            self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(self.log_label)
         layout.addWidget(QLabel(self.tr("Details for the developers:")))
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)

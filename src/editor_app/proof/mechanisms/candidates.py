@@ -13,6 +13,8 @@ reported once). The detector's tables and the deferred lists load on the first c
 
 from __future__ import annotations
 
+from typing import Any
+
 from editor_app.proof.loader import read_table
 from editor_app.proof.mechanisms import Hit
 
@@ -24,7 +26,7 @@ class CandidatesDetector:
         self.error_confidence = error_confidence
         self.min_confidence = min_confidence
         self._defer_paths = defer_paths
-        self._deferred = None
+        self._deferred: Any = None  # a WordIndex, built on first use
         self._detector = None
 
     def _typo(self):

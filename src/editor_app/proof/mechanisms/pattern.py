@@ -19,9 +19,13 @@ convention even where a given mark is rare.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from editor_app.proof.mechanisms import Hit
 from editor_app.proof.textutil import HAN, LazyRegex, chars_of
+
+if TYPE_CHECKING:
+    from editor_app.proof.guard import GuardedRegex
 
 KEYS = {"pattern": str, "group": int, "replace": str, "map": dict, "translate": dict, "needs": str,
         "context_line": str, "counterpart": str, "convention_pattern": str, "convention_counterpart": str}
@@ -29,7 +33,7 @@ REQUIRED = ("pattern",)
 _TEMPLATE_REF = re.compile(r"\\(\d+)|\\g<(\w+)>")
 
 
-def compile_regex(source: str, pack, key: str) -> LazyRegex:
+def compile_regex(source: str, pack, key: str) -> LazyRegex | GuardedRegex:
     """Check a rule's regex now (syntax, no `\\b`); compile it on first use.
 
     A pack outside the bundled folder also gets the guards of `proof.guard`: no nested quantifiers,

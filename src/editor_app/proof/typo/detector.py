@@ -28,7 +28,7 @@ import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from editor_app.proof.typo.pairs import pair_fixes
 from editor_app.proof.typo.protect import in_parallel, protected_mask
@@ -190,8 +190,8 @@ class TypoDetector:
                 found.append((i, fix[0], fix[2]))
         if len(suspects) > 1:  # two wrong characters side by side (淡味 for 单位): scored as their gain allows
             st = self.settings
-            for i, fix, gain in pair_fixes(self, s, set(suspects), {i for i, _, _ in found}, mask, base):
-                found.append((i, fix, st.min_logit + st.lm_weight * (gain - st.pair_min_gain)))
+            for i, pair_fix, gain in pair_fixes(self, s, set(suspects), {i for i, _, _ in found}, mask, base):
+                found.append((i, pair_fix, st.min_logit + st.lm_weight * (gain - st.pair_min_gain)))
         if complete:
             if len(memo) >= MEMO_SIZE:
                 memo.clear()
@@ -300,7 +300,7 @@ class TypoDetector:
         lo, hi = self._window(s, i, i + 1)
         window = s[lo:hi]
         k = i - lo
-        base = None
+        seg_base: tuple[float, bool, float] | None = None
         out = []
         for gain, x, kind in ranked:
             new_bi, new_tri = self._corpus(s, i, x)
@@ -311,12 +311,12 @@ class TypoDetector:
             # without segmentation the logit is bounded by the other features: skip hopeless ones cheaply
             if self._logit(cand) < st.prefilter_logit:
                 continue
-            if base is None:
+            if seg_base is None:
                 base_cost, orig, base_pairs = self._segment(window, k)
-                base = (base_cost, len(orig) > 1 and orig in words, base_pairs)
+                seg_base = (base_cost, len(orig) > 1 and orig in words, base_pairs)
             cost, word, pairs = self._segment(window[:k] + x + window[k + 1:], k)
-            out.append(cand._replace(seg_gain=base[0] - cost, word=word, word_freq=words.get(word, 0),
-                                     orig_in_word=base[1], pair_gain=pairs - base[2]))
+            out.append(cand._replace(seg_gain=seg_base[0] - cost, word=word, word_freq=words.get(word, 0),
+                                     orig_in_word=seg_base[1], pair_gain=pairs - seg_base[2]))
         return out
 
     def _corpus(self, s: str, i: int, x: str) -> tuple[float, float]:
@@ -371,7 +371,7 @@ class TypoDetector:
         lo, hi = max(0, i - reach), min(len(s), i + 1 + reach)
         key = (s[lo:hi], i - lo, lo == 0, hi == len(s), len(s) < st.lm_min_run)
         memo = self._decisions
-        found = memo.get(key, _UNSEEN)  # one look-up: another thread may clear the memo in between
+        found: Any = memo.get(key, _UNSEEN)  # one look-up: another thread may clear the memo in between
         if found is not _UNSEEN:
             return None if found is None else (found[0], i, found[1])
         best = None

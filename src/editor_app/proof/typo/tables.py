@@ -107,7 +107,8 @@ class Tables:
                 if self._reading_pairs is None:
                     toks = _body(self.folder / "readings.tsv").split() if self.folder else []
                     if len(toks) % 2:
-                        raise TypoDataError(f"the typo table {self.folder / 'readings.tsv'} is damaged")
+                        raise TypoDataError(  # (toks is empty without a folder)
+                            f"the typo table {self.folder / 'readings.tsv'} is damaged")  # type: ignore[operator]
                     self._reading_pairs = dict(zip(toks[::2], toks[1::2]))
                 found = self._reading_pairs
         return found
@@ -139,7 +140,7 @@ class SoundIndex:
         for word, freq in words.items():
             if len(word) != 2 or freq < min_freq:
                 continue
-            a, b = word
+            a, b = word[0], word[1]
             ra = readings.get(a)
             rb = readings.get(b)
             if not ra or not rb:
