@@ -19,7 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Emu, Mm
 
 from editor_app.errors import TemplateError
-from editor_app.export import docx_xml, images, traditional
+from editor_app.export import docx_xml, images, linebreaking, traditional
 from editor_app.export.blocks import Figure, Layout, Para, Picture, Piece, Section, folio_text
 from editor_app.export.comments import Anchors
 from editor_app.export.styles import install_styles, style_specs
@@ -73,6 +73,8 @@ def new_document(template, use_reference: bool = True):
         docx_xml.drop_theme_fonts(document.styles.element)
         docx_xml.set_theme_font_lang(document.settings.element, str(template.data.get("language", "zh-CN")))
     install_styles(document, template, replace=ref is None)
+    if use_reference:  # every export; the reference DOCX files themselves stay as their YAML describes
+        linebreaking.apply_line_breaking(document, str(template.data.get("language", "zh-CN")))
     # the line before a byline tag ends in a line break: justified, Word and LibreOffice would stretch it
     docx_xml.set_compat_flag(document.settings.element, "w:doNotExpandShiftReturn")
     _page_setup(document.sections[0], template)
