@@ -49,3 +49,11 @@ def test_every_template_carries_kinsoku_and_no_hanging_punctuation(sample_projec
     styles = part(path, "word/styles.xml")
     assert [el for el in styles.iter(w("overflowPunct")) if el.get(w("val")) not in ("0", "false", "off")] == []
 
+
+
+def test_the_traditional_edition_moves_the_lists_to_traditional_chinese(sample_project, tmp_path):
+    path = export_docx(sample_project, tmp_path / "hk.docx", traditional="s2hk").path
+    settings = part(path, "word/settings.xml")
+    # Word keeps one custom list per language and has one for traditional Chinese (zh-TW), used for zh-HK too
+    assert settings.find(w("noLineBreaksBefore")).get(w("lang")) == "zh-TW"
+    assert settings.find(w("noLineBreaksAfter")).get(w("lang")) == "zh-TW"

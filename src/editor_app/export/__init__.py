@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor_app.errors import EditorError, ExportError, InputError
+from editor_app.export import package
+from editor_app.export import traditional as editions
 from editor_app.export.blocks import Layout, chinese_date, flatten
 from editor_app.export.comments import finding_anchors, flag_anchors, merge
 from editor_app.export.docx_writer import DocxWriter, WriteOptions
@@ -53,12 +55,12 @@ def _core_properties(document, issue, template, convert=None) -> None:
     props = document.core_properties
     number = f"第{issue.number}期" if issue.number else ""
     title = clean_xml_text(" ".join(p for p in (issue.publication, number) if p))[0][:255]
-    props.title = convert(title) if convert else title
+    convert = convert or (lambda text: text)
+    props.title = convert(title)
     author = issue.organizer or "、".join(issue.editors.values()) or "editor-app"
-    props.author = clean_xml_text(author)[0][:255]
-    props.subject = template.name[:255]
+    props.author = convert(clean_xml_text(author)[0][:255])
+    props.subject = convert(template.name[:255])
     props.keywords = f"issue:{issue.id}"
-    props.language = str(template.data.get("language", "zh-CN"))
     props.comments = chinese_date(issue.date)
     props.last_modified_by = "editor-app"
 
@@ -91,6 +93,11 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
         writer = DocxWriter(project, tpl, layout, options, warnings)
         writer.write(flatten(issue, layout))
         _core_properties(writer.document, issue, tpl, writer.convert)
+        package.label_pictures(writer.document)
+        language = editions.LANGUAGE[traditional] if traditional else str(tpl.data.get("language", "zh-CN"))
+        organizer = clean_xml_text(issue.organizer or "")[0]
+        package.finish_package(writer.document, language, company=writer.convert(organizer) if writer.convert
+                               else organizer)
         data = writer.finish()
     except EditorError:
         raise
