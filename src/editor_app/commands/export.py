@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 
 def register(subparsers) -> None:
@@ -20,6 +21,9 @@ def register(subparsers) -> None:
                         help="write the checker's errors and warnings as Word comments")
     parser.add_argument("--traditional", choices=["s2t", "s2hk", "s2tw"],
                         help="write a traditional-Chinese edition (OpenCC) with regional faces")
+    parser.add_argument("--conversion-table", metavar="FILE", type=Path,
+                        help="with --traditional: your own 简体<Tab>繁體 pairs, winning over the built-in tables "
+                             "(default: traditional/<variant>.txt in the user config folder, if present)")
     parser.set_defaults(run=run)
 
 
@@ -30,7 +34,8 @@ def run(args) -> int:
     project = load_source(args.source)
     result = export_docx(project, args.output, template=args.template,
                          flags_as_comments=args.flags_as_comments,
-                         findings_as_comments=args.findings_as_comments, traditional=args.traditional)
+                         findings_as_comments=args.findings_as_comments, traditional=args.traditional,
+                         conversion_table=args.conversion_table)
     for warning in result.warnings:
         print(msg("editor-app: warning: {warning}", warning=warning), file=sys.stderr)
     print(result.path)

@@ -67,8 +67,13 @@ def _core_properties(document, issue, template, convert=None) -> None:
 
 def export_docx(project, out, template: str | None = None, flags_as_comments: bool = False,
                 findings_as_comments: bool = False, traditional: str | None = None,
-                progress: Callable[[int, int], None] | None = None) -> ExportResult:
-    """Write the project's issue as a print-ready DOCX; return the path and any warnings."""
+                progress: Callable[[int, int], None] | None = None,
+                conversion_table: Path | None = None) -> ExportResult:
+    """Write the project's issue as a print-ready DOCX; return the path and any warnings.
+
+    `traditional`: s2t, s2tw or s2hk for a traditional edition; `conversion_table`: a user's
+    simplified → traditional table to use instead of the one in the user config folder.
+    """
     out = Path(out)
     if out.suffix.lower() != ".docx":
         raise ExportError(msg("{path}: the export file name must end in .docx", path=out))
@@ -91,6 +96,10 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
     options = WriteOptions(anchors=merge(*groups), variant=traditional, progress=progress)
     try:
         writer = DocxWriter(project, tpl, layout, options, warnings)
+        if traditional and conversion_table is not None:
+            writer.convert = editions.converter(traditional, Path(conversion_table))
+        if writer.convert is not None:
+            warnings.extend(writer.convert.problems)
         writer.write(flatten(issue, layout))
         _core_properties(writer.document, issue, tpl, writer.convert)
         package.label_pictures(writer.document)
