@@ -123,3 +123,16 @@ def test_label_pictures_takes_the_caption_that_follows(tmp_path):
     descr = [d.get("descr") for d in document.element.body.iter(
         "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
     assert descr == ["雨后的河道。", "图片2", "同一张照片。"]
+
+
+def test_describe_picture_takes_a_floating_picture_too():
+    """The composer anchors pictures (wp:anchor) in its text boxes: the same helper names and describes them."""
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    inline = document.add_paragraph().add_run().add_picture(io.BytesIO(picture_bytes()), width=Mm(30))._inline
+    inline.tag = qn("wp:anchor")  # what matters here is the shape's docPr, pic:cNvPr and blip, not its placement
+    assert describe_picture(inline, document.part, "静安区委书记于勇检查河道。", "photo-07") == "photo-07.jpg"
+    assert inline.find("wp:docPr", NS).get("descr") == "静安区委书记于勇检查河道。"
+    assert str(document.part.related_parts[inline.find(".//a:blip", NS).get(qn("r:embed"))].partname) \
+        == "/word/media/photo-07.jpg"
