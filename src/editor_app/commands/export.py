@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 
 def register(subparsers) -> None:
@@ -24,6 +25,9 @@ def register(subparsers) -> None:
                         help="treat overset and underset blocks as errors: write nothing and exit with status 1")
     parser.add_argument("--force", action="store_true",
                         help="replace an existing OUT.docx (the previous one is kept as OUT.docx.bak)")
+    parser.add_argument("--conversion-table", metavar="FILE", type=Path,
+                        help="with --traditional: your own 简体<Tab>繁體 pairs, winning over the built-in tables "
+                             "(default: traditional/<variant>.txt in the user config folder, if present)")
     parser.set_defaults(run=run)
 
 
@@ -38,7 +42,7 @@ def run(args) -> int:
     result = export_docx(project, args.output, template=args.template,
                          flags_as_comments=args.flags_as_comments,
                          findings_as_comments=args.findings_as_comments, traditional=args.traditional,
-                         strict=args.strict)
+                         strict=args.strict, conversion_table=args.conversion_table)
     for warning in result.warnings:
         print(printable(msg("editor-app: warning: {warning}", warning=warning)), file=sys.stderr)
     print(printable(str(result.path)))

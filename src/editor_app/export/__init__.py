@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor_app.errors import EditorError, ExportError, InputError
+from editor_app.export import package
+from editor_app.export import traditional as editions
 from editor_app.export.comments import finding_anchors, flag_anchors, merge
 from editor_app.export.docx_writer import WriteOptions
 from editor_app.export.docx_xml import clean_xml_text
@@ -88,10 +90,11 @@ def _core_properties(document, issue, template, convert=None) -> None:
     props = document.core_properties
     number = f"第{issue.number}期" if issue.number else ""
     title = clean_xml_text(" ".join(p for p in (issue.publication, number) if p))[0][:255]
-    props.title = convert(title) if convert else title
+    convert = convert or (lambda text: text)
+    props.title = convert(title)
     author = issue.organizer or "、".join(issue.editors.values()) or "editor-app"
-    props.author = clean_xml_text(author)[0][:255]
-    props.subject = template.name[:255]
+    props.author = convert(clean_xml_text(author)[0][:255])
+    props.subject = convert(template.name[:255])
     props.keywords = f"issue:{issue.id}"
     props.language = template.language
     props.comments = chinese_date(issue.date)
@@ -113,11 +116,14 @@ def compose_for_export(project, template, metrics=None) -> Composition:
 def export_docx(project, out, template: str | None = None, flags_as_comments: bool = False,
                 findings_as_comments: bool = False, traditional: str | None = None,
                 progress: Callable[[int, int], None] | None = None, strict: bool = False,
-                composition: Composition | None = None, findings=None) -> ExportResult:
+                composition: Composition | None = None, findings=None,
+                conversion_table: Path | None = None) -> ExportResult:
     """Write the project's issue as a print-ready DOCX; return the path, warnings and fit problems.
 
     `composition` lets the desktop app export exactly the pages its preview shows; `findings` lets it
-    pass the checker's findings it already has (else the checker runs here when asked for)."""
+    pass the checker's findings it already has (else the checker runs here when asked for).
+    `traditional`: s2t, s2tw or s2hk for a traditional edition; `conversion_table`: a user's
+    simplified → traditional table to use instead of the one in the user config folder."""
     from editor_app.export.manuscript import ManuscriptWriter
     from editor_app.export.page_writer import PageWriter
 
@@ -147,12 +153,19 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
 
             findings = default_checker().check_issue(issue)
         groups.append(finding_anchors(findings))
-    options = WriteOptions(anchors=merge(*groups), variant=traditional, progress=progress)
+    options = WriteOptions(anchors=merge(*groups), variant=traditional, progress=progress,
+                           conversion_table=Path(conversion_table) if conversion_table else None)
     try:
         writer_class = ManuscriptWriter if tpl.flowing else PageWriter
         writer = writer_class(project, tpl, options, warnings)
+        if writer.par.convert is not None:
+            warnings.extend(writer.par.convert.problems)
         writer.write(composition)
         _core_properties(writer.document, issue, tpl, writer.par.convert)
+        language = editions.LANGUAGE[traditional] if traditional else tpl.language
+        organizer = clean_xml_text(issue.organizer or "")[0]
+        convert = writer.par.convert
+        package.finish_package(writer.document, language, company=convert(organizer) if convert else organizer)
         data = writer.finish()
     except EditorError:
         raise

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from docx import Document
 from docx.shared import Mm
 
 from editor_app.errors import TemplateError
-from editor_app.export import docx_xml
+from editor_app.export import docx_xml, linebreaking
 from editor_app.export.comments import Anchors
 from editor_app.export.styles import install_styles
 from editor_app.layout.reference import reference_docx
@@ -26,6 +27,7 @@ class WriteOptions:
     anchors: Anchors = field(default_factory=dict)
     variant: str | None = None  # traditional edition: s2t | s2hk | s2tw
     progress: Callable[[int, int], None] | None = None
+    conversion_table: Path | None = None  # a user's simplified → traditional table (else the config folder's)
 
 
 def new_document(template, use_reference: bool = True):
@@ -48,6 +50,7 @@ def new_document(template, use_reference: bool = True):
         docx_xml.drop_theme_fonts(document.styles.element)
         docx_xml.set_theme_font_lang(document.settings.element, template.language)
     install_styles(document, template, replace=ref is None)
+    linebreaking.apply_line_breaking(document, template.language)  # GB/T 15834 禁则, no hanging marks
     # the line before a byline tag ends in a line break: justified, Word and LibreOffice would stretch it
     docx_xml.set_compat_flag(document.settings.element, "w:doNotExpandShiftReturn")
     _page_setup(document.sections[0], template)

@@ -12,7 +12,7 @@ import io
 
 from docx.shared import Emu, Mm
 
-from editor_app.export import docx_xml, images
+from editor_app.export import docx_xml, images, package
 from editor_app.export.docx_writer import WriteOptions, new_document
 from editor_app.export.page_writer import PLACEHOLDER_TEXT, finish_document, page_number
 from editor_app.export.paragraphs import ParagraphWriter
@@ -32,10 +32,11 @@ class ManuscriptWriter:
         self.template = template
         self.options = options
         self.warnings = warnings
-        convert = traditional.converter(options.variant) if options.variant else None
+        convert = traditional.converter(options.variant, options.conversion_table) if options.variant else None
         self.document = new_document(template)
         self.par = ParagraphWriter(self.document, options.anchors, convert)
         self.body = self.document.element.body
+        self.pictures = 0
 
     def write(self, composition: Composition) -> None:
         """`composition` is the issue composed on its own page templates: the notes report its places."""
@@ -108,7 +109,9 @@ class ManuscriptWriter:
             paragraph = self.par.new(self.body, "Picture")
             shape = paragraph.add_run().add_picture(io.BytesIO(prepared.data), width=width, height=height)
             docx_xml.zero_inline_distances(shape)
-            shape._inline.docPr.set("descr", self.par.text(figure.alt or figure.label))
+            self.pictures += 1
+            package.describe_picture(shape._inline, self.document.part, self.par.text(figure.alt or figure.label),
+                                     f"photo-{self.pictures:02d}")
         for para in figure.caption:
             self.par.write(self.body, para)
 

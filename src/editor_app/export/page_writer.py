@@ -16,7 +16,7 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
-from editor_app.export import docx_xml, images, shapes
+from editor_app.export import docx_xml, images, package, shapes
 from editor_app.export.docx_writer import WriteOptions, new_document
 from editor_app.export.paragraphs import ParagraphWriter
 from editor_app.layout import furniture
@@ -38,7 +38,7 @@ class PageWriter:
         self.template = template
         self.options = options
         self.warnings = warnings
-        convert = traditional.converter(options.variant) if options.variant else None
+        convert = traditional.converter(options.variant, options.conversion_table) if options.variant else None
         self.document = new_document(template)
         self.par = ParagraphWriter(self.document, options.anchors, convert)
         self.ids = shapes.ShapeIds()
@@ -137,9 +137,11 @@ class PageWriter:
         else:
             self.pictures += 1
             inline = self.document.part.new_pic_inline(io.BytesIO(prepared.data), Mm(pic.w), Mm(pic.h))
-            name = f"photo-{self.pictures:02d}"
-            holder.append(shapes.anchored_picture(inline, self.ids, pic.x, pic.y, pic.w, pic.h, name,
-                                                  self.par.text(figure.alt or figure.label)))
+            alt = self.par.text(figure.alt or figure.label)
+            run = shapes.anchored_picture(inline, self.ids, pic.x, pic.y, pic.w, pic.h, "photo", alt)
+            package.describe_picture(run.find(".//" + docx_xml.qn("wp:anchor")), self.document.part, alt,
+                                     f"photo-{self.pictures:02d}")
+            holder.append(run)
         if box.caption_rect is not None and figure.caption:
             self._boxed_paras(holder, box.caption_rect, figure.caption, box.caption_spacing, f"{label} 图片说明")
 

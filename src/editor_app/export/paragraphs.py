@@ -8,20 +8,19 @@ converted; comment spans are cut first so a comment still covers exactly its wor
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from docx.oxml import OxmlElement
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from editor_app.export import docx_xml
 from editor_app.export.comments import Anchors
+from editor_app.export.traditional import TraditionalConverter
 from editor_app.layout.composition import Spacing
 from editor_app.layout.story import Para, Piece
 
 
 class ParagraphWriter:
-    def __init__(self, document, anchors: Anchors, convert: Callable[[str], str] | None):
+    def __init__(self, document, anchors: Anchors, convert: TraditionalConverter | None):
         self.document = document
         self.anchors = anchors
         self.convert = convert
@@ -75,21 +74,36 @@ class ParagraphWriter:
     def pieces(self, paragraph: Paragraph, pieces: list[Piece], size: float | None = None) -> None:
         for piece in pieces:
             anchors = self.anchors.get(piece.source) if piece.source else None
+            converted = self._whole_field(piece)
             if not anchors:
                 if piece.text:
-                    self._run(paragraph, piece.text, piece.char_style, size)
+                    self._run(paragraph, piece.text, piece.char_style, size, converted)
                 continue
-            self._anchored_runs(paragraph, piece, anchors, size)
+            self._anchored_runs(paragraph, piece, anchors, size, converted)
 
-    def _run(self, paragraph: Paragraph, text: str, char_style: str | None, size: float | None):
-        run = paragraph.add_run(self.text(text))
+    def _whole_field(self, piece: Piece):
+        """A traditional edition converts a model field whole (segmentation and name protection see
+        its context), then cuts runs out of it; None when there is nothing to convert that way."""
+        if self.convert is None or piece.source is None or not hasattr(self.convert, "convert_mapped"):
+            return None
+        clean, _ = docx_xml.clean_xml_text(piece.text)
+        if clean != piece.text:  # control characters shift offsets: convert run by run instead
+            return None
+        return self.convert.convert_mapped(piece.text, piece.source[1])
+
+    def _run(self, paragraph: Paragraph, text: str, char_style: str | None, size: float | None,
+             converted=None, start: int = 0):
+        if converted is not None:
+            run = paragraph.add_run(converted.cut(start, start + len(text)))
+        else:
+            run = paragraph.add_run(self.text(text))
         if char_style:
             run._r.style = char_style  # by id: python-docx's lookup by object rescans every style
         if size:
             run.font.size = Pt(size)
         return run
 
-    def _anchored_runs(self, paragraph: Paragraph, piece: Piece, anchors, size: float | None) -> None:
+    def _anchored_runs(self, paragraph: Paragraph, piece: Piece, anchors, size: float | None, converted) -> None:
         """Split the piece at every comment boundary, then hang each comment on its runs."""
         lo, hi = piece.offset, piece.offset + len(piece.text)
         cuts = {0, len(piece.text)}
@@ -100,7 +114,7 @@ class ParagraphWriter:
         ordered = sorted(cuts)
         spans = []
         for a, b in zip(ordered, ordered[1:], strict=False):
-            spans.append((a + lo, b + lo, self._run(paragraph, piece.text[a:b], piece.char_style, size)))
+            spans.append((a + lo, b + lo, self._run(paragraph, piece.text[a:b], piece.char_style, size, converted, a)))
         for anchor in anchors:
             runs = [run for start, end, run in spans if start >= anchor.start and end <= anchor.end]
             if runs:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from editor_app.model.document import Placement
 
 GAP_ROWS = 1  # an empty line (with a rule) between blocks stacked one above the other
+MIN_OVERSET_ROWS = 12  # a block taller than a page starts in the rest of a page only if this much is left
 
 
 @dataclass
@@ -120,11 +121,20 @@ def _layout(requests: list[Request], fixed: dict[str, Placement], columns: int, 
             rows = request.rows_for(span)
             spot = occupancy.spot(span, rows, floor)
             if spot is None and not request.span and not request.full_width:
-                for wider in range(span + 1, min(columns, request.max_span or columns) + 1):
-                    spot = occupancy.spot(wider, request.rows_for(wider), floor)
+                # the span it wanted has no room left: wider (shorter) first, then narrower (taller)
+                widest = min(columns, request.max_span or columns)
+                for other in [*range(span + 1, widest + 1), *range(span - 1, 0, -1)]:
+                    spot = occupancy.spot(other, request.rows_for(other), floor)
                     if spot is not None:
-                        span, rows = wider, request.rows_for(wider)
+                        span, rows = other, request.rows_for(other)
                         break
+            if spot is None and request.rows_for(min(columns, request.max_span or columns)) > lines - top:
+                # taller than any page: it starts here in what is left of the page, overset, rather than
+                # leave this page half empty and take a page of its own
+                widest = columns if request.full_width else min(columns, request.max_span or columns)
+                left = lines - max(floor, occupancy.bottom())
+                if left >= MIN_OVERSET_ROWS and occupancy.free(0, widest, lines - left, left):
+                    span, rows, spot = widest, left, (0, lines - left, 0)
             if spot is None:  # the page is full: this block and the rest go to the next page
                 spilled = True
                 result.spill.append(request.block_id)

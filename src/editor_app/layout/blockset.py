@@ -18,6 +18,7 @@ from editor_app.layout.typeset import MM_PER_PT, Typesetter, Unit, placed, step_
 from editor_app.model.document import Placement
 
 DEFAULT_PHOTO_RATIO = 3 / 4  # height / width when the picture's size is unknown
+MIN_PICTURE_MM = 12.0  # a picture is never scaled below this height to fit a small box
 HEAD_LINES = 2  # a title longer than this many lines at its block's width is set smaller …
 MAX_STEPS = 3  # … by up to this many grades (the whole head, so 引题 and 副题 keep their relation)
 FIGURE_GAP_MM = 1.5  # between a picture and its caption
@@ -100,6 +101,9 @@ class BlockSetter:
         composed.needed_lines = chain.needed
         composed.capacity_lines = sum(f.capacity for f in chain.frames)
         composed.overset_lines = chain.overset
+        reach = max((box.rect.bottom for box in composed.figures), default=rect.bottom)
+        if reach > rect.bottom + 0.01:  # a picture even at its smallest does not fit: its rows are overset too
+            composed.overset_lines += math.ceil((reach - rect.bottom) / grid.pitch - 1e-6)
         return composed
 
     # --- the parts ----------------------------------------------------------------------------
@@ -178,7 +182,10 @@ class BlockSetter:
         return rows
 
     def _place_figures(self, story: Story, place: Placement, head_rows: int) -> list[FigureBox]:
-        """Pictures at the top of the text area, from the block's right edge leftwards, row by row."""
+        """Pictures at the top of the text area, from the block's right edge leftwards, row by row.
+
+        In a box planned smaller than its pictures (a slot, or one the editor drew) a picture is
+        scaled down to leave the text two lines; it never reaches past the box."""
         if not story.figures:
             return []
         grid = self.grid
@@ -186,6 +193,7 @@ class BlockSetter:
         per_row = max(1, place.span // fs)
         boxes = []
         top_row = place.top + head_rows
+        limit = place.top + place.height - (2 if story.body and story.kind != "photo" else 0)
         for start in range(0, len(story.figures), per_row):
             row_figures = story.figures[start:start + per_row]
             row_rows = 0
@@ -194,6 +202,13 @@ class BlockSetter:
                 width = grid.width(fs)
                 picture_w, picture_h, caption, total = self._figure_height(figure, width)
                 rows = math.ceil(total / grid.pitch - 1e-6)
+                if top_row + rows > limit:  # scale the picture down to the room left (keeping its shape)
+                    rest = total - picture_h  # the caption and the space round it
+                    room = max(MIN_PICTURE_MM, (limit - top_row) * grid.pitch - rest)
+                    if room < picture_h:
+                        picture_w, picture_h = picture_w * room / picture_h, room
+                        total = picture_h + rest
+                        rows = math.ceil(total / grid.pitch - 1e-6)
                 row_rows = max(row_rows, rows)
                 x, y = grid.x(column), grid.y(top_row)
                 picture = Rect(x + (width - picture_w) / 2, y, picture_w, picture_h)

@@ -97,11 +97,17 @@ class Composer:
             composed.rules = _rules(composed, template)
             out.append(composed)
             spill = [b for b in pending if b.id in set(result.spill)]
-            if not spill or len(spill) == len(pending) and continuation > 0 or continuation >= MAX_CONTINUATIONS:
-                if spill:  # not even an empty page holds them: set them overset where they would start
-                    for block in spill:
-                        place = Placement(0, grid.columns, composed.reserved_lines, max(1, grid.lines - composed.reserved_lines))
-                        composed.blocks.append(setter.compose(stories[block.id], place, "content"))
+            if spill and not composed.blocks:
+                # not even an empty page holds the first block: it takes the whole page, overset, and the
+                # rest go on (one page each at worst; never two blocks on one spot)
+                first, spill = spill[0], spill[1:]
+                whole = Placement(0, grid.columns, composed.reserved_lines,
+                                  max(1, grid.lines - composed.reserved_lines))
+                composed.blocks.append(setter.compose(stories[first.id], whole, "content"))
+            if not spill:
+                break
+            if continuation >= MAX_CONTINUATIONS:  # a runaway issue: what is left is reported, not lost silently
+                composed.unset = [b.id for b in spill]
                 break
             pending = spill
             continuation += 1

@@ -212,6 +212,7 @@ class ComposedPage:
     reserved_lines: int = 0  # grid lines the masthead takes at the top
     blocks: list[ComposedBlock] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
+    unset: list[str] = field(default_factory=list)  # blocks no page could take (past MAX_CONTINUATIONS)
     credits: str = ""  # 责任编辑 line, on the last page …
     credits_line: Line | None = None  # … set right-aligned in the grid's last rows
     credits_rect: Rect | None = None

@@ -97,13 +97,8 @@ def protected_mask(text: str, user_words: Iterable[str] = ()) -> bytearray:
         cover(m.start(), m.end())
     for m in _SHORT_LINE.finditer(text):
         cover(m.start(1), m.end(1))
-    for m in _TITLE_NAME.finditer(text):
-        if m.group(1)[0] in SURNAMES:
-            cover(m.start(1), m.end(1))
-    for start, end, _word in _NAME_AFTER.finditer(text):
-        if text[start] in SURNAMES and (start == 0 or not _is_han(text[start - 1])
-                                        or text[start - 1] in "、，,和与及"):
-            cover(start, end)
+    for start, end in name_spans(text):
+        cover(start, end)
     for start, end, suffix in _PLACE.finditer(text):
         cover(start, end + len(suffix))  # the name and its suffix (扎赉特旗)
     for start, end, _suffix in _PRODUCT.finditer(text):
@@ -116,6 +111,20 @@ def protected_mask(text: str, user_words: Iterable[str] = ()) -> bytearray:
             cover(start, start + len(word))
             start = text.find(word, start + 1)
     return mask
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Where a person's name probably stands: after a title (记者王晓, 书记：陈静) or at a clause start
+    before a verb of saying (，李明表示). Generous: up to three characters are taken."""
+    spans = []
+    for m in _TITLE_NAME.finditer(text):
+        if m.group(1)[0] in SURNAMES:
+            spans.append((m.start(1), m.end(1)))
+    for start, end, _word in _NAME_AFTER.finditer(text):
+        if text[start] in SURNAMES and (start == 0 or not _is_han(text[start - 1])
+                                        or text[start - 1] in "、，,和与及"):
+            spans.append((start, end))
+    return spans
 
 
 def _is_han(ch: str) -> bool:
