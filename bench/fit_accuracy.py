@@ -1,4 +1,4 @@
-"""How close the character-grid fit estimate comes to LibreOffice's own line breaking.
+"""How close the composer's line breaking comes to LibreOffice's own.
 
     PYTHONPATH=src python bench/fit_accuracy.py
 
@@ -54,10 +54,13 @@ def build_docx(texts: list[str], chars: int, out: Path) -> None:
     section.page_height = Pt(842)
     style = document.styles["Normal"]
     style.font.size = Pt(10.5)
-    style.font.name = "宋体"
     fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-    for attr in ("w:eastAsia", "w:ascii", "w:hAnsi"):
-        fonts.set(qn(attr), "宋体")
+    fonts.set(qn("w:eastAsia"), "宋体")  # Latin in Times New Roman, as every template sets it
+    for attr in ("w:ascii", "w:hAnsi"):
+        fonts.set(qn(attr), "Times New Roman")
+    from editor_app.export.linebreaking import apply_line_breaking
+
+    apply_line_breaking(document)  # the GB/T 15834 rules every export carries
     for i, text in enumerate(texts):
         paragraph = document.add_paragraph()
         if i:
@@ -72,13 +75,29 @@ def build_docx(texts: list[str], chars: int, out: Path) -> None:
         ind.set(qn("w:firstLineChars"), "200")
         ind.set(qn("w:firstLine"), str(int(2 * 10.5 * 20)))
     document.save(out)
+    # LibreOffice reads w:overflowPunct backwards: state "no hanging" the way its import understands
+    import re
+    import zipfile
+
+    data = {}
+    with zipfile.ZipFile(out) as source:
+        for item in source.infolist():
+            data[item] = source.read(item.filename)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item, blob in data.items():
+            if item.filename == "word/styles.xml":
+                blob = re.sub(rb'(<w:overflowPunct w:val=")(0|false)(")', rb"\g<1>1\g<3>", blob)
+            target.writestr(item, blob)
 
 
 def main() -> int:
     if not shutil.which("soffice") or not shutil.which("pdftotext"):
         print("fit_accuracy: skipped (needs LibreOffice's soffice and poppler's pdftotext)")
         return 0
-    from editor_app.layout.fit import estimate_lines
+    from editor_app.layout.metrics import break_lines
+
+    def estimate_lines(text: str, chars: int, indent: int) -> int:
+        return len(break_lines(text, 10.5, chars * 10.5, indent * 10.5))
 
     texts = paragraphs()
     with tempfile.TemporaryDirectory() as tmp:

@@ -70,6 +70,9 @@ def composition_problems(composition: Composition) -> list[str]:
     problems = []
     for page in composition.pages:
         where = msg("page {page}", page=page.page.number)
+        if page.unset:
+            problems.append(msg("{where}: {count} block(s) could not be set on any page and are not in the "
+                                "export", where=where, count=len(page.unset)))
         if page.continuation:
             problems.append(msg("{where}: {count} block(s) did not fit and were set on a continuation page "
                                 "({folio})", where=where, count=len(page.blocks), folio=page.folio or "—"))

@@ -64,7 +64,7 @@ class ManuscriptWriter:
         header.style = styles["Folio" if text else "PageNumber"]
         if text:
             header.add_run(self.par.text(text))
-        page_number(section.footer.paragraphs[0], styles["PageNumber"], self.template, 1, None)
+        page_number(section.footer.paragraphs[0], "PageNumber", self.template, 1, None)
 
     def _story(self, page: ComposedPage, composed: ComposedBlock) -> None:
         layout = self.template.layout  # the manuscript's own wording: no page template's 小标题 marker

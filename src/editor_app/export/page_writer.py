@@ -47,6 +47,7 @@ class PageWriter:
 
     # --- pages --------------------------------------------------------------------------------
     def write(self, composition: Composition) -> None:
+        _fast_partnames(self.document.part.package)
         body = self.document.element.body
         body_sectPr = body.find(docx_xml.qn("w:sectPr"))
         base = copy.deepcopy(body_sectPr)
@@ -152,14 +153,13 @@ class PageWriter:
         outside = self.template.layout.page_numbers_outside
         if outside:
             self.document.settings.odd_and_even_pages_header_footer = True
-        styles = {s.style_id: s for s in self.document.styles}
         for index, (section, page) in enumerate(zip(self.document.sections, composition.pages, strict=False)):
             text = page.folio
             headers = [section.header] + ([section.even_page_header] if outside else [])
             for header in headers:
                 header.is_linked_to_previous = False
                 paragraph = header.paragraphs[0]
-                paragraph.style = styles["Folio" if text else "PageNumber"]  # no head: no rule either
+                paragraph._p.style = "Folio" if text else "PageNumber"  # no head: no rule either (by id: fast)
                 if text:
                     paragraph.add_run(self.par.text(text))
             footers = [(section.footer, index + 1, "right" if outside else None)]
@@ -167,17 +167,17 @@ class PageWriter:
                 footers.append((section.even_page_footer, index + 2, "left"))
             for footer, number, side in footers:
                 footer.is_linked_to_previous = False
-                page_number(footer.paragraphs[0], styles["PageNumber"], self.template, number, side)
+                page_number(footer.paragraphs[0], "PageNumber", self.template, number, side)
 
     def finish(self) -> bytes:
         self.par.report(self.warnings)
         return finish_document(self.document, self.options)
 
 
-def page_number(paragraph, style, template, cached: int, side: str | None) -> None:
+def page_number(paragraph, style_id: str, template, cached: int, side: str | None) -> None:
     """A PAGE field with the template's wording round it (「— 1 —」); `side` puts it one character in
     from the outer edge (GB/T 9704)."""
-    paragraph.style = style
+    paragraph._p.style = style_id
     before, after = furniture.page_number_text(template.wording, cached)
     if side == "right":
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -190,6 +190,25 @@ def page_number(paragraph, style, template, cached: int, side: str | None) -> No
     docx_xml.add_page_field(paragraph, str(cached))
     if after:
         paragraph.add_run(after)
+
+
+def _fast_partnames(package) -> None:
+    """python-docx names each new header and footer part by walking every part of the package, which
+    makes a page's header cost grow with the pages before it; this package counts instead."""
+    from docx.opc.packuri import PackURI
+
+    taken = {str(part.partname) for part in package.iter_parts()}
+    last: dict[str, int] = {}
+
+    def next_partname(template: str):
+        number = last.get(template, 0) + 1
+        while template % number in taken:
+            number += 1
+        last[template] = number
+        taken.add(template % number)
+        return PackURI(template % number)
+
+    package.next_partname = next_partname
 
 
 def finish_document(document, options: WriteOptions) -> bytes:

@@ -18,6 +18,7 @@ from editor_app.model.document import Placement
 
 GAP_ROWS = 1  # an empty line (with a rule) between blocks stacked one above the other
 MIN_OVERSET_ROWS = 12  # a block taller than a page starts in the rest of a page only if this much is left
+MAX_MISSES = 4  # stories in a row that find no room: the rest of the group goes to the next page
 
 
 @dataclass
@@ -109,12 +110,17 @@ def _layout(requests: list[Request], fixed: dict[str, Placement], columns: int, 
         occupancy.fill(place)
     occupancy.skyline = [top] * columns
     result = Result()
-    spilled = False
+    spilled = False  # once a block has gone to the next page, so does every later group
+    misses = 0  # stories that found no room since the last that did: after a few, the page is full
     for group in _groups(requests):
         target = depth(group)
         floor = occupancy.bottom()
+        head_spilled = False  # the group's banner or note went: its stories go with it
+        if spilled:
+            result.spill.extend(r.block_id for r in group)
+            continue
         for request in group:
-            if spilled:
+            if head_spilled or misses >= MAX_MISSES:
                 result.spill.append(request.block_id)
                 continue
             span = _span_for(request, target, columns)
@@ -135,10 +141,13 @@ def _layout(requests: list[Request], fixed: dict[str, Placement], columns: int, 
                 left = lines - max(floor, occupancy.bottom())
                 if left >= MIN_OVERSET_ROWS and occupancy.free(0, widest, lines - left, left):
                     span, rows, spot = widest, left, (0, lines - left, 0)
-            if spot is None:  # the page is full: this block and the rest go to the next page
-                spilled = True
+            if spot is None:  # no room for it: it goes to the next page; later stories of its group may still
+                spilled = True  # fill the gaps it left here, later groups follow it
+                head_spilled = head_spilled or request.full_width
+                misses += 1
                 result.spill.append(request.block_id)
                 continue
+            misses = 0
             column, row, waste = spot
             place = Placement(column, span, row, rows)
             occupancy.place(place, 0 if request.kind == "banner" else GAP_ROWS)
@@ -160,9 +169,15 @@ def auto_layout(requests: list[Request], fixed: dict[str, Placement], columns: i
     best: Result | None = None
     for factor in (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.1, 2.5):
         def depth(group: list[Request], factor=factor) -> int:
-            area = sum(r.rows_for(2 if columns > 1 and not r.full_width else columns) * (2 if columns > 1 else 1)
-                       for r in group if not r.full_width and not r.span)
-            return max(6, math.ceil(area / columns * factor))
+            # the group's area, as far as one page could hold it (a long run of stories spills anyway)
+            area, cap = 0, columns * lines
+            for r in group:
+                if r.full_width or r.span:
+                    continue
+                area += r.rows_for(2 if columns > 1 else 1) * (2 if columns > 1 else 1)
+                if area > cap:
+                    break
+            return max(6, math.ceil(min(area, cap) / columns * factor))
 
         result = _layout(requests, fixed, columns, lines, top, depth)
         key = (len(result.spill), result.empty_rows + result.bottom)

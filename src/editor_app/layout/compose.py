@@ -21,7 +21,7 @@ from editor_app.layout.story import Para, Piece, Story, StoryStyle, story_of
 from editor_app.layout.typeset import MM_PER_PT, Typesetter, placed
 from editor_app.model.document import Article, Issue, Page, Placement
 
-MAX_CONTINUATIONS = 20  # a runaway page stops here; what is left is reported as overset
+MAX_CONTINUATIONS = 2000  # a runaway page stops here; what is left is reported (export_docx refuses to drop it)
 CREDITS_GAP_MM = 1.0  # between the text area's last line and the 责任编辑 line in the margin below
 
 
@@ -76,6 +76,7 @@ class Composer:
         setter = BlockSetter(template, grid, ts, self.image_sizes)
         style = StoryStyle(template.layout.byline_brackets, template.layout.subhead_marker)
         stories = {block.id: story_of(block, style) for block in page.blocks}
+        requests = {block.id: self._request(stories[block.id], setter, template, grid) for block in page.blocks}
         out: list[ComposedPage] = []
         pending = list(page.blocks)
         continuation = 0
@@ -84,9 +85,8 @@ class Composer:
         while True:
             composed = self._blank(issue, page, template, grid, ts, continuation)
             fixed = {} if continuation else {b.id: _clamped(b.place, grid) for b in pending if b.place is not None}
-            requests = [self._request(stories[b.id], setter, template, grid)
-                        for b in pending if b.id not in fixed]
-            result = auto_layout(requests, fixed, grid.columns, grid.lines, composed.reserved_lines)
+            result = auto_layout([requests[b.id] for b in pending if b.id not in fixed], fixed, grid.columns,
+                                 grid.lines, composed.reserved_lines)
             for block in pending:
                 story = stories[block.id]
                 if block.id in fixed:
@@ -96,7 +96,8 @@ class Composer:
                     composed.blocks.append(setter.compose(story, result.places[block.id], sized))
             composed.rules = _rules(composed, template)
             out.append(composed)
-            spill = [b for b in pending if b.id in set(result.spill)]
+            spilled = set(result.spill)
+            spill = [b for b in pending if b.id in spilled]
             if spill and not composed.blocks:
                 # not even an empty page holds the first block: it takes the whole page, overset, and the
                 # rest go on (one page each at worst; never two blocks on one spot)
@@ -106,7 +107,7 @@ class Composer:
                 composed.blocks.append(setter.compose(stories[first.id], whole, "content"))
             if not spill:
                 break
-            if continuation >= MAX_CONTINUATIONS:  # a runaway issue: what is left is reported, not lost silently
+            if continuation >= MAX_CONTINUATIONS:  # a runaway page: what is left is reported, never lost silently
                 composed.unset = [b.id for b in spill]
                 break
             pending = spill
