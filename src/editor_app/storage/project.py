@@ -21,6 +21,7 @@ from editor_app.model.document import Issue
 from editor_app.model.serialize import SCHEMA_VERSION, SchemaError, dumps, issue_from_dict
 from editor_app.storage.atomic import atomic_writer
 from editor_app.storage.migrations import migrate
+from editor_app.storage.rounds import attach_snapshots, round_members
 
 FORMAT_NAME = "editor-app.bulletin"
 SUFFIX = ".bulletin"
@@ -131,6 +132,10 @@ def open_project(path: Path | str) -> Project:
             issue = issue_from_dict(migrate(data))
         except SchemaError as exc:
             raise ProjectError(path, msg("issue.json: {problem}", problem=exc)) from None
+        try:
+            attach_snapshots(issue, names, read)
+        except SchemaError as exc:
+            raise ProjectError(path, str(exc)) from None
         images = {}
         for name in sorted(names):
             if name.startswith("images/") and not name.endswith("/"):
@@ -152,11 +157,14 @@ def project_bytes_writer(project: Project):
     manifest = {"format": FORMAT_NAME, "schema": SCHEMA_VERSION, "app_version": __version__}
     issue_json = dumps(project.issue).encode("utf-8")
     referenced = project.referenced_images()
+    rounds = round_members(project.issue)
 
     def write(handle) -> None:
         with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
             archive.writestr("issue.json", issue_json)
+            for name, data in rounds.items():
+                archive.writestr(name, data)
             for name in sorted(referenced):
                 if name in project.images:
                     archive.writestr(name, project.images[name], compress_type=zipfile.ZIP_STORED)
