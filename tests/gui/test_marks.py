@@ -42,6 +42,7 @@ def test_mark_a_selection_and_accept_it(window, tmp_path):
 
 
 def test_rejected_marks_disappear_and_open_ones_become_word_comments(window, tmp_path):
+    """A rejected mark leaves the editor; exported, it is a resolved comment (open ones stay open)."""
     from editor_app.gui.editors.marks import reject_mark
 
     body = window.editor.form.body
@@ -55,7 +56,9 @@ def test_rejected_marks_disappear_and_open_ones_become_word_comments(window, tmp
     assert window.export_docx_to(out, flags_as_comments=True)
     with zipfile.ZipFile(out) as archive:
         comments = archive.read("word/comments.xml").decode("utf-8")
-    assert "请核对投资额" in comments and "无需改" not in comments
+        extended = archive.read("word/commentsExtended.xml").decode("utf-8")
+    assert "请核对投资额" in comments and "无需改" in comments
+    assert extended.count('w15:done="1"') == 1 and extended.count('w15:done="0"') == 1
 
 
 def test_a_selection_across_paragraphs_cannot_be_marked(window):

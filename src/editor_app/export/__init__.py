@@ -13,7 +13,7 @@ from pathlib import Path
 
 from editor_app.errors import EditorError, ExportError, InputError
 from editor_app.export.blocks import Layout, chinese_date, flatten
-from editor_app.export.comments import finding_anchors, flag_anchors, merge
+from editor_app.export.comments import finding_anchors, flag_anchors, mark_resolved, merge
 from editor_app.export.docx_writer import DocxWriter, WriteOptions
 from editor_app.export.docx_xml import clean_xml_text
 from editor_app.export.output import write_bytes
@@ -65,8 +65,11 @@ def _core_properties(document, issue, template, convert=None) -> None:
 
 def export_docx(project, out, template: str | None = None, flags_as_comments: bool = False,
                 findings_as_comments: bool = False, traditional: str | None = None,
-                progress: Callable[[int, int], None] | None = None) -> ExportResult:
-    """Write the project's issue as a print-ready DOCX; return the path and any warnings."""
+                progress: Callable[[int, int], None] | None = None, handled_marks: bool = True) -> ExportResult:
+    """Write the project's issue as a print-ready DOCX; return the path and any warnings.
+
+    With `flags_as_comments`, accepted and rejected marks go in as resolved comments (or, with
+    `handled_marks` off, not at all)."""
     out = Path(out)
     if out.suffix.lower() != ".docx":
         raise ExportError(msg("{path}: the export file name must end in .docx", path=out))
@@ -81,7 +84,7 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
                             "{template}", templates=", ".join(others), template=tpl.id))
     groups = []
     if flags_as_comments:
-        groups.append(flag_anchors(issue, warnings))
+        groups.append(flag_anchors(issue, warnings, handled=handled_marks))
     if findings_as_comments:
         from editor_app.proof import default_checker
 
@@ -90,6 +93,10 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
     try:
         writer = DocxWriter(project, tpl, layout, options, warnings)
         writer.write(flatten(issue, layout))
+        resolved = {a.text for group in groups for items in group.values() for a in items if a.resolved}
+        if resolved:
+            convert = writer.convert or (lambda text: text)  # as the writer set the comments' text
+            mark_resolved(writer.document, {convert(clean_xml_text(text)[0]) for text in resolved})
         _core_properties(writer.document, issue, tpl, writer.convert)
         data = writer.finish()
     except EditorError:
