@@ -21,6 +21,9 @@ def register(subparsers) -> None:
     parser.add_argument("-o", "--output", metavar="OUT.bulletin", help="write a project file")
     parser.add_argument("--as", dest="as_", choices=["page", "article"], default="page",
                         help="read a whole page (default) or one story as a single article")
+    parser.add_argument("--normalize-punctuation", action="store_true",
+                        help="规范标点: half-width , ; : ? ! ( ) and straight quotes in Chinese text become "
+                             "full-width (numbers, times, Latin and web addresses are left alone)")
     parser.set_defaults(run=run)
 
 
@@ -33,6 +36,10 @@ def run(args) -> int:
         result = import_text(read_text_file("-"), as_=args.as_)
     else:
         result = import_file(args.file, as_=args.as_)
+    if args.normalize_punctuation:
+        from editor_app.importing import normalize_result
+
+        normalize_result(result)
     if args.output:
         out = Path(args.output)
         if out.suffix != ".bulletin":
