@@ -58,7 +58,13 @@ class Checker:
             terms = read_user_dictionary(Path(user_dictionary))
         else:
             terms = list(user_dictionary)
-        return cls(load_rules(folders), terms)
+        rules = load_rules(folders)
+        if include_user:  # rules the user switched off in the rules dialog
+            from editor_app.proof.userdata import read_disabled_rules
+
+            off = read_disabled_rules(paths.user_disabled_rules_path())
+            rules = [rule for rule in rules if rule.id not in off]
+        return cls(rules, terms)
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:

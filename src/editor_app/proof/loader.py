@@ -73,12 +73,14 @@ def _plain(node, path: Path, constructor=None):
     return constructor.construct_object(node, deep=True)
 
 
-def read_yaml(path: Path):
-    """Parse one YAML file into LMap/LList/scalars; syntax errors become RuleErrors with a line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(path, None, f"cannot read rule pack: {exc}") from exc
+def read_yaml(path: Path, text: str | None = None):
+    """Parse one YAML file (or `text` as if it were that file) into LMap/LList/scalars; syntax errors
+    become RuleErrors with a line."""
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RuleError(path, None, f"cannot read rule pack: {exc}") from exc
     try:
         node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
@@ -216,9 +218,9 @@ def build_rule(data: LMap, path: Path, defaults: dict) -> Rule:
     return rule
 
 
-def load_pack(path: Path) -> tuple[list[Rule], tuple[str, ...]]:
-    """The rules of one pack file and the ids it disables."""
-    data = read_yaml(path)
+def load_pack(path: Path, text: str | None = None) -> tuple[list[Rule], tuple[str, ...]]:
+    """The rules of one pack file (or of `text` as that file) and the ids it disables."""
+    data = read_yaml(path, text)
     if data is None:
         return [], ()
     if not isinstance(data, LMap):
@@ -275,3 +277,25 @@ def load_rules(folders: list[Path]) -> list[Rule]:
 
 def option(rule: Rule, key: str, default: Any = None) -> Any:
     return rule.options.get(key, default)
+
+
+def validate_pack(path: Path, text: str | None = None) -> list[RuleError]:
+    """What is wrong with one pack, as the rules dialog checks it before saving: the first loading
+    error (YAML, keys, regexes, data files), else every example that does not behave (a bad example
+    the rule misses, a good one it flags), each naming the file and the rule's line. Empty: sound."""
+    from editor_app.proof.examples import example_problems
+
+    path = Path(path)
+    try:
+        rules, _ = load_pack(path, text)
+    except RuleError as exc:
+        return [exc]
+    errors = []
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in seen:
+            errors.append(RuleError(path, rule.line, f"duplicate rule id '{rule.id}' (also at line "
+                                    f"{seen[rule.id].line})"))
+        seen[rule.id] = rule
+        errors.extend(RuleError(path, rule.line, f"{rule.id}: {problem}") for problem in example_problems(rule))
+    return errors
