@@ -26,6 +26,7 @@ class EditSession(QObject):
     structure_changed = Signal()
     flags_changed = Signal()  # proofreading marks added, resolved or removed
     changed = Signal()  # anything changed: preview, status and autosave listen
+    highlights_changed = Signal()  # find matches or 核红 changes to paint (see gui/highlights.py)
 
     def __init__(self, project: Project, parent=None):
         super().__init__(parent)
@@ -33,6 +34,9 @@ class EditSession(QObject):
         self.undo_stack = QUndoStack(self)
         self.revision = 0
         self._fits: dict[str, object] = {}
+        self.find_ranges: list = []  # TextRange of kind "find"
+        self.change_ranges: list = []  # TextRange of kinds "inserted" and "deleted" (核红)
+        self.deleted_text: dict = {}  # deleted TextRange -> the text removed there
         self._image_sizes: dict[str, tuple[int, int]] = {}
         # connected first, so the cache is fresh before any view asks
         self.block_changed.connect(lambda block_id: self._fits.pop(block_id, None))
@@ -46,6 +50,21 @@ class EditSession(QObject):
         from editor_app.gui.undo import OpCommand
 
         self.undo_stack.push(OpCommand(self, op, text))
+
+    @property
+    def highlights(self) -> list:
+        return self.change_ranges + self.find_ranges
+
+    def set_find_ranges(self, ranges: list) -> None:
+        if ranges != self.find_ranges:
+            self.find_ranges = list(ranges)
+            self.highlights_changed.emit()
+
+    def set_change_ranges(self, ranges: list, deleted_text: dict | None = None) -> None:
+        if ranges != self.change_ranges:
+            self.change_ranges = list(ranges)
+            self.deleted_text = dict(deleted_text or {})
+            self.highlights_changed.emit()
 
     def seal_typing(self) -> None:
         """Stop merging into the last command (focus left the field)."""
@@ -112,7 +131,8 @@ def _is_structural(op: ops.Op) -> bool:
 def _touches_flags(op: ops.Op) -> bool:
     if isinstance(op, ops.Batch):
         return any(_touches_flags(o) for o in op.ops)
-    return isinstance(op, (ops.AddFlag, ops.RemoveFlag, ops.ResolveFlag))
+    return isinstance(op, (ops.AddFlag, ops.RemoveFlag, ops.ResolveFlag, ops.AddImportNotes,
+                           ops.RemoveImportNotes, ops.CloseRound, ops.ReopenRound))
 
 
 def _touched_blocks(op: ops.Op) -> list[str]:
