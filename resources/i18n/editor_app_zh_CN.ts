@@ -1448,20 +1448,8 @@
         <translation>添加单独的图片及图片说明</translation>
     </message>
     <message>
-        <source>P&amp;age</source>
-        <translation>版面(&amp;A)</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation>复制一份(&amp;U)</translation>
-    </message>
-    <message>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Move &amp;up</source>
-        <translation>上移(&amp;U)</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
@@ -1492,8 +1480,20 @@
         <translation>在本稿、本版或全刊中查找</translation>
     </message>
     <message>
-        <source>&amp;Replace…</source>
-        <translation>替换(&amp;R)…</translation>
+        <source>Pa&amp;ge</source>
+        <translation>版面(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Dup&amp;licate</source>
+        <translation>复制一份(&amp;L)</translation>
+    </message>
+    <message>
+        <source>M&amp;ove up</source>
+        <translation>上移(&amp;O)</translation>
+    </message>
+    <message>
+        <source>R&amp;eplace…</source>
+        <translation>替换(&amp;E)…</translation>
     </message>
     <message>
         <source>Find and replace, one match or all of them</source>

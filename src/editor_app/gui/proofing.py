@@ -183,6 +183,8 @@ class ProofActions:
 
         reset_default_checker()
         if self.checker is not None:
+            self.checker.checked_revision = -1  # the findings are stale until the new rules have run
+            self.update_findings_label()
             self.checker.settle.start()
 
     def dismiss_note(self, note) -> None:
@@ -210,6 +212,7 @@ class ProofActions:
         self.session.seal_typing()
         self.session.apply(CloseRound(snapshot(issue, findings, settings.user_name())),
                            self.tr("Close %1").replace("%1", name))
+        self.update_changes()
         self.statusBar().showMessage(self.tr("%1 closed; %2 under way").replace("%1", name).replace(
             "%2", round_name(current_round(issue))), 6000)
         return True
