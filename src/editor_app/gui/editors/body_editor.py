@@ -319,6 +319,10 @@ class BodyEditor(QPlainTextEdit):
         return super().event(event)
 
     def contextMenuEvent(self, event):  # noqa: N802
+        self.context_menu(event.pos()).exec(event.globalPos())
+
+    def context_menu(self, pos):
+        """The standard edit menu with the window's undo and redo, marks, fixes and 规范标点."""
         menu = self.createStandardContextMenu()
         window = self.window()
         actions = getattr(window, "actions_", {})
@@ -328,7 +332,7 @@ class BodyEditor(QPlainTextEdit):
                 menu.insertAction(own, actions[key])
                 menu.removeAction(own)
         first = menu.actions()[0] if menu.actions() else None
-        flag = self._mark_at(event.pos())
+        flag = self._mark_at(pos)
         if flag is not None:
             if flag.suggestion is not None:
                 accept = QAction(self.tr("Accept mark: 「%1」→「%2」").replace("%1", flag.location.quote)
@@ -344,7 +348,7 @@ class BodyEditor(QPlainTextEdit):
             mark.triggered.connect(self._ask_mark)
             menu.insertAction(first, mark)
             menu.insertSeparator(first)
-        hit = self._finding_at(event.pos())
+        hit = self._finding_at(pos)
         if hit:
             finding, start, length = hit
             for suggestion in finding.suggestions[:5]:
@@ -364,7 +368,7 @@ class BodyEditor(QPlainTextEdit):
             action.triggered.connect(lambda: normalize("block"))
             menu.insertAction(first, action)
             menu.insertSeparator(first)
-        menu.exec(event.globalPos())
+        return menu
 
     def _replace(self, start: int, length: int, text: str) -> None:
         cursor = QTextCursor(self.document())
