@@ -129,3 +129,20 @@ def test_handled_marks_become_resolved_comments_without_warnings(sample_project,
     assert sorted(ids) == sorted(re.findall(r'w15:paraId="([0-9A-F]{8})"', extended))
     plain = export_docx(sample_project, tmp_path / "open-only.docx", flags_as_comments=True, handled_marks=False)
     assert set(_by_text(plain.path)) == {"截止目前"}
+
+
+def test_the_cli_can_leave_handled_marks_out(sample_project, tmp_path):
+    import subprocess
+    import sys
+
+    from editor_app.storage.project import save_project
+
+    flag_on(sample_project.issue, "布署", "别字", status="rejected")
+    flag_on(sample_project.issue, "截止目前", "用词不当")
+    source = save_project(sample_project, tmp_path / "marks.bulletin")
+    for extra, expected in (([], {"布署", "截止目前"}), (["--omit-handled-marks"], {"截止目前"})):
+        out = tmp_path / f"cli{len(extra)}.docx"
+        result = subprocess.run([sys.executable, "-m", "editor_app", "export", str(source), "-o", str(out),
+                                 "--flags-as-comments", *extra], capture_output=True)
+        assert result.returncode == 0, result.stderr.decode()
+        assert set(_by_text(out)) == expected
