@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app import paths
-from editor_app.errors import EditorError, RuleError
+from editor_app.errors import EditorError
 from editor_app.gui.dialogs import fit_dialog
 
 RULE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -332,6 +332,3 @@ class RulesDialog(QDialog):
         if self.changed and self.window_ is not None and hasattr(self.window_, "reload_checker"):
             self.window_.reload_checker()
         super().done(result)
-
-
-__all__ = ["RuleError", "RulesDialog"]
