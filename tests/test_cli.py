@@ -27,7 +27,7 @@ def test_dump_prints_canonical_json():
     result = run_cli("dump", str(SAMPLE))
     assert result.returncode == 0, result.stderr.decode()
     data = json.loads(result.stdout.decode("utf-8"))
-    assert data["schema"] == 2 and data["pages"][0]["blocks"][0]["type"] == "banner"
+    assert data["schema"] == 3 and data["pages"][0]["blocks"][0]["type"] == "banner"
 
 
 def test_dump_of_corrupt_file_exits_2_without_traceback(tmp_path):

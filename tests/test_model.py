@@ -37,7 +37,7 @@ def test_sample_round_trip_is_identical():
     text = dumps(issue)
     assert dumps(loads(text)) == text
     data = json.loads(text)
-    assert data["schema"] == 2
+    assert data["schema"] == 3
     kinds = [b["type"] for b in data["pages"][0]["blocks"]]
     assert kinds[:2] == ["banner", "editor_note"] and kinds.count("article") == 3
     article = data["pages"][0]["blocks"][2]
@@ -78,14 +78,14 @@ def test_random_documents_round_trip(issue):
 
 
 @pytest.mark.parametrize("bad, where", [
-    ('{"schema": 2, "pages": [{"blocks": [{"type": "table"}]}]}', "unknown block type"),
-    ('{"schema": 2, "pages": [{"blocks": [{"type": "article", "title": 5}]}]}', "expected text"),
-    ('{"schema": 2, "issue": {"type": "magazine"}}', "is not one of"),
-    ('{"schema": 2, "pages": "none"}', "expected a list"),
+    ('{"schema": 3, "pages": [{"blocks": [{"type": "table"}]}]}', "unknown block type"),
+    ('{"schema": 3, "pages": [{"blocks": [{"type": "article", "title": 5}]}]}', "expected text"),
+    ('{"schema": 3, "issue": {"type": "magazine"}}', "is not one of"),
+    ('{"schema": 3, "pages": "none"}', "expected a list"),
     ('{"schema": 1,', "invalid JSON"),
-    ('{"schema": 2, "pages": [{"blocks": [{"type": "banner", "place": {"column": -1, "span": 1, "top": 0, '
+    ('{"schema": 3, "pages": [{"blocks": [{"type": "banner", "place": {"column": -1, "span": 1, "top": 0, '
      '"height": 3}}]}]}', r"place\.column: expected a whole number from 0"),
-    ('{"schema": 2, "pages": [{"blocks": [{"type": "banner", "place": [1, 2]}]}]}', "place: expected an object"),
+    ('{"schema": 3, "pages": [{"blocks": [{"type": "banner", "place": [1, 2]}]}]}', "place: expected an object"),
 ])
 def test_malformed_json_names_the_problem(bad, where):
     with pytest.raises(SchemaError, match=where):

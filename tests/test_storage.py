@@ -183,7 +183,7 @@ def test_schema_1_opens_with_blocks_in_auto_layout(tmp_path):
     save_project(project, tmp_path / "v2.bulletin")
     with zipfile.ZipFile(tmp_path / "v2.bulletin") as archive:
         saved = json.loads(archive.read("issue.json"))
-        assert json.loads(archive.read("manifest.json"))["schema"] == saved["schema"] == 2
+        assert json.loads(archive.read("manifest.json"))["schema"] == saved["schema"] == 3
     assert saved["pages"][0]["blocks"][1]["place"] is None
 
 
@@ -239,3 +239,32 @@ def test_missing_folder_and_folder_without_new_files_are_told_apart(tmp_path):
     if Path("/proc").is_dir():  # a folder that exists but where no file can be created, even by root
         with pytest.raises(ProjectError, match="does not accept new files"):
             save_project(_project(), Path("/proc") / "x.bulletin")
+
+
+def test_schema_2_opens_with_marks_in_the_first_round_and_no_rounds_closed(tmp_path):
+    fixture = Path(__file__).parent / "fixtures" / "projects" / "schema2.json"
+    path = _zip(tmp_path / "v2.bulletin", {"manifest.json": MANIFEST, "issue.json": fixture.read_bytes()})
+    project = open_project(path)
+    flag = project.issue.flags[0]
+    assert (flag.round, flag.status, flag.resolved_by, flag.resolved_at) == (1, "accepted", "", None)
+    assert project.issue.rounds == [] and project.issue.import_notes == []
+    save_project(project, tmp_path / "v3.bulletin")
+    with zipfile.ZipFile(tmp_path / "v3.bulletin") as archive:
+        saved = json.loads(archive.read("issue.json"))
+        assert not any(name.startswith("rounds/") for name in archive.namelist())
+    assert saved["schema"] == 3 and saved["flags"][0]["round"] == 1
+
+
+def test_a_damaged_round_snapshot_is_refused_with_its_name(tmp_path):
+    from editor_app.model.document import Round
+    from editor_app.storage.rounds import member_name
+
+    project = _project()
+    project.issue.rounds.append(Round(1, closed_by="周宁", texts={("b", "title"): "标题"}))
+    out = save_project(project, tmp_path / "r.bulletin")
+    with zipfile.ZipFile(out) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    members[member_name(1)] = b"{not json"
+    broken = _zip(tmp_path / "broken.bulletin", members)
+    with pytest.raises(ProjectError, match="rounds/1.json"):
+        open_project(broken)

@@ -153,6 +153,14 @@
 <context>
     <name>BodyEditor</name>
     <message>
+        <source>Deleted since the last closed round: 「%1」</source>
+        <translation>上一校次后删去：「%1」</translation>
+    </message>
+    <message>
+        <source>Inserted since the last closed round</source>
+        <translation>上一校次后新增</translation>
+    </message>
+    <message>
         <source>Add proofreading mark</source>
         <translation>添加校对标记</translation>
     </message>
@@ -179,6 +187,10 @@
     <message>
         <source>Replace with “%1”</source>
         <translation>改为“%1”</translation>
+    </message>
+    <message>
+        <source>Normalise punctuation in this block</source>
+        <translation>规范本稿标点</translation>
     </message>
     <message>
         <source>Edit text</source>
@@ -338,6 +350,10 @@
         <translation>校对标记作为 Word 批注</translation>
     </message>
     <message>
+        <source>Accepted and rejected marks as resolved comments</source>
+        <translation>已采纳、已驳回的标记作为已解决批注</translation>
+    </message>
+    <message>
         <source>Checker findings as Word comments</source>
         <translation>校对结果作为 Word 批注</translation>
     </message>
@@ -398,10 +414,145 @@
     </message>
 </context>
 <context>
+    <name>FindDock</name>
+    <message>
+        <source>Find and replace</source>
+        <translation>查找和替换</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <source>In this block</source>
+        <translation>本稿</translation>
+    </message>
+    <message>
+        <source>On this page</source>
+        <translation>本版</translation>
+    </message>
+    <message>
+        <source>In the whole issue</source>
+        <translation>全刊</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一处</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一处</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>Replace every match in the chosen scope (one undo step)</source>
+        <translation>替换所选范围内的每一处（一步即可撤销）</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>未找到</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>共 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace all 「%1」</source>
+        <translation>全部替换「%1」</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s) replaced</source>
+        <translation>
+            <numerusform>已替换 %n 处</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindingsDock</name>
     <message>
         <source>Findings</source>
         <translation>校对结果</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <source>By page</source>
+        <translation>按版面</translation>
+    </message>
+    <message>
+        <source>By article</source>
+        <translation>按稿件</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>差错</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All passes</source>
+        <translation>全部检查</translation>
+    </message>
+    <message>
+        <source>Fast pass</source>
+        <translation>快速检查</translation>
+    </message>
+    <message>
+        <source>Deep pass</source>
+        <translation>深度检查</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>改正</translation>
+    </message>
+    <message>
+        <source>Replace the words with the first suggestion</source>
+        <translation>按第一条建议改正</translation>
     </message>
     <message>
         <source>Ignore here</source>
@@ -411,6 +562,18 @@
         <source>Dismiss this finding in this block (saved with the issue)</source>
         <translation>在本内容块中忽略此问题（随刊期保存）</translation>
     </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message>
+        <source>Proofreading marks</source>
+        <translation>校对标记</translation>
+    </message>
+    <message>
+        <source>Import notes (%1)</source>
+        <translation>导入提示（%1）</translation>
+    </message>
     <message numerus="yes">
         <source>%n finding(s)</source>
         <translation>
@@ -418,18 +581,54 @@
         </translation>
     </message>
     <message>
-        <source>(%1 errors)</source>
-        <translation>（错误 %1 处）</translation>
+        <source>%1 shown</source>
+        <translation>显示 %1 处</translation>
+    </message>
+    <message>
+        <source>%1 per 10,000 characters</source>
+        <translation>差错率 %1/万</translation>
+    </message>
+    <message>
+        <source>Errors and open marks: %1; characters: %2</source>
+        <translation>差错及未处理标记：%1；字数：%2</translation>
+    </message>
+    <message>
+        <source>Fix: 「%1」→「%2」</source>
+        <translation>改正：「%1」→「%2」</translation>
+    </message>
+    <message>
+        <source>Ignore in this document</source>
+        <translation>在本刊中忽略</translation>
+    </message>
+    <message>
+        <source>Add 「%1」 to the user dictionary</source>
+        <translation>将「%1」加入用户词典</translation>
+    </message>
+    <message>
+        <source>Turn this rule off</source>
+        <translation>关闭此规则</translation>
+    </message>
+    <message>
+        <source>Accept mark</source>
+        <translation>采纳标记</translation>
+    </message>
+    <message>
+        <source>Reject mark</source>
+        <translation>驳回标记</translation>
+    </message>
+    <message>
+        <source>Dismiss note</source>
+        <translation>不再提示</translation>
+    </message>
+    <message>
+        <source>Go to the text</source>
+        <translation>转到原文</translation>
     </message>
     <message numerus="yes">
         <source>%n open mark(s)</source>
         <translation>
             <numerusform>待处理标记 %n 处</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Ignore finding</source>
-        <translation>忽略问题</translation>
     </message>
 </context>
 <context>
@@ -541,6 +740,14 @@
     <message>
         <source>Note for the editor</source>
         <translation>给编辑的说明</translation>
+    </message>
+    <message>
+        <source>Marks carry this name; change it later in Preferences</source>
+        <translation>标记将署此名，以后可在“首选项”中修改</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
     </message>
 </context>
 <context>
@@ -842,6 +1049,14 @@
         <translation>首选项</translation>
     </message>
     <message>
+        <source>Proofreading marks carry this name, and who accepted or rejected them</source>
+        <translation>校对标记署此名，采纳或驳回时也记录此名</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -864,6 +1079,87 @@
     <message>
         <source>Autosave every</source>
         <translation>自动保存间隔</translation>
+    </message>
+</context>
+<context>
+    <name>ProofActions</name>
+    <message>
+        <source>Page %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message>
+        <source>Nothing to change</source>
+        <translation>没有需要修改之处</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s) changed</source>
+        <translation>
+            <numerusform>已修改 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fix 「%1」</source>
+        <translation>改正「%1」</translation>
+    </message>
+    <message>
+        <source>Fix all 「%1」</source>
+        <translation>全部改正「%1」</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fix all (%n place(s))</source>
+        <translation>
+            <numerusform>全部改正（共 %n 处）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Normalise punctuation</source>
+        <translation>规范标点</translation>
+    </message>
+    <message>
+        <source>Ignore in this document</source>
+        <translation>在本刊中忽略</translation>
+    </message>
+    <message>
+        <source>Ignore finding</source>
+        <translation>忽略校对结果</translation>
+    </message>
+    <message>
+        <source>User dictionary</source>
+        <translation>用户词典</translation>
+    </message>
+    <message>
+        <source>「%1」 added to the user dictionary</source>
+        <translation>已将「%1」加入用户词典</translation>
+    </message>
+    <message>
+        <source>Rule turned off (turn it on again in Rules and dictionary)</source>
+        <translation>已关闭此规则（可在“规则和词典”中重新开启）</translation>
+    </message>
+    <message>
+        <source>Dismiss import note</source>
+        <translation>不再提示导入说明</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>结束%1</translation>
+    </message>
+    <message>
+        <source>Close %1? Its text, marks and counts are kept in the project; the next round shows what changes from now on.</source>
+        <translation>结束%1？本校次的文字、标记和统计将保存在项目中；下一校次将显示此后的每一处改动（核红）。</translation>
+    </message>
+    <message>
+        <source>%1 closed; %2 under way</source>
+        <translation>%1已结束，现为%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) since %1</source>
+        <translation>
+            <numerusform>%1后改动 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Close %1…</source>
+        <translation>结束%1(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -903,6 +1199,115 @@
     <message>
         <source>The unsaved changes in these documents will be lost for good.</source>
         <translation>这些文档中未保存的修改将永久丢失。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Rules and dictionary</source>
+        <translation>规则和词典</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>User dictionary</source>
+        <translation>用户词典</translation>
+    </message>
+    <message>
+        <source>House rules</source>
+        <translation>本报规则</translation>
+    </message>
+    <message>
+        <source>Untick a rule to switch it off for you; the counts are findings in the open issue.</source>
+        <translation>取消勾选即为您关闭该规则；数字为当前刊期中的校对结果数。</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>处数</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Bundled</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>House</source>
+        <translation>本报</translation>
+    </message>
+    <message>
+        <source>Suggests:</source>
+        <translation>建议：</translation>
+    </message>
+    <message>
+        <source>Flags, for example:</source>
+        <translation>会标出，例如：</translation>
+    </message>
+    <message>
+        <source>Leaves alone:</source>
+        <translation>不会标出：</translation>
+    </message>
+    <message>
+        <source>One term per line: names, places and house words the checker should never flag.</source>
+        <translation>每行一个词：校对时永不标出的人名、地名和本报用语。</translation>
+    </message>
+    <message>
+        <source>Save dictionary</source>
+        <translation>保存词典</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>文件夹：%1</translation>
+    </message>
+    <message>
+        <source>New rule file…</source>
+        <translation>新建规则文件…</translation>
+    </message>
+    <message>
+        <source>Check and save</source>
+        <translation>检查并保存</translation>
+    </message>
+    <message>
+        <source>New rule file</source>
+        <translation>新建规则文件</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>文件名：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: %n problem(s) to fix first</source>
+        <translation>
+            <numerusform>未保存：须先修正 %n 处问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved; every example behaves</source>
+        <translation>已保存，所有示例均符合预期</translation>
     </message>
 </context>
 <context>
@@ -969,6 +1374,21 @@
     </message>
 </context>
 <context>
+    <name>ToolActions</name>
+    <message>
+        <source>Select some text in the editor first</source>
+        <translation>请先在编辑区选中文字</translation>
+    </message>
+    <message>
+        <source>(no Chinese characters selected)</source>
+        <translation>（所选内容中没有汉字）</translation>
+    </message>
+    <message>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+</context>
+<context>
     <name>TransferActions</name>
     <message>
         <source>Text or Word</source>
@@ -977,6 +1397,10 @@
     <message>
         <source>All files</source>
         <translation>所有文件</translation>
+    </message>
+    <message>
+        <source>Normalise punctuation (half-width marks in Chinese text → full-width)</source>
+        <translation>规范标点（中文行文中的半角标点改为全角）</translation>
     </message>
     <message>
         <source>Import page</source>
@@ -1074,12 +1498,24 @@
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
+        <source>Start a new issue from a page template</source>
+        <translation>用版面模板新建一期</translation>
+    </message>
+    <message>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
+        <source>Open a project, or a page in .txt or .docx</source>
+        <translation>打开项目，或 .txt、.docx 格式的版面</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the issue to its project file</source>
+        <translation>将本期保存到项目文件</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
@@ -1090,10 +1526,6 @@
         <translation>导入版面(&amp;I)…</translation>
     </message>
     <message>
-        <source>Import a&amp;rticle…</source>
-        <translation>导入文章(&amp;R)…</translation>
-    </message>
-    <message>
         <source>Paste as new article</source>
         <translation>粘贴为新文章</translation>
     </message>
@@ -1102,12 +1534,16 @@
         <translation>导出 DOCX(&amp;E)…</translation>
     </message>
     <message>
-        <source>Export proof &amp;report…</source>
-        <translation>导出校对单(&amp;R)…</translation>
+        <source>Import ar&amp;ticle…</source>
+        <translation>导入文章(&amp;T)…</translation>
     </message>
     <message>
-        <source>Export PDF &amp;proof…</source>
-        <translation>导出 PDF 校样(&amp;F)…</translation>
+        <source>Export proo&amp;f report…</source>
+        <translation>导出校对单(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF proof…</source>
+        <translation>导出 PDF 校样(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Print proof…</source>
@@ -1122,32 +1558,36 @@
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
+        <source>Add an article after the selected block</source>
+        <translation>在所选稿件之后添加文章</translation>
+    </message>
+    <message>
         <source>&amp;Banner headline</source>
         <translation>通栏标题(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Add a banner headline before the selected block</source>
+        <translation>在所选稿件之前添加通栏标题</translation>
     </message>
     <message>
         <source>&amp;Editor&apos;s note</source>
         <translation>编者按(&amp;E)</translation>
     </message>
     <message>
+        <source>Add an editor&apos;s note (编者按) after the selected block</source>
+        <translation>在所选稿件之后添加编者按</translation>
+    </message>
+    <message>
         <source>&amp;Photo</source>
         <translation>图片(&amp;P)</translation>
     </message>
     <message>
-        <source>P&amp;age</source>
-        <translation>版面(&amp;A)</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation>复制一份(&amp;U)</translation>
+        <source>Add a stand-alone photo with its caption</source>
+        <translation>添加单独的图片及图片说明</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Move &amp;up</source>
-        <translation>上移(&amp;U)</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
@@ -1178,6 +1618,82 @@
         <translation>关于编辑助手(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find words in the block, the page or the whole issue</source>
+        <translation>在本稿、本版或全刊中查找</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ge</source>
+        <translation>版面(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Dup&amp;licate</source>
+        <translation>复制一份(&amp;L)</translation>
+    </message>
+    <message>
+        <source>M&amp;ove up</source>
+        <translation>上移(&amp;O)</translation>
+    </message>
+    <message>
+        <source>R&amp;eplace…</source>
+        <translation>替换(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Find and replace, one match or all of them</source>
+        <translation>查找并替换，逐处或全部</translation>
+    </message>
+    <message>
+        <source>In this &amp;block</source>
+        <translation>本稿(&amp;B)</translation>
+    </message>
+    <message>
+        <source>On this &amp;page</source>
+        <translation>本版(&amp;P)</translation>
+    </message>
+    <message>
+        <source>In the whole &amp;issue</source>
+        <translation>全刊(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Close round…</source>
+        <translation>结束校次(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Keep this round&apos;s text, marks and counts; the next round shows what changes from now on (核红)</source>
+        <translation>保存本校次的文字、标记和统计；下一校次显示此后的改动（核红）</translation>
+    </message>
+    <message>
+        <source>Rules and &amp;dictionary…</source>
+        <translation>规则和词典(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>To &amp;traditional</source>
+        <translation>转为繁体(&amp;T)</translation>
+    </message>
+    <message>
+        <source>To &amp;simplified</source>
+        <translation>转为简体(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show &amp;pinyin</source>
+        <translation>显示拼音(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Sort names by p&amp;inyin</source>
+        <translation>姓名按拼音排序(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Sort names by st&amp;rokes</source>
+        <translation>姓名按笔画排序(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show changes since the last &amp;round</source>
+        <translation>显示上一校次后的改动(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -1204,6 +1720,18 @@
     <message>
         <source>&amp;Insert</source>
         <translation>插入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Proofreading</source>
+        <translation>校对(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Normalise punctuation</source>
+        <translation>规范标点(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;View</source>

@@ -31,6 +31,9 @@ def main() -> int:
                         "-target-language", language, "-no-obsolete", "-locations", "none"],
                        cwd=ROOT, check=True)
         subprocess.run([tool("pyside6-lrelease"), ts, "-qm", ts[:-3] + ".qm"], cwd=ROOT, check=True)
+        extra = f"resources/i18n/qt_extra_{language}.ts"  # Qt's strings its own translation misses
+        if (ROOT / extra).exists():
+            subprocess.run([tool("pyside6-lrelease"), extra, "-qm", extra[:-3] + ".qm"], cwd=ROOT, check=True)
     return 0
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from editor_app.model.serialize import issue_from_dict
+from editor_app.storage.migrations import migrate
 from editor_app.storage.project import Project, save_project
 
 HERE = Path(__file__).resolve().parent
@@ -39,7 +40,7 @@ def _scene(seed: int, sky: tuple, ground: tuple) -> bytes:
 
 def main() -> None:
     data = json.loads((HERE / "sample.json").read_text("utf-8"))
-    project = Project(issue_from_dict(data))
+    project = Project(issue_from_dict(migrate(data)))  # sample.json may be written in an older schema
     pictures = {"@photo1": _scene(1, (190, 215, 235), (120, 150, 90)),
                 "@photo2": _scene(2, (205, 225, 240), (100, 160, 100))}
     refs = {key: project.add_image(blob, key) for key, blob in pictures.items()}

@@ -93,5 +93,10 @@ def user_dictionary_path() -> Path:
     return user_config_dir() / "user-dictionary.txt"
 
 
+def user_disabled_rules_path() -> Path:
+    """Rule ids the user switched off, one per line."""
+    return user_config_dir() / "disabled-rules.txt"
+
+
 def recovery_dir() -> Path:
     return user_data_dir() / "recovery"

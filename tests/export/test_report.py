@@ -60,7 +60,8 @@ CHECKER = _ListChecker({"布署": ("部署", "error"), "截止目前": ("截至�
 
 def _rows(path):
     rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
-    return rows[0], rows[1], rows[2], rows[3:]
+    end = rows.index([])  # the table of proof rounds follows after a blank row
+    return rows[0], rows[1], rows[2], rows[3:end]
 
 
 def test_csv_report_lists_findings_and_flags_with_place_context_and_rate(sample_project, tmp_path):
@@ -87,7 +88,8 @@ def test_html_report_escapes_text(sample_project, tmp_path):
     out = write_report(sample_project, tmp_path / "report.html", checker=CHECKER)
     page = out.read_text("utf-8")
     assert "<script>" not in page and "&lt;script&gt;" in page
-    assert page.count("<tr>") == 1 + 2  # header, 布署, 截止目前
+    findings_table = page.split("<h2>")[0]
+    assert findings_table.count("<tr>") == 1 + 2  # header, 布署, 截止目前
 
 
 def test_docx_report_has_a_table_with_explicit_widths(sample_project, tmp_path):
@@ -125,4 +127,32 @@ def test_docx_report_header_is_shaded_whole_repeats_and_fits_序号(sample_proje
     # two characters of 10.5 pt plus Word's default 0.19 cm cell margins on both sides
     number_col = int(next(root.iter(w("gridCol"))).get(w("w")))
     assert number_col >= 2 * 10.5 * 20 + 2 * 108
-    assert sum(int(g.get(w("w"))) for g in root.iter(w("gridCol"))) <= round(257 / 25.4 * 1440) + 5
+    for grid in root.iter(w("tblGrid")):  # each table: the findings, then the proof rounds
+        assert sum(int(g.get(w("w"))) for g in grid.iter(w("gridCol"))) <= round(257 / 25.4 * 1440) + 5
+
+
+def test_the_report_lists_each_proof_round_with_its_marks_and_rate(sample_project, tmp_path):
+    from editor_app.model.ops import CloseRound
+    from editor_app.rounds import snapshot
+
+    issue = sample_project.issue
+    flag_on(issue, "再接再励", "成语误写", "再接再厉")
+    flag_on(issue, "布署", "别字", status="rejected")
+    CloseRound(snapshot(issue, [], closed_by="周宁", closed="2026-06-17T09:30:00+00:00")).apply(issue)
+    later = flag_on(issue, "截止目前", "用词不当")
+    later.round = 2
+    out = write_report(sample_project, tmp_path / "rounds.csv", checker=_NoFindings())
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+    start = rows.index(["各校次"])
+    header, first, second = rows[start + 1], rows[start + 2], rows[start + 3]
+    assert header[:7] == ["校次", "结束时间", "校对", "提出标记", "采纳", "驳回", "未处理"]
+    assert first[:7] == ["一校", "2026-06-17 09:30", "周宁", "2", "0", "1", "1"]
+    assert second[:7] == ["二校（进行中）", "", "", "1", "0", "0", "1"]
+    assert float(first[-1]) > 0 and float(second[-1]) > 0
+    document = docx.Document(str(write_report(sample_project, tmp_path / "rounds.docx", checker=_NoFindings())))
+    assert [c.text for c in document.tables[1].rows[1].cells][:3] == ["一校", "2026-06-17 09:30", "周宁"]
+
+
+class _NoFindings:
+    def check_issue(self, _issue):
+        return []

@@ -20,7 +20,7 @@ def test_sample_slips_are_counted_and_underlined(window, qtbot):
     underlined = [(f.text, start, length) for line in range(body.document().blockCount())
                   for f, start, length in body.findings_on_line(line)]
     assert ("截止目前", body.document().findBlockByNumber(0).text().index("截止目前"), 4) in underlined
-    assert window.findings_dock.tree.topLevelItemCount() == len(window.checker.findings)
+    assert len(window.findings_dock.items()) == len(window.checker.findings)
 
 
 def test_fixing_the_text_clears_the_finding_after_the_recheck(window, qtbot):
@@ -50,8 +50,8 @@ def test_results_for_an_old_revision_are_thrown_away(window, qtbot):
 def test_ignore_from_the_findings_dock_is_undoable(window, qtbot):
     qtbot.waitUntil(lambda: _checked(window), timeout=15000)
     dock = window.findings_dock
-    row = next(i for i, (_kind, f) in enumerate(dock.entries) if getattr(f, "text", None) == "布署")
-    dock.tree.setCurrentItem(dock.tree.topLevelItem(row))
+    row = next(i for i, (_kind, f) in enumerate(dock.entries()) if getattr(f, "text", None) == "布署")
+    dock.tree.setCurrentItem(dock.items()[row])
     dock.ignore_selected()
     assert window.session.issue.ignored and window.session.issue.ignored[-1].text == "布署"
     qtbot.waitUntil(lambda: _checked(window), timeout=15000)
@@ -64,8 +64,8 @@ def test_ignore_from_the_findings_dock_is_undoable(window, qtbot):
 def test_double_click_selects_the_span_in_the_body(window, qtbot):
     qtbot.waitUntil(lambda: _checked(window), timeout=15000)
     dock = window.findings_dock
-    row = next(i for i, (_kind, f) in enumerate(dock.entries) if getattr(f, "text", None) == "布署")
-    dock._jump(dock.tree.topLevelItem(row))
+    row = next(i for i, (_kind, f) in enumerate(dock.entries()) if getattr(f, "text", None) == "布署")
+    dock._jump(dock.items()[row])
     assert window.editor.form.body.textCursor().selectedText() == "布署"
 
 
@@ -104,9 +104,9 @@ def test_double_click_on_a_slip_in_a_caption_selects_it_in_the_photo_card(window
     window.session.apply(SetField(block_id, f"photo:{photo.id}:caption", "工人再接再励加装电梯。"), "caption")
     qtbot.waitUntil(lambda: _checked(window), timeout=15000)
     dock = window.findings_dock
-    row = next(i for i, (_kind, f) in enumerate(dock.entries)
+    row = next(i for i, (_kind, f) in enumerate(dock.entries())
                if getattr(f, "text", None) == "再接再励" and f.location.field.endswith(":caption"))
-    dock._jump(dock.tree.topLevelItem(row))
+    dock._jump(dock.items()[row])
     caption = window.editor.form.photos.cards[0].caption
     assert caption.hasFocus()
     assert caption.selectedText() == "再接再励"

@@ -39,7 +39,7 @@ def test_export_dialog_options(window, messages, tmp_path, monkeypatch):
     dialog.findings.setChecked(True)
     dialog.path.setText(str(tmp_path / "tw.docx"))
     options = dialog.options()
-    assert options == {"template": None, "flags_as_comments": False, "findings_as_comments": True,
+    assert options == {"template": None, "flags_as_comments": False, "findings_as_comments": True, "handled_marks": True,
                        "traditional": "s2tw"}
     monkeypatch.setattr(ExportDialog, "exec", lambda self: 1)
     monkeypatch.setattr("editor_app.gui.dialogs.export_dialog.ExportDialog.out_path",

@@ -217,6 +217,8 @@ def test_discard_all_in_the_recovery_dialog_asks_first(window, qtbot, messages):
 
 
 def test_open_and_import_start_in_the_folder_last_used(window, tmp_path, monkeypatch):
+    from pathlib import Path
+
     from PySide6.QtWidgets import QFileDialog
 
     folder = tmp_path / "来稿"
@@ -225,9 +227,18 @@ def test_open_and_import_start_in_the_folder_last_used(window, tmp_path, monkeyp
 
     def choose(_parent, _title, start="", *args, **kwargs):
         starts.append(start)
-        return (str(folder / "none.txt"), "") if len(starts) == 1 else ("", "")
+        return "", ""
+
+    def chooser(dialog):  # the import chooser (Qt's own dialog, with the 规范标点 checkbox)
+        starts.append(str(Path(dialog.directory().absolutePath())))
+        if len(starts) == 1:
+            dialog.selectFile(str(folder / "none.txt"))
+            return 1
+        return 0
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    monkeypatch.setattr(QFileDialog, "exec", chooser)
+    monkeypatch.setattr(QFileDialog, "selectedFiles", lambda _self: [str(folder / "none.txt")])
     window.import_page_dialog()  # picks a file in 来稿 (it is missing: refused with a message)
     window.open_dialog()
     window.import_article_dialog()

@@ -57,7 +57,21 @@ def test_file_dialogs_name_their_file_types_in_chinese(qtbot, chinese, messages,
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", remember)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", remember)
+    chooser = []
+
+    def closed(dialog):  # the import chooser is Qt's own dialog with a 规范标点 checkbox
+        chooser.append(dialog)
+        filters.append(";;".join(dialog.nameFilters()))
+        return 0
+
+    monkeypatch.setattr(QFileDialog, "exec", closed)
     window.import_page_dialog()
+    from PySide6.QtWidgets import QCheckBox, QLabel
+
+    checkbox = chooser[0].findChild(QCheckBox)
+    assert checkbox is not None and "规范标点" in checkbox.text() or "标点" in checkbox.text()
+    labels = [label.text() for label in chooser[0].findChildren(QLabel)]
+    assert "查找范围：" in labels or any("查找范围" in text for text in labels)  # Qt's own words, in Chinese
     window.save_as()
     window.editor.form.photos.add_button.click()
     assert filters[0].startswith("文本或 Word 文件 (*.txt *.docx);;所有文件")

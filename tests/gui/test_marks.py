@@ -23,8 +23,7 @@ def test_mark_a_selection_and_accept_it(window, tmp_path):
     assert flag is not None and flag.location.quote == "4860户"
     assert [f.id for f in window.session.issue.flags] == [flag.id]
     assert [(m.id, length) for m, _start, length in body.marks_on_line(0)] == [(flag.id, 5)]
-    assert any("4860户" in window.findings_dock.tree.topLevelItem(i).text(0)
-               for i in range(window.findings_dock.tree.topLevelItemCount()))
+    assert any("4860户" in item.text(0) for item in window.findings_dock.items())
     # the mark survives an edit before it: it re-anchors on its quote
     cursor = body.textCursor()
     cursor.setPosition(0)
@@ -42,6 +41,7 @@ def test_mark_a_selection_and_accept_it(window, tmp_path):
 
 
 def test_rejected_marks_disappear_and_open_ones_become_word_comments(window, tmp_path):
+    """A rejected mark leaves the editor; exported, it is a resolved comment (open ones stay open)."""
     from editor_app.gui.editors.marks import reject_mark
 
     body = window.editor.form.body
@@ -55,7 +55,9 @@ def test_rejected_marks_disappear_and_open_ones_become_word_comments(window, tmp
     assert window.export_docx_to(out, flags_as_comments=True)
     with zipfile.ZipFile(out) as archive:
         comments = archive.read("word/comments.xml").decode("utf-8")
-    assert "请核对投资额" in comments and "无需改" not in comments
+        extended = archive.read("word/commentsExtended.xml").decode("utf-8")
+    assert "请核对投资额" in comments and "无需改" in comments
+    assert extended.count('w15:done="1"') == 1 and extended.count('w15:done="0"') == 1
 
 
 def test_a_selection_across_paragraphs_cannot_be_marked(window):

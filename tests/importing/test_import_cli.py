@@ -30,7 +30,7 @@ def test_json_output_has_issue_and_notes(tmp_path):
     result = run_cli("import", str(src), "--format", "json")
     assert result.returncode == 0, result.stderr.decode()
     data = json.loads(result.stdout.decode("utf-8"))
-    assert data["schema"] == 2 and isinstance(data["notes"], list)
+    assert data["schema"] == 3 and isinstance(data["notes"], list)
     article = data["pages"][0]["blocks"][0]
     assert article["type"] == "article" and article["title"] == "滨江新区启动秋季植树活动"
     assert article["dateline"] == "新区讯" and article["author_line"] == "（通讯员 林悦）"
@@ -121,3 +121,14 @@ def test_summary_counts_read_naturally(tmp_path, capsys):
     assert main(["import", str(src)]) == 0
     line = capsys.readouterr().out.strip()
     assert "(2 paragraphs, 1 photo)" in line, line
+
+
+def test_normalize_punctuation_on_import_is_recorded_in_the_notes(tmp_path):
+    src = tmp_path / "story.txt"
+    src.write_text("社区开展植树活动\n\n周六上午,志愿者种下银杏;居民纷纷点赞!\n", encoding="utf-8")
+    result = run_cli("import", str(src), "--format", "json", "--normalize-punctuation")
+    assert result.returncode == 0, result.stderr.decode()
+    data = json.loads(result.stdout.decode("utf-8"))
+    texts = json.dumps(data["pages"], ensure_ascii=False)
+    assert "周六上午，志愿者种下银杏；居民纷纷点赞！" in texts
+    assert any("3" in note["message"] and "full-width" in note["message"] for note in data["notes"])

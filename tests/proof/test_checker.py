@@ -158,3 +158,16 @@ def test_story_that_jumps_to_another_page_is_not_called_truncated(bundled):
 def test_names_after_a_credit_role_and_colon_are_not_corrected(bundled):
     found = bundled.check_text("本期共刊发稿件五篇。\n\n责任编辑：陈静　校对：郑洁\n")
     assert [f for f in found if f.level in ("error", "warning")] == []
+
+
+def test_rules_the_user_switched_off_are_not_loaded():
+    from editor_app import paths
+    from editor_app.proof.userdata import add_term, read_user_dictionary, write_lines
+
+    everything = Checker.load()
+    write_lines(paths.user_disabled_rules_path(), ["punct.halfwidth-comma"])
+    fewer = Checker.load()
+    assert len(fewer.rules) == len(everything.rules) - 1
+    assert "punct.halfwidth-comma" not in {r.id for r in fewer.rules}
+    assert add_term(paths.user_dictionary_path(), "河长办") and not add_term(paths.user_dictionary_path(), "河长办")
+    assert read_user_dictionary(paths.user_dictionary_path()) == ["河长办"]

@@ -128,3 +128,18 @@ def test_missing_rules_folder_is_a_clear_error(tmp_path):
 def test_a_rule_that_is_not_a_mapping_names_its_line(write_pack):
     error = _error(write_pack, "pack: x\nrules:\n  - just a string\n")
     assert error.line == 3 and "mapping" in error.problem
+
+
+def test_validate_pack_names_the_file_and_line_of_a_broken_rule(tmp_path):
+    from editor_app.proof.loader import validate_pack
+
+    path = tmp_path / "house.yaml"
+    assert validate_pack(path, GOOD_RULE) == []
+    broken = GOOD_RULE.replace("level: error", "level: severe")
+    errors = validate_pack(path, broken)
+    assert len(errors) == 1 and errors[0].path == path and errors[0].line is not None
+    assert "level" in errors[0].problem
+    lazy = GOOD_RULE.replace("examples: {bad: [这是文按。]}", "examples: {bad: [这是文按。], good: [文按]}")
+    errors = validate_pack(path, lazy)
+    assert len(errors) == 1 and "good example flagged" in errors[0].problem and errors[0].line == 2
+    assert not path.exists()  # validating never writes

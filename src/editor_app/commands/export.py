@@ -17,6 +17,9 @@ def register(subparsers) -> None:
                              "manuscript); default: the page's own template")
     parser.add_argument("--flags-as-comments", action="store_true",
                         help="write the proofreaders' flags as Word comments on their exact spans")
+    parser.add_argument("--omit-handled-marks", action="store_true",
+                        help="with --flags-as-comments: leave accepted and rejected marks out (by default they are "
+                             "written as resolved comments)")
     parser.add_argument("--findings-as-comments", action="store_true",
                         help="write the checker's errors and warnings as Word comments")
     parser.add_argument("--traditional", choices=["s2t", "s2hk", "s2tw"],
@@ -42,7 +45,8 @@ def run(args) -> int:
     result = export_docx(project, args.output, template=args.template,
                          flags_as_comments=args.flags_as_comments,
                          findings_as_comments=args.findings_as_comments, traditional=args.traditional,
-                         strict=args.strict, conversion_table=args.conversion_table)
+                         strict=args.strict, conversion_table=args.conversion_table,
+                         handled_marks=not args.omit_handled_marks)
     for warning in result.warnings:
         print(printable(msg("editor-app: warning: {warning}", warning=warning)), file=sys.stderr)
     print(printable(str(result.path)))

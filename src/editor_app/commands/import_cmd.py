@@ -22,6 +22,9 @@ def register(subparsers) -> None:
     parser.add_argument("--as", dest="as_", choices=["page", "article"], default="page",
                         help="read a whole page (default) or one story as a single article")
     parser.add_argument("--force", action="store_true", help="overwrite an existing OUT.bulletin")
+    parser.add_argument("--normalize-punctuation", action="store_true",
+                        help="规范标点: half-width , ; : ? ! ( ) and straight quotes in Chinese text become "
+                             "full-width (numbers, times, Latin and web addresses are left alone)")
     parser.set_defaults(run=run)
 
 
@@ -32,7 +35,7 @@ def run(args) -> int:
     from editor_app.textio import read_text_file
 
     out = None
-    if args.output:
+    if args.output:  # refused before anything is read: an existing file needs --force
         out = Path(args.output)
         if out.suffix != ".bulletin":
             out = out.with_name(out.name + ".bulletin")
@@ -41,6 +44,10 @@ def run(args) -> int:
         result = import_text(read_text_file("-"), as_=args.as_)
     else:
         result = import_file(args.file, as_=args.as_)
+    if args.normalize_punctuation:
+        from editor_app.importing import normalize_result
+
+        normalize_result(result)
     if out is not None:
         save_project(result.to_project(), out)
     if args.format == "json":

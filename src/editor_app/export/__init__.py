@@ -16,7 +16,7 @@ from pathlib import Path
 from editor_app.errors import EditorError, ExportError, InputError
 from editor_app.export import package
 from editor_app.export import traditional as editions
-from editor_app.export.comments import finding_anchors, flag_anchors, merge
+from editor_app.export.comments import finding_anchors, flag_anchors, mark_resolved, merge
 from editor_app.export.docx_writer import WriteOptions
 from editor_app.export.docx_xml import clean_xml_text
 from editor_app.export.output import write_bytes
@@ -120,13 +120,15 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
                 findings_as_comments: bool = False, traditional: str | None = None,
                 progress: Callable[[int, int], None] | None = None, strict: bool = False,
                 composition: Composition | None = None, findings=None,
-                conversion_table: Path | None = None) -> ExportResult:
+                conversion_table: Path | None = None, handled_marks: bool = True) -> ExportResult:
     """Write the project's issue as a print-ready DOCX; return the path, warnings and fit problems.
 
     `composition` lets the desktop app export exactly the pages its preview shows; `findings` lets it
     pass the checker's findings it already has (else the checker runs here when asked for).
     `traditional`: s2t, s2tw or s2hk for a traditional edition; `conversion_table`: a user's
-    simplified → traditional table to use instead of the one in the user config folder."""
+    simplified → traditional table to use instead of the one in the user config folder. With
+    `flags_as_comments`, accepted and rejected marks go in as resolved comments (or, with `handled_marks`
+    off, not at all)."""
     from editor_app.export.manuscript import ManuscriptWriter
     from editor_app.export.page_writer import PageWriter
 
@@ -149,7 +151,7 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
                                problems="; ".join(problems)))
     groups = []
     if flags_as_comments:
-        groups.append(flag_anchors(issue, warnings))
+        groups.append(flag_anchors(issue, warnings, handled=handled_marks))
     if findings_as_comments:
         if findings is None:
             from editor_app.proof import default_checker
@@ -164,6 +166,7 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
         if writer.par.convert is not None:
             warnings.extend(writer.par.convert.problems)
         writer.write(composition)
+        mark_resolved(writer.document, writer.par.resolved_ids)
         _core_properties(writer.document, issue, tpl, writer.par.convert)
         language = editions.LANGUAGE[traditional] if traditional else tpl.language
         organizer = clean_xml_text(issue.organizer or "")[0]

@@ -26,6 +26,7 @@ class ParagraphWriter:
         self.convert = convert
         self.removed_controls = 0
         self.placed: set[int] = set()  # anchors that became comments
+        self.resolved_ids: set[int] = set()  # comments of marks already accepted or rejected
         self.styles = {s.style_id for s in document.styles}
 
     def text(self, text: str) -> str:
@@ -119,8 +120,11 @@ class ParagraphWriter:
             runs = [run for start, end, run in spans if start >= anchor.start and end <= anchor.end]
             if runs:
                 self.placed.add(id(anchor))
-                self.document.add_comment(runs, text=self.text(anchor.text), author=self.text(anchor.author) or "校对",
-                                          initials=self.text(anchor.initials))
+                comment = self.document.add_comment(runs, text=self.text(anchor.text),
+                                                    author=self.text(anchor.author) or "校对",
+                                                    initials=self.text(anchor.initials))
+                if anchor.resolved:
+                    self.resolved_ids.add(comment.comment_id)
 
     def report(self, warnings: list[str]) -> None:
         """Say what the document could not carry: comments on text that is not printed, control characters."""

@@ -18,6 +18,7 @@ from editor_app.export.comments import FLAG_STATUS_NAMES, flag_comment_text
 from editor_app.export.output import write_bytes
 from editor_app.messages import msg
 from editor_app.model.fields import block_label, field_text, iter_text_fields
+from editor_app.rounds import current_round, error_rate, round_name
 
 LIMIT_PER_10K = 3.0
 COLUMNS = ("序号", "来源", "版次", "稿件", "原文", "上下文", "建议", "说明", "级别", "状态")
@@ -111,6 +112,29 @@ def summarize(issue, rows: list[ReportRow]) -> ReportSummary:
     return ReportSummary(count_characters(issue), errors)
 
 
+ROUND_COLUMNS = ("校次", "结束时间", "校对", "提出标记", "采纳", "驳回", "未处理", "计错", "字数", "差错率（/万）")
+
+
+def round_rows(issue, summary: ReportSummary) -> list[list[str]]:
+    """One row per proof round: the closed ones as they stood at closing, then the round under way.
+
+    Marks count in the round they were raised in; errors and the rate are over the whole issue."""
+    rows = []
+    for closed in issue.rounds:
+        c = closed.counts
+        rows.append([round_name(closed.number), closed.closed[:16].replace("T", " "), closed.closed_by,
+                     str(c.get("raised", 0)), str(c.get("accepted", 0)), str(c.get("rejected", 0)),
+                     str(c.get("open", 0)), str(c.get("errors", 0)), str(c.get("characters", 0)),
+                     f"{error_rate(c):.2f}"])
+    number = current_round(issue)
+    raised = [f for f in issue.flags if f.round == number]
+    rows.append([f"{round_name(number)}（进行中）", "", "", str(len(raised)),
+                 str(sum(f.status == "accepted" for f in raised)), str(sum(f.status == "rejected" for f in raised)),
+                 str(sum(f.status == "open" for f in raised)), str(summary.errors), str(summary.characters),
+                 f"{summary.rate_per_10k:.2f}"])
+    return rows
+
+
 def _cells(index: int, row: ReportRow) -> list[str]:
     return [str(index), row.source, row.page, row.article, row.text, row.context, row.suggestion,
             row.message, row.level, row.status]
@@ -135,6 +159,10 @@ def render_csv(issue, rows, summary) -> bytes:
     writer.writerow(COLUMNS)
     for index, row in enumerate(rows, 1):
         writer.writerow(_cells(index, row))
+    writer.writerow([])
+    writer.writerow(["各校次"])
+    writer.writerow(ROUND_COLUMNS)
+    writer.writerows(round_rows(issue, summary))
     return out.getvalue().encode("utf-8-sig")  # BOM: Excel on Chinese Windows reads UTF-8
 
 
@@ -143,6 +171,8 @@ def render_html(issue, rows, summary) -> bytes:
     head = "".join(f"<th>{esc(c)}</th>" for c in COLUMNS)
     body = "\n".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in _cells(i, row)) + "</tr>"
                      for i, row in enumerate(rows, 1))
+    rounds = "\n".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>"
+                       for cells in round_rows(issue, summary))
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(_title(issue))}</title>
 <style>body{{font-family:"宋体",SimSun,serif}} table{{border-collapse:collapse}}
@@ -150,12 +180,17 @@ td,th{{border:1px solid #888;padding:2px 6px;vertical-align:top}} th{{background
 <body><h1>{esc(_title(issue))}</h1><p>{esc(_summary_line(summary))}</p>
 <table><thead><tr>{head}</tr></thead><tbody>
 {body}
+</tbody></table>
+<h2>各校次</h2>
+<table><thead><tr>{"".join(f"<th>{esc(c)}</th>" for c in ROUND_COLUMNS)}</tr></thead><tbody>
+{rounds}
 </tbody></table></body></html>
 """
     return page.encode("utf-8")
 
 
 _WIDTHS_MM = (12, 18, 14, 34, 20, 60, 22, 47, 12, 18)  # = 257 mm, the landscape A4 text block
+_ROUND_WIDTHS_MM = (34, 34, 24, 22, 20, 20, 20, 20, 24, 39)  # = 257 mm
 
 
 def render_docx(issue, rows, summary) -> bytes:
@@ -193,6 +228,22 @@ def render_docx(issue, rows, summary) -> bytes:
     for cell in table.rows[0].cells:
         docx_xml.set_cell_shading(cell._tc.get_or_add_tcPr(), "E7E6E6")
     docx_xml.repeat_as_header(table.rows[0]._tr.get_or_add_trPr())
+    heading = document.add_paragraph()
+    heading.paragraph_format.space_before = Pt(12)
+    docx_xml.set_run_fonts(heading.add_run("各校次")._r.get_or_add_rPr(), "黑体")
+    rounds = document.add_table(rows=1, cols=len(ROUND_COLUMNS))
+    rounds.style = document.styles["Table Grid"]
+    for cell, name in zip(rounds.rows[0].cells, ROUND_COLUMNS, strict=True):
+        cell.text = name
+        docx_xml.set_cell_shading(cell._tc.get_or_add_tcPr(), "E7E6E6")
+    rounds.autofit = False
+    for cells in round_rows(issue, summary):
+        for cell, value in zip(rounds.add_row().cells, cells, strict=True):
+            cell.text = docx_xml.clean_xml_text(value)[0]
+    for col, width in zip(rounds.columns, _ROUND_WIDTHS_MM, strict=True):
+        col.width = Mm(width)
+        for cell in col.cells:
+            cell.width = Mm(width)
     sign = document.add_paragraph("校对：　　　　　　　　责任编辑：　　　　　　　　签发：")
     sign.paragraph_format.space_before = Pt(18)
     out = io.BytesIO()

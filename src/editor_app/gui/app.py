@@ -60,6 +60,10 @@ def install_translators(app: QApplication, language: str) -> None:
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         _translators.append(qt)
+    extra = QTranslator(app)  # installed last, asked first: Qt's strings its shipped translation lacks
+    if extra.load(str(resource("i18n", f"qt_extra_{language}.qm"))):
+        app.installTranslator(extra)
+        _translators.append(extra)
 
 
 def set_ui_font(app: QApplication) -> None:

@@ -24,11 +24,14 @@ from editor_app.gui.actions import WindowActions
 from editor_app.gui.checking import BackgroundChecker
 from editor_app.gui.documents import DocumentActions
 from editor_app.gui.editors.block_editor import BlockEditor
+from editor_app.gui.find_dock import FindDock
 from editor_app.gui.findings_dock import FindingsDock
 from editor_app.gui.models.outline import BLOCK_ID_ROLE, KIND_ROLE, OutlineModel
 from editor_app.gui.preview.page_view import PagePreview
+from editor_app.gui.proofing import ProofActions
 from editor_app.gui.session import EditSession
 from editor_app.gui.structure import StructureActions
+from editor_app.gui.tools import ToolActions
 from editor_app.gui.transfer import TransferActions, available
 from editor_app.layout.templates import new_issue_from_template
 from editor_app.storage.project import Project
@@ -36,7 +39,8 @@ from editor_app.storage.project import Project
 STATUS_SETTLE_MS = 120
 
 
-class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActions, QMainWindow):
+class MainWindow(DocumentActions, StructureActions, TransferActions, ProofActions, ToolActions, WindowActions,
+                 QMainWindow):
     def __init__(self, project: Project | None = None, remember_layout: bool = True):
         super().__init__()
         self.remember_layout = remember_layout  # off for --screenshot: same picture on every machine
@@ -66,6 +70,9 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
             self.findings_dock = FindingsDock(self)
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.findings_dock)
             self.splitDockWidget(self.outline_dock, self.findings_dock, Qt.Orientation.Vertical)
+        self.find_dock = FindDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.find_dock)
+        self.find_dock.hide()
         self.editor: BlockEditor | None = None
         self.preview: PagePreview | None = None
         # persistent holders: swapping what is inside keeps the docks' sizes when a file is opened
@@ -87,6 +94,7 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
         self.autosave_timer.setInterval(settings.autosave_seconds() * 1000)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
+        self.init_proofing()
         self.actions_ = self.build_actions()
         # plain Delete also deletes in the outline (only there: in a field it deletes a character)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.outline)
@@ -106,7 +114,8 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
         self.session.changed.connect(self.status_timer.start)
         self.session.changed.connect(self.update_title)
         if self.findings_dock is not None:
-            self.session.flags_changed.connect(lambda: self.findings_dock.show_findings())
+            self.session.flags_changed.connect(lambda: self.findings_dock.schedule())
+        self.session.changed.connect(self._text_changed_for_find)
         self.model = OutlineModel(self.session, self)
         self.outline.setModel(self.model)
         self.outline.selectionModel().currentChanged.connect(self._current_changed)
@@ -128,6 +137,9 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
         if first is not None:
             self.outline.setCurrentIndex(first)
         self.preview.rebuild()
+        self.connect_proofing()
+        if self.find_dock.isVisible():
+            self.find_dock.search()
         self.update_title()
         self.update_status()
         self.on_document_loaded()
@@ -146,7 +158,11 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
             self.checker.updated.connect(lambda _block: self.update_findings_label())
             if self.findings_dock is not None:
                 checker = self.checker
-                checker.updated.connect(lambda block: self.findings_dock.show_findings(checker))
+                checker.updated.connect(lambda block: self.findings_dock.schedule(checker))
+
+    def _text_changed_for_find(self) -> None:
+        if self.find_dock.isVisible():
+            self.find_dock.search_timer.start()  # the matches moved with the text
 
     def on_document_loaded(self) -> None:
         if self.checker is not None:
@@ -297,6 +313,16 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, WindowActio
             self._docks_sized = True
             self.resizeDocks([self.outline_dock, self.preview_dock],
                              [260, int(self.width() * 0.4)], Qt.Orientation.Horizontal)
+
+    def resizeEvent(self, event):  # noqa: N802
+        """Docks squeezed by a smaller window widen again when the window does."""
+        super().resizeEvent(event)
+        old, new = event.oldSize().width(), event.size().width()
+        if getattr(self, "_docks_sized", False) and old > 0 and new > old + 40:
+            want_outline, want_preview = min(300, int(new * 0.19)), int(new * 0.4)
+            widths = [max(self.outline_dock.width(), want_outline), max(self.preview_dock.width(), want_preview)]
+            if widths != [self.outline_dock.width(), self.preview_dock.width()]:
+                self.resizeDocks([self.outline_dock, self.preview_dock], widths, Qt.Orientation.Horizontal)
 
     def save_window_state(self) -> None:
         store = settings.settings()

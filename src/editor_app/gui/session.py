@@ -25,12 +25,16 @@ class EditSession(QObject):
     structure_changed = Signal()
     flags_changed = Signal()  # proofreading marks added, resolved or removed
     changed = Signal()  # anything changed: preview, status and autosave listen
+    highlights_changed = Signal()  # find matches or 核红 changes to paint (see gui/highlights.py)
 
     def __init__(self, project: Project, parent=None):
         super().__init__(parent)
         self.project = project
         self.undo_stack = QUndoStack(self)
         self.revision = 0
+        self.find_ranges: list = []  # TextRange of kind "find"
+        self.change_ranges: list = []  # TextRange of kinds "inserted" and "deleted" (核红)
+        self.deleted_text: dict = {}  # deleted TextRange -> the text removed there
         self._image_sizes: dict[str, tuple[int, int]] = {}
         self._composed: dict[str, tuple[int, list]] = {}  # page id -> (revision, composed pages)
         from editor_app.gui.preview.metrics import screen_metrics
@@ -46,6 +50,21 @@ class EditSession(QObject):
         from editor_app.gui.undo import OpCommand
 
         self.undo_stack.push(OpCommand(self, op, text))
+
+    @property
+    def highlights(self) -> list:
+        return self.change_ranges + self.find_ranges
+
+    def set_find_ranges(self, ranges: list) -> None:
+        if ranges != self.find_ranges:
+            self.find_ranges = list(ranges)
+            self.highlights_changed.emit()
+
+    def set_change_ranges(self, ranges: list, deleted_text: dict | None = None) -> None:
+        if ranges != self.change_ranges:
+            self.change_ranges = list(ranges)
+            self.deleted_text = dict(deleted_text or {})
+            self.highlights_changed.emit()
 
     def seal_typing(self) -> None:
         """Stop merging into the last command (focus left the field)."""
@@ -154,7 +173,8 @@ def _is_structural(op: ops.Op) -> bool:
 def _touches_flags(op: ops.Op) -> bool:
     if isinstance(op, ops.Batch):
         return any(_touches_flags(o) for o in op.ops)
-    return isinstance(op, (ops.AddFlag, ops.RemoveFlag, ops.ResolveFlag))
+    return isinstance(op, (ops.AddFlag, ops.RemoveFlag, ops.ResolveFlag, ops.AddImportNotes,
+                           ops.RemoveImportNotes, ops.CloseRound, ops.ReopenRound))
 
 
 def _touched_blocks(op: ops.Op) -> list[str]:

@@ -71,3 +71,37 @@ def last_folder() -> str:
 
 def remember_folder(path: Path) -> None:
     settings().setValue("files/last_folder", str(Path(path).parent))
+
+
+def account_name() -> str:
+    """The login name, the default for the user's name on marks."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some containers: the user types one
+        return ""
+
+
+def user_name() -> str:
+    """The name marks carry (preferences), else the account name."""
+    value = settings().value("user/name", "")
+    return value if isinstance(value, str) and value.strip() else account_name()
+
+
+def user_name_chosen() -> bool:
+    """Whether the user has confirmed a name (asked once, the first time they make a mark)."""
+    value = settings().value("user/name", "")
+    return isinstance(value, str) and bool(value.strip())
+
+
+def set_user_name(value: str) -> None:
+    settings().setValue("user/name", value.strip())
+
+
+def show_handled_marks_in_export() -> bool:
+    return str(settings().value("export/handled_marks", "true")).lower() != "false"
+
+
+def set_show_handled_marks_in_export(value: bool) -> None:
+    settings().setValue("export/handled_marks", "true" if value else "false")

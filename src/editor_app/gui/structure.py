@@ -42,7 +42,15 @@ class StructureActions:
                                  self.tr("Add article"))
 
     def add_banner(self) -> str:
-        return self.insert_block(Banner(title=self.tr("Banner headline")), self.tr("Add banner"))
+        """A banner heads the blocks after it: it goes before the selected block, not after it."""
+        block = Banner(title=self.tr("Banner headline"))
+        block_id = self.current_block_id()
+        if not block_id:
+            return self.insert_block(block, self.tr("Add banner"))
+        page, index, _ = self.session.issue.find_block(block_id)
+        self.session.apply(InsertBlock(page.id, index, block), self.tr("Add banner"))
+        self.select_block(block.id)
+        return block.id
 
     def add_note(self) -> str:
         return self.insert_block(EditorNote(paragraphs=[Paragraph("")]), self.tr("Add editor's note"))

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QMessageBox, QProgressDialog
 
 from editor_app.errors import EditorError
 from editor_app.gui import settings
-from editor_app.model.ops import Batch, InsertBlock, InsertPage
+from editor_app.model.document import Note
+from editor_app.model.ops import AddImportNotes, Batch, InsertBlock, InsertPage
 
 
 def available(module: str) -> bool:
@@ -33,28 +34,44 @@ class TransferActions:
     def import_filter(self) -> str:
         return self.tr("Text or Word") + " (*.txt *.docx);;" + self.tr("All files") + " (*)"
 
+    def ask_import_file(self, title: str) -> tuple[Path | None, bool]:
+        """The file chooser with a 规范标点 checkbox (Qt's own dialog: a native one takes no extra widget)."""
+        dialog = QFileDialog(self, title, settings.last_folder(), self.import_filter())
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        normalize = QCheckBox(self.tr("Normalise punctuation (half-width marks in Chinese text → full-width)"))
+        normalize.setChecked(settings.settings().value("import/normalize", "false") == "true")
+        grid = dialog.layout()
+        if grid is not None and hasattr(grid, "rowCount"):
+            grid.addWidget(normalize, grid.rowCount(), 0, 1, -1)
+        self.import_chooser = dialog  # tests reach the checkbox through it
+        if not dialog.exec() or not dialog.selectedFiles():
+            return None, False
+        settings.settings().setValue("import/normalize", "true" if normalize.isChecked() else "false")
+        return Path(dialog.selectedFiles()[0]), normalize.isChecked()
+
     def import_page_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import page"), settings.last_folder(),
-                                              self.import_filter())
-        if name:
-            settings.remember_folder(Path(name))
-            self.import_file_into_issue(Path(name), "page")
+        path, normalize = self.ask_import_file(self.tr("Import page"))
+        if path:
+            settings.remember_folder(path)
+            self.import_file_into_issue(path, "page", normalize)
 
     def import_article_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import article"), settings.last_folder(),
-                                              self.import_filter())
-        if name:
-            settings.remember_folder(Path(name))
-            self.import_file_into_issue(Path(name), "article")
+        path, normalize = self.ask_import_file(self.tr("Import article"))
+        if path:
+            settings.remember_folder(path)
+            self.import_file_into_issue(path, "article", normalize)
 
-    def import_file_into_issue(self, path: Path, as_: str) -> bool:
-        from editor_app.importing import import_file
+    def import_file_into_issue(self, path: Path, as_: str, normalize: bool = False) -> bool:
+        from editor_app.importing import import_file, normalize_result
 
         try:
             result = import_file(path, as_=as_)
         except EditorError as exc:
             QMessageBox.critical(self, self.tr("Cannot import"), str(exc))
             return False
+        if normalize:
+            normalize_result(result)
         return self._merge_import(result, as_, path.name)
 
     def paste_as_article(self) -> bool:
@@ -70,7 +87,10 @@ class TransferActions:
         except EditorError as exc:
             QMessageBox.critical(self, self.tr("Cannot paste"), str(exc))
             return False
-        self.insert_block(article, self.tr("Paste as article"))
+        page, index = self._insert_point()
+        self.session.apply(Batch([InsertBlock(page.id, index, article), *self._note_ops(notes)]),
+                           self.tr("Paste as article"))
+        self.select_block(article.id)
         self._report_notes(notes)
         return True
 
@@ -87,6 +107,7 @@ class TransferActions:
                 if template:
                     page.template = template
                 ops.append(InsertPage(len(issue.pages) + offset, page))
+            ops.extend(self._note_ops(result.notes))
             self.session.apply(Batch(ops), self.tr("Import %1").replace("%1", source))
             if result.issue.pages:
                 index = self.model.index_of_page(result.issue.pages[0].id)
@@ -96,11 +117,18 @@ class TransferActions:
             page, index = self._insert_point()
             blocks = [b for p in result.issue.pages for b in p.blocks]
             ops = [InsertBlock(page.id, index + i, block) for i, block in enumerate(blocks)]
+            ops.extend(self._note_ops(result.notes))
             self.session.apply(Batch(ops), self.tr("Import %1").replace("%1", source))
             if blocks:
                 self.select_block(blocks[0].id)
         self._report_notes(result.notes)
         return True
+
+    @staticmethod
+    def _note_ops(notes) -> list:
+        """The importer's notes join the issue's (the Findings list shows them), undone with the import."""
+        kept = [Note(n.message, n.block, n.line, n.kind) for n in notes]
+        return [AddImportNotes(kept)] if kept else []
 
     def _report_notes(self, notes) -> None:
         if notes:

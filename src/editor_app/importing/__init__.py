@@ -5,7 +5,7 @@ groups, datelines, subheads, captions and bylines); `article_from_text` reads on
 Nothing is dropped: text the importer cannot place stays a paragraph and gets a note.
 """
 
-from editor_app.importing.api import article_from_text, import_file, import_text
+from editor_app.importing.api import article_from_text, import_file, import_text, normalize_result
 from editor_app.importing.result import ImportNote, ImportResult
 
-__all__ = ["ImportNote", "ImportResult", "article_from_text", "import_file", "import_text"]
+__all__ = ["ImportNote", "ImportResult", "article_from_text", "import_file", "import_text", "normalize_result"]

@@ -28,9 +28,12 @@ class ImportResult:
     notes: list[ImportNote] = field(default_factory=list)
 
     def to_project(self):
-        """A project ready to save or open in the editor (unsaved: `path` is None)."""
+        """A project ready to save or open in the editor (unsaved: `path` is None), the notes kept
+        with its issue so the window can list them."""
+        from editor_app.model.document import Note
         from editor_app.storage.project import Project
 
+        self.issue.import_notes = [Note(n.message, n.block, n.line, n.kind) for n in self.notes]
         return Project(issue=self.issue, images=dict(self.images))
 
     def to_dict(self) -> dict:

@@ -11,17 +11,19 @@ from editor_app.model.document import (
     Ignore,
     Issue,
     Location,
+    Note,
     Page,
     Paragraph,
     Photo,
     PhotoBlock,
     Placement,
+    Round,
     new_id,
 )
 from editor_app.model.serialize import SchemaError, dumps, issue_from_dict, issue_to_dict, loads
 
 __all__ = [
     "BLOCK_TYPES", "PUBLICATION_TYPES", "Article", "Banner", "Block", "EditorNote", "Flag", "Ignore",
-    "Issue", "Location", "Page", "Paragraph", "Photo", "PhotoBlock", "Placement", "SchemaError", "dumps",
+    "Issue", "Location", "Note", "Page", "Paragraph", "Photo", "PhotoBlock", "Placement", "Round", "SchemaError", "dumps",
     "issue_from_dict", "issue_to_dict", "loads", "new_id",
 ]

@@ -145,6 +145,9 @@ class Flag:
     status: Literal["open", "accepted", "rejected"] = "open"
     created: str = field(default_factory=now_iso)
     id: str = field(default_factory=lambda: new_id("fl"))
+    round: int = 1  # the proof round (一校 = 1) it was raised in
+    resolved_by: str = ""  # who accepted or rejected it
+    resolved_at: str | None = None  # when (ISO time)
 
 
 @dataclass
@@ -154,6 +157,33 @@ class Ignore:
     rule: str
     text: str
     block: str | None = None
+
+
+@dataclass
+class Note:
+    """What the importer was unsure of, kept with the issue until someone dismisses it."""
+
+    message: str
+    block: str | None = None  # the block concerned, if any
+    line: int | None = None  # the line (text) or paragraph (DOCX) of the imported file
+    kind: str = ""
+    id: str = field(default_factory=lambda: new_id("nt"))
+
+
+@dataclass
+class Round:
+    """A closed proof round (一校, 二校 …): when, by whom, its counts, and the text as it stood.
+
+    `texts` maps (block id, field path) to the text at closing and `flags` holds the marks as they
+    stood (canonical dicts); both live in the project's `rounds/<number>.json`, not in issue.json.
+    """
+
+    number: int
+    closed: str = field(default_factory=now_iso)
+    closed_by: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    texts: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    flags: list[dict] = field(default_factory=list, repr=False)
 
 
 @dataclass
@@ -171,6 +201,8 @@ class Issue:
     pages: list[Page] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     ignored: list[Ignore] = field(default_factory=list)
+    import_notes: list[Note] = field(default_factory=list)
+    rounds: list[Round] = field(default_factory=list)
     id: str = field(default_factory=lambda: new_id("i"))
 
     # --- lookups used by operations, the checker and the GUI -------------------------------------

@@ -20,10 +20,12 @@ from editor_app.model.document import (
     Flag,
     Ignore,
     Issue,
+    Note,
     Page,
     Paragraph,
     Photo,
     Placement,
+    Round,
 )
 from editor_app.model.fields import get_field, set_field
 
@@ -268,18 +270,20 @@ class RemoveFlag(Op):
 
 @dataclass
 class ResolveFlag(Op):
-    """Set a flag's status: accepted, rejected, or back to open."""
+    """Set a flag's status (accepted, rejected, or back to open) and who did it when."""
 
     flag_id: str
     status: str
+    by: str = ""
+    at: str | None = None
 
     def apply(self, issue: Issue) -> Op:
         if self.status not in ("open", "accepted", "rejected"):
             raise ValueError(self.status)
         _, flag = issue.find_flag(self.flag_id)
-        old = flag.status
-        flag.status = self.status  # type: ignore[assignment]  # checked against the literal above
-        return ResolveFlag(self.flag_id, old)
+        inverse = ResolveFlag(self.flag_id, flag.status, flag.resolved_by, flag.resolved_at)
+        flag.status, flag.resolved_by, flag.resolved_at = self.status, self.by, self.at  # type: ignore[assignment]
+        return inverse
 
 
 @dataclass
@@ -298,6 +302,60 @@ class RemoveIgnore(Op):
     def apply(self, issue: Issue) -> Op:
         issue.ignored.remove(self.ignore)
         return AddIgnore(self.ignore)
+
+
+@dataclass
+class AddImportNotes(Op):
+    """Keep the importer's notes with the issue (an import into an open issue brings its own)."""
+
+    notes: list[Note]
+    index: int | None = None
+
+    def apply(self, issue: Issue) -> Op:
+        index = len(issue.import_notes) if self.index is None else self.index
+        issue.import_notes[index:index] = self.notes
+        return RemoveImportNotes([n.id for n in self.notes])
+
+
+@dataclass
+class RemoveImportNotes(Op):
+    """Dismiss import notes (they are consecutive when an AddImportNotes is undone)."""
+
+    note_ids: list[str]
+
+    def apply(self, issue: Issue) -> Op:
+        ids = set(self.note_ids)
+        positions = [i for i, n in enumerate(issue.import_notes) if n.id in ids]
+        if not positions:
+            raise KeyError(self.note_ids)
+        removed = [issue.import_notes[i] for i in positions]
+        issue.import_notes[:] = [n for n in issue.import_notes if n.id not in ids]
+        return AddImportNotes(removed, positions[0])
+
+
+@dataclass
+class CloseRound(Op):
+    """Close the current proof round: its snapshot joins the issue's rounds."""
+
+    round: Round
+
+    def apply(self, issue: Issue) -> Op:
+        if self.round.number != len(issue.rounds) + 1:
+            raise ValueError(f"round {self.round.number} cannot follow {len(issue.rounds)} closed rounds")
+        issue.rounds.append(self.round)
+        return ReopenRound(self.round.number)
+
+
+@dataclass
+class ReopenRound(Op):
+    """Take back the last closed round (undo of closing it)."""
+
+    number: int
+
+    def apply(self, issue: Issue) -> Op:
+        if not issue.rounds or issue.rounds[-1].number != self.number:
+            raise ValueError(f"round {self.number} is not the last closed round")
+        return CloseRound(issue.rounds.pop())
 
 
 @dataclass

@@ -23,15 +23,17 @@ from editor_app.model.document import (
     Ignore,
     Issue,
     Location,
+    Note,
     Page,
     Paragraph,
     Photo,
     PhotoBlock,
     Placement,
+    Round,
     new_id,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class SchemaError(ValueError):
@@ -88,7 +90,14 @@ def flag_to_dict(flag: Flag) -> dict:
             "location": {"block": loc.block, "field": loc.field, "start": loc.start,
                          "end": loc.end, "quote": loc.quote},
             "category": flag.category, "note": flag.note, "suggestion": flag.suggestion,
-            "author": flag.author, "status": flag.status, "created": flag.created}
+            "author": flag.author, "status": flag.status, "created": flag.created, "round": flag.round,
+            "resolved_by": flag.resolved_by, "resolved_at": flag.resolved_at}
+
+
+def round_to_dict(round_: Round) -> dict:
+    """A round's record in issue.json (its texts and marks go to the project's rounds/<n>.json)."""
+    return {"number": round_.number, "closed": round_.closed, "closed_by": round_.closed_by,
+            "counts": dict(round_.counts)}
 
 
 def issue_to_dict(issue: Issue) -> dict:
@@ -103,6 +112,9 @@ def issue_to_dict(issue: Issue) -> dict:
                   for page in issue.pages],
         "flags": [flag_to_dict(f) for f in issue.flags],
         "ignored": [{"rule": i.rule, "text": i.text, "block": i.block} for i in issue.ignored],
+        "import_notes": [{"message": n.message, "block": n.block, "line": n.line, "kind": n.kind, "id": n.id}
+                         for n in issue.import_notes],
+        "rounds": [round_to_dict(r) for r in issue.rounds],
     }
 
 
@@ -267,11 +279,27 @@ def issue_from_dict(data: Any) -> Issue:
         issue.flags.append(Flag(location=location, category=fr.str("category"), note=fr.str("note"),
                                 suggestion=fr.str("suggestion", None), author=fr.str("author"),
                                 status=fr.choice("status", FLAG_STATUSES, "open"),
-                                created=fr.str("created"), id=fr.id("fl")))
+                                created=fr.str("created"), id=fr.id("fl"), round=max(1, fr.int("round", 1)),
+                                resolved_by=fr.str("resolved_by"), resolved_at=fr.str("resolved_at", None)))
     for ii, item in enumerate(top.list("ignored")):
         ir = _Reader(item, f"$.ignored[{ii}]")
         issue.ignored.append(Ignore(rule=ir.str("rule", required=True), text=ir.str("text"),
                                     block=ir.str("block", None)))
+    for ni, item in enumerate(top.list("import_notes")):
+        nr = _Reader(item, f"$.import_notes[{ni}]")
+        issue.import_notes.append(Note(message=nr.str("message", required=True), block=nr.str("block", None),
+                                       line=nr.int("line"), kind=nr.str("kind"), id=nr.id("nt")))
+    for ri, item in enumerate(top.list("rounds")):
+        rr = _Reader(item, f"$.rounds[{ri}]")
+        number = rr.int("number")
+        if number != ri + 1:
+            raise SchemaError(f"{rr.path}.number: expected {ri + 1}, found {number!r}")
+        counts = rr.data.get("counts") or {}
+        if not isinstance(counts, dict) or not all(
+                isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) for k, v in counts.items()):
+            raise SchemaError(f"{rr.path}.counts: expected an object of name → whole number")
+        issue.rounds.append(Round(number=number, closed=rr.str("closed"), closed_by=rr.str("closed_by"),
+                                  counts=dict(counts)))
     return issue
 
 

@@ -85,6 +85,11 @@ class Checker:
             terms = list(user_dictionary)
         problems: list[str] = []
         rules = load_rules(folders, lenient, problems)
+        if include_user:  # rules the user switched off in the rules dialog
+            from editor_app.proof.userdata import read_disabled_rules
+
+            off = read_disabled_rules(paths.user_disabled_rules_path())
+            rules = [rule for rule in rules if rule.id not in off]
         return cls(rules, terms, problems)
 
     def rule(self, rule_id: str) -> Rule:

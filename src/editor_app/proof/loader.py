@@ -111,17 +111,19 @@ def _plain(node, path: Path, constructor=None, budget: _Budget | None = None):
     return value
 
 
-def read_yaml(path: Path):
-    """Parse one YAML file into LMap/LList/scalars; syntax errors become RuleErrors with a line."""
+def read_yaml(path: Path, text: str | None = None):
+    """Parse one YAML file (or `text` as if it were that file) into LMap/LList/scalars; syntax errors
+    become RuleErrors with a line."""
     from editor_app.errors import InputError
     from editor_app.textio import read_capped
 
-    try:
-        text = read_capped(path, MAX_PACK_BYTES).decode("utf-8")
-    except InputError as exc:
-        raise RuleError(path, None, f"cannot read rule pack: {exc.problem}") from None
-    except UnicodeDecodeError as exc:
-        raise RuleError(path, None, f"cannot read rule pack: {exc}") from None
+    if text is None:
+        try:
+            text = read_capped(path, MAX_PACK_BYTES).decode("utf-8")
+        except InputError as exc:
+            raise RuleError(path, None, f"cannot read rule pack: {exc.problem}") from None
+        except UnicodeDecodeError as exc:
+            raise RuleError(path, None, f"cannot read rule pack: {exc}") from None
     try:
         node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         return None if node is None else _plain(node, path)
@@ -277,9 +279,9 @@ def build_rule(data: LMap, path: Path, defaults: dict, trusted: bool = True) -> 
     return rule
 
 
-def load_pack(path: Path, trusted: bool = True) -> tuple[list[Rule], tuple[str, ...]]:
-    """The rules of one pack file and the ids it disables."""
-    data = read_yaml(path)
+def load_pack(path: Path, trusted: bool = True, text: str | None = None) -> tuple[list[Rule], tuple[str, ...]]:
+    """The rules of one pack file (or of `text` as that file) and the ids it disables."""
+    data = read_yaml(path, text)
     if data is None:
         return [], ()
     if not isinstance(data, LMap):
@@ -357,3 +359,25 @@ def load_rules(folders: list[Path], lenient: tuple[Path, ...] = (), problems: li
 
 def option(rule: Rule, key: str, default: Any = None) -> Any:
     return rule.options.get(key, default)
+
+
+def validate_pack(path: Path, text: str | None = None) -> list[RuleError]:
+    """What is wrong with one pack, as the rules dialog checks it before saving: the first loading
+    error (YAML, keys, regexes, data files), else every example that does not behave (a bad example
+    the rule misses, a good one it flags), each naming the file and the rule's line. Empty: sound."""
+    from editor_app.proof.examples import example_problems
+
+    path = Path(path)
+    try:
+        rules, _ = load_pack(path, trusted=False, text=text)  # a house rule: guarded as the user folder is
+    except RuleError as exc:
+        return [exc]
+    errors = []
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in seen:
+            errors.append(RuleError(path, rule.line, f"duplicate rule id '{rule.id}' (also at line "
+                                    f"{seen[rule.id].line})"))
+        seen[rule.id] = rule
+        errors.extend(RuleError(path, rule.line, f"{rule.id}: {problem}") for problem in example_problems(rule))
+    return errors

@@ -1,4 +1,5 @@
-"""The user dictionary: terms the checker never flags (names, house words), one per line."""
+"""The user's own proofreading data: the user dictionary (terms the checker never flags: names, house
+words, one per line) and the rules the user switched off (one rule id per line)."""
 
 from __future__ import annotations
 
@@ -39,3 +40,34 @@ class TermSpans:
         if self._automaton is None or not text:
             return []
         return [(end + 1 - length, end + 1) for end, length in self._automaton.iter(text)]
+
+
+def read_disabled_rules(path: Path) -> set[str]:
+    """Rule ids the user switched off (`#` comments and blank lines skipped); missing file → none."""
+    return set(read_user_dictionary(path))
+
+
+def write_lines(path: Path, lines: Iterable[str], header: str = "") -> None:
+    """Write a user data file atomically (the dictionary or the switched-off rules)."""
+    from editor_app.storage.atomic import write_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = (header + "\n" if header else "") + "".join(f"{line}\n" for line in lines)
+    write_atomic(path, body.encode("utf-8"))
+
+
+def add_term(path: Path, term: str) -> bool:
+    """Add one term to the user dictionary file (False when it was there already)."""
+    term = term.strip()
+    terms = read_user_dictionary(path)
+    if not term or term in terms:
+        return False
+    try:
+        text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, msg("cannot read the user dictionary: {reason}", reason=exc)) from exc
+    from editor_app.storage.atomic import write_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, (text + ("" if not text or text.endswith("\n") else "\n") + term + "\n").encode("utf-8"))
+    return True

@@ -46,7 +46,21 @@ def _v1_to_v2(data: dict) -> dict:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v2_to_v3(data: dict) -> dict:
+    """Schema 3: marks know their proof round and who handled them when; import notes and closed
+    proof rounds are kept with the issue. Older marks belong to round 1, handled by nobody known."""
+    for flag in data.get("flags", []) or []:
+        if isinstance(flag, dict):
+            flag.setdefault("round", 1)
+            flag.setdefault("resolved_by", "")
+            flag.setdefault("resolved_at", None)
+    data.setdefault("import_notes", [])
+    data.setdefault("rounds", [])
+    data["schema"] = 3
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: dict) -> dict:

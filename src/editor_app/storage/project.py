@@ -26,6 +26,7 @@ from editor_app.storage.atomic import ReadOnlyFileError, atomic_writer, real_tar
 from editor_app.storage.identity import FileIdentity, identity_of, still_same
 from editor_app.storage.lock import ProjectLock, ProjectLockedError, check_can_write
 from editor_app.storage.migrations import migrate
+from editor_app.storage.rounds import attach_snapshots, round_members
 from editor_app.textio import read_capped
 
 log = logging.getLogger(__name__)
@@ -184,6 +185,10 @@ def open_project(path: Path | str) -> Project:
             raise ProjectError(path, msg("issue.json: {problem}", problem=exc)) from None
         except RecursionError:
             raise ProjectError(path, msg("{name} is nested too deeply to be a project", name="issue.json")) from None
+        try:
+            attach_snapshots(issue, names, read)
+        except SchemaError as exc:
+            raise ProjectError(path, str(exc)) from None
         images = {}
         for name in sorted(names):
             if name.startswith("images/") and not name.endswith("/"):
@@ -208,11 +213,14 @@ def project_bytes_writer(project: Project):
     manifest = {"format": FORMAT_NAME, "schema": SCHEMA_VERSION, "app_version": __version__}
     issue_json = storable_json(dumps(project.issue)).encode("utf-8")
     referenced = project.referenced_images()
+    rounds = round_members(project.issue)
 
     def write(handle) -> None:
         with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
             archive.writestr("issue.json", issue_json)
+            for name, data in rounds.items():
+                archive.writestr(name, data)
             for name in sorted(referenced):
                 if name in project.images:
                     archive.writestr(name, project.images[name], compress_type=zipfile.ZIP_STORED)

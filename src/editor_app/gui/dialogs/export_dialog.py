@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from editor_app.gui import settings
+from editor_app.gui.dialogs import fit_dialog
 from editor_app.layout.templates import list_templates
 
 
@@ -24,7 +26,6 @@ class ExportDialog(QDialog):
     def __init__(self, project, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export DOCX"))
-        self.setMinimumWidth(520)
         form = QFormLayout(self)
         self.template = QComboBox()
         self.template.addItem(self.tr("Each page's own template"), None)
@@ -33,8 +34,13 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Template"), self.template)
         self.flags = QCheckBox(self.tr("Proofreaders' marks as Word comments"))
         self.flags.setChecked(bool(project.issue.flags))
+        self.handled = QCheckBox(self.tr("Accepted and rejected marks as resolved comments"))
+        self.handled.setChecked(settings.show_handled_marks_in_export())
+        self.handled.setEnabled(self.flags.isChecked())
+        self.flags.toggled.connect(self.handled.setEnabled)
         self.findings = QCheckBox(self.tr("Checker findings as Word comments"))
         form.addRow(self.tr("Comments"), self.flags)
+        form.addRow("", self.handled)
         form.addRow("", self.findings)
         self.traditional = QComboBox()
         self.traditional.addItem(self.tr("No (Simplified Chinese)"), None)
@@ -58,6 +64,7 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        fit_dialog(self, 560)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export DOCX"), self.path.text(), "Word (*.docx)")
@@ -82,7 +89,9 @@ class ExportDialog(QDialog):
 
     def options(self) -> dict:
         """Keyword arguments for `editor_app.export.export_docx` (besides project and out)."""
+        settings.set_show_handled_marks_in_export(self.handled.isChecked())
         return {"template": self.template.currentData(), "flags_as_comments": self.flags.isChecked(),
+                "handled_marks": self.handled.isChecked(),
                 "findings_as_comments": self.findings.isChecked(),
                 "traditional": self.traditional.currentData()}
 

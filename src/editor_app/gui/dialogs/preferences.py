@@ -1,10 +1,11 @@
-"""Preferences: interface language, default template for new issues, autosave interval."""
+"""Preferences: the user's name (on marks), interface language, default template, autosave interval."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox
 
 from editor_app.gui import settings
+from editor_app.gui.dialogs import fit_dialog
 from editor_app.layout.templates import list_templates
 
 
@@ -13,6 +14,9 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         form = QFormLayout(self)
+        self.name = QLineEdit(settings.user_name())
+        self.name.setToolTip(self.tr("Proofreading marks carry this name, and who accepted or rejected them"))
+        form.addRow(self.tr("Your name"), self.name)
         self.language = QComboBox()
         self.language.addItem(self.tr("Follow the system"), "system")
         self.language.addItem("简体中文", "zh_CN")
@@ -36,8 +40,11 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        fit_dialog(self, 460)
 
     def accept(self) -> None:
+        if self.name.text().strip():
+            settings.set_user_name(self.name.text())
         settings.set_language(self.language.currentData())
         settings.set_default_template(self.template.currentData())
         settings.set_autosave_seconds(self.autosave.value())

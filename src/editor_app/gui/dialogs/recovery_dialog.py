@@ -44,7 +44,9 @@ class RecoveryDialog(QDialog):
         discard.clicked.connect(self._discard)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(max(self.sizeHint().width(), 520), self.sizeHint().height())
+        from editor_app.gui.dialogs import fit_dialog
+
+        fit_dialog(self, 520)
 
     def _restore(self) -> None:
         row = self.list.currentRow()

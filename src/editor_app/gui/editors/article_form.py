@@ -89,6 +89,7 @@ class ArticleForm(QWidget):
         self.fit_label = QLabel()
         self.fit_label.setObjectName("fit_label")
         self.fit_label.setMargin(4)
+        self.fit_label.setWordWrap(True)  # a long state wraps instead of widening the form past the window
         slot_row.addWidget(self.fit_label, 1)
         form.addRow(self.tr("Slot (版位)"), slot_row)
         layout.addLayout(form)

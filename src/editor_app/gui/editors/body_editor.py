@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import difflib
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
+    QPainter,
+    QPen,
+    QPolygonF,
     QSyntaxHighlighter,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from editor_app.gui.checking import python_offset, utf16_offset
 from editor_app.gui.editors.fields import clean_paste, defer_undo
@@ -43,6 +46,21 @@ def match_paragraphs(old: list[Paragraph], lines: list[str]) -> list[Paragraph]:
 
 
 MARK_COLOUR = QColor("#fff176")
+FIND_COLOUR = QColor("#ffb74d")
+INSERTED_BACKGROUND, CHANGE_RED = QColor("#ffebee"), QColor("#c62828")
+
+
+def highlight_format(kind: str) -> QTextCharFormat:
+    """How a find match or a 核红 insertion looks in the editors."""
+    fmt = QTextCharFormat()
+    if kind == "find":
+        fmt.setBackground(FIND_COLOUR)
+    else:
+        fmt.setBackground(INSERTED_BACKGROUND)
+        fmt.setForeground(CHANGE_RED)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(CHANGE_RED)
+    return fmt
 LEVEL_COLOURS = {"error": QColor("#d32f2f"), "warning": QColor("#ef6c00"), "info": QColor("#1976d2")}
 
 
@@ -92,6 +110,8 @@ class BodyEditor(QPlainTextEdit):
         if checker is not None:
             checker.updated.connect(self._findings_updated)
         session.flags_changed.connect(self._rehighlight)
+        session.highlights_changed.connect(self.show_highlights)
+        self.show_highlights()
 
     def insertFromMimeData(self, source):  # noqa: N802 - Qt's name
         """Paste as plain text without control characters; Word's line breaks become paragraphs."""
@@ -130,6 +150,84 @@ class BodyEditor(QPlainTextEdit):
                 start = utf16_offset(paragraph.text, finding.start)
                 result.append((finding, start, utf16_offset(paragraph.text, finding.end) - start))
         return result
+
+    # --- find matches and 核红 -------------------------------------------------------------------
+    def _line_ranges(self, kinds: tuple[str, ...]):
+        """(TextRange, line, Qt start, Qt end) of the session's highlights in this block's paragraphs."""
+        ranges = [r for r in getattr(self.session, "highlights", ()) if r.block_id == self.block_id
+                  and r.kind in kinds and r.path.startswith("paragraph:")]
+        if not ranges:
+            return []
+        lines = {f"paragraph:{p.id}": (n, p.text) for n, p in enumerate(self._block().paragraphs)}
+        result = []
+        for r in ranges:
+            if r.path in lines:
+                line, text = lines[r.path]
+                if r.end <= len(text):
+                    result.append((r, line, utf16_offset(text, r.start), utf16_offset(text, r.end)))
+        return result
+
+    def show_highlights(self) -> None:
+        """Find matches and text inserted since the last closed round, as extra selections."""
+        selections = []
+        doc = self.document()
+        for r, line, start, end in self._line_ranges(("inserted", "find")):
+            block = doc.findBlockByNumber(line)
+            if not block.isValid() or end <= start:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(block)
+            cursor.setPosition(block.position() + start)
+            cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = highlight_format(r.kind)
+            selections.append(selection)
+        selections.sort(key=lambda sel: sel.format.background().color() == FIND_COLOUR)  # finds on top
+        self.setExtraSelections(selections)
+        self.viewport().update()
+
+    def _deletion_points(self):
+        """(TextRange, document position) of each place text was deleted since the last round."""
+        doc = self.document()
+        points = []
+        for r, line, start, _end in self._line_ranges(("deleted",)):
+            block = doc.findBlockByNumber(line)
+            if block.isValid():
+                points.append((r, block.position() + start))
+        return points
+
+    def paintEvent(self, event):  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        points = self._deletion_points()
+        if not points:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(CHANGE_RED, 2))
+        painter.setBrush(CHANGE_RED)
+        for _r, position in points:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(min(position, self.document().characterCount() - 1))
+            rect = self.cursorRect(cursor)
+            x, bottom = rect.left() + 0.5, rect.bottom() + 1
+            painter.drawLine(QPointF(x, rect.top() + 2), QPointF(x, bottom))  # a caret where text went
+            painter.drawPolygon(QPolygonF([QPointF(x - 4, bottom + 3), QPointF(x + 4, bottom + 3),
+                                           QPointF(x, bottom - 2)]))
+        painter.end()
+
+    def _change_at(self, pos) -> str | None:
+        """What the tooltip says about a 核红 change under the mouse."""
+        cursor = self.cursorForPosition(pos)
+        line, column = cursor.blockNumber(), cursor.positionInBlock()
+        for r, position in self._deletion_points():
+            block = self.document().findBlock(position)
+            if block.blockNumber() == line and abs(position - block.position() - column) <= 1:
+                removed = self.session.deleted_text.get(r, "")
+                return self.tr("Deleted since the last closed round: 「%1」").replace("%1", removed)
+        for _r, range_line, start, end in self._line_ranges(("inserted",)):
+            if range_line == line and start <= column < end:
+                return self.tr("Inserted since the last closed round")
+        return None
 
     def marks_on_line(self, line: int):
         """(flag, Qt start, Qt length) for the open proofreading marks on `line`."""
@@ -201,6 +299,7 @@ class BodyEditor(QPlainTextEdit):
         if event.type() == QEvent.Type.ToolTip:
             hit = self._finding_at(event.pos())
             flag = self._mark_at(event.pos())
+            change = self._change_at(event.pos())
             if flag is not None:
                 tip = self.tr("Mark") + (f" ({flag.author})" if flag.author else "") + f": {flag.note}"
                 if flag.suggestion is not None:
@@ -212,15 +311,28 @@ class BodyEditor(QPlainTextEdit):
                 if finding.suggestions:
                     tip += "\n→ " + "、".join(finding.suggestions)
                 QToolTip.showText(event.globalPos(), tip, self)
+            elif change:
+                QToolTip.showText(event.globalPos(), change, self)
             else:
                 QToolTip.hideText()
             return True
         return super().event(event)
 
     def contextMenuEvent(self, event):  # noqa: N802
+        self.context_menu(event.pos()).exec(event.globalPos())
+
+    def context_menu(self, pos):
+        """The standard edit menu with the window's undo and redo, marks, fixes and 规范标点."""
         menu = self.createStandardContextMenu()
+        window = self.window()
+        actions = getattr(window, "actions_", {})
+        for name, key in (("edit-undo", "undo"), ("edit-redo", "redo")):
+            own = next((a for a in menu.actions() if a.objectName() == name), None)
+            if own is not None and key in actions:  # the window's undo stack owns undo
+                menu.insertAction(own, actions[key])
+                menu.removeAction(own)
         first = menu.actions()[0] if menu.actions() else None
-        flag = self._mark_at(event.pos())
+        flag = self._mark_at(pos)
         if flag is not None:
             if flag.suggestion is not None:
                 accept = QAction(self.tr("Accept mark: 「%1」→「%2」").replace("%1", flag.location.quote)
@@ -236,16 +348,27 @@ class BodyEditor(QPlainTextEdit):
             mark.triggered.connect(self._ask_mark)
             menu.insertAction(first, mark)
             menu.insertSeparator(first)
-        hit = self._finding_at(event.pos())
+        hit = self._finding_at(pos)
         if hit:
             finding, start, length = hit
             for suggestion in finding.suggestions[:5]:
                 action = QAction(self.tr("Replace with “%1”").replace("%1", suggestion), menu)
                 action.triggered.connect(lambda _c=False, s=suggestion: self._replace(start, length, s))
                 menu.insertAction(first, action)
+            fix_all = getattr(window, "fix_all_action", None)
+            if finding.suggestions and fix_all is not None:
+                action = fix_all(finding, menu)
+                if action is not None:
+                    menu.insertAction(first, action)
             if finding.suggestions:
                 menu.insertSeparator(first)
-        menu.exec(event.globalPos())
+        normalize = getattr(window, "normalize_punctuation", None)
+        if normalize is not None:
+            action = QAction(self.tr("Normalise punctuation in this block"), menu)
+            action.triggered.connect(lambda: normalize("block"))
+            menu.insertAction(first, action)
+            menu.insertSeparator(first)
+        return menu
 
     def _replace(self, start: int, length: int, text: str) -> None:
         cursor = QTextCursor(self.document())
@@ -272,6 +395,7 @@ class BodyEditor(QPlainTextEdit):
             cursor = self.textCursor()
             cursor.setPosition(min(cursor_pos, len(self.toPlainText())))
             self.setTextCursor(cursor)
+            self.show_highlights()
         elif kinds != self.kinds:
             self.kinds = kinds
             self._rehighlight()

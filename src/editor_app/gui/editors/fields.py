@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from editor_app.model.fields import get_field
@@ -73,6 +73,28 @@ class FieldEdit(QLineEdit):
         if checker is not None:
             checker.updated.connect(self._findings_updated)
             self._findings_updated("")
+        if hasattr(session, "highlights_changed"):
+            session.highlights_changed.connect(self.show_highlights)
+            self.show_highlights()
+
+    def show_highlights(self) -> None:
+        """Find matches and 核红 insertions as text formats (a line edit takes them through an input
+        method event, the one way Qt offers to format parts of its text)."""
+        from editor_app.gui.checking import utf16_offset
+        from editor_app.gui.editors.body_editor import highlight_format
+
+        text = self.text()
+        attributes = []
+        for r in getattr(self.session, "highlights", ()):
+            if r.block_id != self.block_id or r.path != self.path or r.kind == "deleted" or r.end > len(text):
+                continue
+            start = utf16_offset(text, r.start)
+            attributes.append(QInputMethodEvent.Attribute(
+                QInputMethodEvent.AttributeType.TextFormat, start - self.cursorPosition(),
+                utf16_offset(text, r.end) - start, highlight_format(r.kind)))
+        if attributes or getattr(self, "_formatted", False):
+            self._formatted = bool(attributes)
+            QCoreApplication.sendEvent(self, QInputMethodEvent("", attributes))
 
     def set_base_style(self, style: str) -> None:
         self.base_style = style
@@ -106,6 +128,7 @@ class FieldEdit(QLineEdit):
         value = self.model_value()
         if value != self.text():
             self.setText(value)
+            self.show_highlights()
         self._update_counter()
 
     def _commit(self, text: str) -> None:
@@ -128,7 +151,7 @@ class FieldEdit(QLineEdit):
 
     def attach_counter(self, limit: int) -> QLabel:
         self.counter = QLabel()
-        self.counter.setMinimumWidth(48)
+        self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance("000/000") + 6)
         self.limit = limit
         self._update_counter()
         return self.counter

@@ -2,14 +2,17 @@
 
 A mark remembers the quoted text, so it finds its span again after the paragraph was edited
 (the DOCX export re-anchors the same way). Accepting a mark replaces the span with the suggestion
-and closes the mark in one undo step.
+and closes the mark in one undo step. A mark carries its author (the name in the preferences) and
+the proof round it was raised in; accepting or rejecting records who did it and when.
 """
 
 from __future__ import annotations
 
-from editor_app.model.document import Flag, Location
+from editor_app.gui import settings
+from editor_app.model.document import Flag, Location, now_iso
 from editor_app.model.fields import get_field
 from editor_app.model.ops import AddFlag, Batch, ResolveFlag, SetField
+from editor_app.rounds import current_round
 
 
 def locate(flag: Flag, text: str) -> tuple[int, int] | None:
@@ -40,7 +43,8 @@ def add_mark(session, block_id: str, path: str, start: int, end: int, note: str,
     _, _, block = session.issue.find_block(block_id)
     value = get_field(block, path) or ""
     flag = Flag(Location(block_id, path, start, end, value[start:end]), category="校对", note=note,
-                suggestion=suggestion or None, author=author)
+                suggestion=suggestion or None, author=author or settings.user_name(),
+                round=current_round(session.issue))
     session.apply(AddFlag(flag), text or "Add mark")
     return flag
 
@@ -55,10 +59,11 @@ def accept_mark(session, flag: Flag, text: str = "") -> bool:
     new_value = value[:span[0]] + flag.suggestion + value[span[1]:]
     session.seal_typing()
     session.apply(Batch([SetField(flag.location.block, flag.location.field, new_value),
-                         ResolveFlag(flag.id, "accepted")]), text or "Accept mark")
+                         ResolveFlag(flag.id, "accepted", settings.user_name(), now_iso())]),
+                  text or "Accept mark")
     session.seal_typing()
     return True
 
 
 def reject_mark(session, flag: Flag, text: str = "") -> None:
-    session.apply(ResolveFlag(flag.id, "rejected"), text or "Reject mark")
+    session.apply(ResolveFlag(flag.id, "rejected", settings.user_name(), now_iso()), text or "Reject mark")

@@ -144,6 +144,11 @@ class PatternDetector:
                 return
             yield Hit(start, end, self._suggestions(match))
 
+    def find_each(self, text):
+        """Every hit with its own suggestion, never grouped as a convention (for 全部改正)."""
+        for match, start, end in self._raw(text):
+            yield Hit(start, end, self._suggestions(match))
+
 
 def build(rule, pack):
     return PatternDetector(rule, pack)
