@@ -19,6 +19,7 @@ import pytest
 from editor_app.export import compose_for_export, export_docx
 from editor_app.layout.templates import get_template
 
+from .helpers import NS, W
 from .rendering import as_word_reads_it, convert
 
 pytestmark = pytest.mark.render
@@ -42,7 +43,7 @@ def rendered(tmp_path_factory):
     from tests.conftest import SAMPLE, SHARED
 
     folder = tmp_path_factory.mktemp("render")
-    jobs = {f"sample-{t}": (open_project(SAMPLE), t) for t in SAMPLE_TEMPLATES}
+    jobs = {f"sample-{t}": (open_project(SAMPLE), t) for t in (*SAMPLE_TEMPLATES, "official")}
     seed = SHARED / "seeds" / "000_1827cb5f2df69aa0.txt"
     if seed.is_file():
         from editor_app.importing import import_file
@@ -156,3 +157,39 @@ def test_the_customer_page_is_one_broadsheet_page_with_nothing_lost(rendered, se
     source = Counter("".join(seed_page.read_text("utf-8").split()))
     missing = source - printed
     assert not missing, f"characters of the page missing from the print: {dict(missing.most_common(20))}"
+
+
+def test_the_official_bulletin_is_set_28_characters_by_22_lines(rendered):
+    """GB/T 9704: 28 characters a line, 22 lines a page, read from the XML and from the render."""
+    from editor_app.layout.templates import get_template
+
+    from .helpers import part
+
+    composition, pdf = rendered["sample-official"]
+    template = get_template("official")
+    docx = pdf.with_suffix(".docx")
+    grid = part(docx, "word/document.xml").find(".//w:sectPr/w:docGrid", NS)
+    pitch = int(grid.get(f"{{{W}}}linePitch")) / 20
+    assert int(template.text_height_mm * PT_PER_MM // pitch) == 22
+    body = part(docx, "word/styles.xml").find("w:style[@w:styleId='BodyText']", NS)
+    size = int(body.find("w:rPr/w:sz", NS).get(f"{{{W}}}val")) / 2
+    spacing = int(body.find("w:rPr/w:spacing", NS).get(f"{{{W}}}val")) / 20
+    assert int(template.text_width_mm * PT_PER_MM // (size + spacing)) == 28
+    full_lines, page_lines = [], []
+    html = subprocess.run([_tool("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True, timeout=60,
+                          check=True).stdout.decode("utf-8")
+    for page in html.split("<page ")[1:]:
+        lines = re.findall(r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>(.*?)</line>', page, re.S)
+        text_lines = []
+        for x0, y0, x1, inner in lines:
+            text = "".join(re.findall(r"<word [^>]*>([^<]*)</word>", inner))
+            if float(y0) / PT_PER_MM > template.page.top_mm - 1 and float(y0) / PT_PER_MM < template.page.height_mm - template.page.bottom_mm:
+                text_lines.append((float(x0), float(x1), text))
+        page_lines.append(len({round(float(y0)) for x0, y0, x1, inner in lines
+                               if template.page.top_mm - 1 < float(y0) / PT_PER_MM < template.page.height_mm - template.page.bottom_mm}))
+        left = template.page.left_mm * PT_PER_MM
+        right = (template.page.width_mm - template.page.right_mm) * PT_PER_MM
+        full_lines += [t for x0, x1, t in text_lines if x0 < left + 2 and x1 > right - 12 and t.isascii() is False]
+    han_only = [t for t in full_lines if all("\u4e00" <= ch <= "\u9fff" or ch in "，。、；：“”（）" for ch in t)]
+    assert han_only and all(len(t) == 28 for t in han_only), [(len(t), t) for t in han_only if len(t) != 28][:5]
+    assert max(page_lines) <= 22 + 1  # the folio line may share the text area's last pitch

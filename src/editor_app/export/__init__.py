@@ -73,7 +73,7 @@ def composition_problems(composition: Composition) -> list[str]:
         if page.unset:
             problems.append(msg("{where}: {count} block(s) could not be set on any page and are not in the "
                                 "export", where=where, count=len(page.unset)))
-        if page.continuation:
+        if page.continuation and not page.template.flowing:  # a flowing document simply goes on
             problems.append(msg("{where}: {count} block(s) did not fit and were set on a continuation page "
                                 "({folio})", where=where, count=len(page.blocks), folio=page.folio or "—"))
         for composed in page.blocks:
@@ -106,12 +106,12 @@ def _core_properties(document, issue, template, convert=None) -> None:
 
 def compose_for_export(project, template, metrics=None) -> Composition:
     """The composition a DOCX of `template` is written from: the issue on that template, or, for the
-    flowing manuscript, on each page's own template (its notes report those places)."""
+    manuscript, on each page's own template (its notes for the typesetter report those places)."""
     from editor_app.imaging import image_sizes
     from editor_app.layout.compose import Composer
 
     sizes = image_sizes(project.images)
-    if template.flowing:
+    if template.layout.typesetter_notes:
         return Composer(None, metrics, sizes).compose(project.issue)
     return Composer(template, metrics, sizes).compose(project.issue)
 
@@ -129,7 +129,7 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
     simplified → traditional table to use instead of the one in the user config folder. With
     `flags_as_comments`, accepted and rejected marks go in as resolved comments (or, with `handled_marks`
     off, not at all)."""
-    from editor_app.export.manuscript import ManuscriptWriter
+    from editor_app.export.flow_writer import FlowWriter
     from editor_app.export.page_writer import PageWriter
 
     out = Path(out)
@@ -143,9 +143,9 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
     if others and template is None:
         warnings.append(msg("pages use different templates ({templates}); the whole issue was exported with "
                             "{template}", templates=", ".join(others), template=tpl.id))
-    if composition is None or tpl.flowing:
+    if composition is None or tpl.layout.typesetter_notes:
         composition = compose_for_export(project, tpl)
-    problems = [] if tpl.flowing else composition_problems(composition)
+    problems = [] if tpl.layout.typesetter_notes else composition_problems(composition)
     if strict and problems:
         raise OversetError(msg("{path}: not written, the page does not fit: {problems}", path=out,
                                problems="; ".join(problems)))
@@ -161,7 +161,7 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
     options = WriteOptions(anchors=merge(*groups), variant=traditional, progress=progress,
                            conversion_table=Path(conversion_table) if conversion_table else None)
     try:
-        writer_class = ManuscriptWriter if tpl.flowing else PageWriter
+        writer_class = FlowWriter if tpl.flowing else PageWriter
         writer = writer_class(project, tpl, options, warnings)
         if writer.par.convert is not None:
             warnings.extend(writer.par.convert.problems)

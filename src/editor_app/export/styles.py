@@ -100,6 +100,9 @@ def install_styles(document, template, replace: bool = True) -> list[str]:
             size = spec.size_pt or normal.size_pt or template.body_pt
             _apply_font(style, spec, spec.face or normal.face, size, template.latin_face)
             _apply_paragraph(style, spec, size)
+            if template.grid.chars_per_line and abs(size - template.grid.body_pt) < 0.01 and not spec.spacing_pt:
+                # body-size text set closer, so that the template's characters a line fit (GB/T 9704: 28)
+                docx_xml.set_char_spacing(style.element.get_or_add_rPr(), template.grid_spacing_pt)
         source = existing.get(DERIVED.get(role.style_id, ""))
         if source is not None and source.element.rPr is not None and spec.derived:
             # a newsroom that restyled 署名 in its reference DOCX gets the same look for the tag

@@ -91,6 +91,8 @@ class BlockSetter:
             composed.head = [placed(line, rect.x, rect.y + offset + y, rect.w) for y, line in lines]
             composed.head_spacing = spacing
             composed.head_top_pt = offset / MM_PER_PT
+            composed.head_bottom_pt = (head_rect.h - offset - height) / MM_PER_PT + \
+                self.t.styles[story.head[-1].style].space_after_pt
         composed.figures = self._place_figures(story, place, head_rows)
         frames, width = self._frames(story, place, composed.figures, head_rows)
         composed.text_width = width
@@ -105,6 +107,54 @@ class BlockSetter:
         if reach > rect.bottom + 0.01:  # a picture even at its smallest does not fit: its rows are overset too
             composed.overset_lines += math.ceil((reach - rect.bottom) / grid.pitch - 1e-6)
         return composed
+
+    def flow(self, story: Story, span: int, top: int, page_rows: int, max_pages: int = 2000
+             ) -> tuple[list[tuple[int, ComposedBlock]], int, int]:
+        """A block set down a flowing page from line `top`, its text running on to following pages as
+        far as it needs: [(page offset, the block's part on that page)], and the page offset and line
+        where the next block starts. Its head and pictures open it and never sit alone at a page foot."""
+        grid = self.grid
+        lead = self.head_rows(story, span) + self._figure_rows(story, span)
+        units, spacing = self._body_units(story, span)
+        first = 0
+        if top > 0 and top + lead + (units[0].rows if units else 0) > page_rows:
+            first, top = 1, 0  # the head would be left alone at the foot: the block starts a page
+        caps = [max(0, page_rows - top - lead)]
+        positions, over = _positions(units, caps)
+        while over and len(caps) < max_pages:
+            caps.append(page_rows)
+            positions, over = _positions(units, caps)
+        used = [0] * len(caps)
+        for unit, (at, row) in zip(units, positions, strict=False):
+            used[at] = max(used[at], row + unit.rows)
+        while len(caps) > 1 and used[-1] == 0:  # a chain never ends in an empty page
+            caps.pop()
+            used.pop()
+        frames = []
+        for index, rows in enumerate(caps):
+            seg_top = top + lead if index == 0 else 0
+            frames.append(TextFrame(Rect(grid.x(0), grid.y(seg_top), grid.width(span), rows * grid.pitch), rows))
+        chain = _fill(units, frames)
+        parts = []
+        for index, segment in enumerate(chain.frames):
+            seg_top = top if index == 0 else 0
+            height = max(1, (lead if index == 0 else 0) + used[index])
+            if index == 0:
+                # the head and pictures as a block sets them (two lines more, so no picture is scaled down)
+                part = self.compose(story, Placement(0, span, seg_top, lead + 2), "content")
+                part.place = Placement(0, span, seg_top, height)
+                part.rect = grid.rect(part.place)
+            else:
+                part = ComposedBlock(story.block, story, Placement(0, span, seg_top, height),
+                                     grid.rect(Placement(0, span, seg_top, height)), "content")
+            part.frames = [segment]
+            part.text_width = grid.width(span)
+            part.body_spacing = spacing
+            part.needed_lines = part.capacity_lines = used[index]
+            part.overset_lines = chain.overset if index == len(chain.frames) - 1 else 0
+            parts.append((first + index, part))
+        last_offset, last = parts[-1]
+        return parts, last_offset, last.place.top + last.place.height
 
     # --- the parts ----------------------------------------------------------------------------
     def _head(self, story: Story, width_mm: float):

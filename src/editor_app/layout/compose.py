@@ -76,12 +76,50 @@ class Composer:
         setter = BlockSetter(template, grid, ts, self.image_sizes)
         style = StoryStyle(template.layout.byline_brackets, template.layout.subhead_marker)
         stories = {block.id: story_of(block, style) for block in page.blocks}
+        credits = furniture.credits_text(issue) if issue.pages and page is issue.pages[-1] else ""
+        foot = self._credits(credits, ts, grid) if credits else None
+        if template.flowing:
+            out = self._flowing(issue, page, template, grid, ts, setter, stories)
+        else:
+            out = self._composed(issue, page, template, grid, ts, setter, stories)
+        if foot is not None:  # the 责任编辑 line closes the issue's last page, just under the grid
+            last = out[-1]
+            para, spacing, height, line = foot
+            top = grid.y(grid.lines) + CREDITS_GAP_MM
+            last.credits, last.credits_para, last.credits_spacing = credits, para, spacing
+            last.credits_rect = Rect(grid.left, top, grid.width(grid.columns), height)
+            last.credits_line = placed(line, grid.left, top, grid.width(grid.columns))
+        return out
+
+    def _flowing(self, issue: Issue, page: Page, template: Template, grid: Grid, ts: Typesetter,
+                 setter: BlockSetter, stories: dict[str, Story]) -> list[ComposedPage]:
+        """A flowing page (公文, the 发排稿): one block after another down the column, a story's text
+        running on to the next page where the page ends, as Word sets a flowing document."""
+        out = [self._blank(issue, page, template, grid, ts, 0)]
+        if out[0].masthead:
+            out[0].reserved_lines -= GAP_ROWS  # the masthead's own space below it separates it
+        row = out[0].reserved_lines
+        for block in page.blocks:
+            parts, offset, row = setter.flow(stories[block.id], grid.columns, row, grid.lines, MAX_CONTINUATIONS)
+            base = len(out) - 1
+            for part_offset, part in parts:
+                while base + part_offset >= len(out):
+                    out.append(self._blank(issue, page, template, grid, ts, len(out)))
+                out[base + part_offset].blocks.append(part)
+            if row >= grid.lines:  # the page is full: the next block starts the next page
+                out.append(self._blank(issue, page, template, grid, ts, len(out)))
+                row = 0
+        while len(out) > 1 and not out[-1].blocks:
+            out.pop()
+        return out
+
+    def _composed(self, issue: Issue, page: Page, template: Template, grid: Grid, ts: Typesetter,
+                  setter: BlockSetter, stories: dict[str, Story]) -> list[ComposedPage]:
+        """A composed page: blocks on the column grid where the editor put them or auto layout did."""
         requests = {block.id: self._request(stories[block.id], setter, template, grid) for block in page.blocks}
         out: list[ComposedPage] = []
         pending = list(page.blocks)
         continuation = 0
-        credits = furniture.credits_text(issue) if issue.pages and page is issue.pages[-1] else ""
-        foot = self._credits(credits, ts, grid) if credits else None
         while True:
             composed = self._blank(issue, page, template, grid, ts, continuation)
             fixed = {} if continuation else {b.id: _clamped(b.place, grid) for b in pending if b.place is not None}
@@ -112,13 +150,6 @@ class Composer:
                 break
             pending = spill
             continuation += 1
-        if foot is not None:  # the 责任编辑 line closes the issue's last page, just under the grid
-            last = out[-1]
-            para, spacing, height, line = foot
-            top = grid.y(grid.lines) + CREDITS_GAP_MM
-            last.credits, last.credits_para, last.credits_spacing = credits, para, spacing
-            last.credits_rect = Rect(grid.left, top, grid.width(grid.columns), height)
-            last.credits_line = placed(line, grid.left, top, grid.width(grid.columns))
         return out
 
     def _credits(self, text: str, ts: Typesetter, grid: Grid):
@@ -160,6 +191,7 @@ class Composer:
             composed.masthead_rules.append(Rule(grid.left, y, grid.left + width, y, border.pt, border.color,
                                                 border.style))
         composed.reserved_lines = rows + GAP_ROWS
+        composed.masthead_bottom_pt = (rows * grid.pitch - height - rule_gap) / MM_PER_PT  # pads it to its rows
 
     def _request(self, story: Story, setter: BlockSetter, template: Template, grid: Grid) -> Request:
         memo: dict[int, int] = {}

@@ -121,7 +121,8 @@ class ComposedBlock:
     overset_lines: int = 0
     text_width: float = 0.0  # one frame's measure (mm)
     head_spacing: dict[int, Spacing] = field(default_factory=dict)  # per head paragraph
-    head_top_pt: float = 0.0  # space above the head inside its box
+    head_top_pt: float = 0.0  # space above the head inside its box …
+    head_bottom_pt: float = 0.0  # … and below its last line, so the head fills whole grid lines
     body_spacing: dict[int, Spacing] = field(default_factory=dict)  # per body paragraph
 
     @property
@@ -208,6 +209,7 @@ class ComposedPage:
     masthead_rect: Rect | None = None
     masthead_paras: list[Para] = field(default_factory=list)
     masthead_spacing: dict[int, Spacing] = field(default_factory=dict)
+    masthead_bottom_pt: float = 0.0  # space under the masthead's last line to the first block (flowing pages)
     masthead_rules: list[Rule] = field(default_factory=list)
     reserved_lines: int = 0  # grid lines the masthead takes at the top
     blocks: list[ComposedBlock] = field(default_factory=list)

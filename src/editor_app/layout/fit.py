@@ -34,7 +34,7 @@ class FitResult:
 
 def fit_of(page: ComposedPage, composed: ComposedBlock) -> FitResult:
     column_chars = page.template.column_chars
-    if page.continuation and composed.sized_by == "content":
+    if page.continuation and composed.sized_by == "content" and not page.template.flowing:
         lines = max(1, composed.needed_lines)
         return FitResult("overset", lines, 0, lines, lines * column_chars, composed.sized_by, True)
     delta = composed.delta_lines

@@ -74,8 +74,9 @@ class Token:
     kind: str  # "char" | "word" | "space"
 
 
-def tokens(text: str, size_pt: float, metrics: TextMetrics) -> list[Token]:
-    """Break opportunities: Han characters and marks stand alone, Latin words and numbers stay whole."""
+def tokens(text: str, size_pt: float, metrics: TextMetrics, spacing_pt: float = 0.0) -> list[Token]:
+    """Break opportunities: Han characters and marks stand alone, Latin words and numbers stay whole.
+    `spacing_pt`: letter spacing added to every character (negative: set closer)."""
     out: list[Token] = []
     advance = metrics.advance_em
     i, n = 0, len(text)
@@ -87,7 +88,7 @@ def tokens(text: str, size_pt: float, metrics: TextMetrics) -> list[Token]:
                 j += 1
             while j > i + 1 and text[j - 1] in ".,":  # a sentence's full stop is not part of the word
                 j -= 1
-            width = sum(advance(c) for c in text[i:j]) * size_pt
+            width = sum(advance(c) for c in text[i:j]) * size_pt + spacing_pt * (j - i)
             if i > 0 and is_han(text[i - 1]):
                 width += AUTOSPACE_EM * size_pt
             if j < n and is_han(text[j]):
@@ -95,7 +96,7 @@ def tokens(text: str, size_pt: float, metrics: TextMetrics) -> list[Token]:
             out.append(Token(i, j, width, "word"))
             i = j
             continue
-        out.append(Token(i, i + 1, advance(ch) * size_pt, "space" if ch == " " else "char"))
+        out.append(Token(i, i + 1, advance(ch) * size_pt + spacing_pt, "space" if ch == " " else "char"))
         i += 1
     return out
 
@@ -109,18 +110,19 @@ class BrokenLine:
 
 
 def break_lines(text: str, size_pt: float, width_pt: float, indent_pt: float = 0.0,
-                metrics: TextMetrics | None = None, hang: bool = False) -> list[BrokenLine]:
+                metrics: TextMetrics | None = None, hang: bool = False, spacing_pt: float = 0.0) -> list[BrokenLine]:
     """Lines of `text` set `width_pt` wide with a first-line indent; always at least one line."""
     return list(_break_cached(text, float(size_pt), round(float(width_pt), 3), round(float(indent_pt), 3),
-                              metrics or DEFAULT_METRICS, hang))  # type: ignore[arg-type]  # metrics hash by identity
+                              metrics or DEFAULT_METRICS, hang,  # type: ignore[arg-type]  # hashed by identity
+                              round(float(spacing_pt), 3)))
 
 
 @lru_cache(maxsize=8192)
 def _break_cached(text: str, size_pt: float, width_pt: float, indent_pt: float, metrics: TextMetrics,
-                  hang: bool) -> tuple[BrokenLine, ...]:
+                  hang: bool, spacing_pt: float = 0.0) -> tuple[BrokenLine, ...]:
     if not text:
         return (BrokenLine(0, 0, 0.0, True),)
-    toks = tokens(text, size_pt, metrics)
+    toks = tokens(text, size_pt, metrics, spacing_pt)
     lines: list[BrokenLine] = []
     start_tok = 0
     available = width_pt - indent_pt
@@ -139,7 +141,7 @@ def _break_cached(text: str, size_pt: float, width_pt: float, indent_pt: float, 
             k = start_tok + 1
             tok = toks[start_tok]
             if tok.kind == "word" and tok.end - tok.start > 1:
-                cut = _cut_word(text, tok, size_pt, available, metrics)
+                cut = _cut_word(text, tok, size_pt, available, metrics, spacing_pt)
                 toks[start_tok:start_tok + 1] = [Token(tok.start, cut, available, "word"),
                                                   Token(cut, tok.end, tok.width - available, "word")]
             lines.append(_line(toks, start_tok, k, False))
@@ -162,10 +164,11 @@ def _break_cached(text: str, size_pt: float, width_pt: float, indent_pt: float, 
     return tuple(lines)
 
 
-def _cut_word(text: str, tok: Token, size_pt: float, available: float, metrics: TextMetrics) -> int:
+def _cut_word(text: str, tok: Token, size_pt: float, available: float, metrics: TextMetrics,
+              spacing_pt: float = 0.0) -> int:
     used = 0.0
     for i in range(tok.start, tok.end):
-        used += metrics.advance_em(text[i]) * size_pt
+        used += metrics.advance_em(text[i]) * size_pt + spacing_pt
         if used > available:
             return max(tok.start + 1, i)
     return tok.end

@@ -8,6 +8,7 @@ the raw mapping.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,9 @@ class GridSpec:
     body_pt: float
     pitch_pt: float
     hang_punctuation: bool = False  # Word-style hanging closing marks (the default follows LibreOffice)
+    # Characters a line (GB/T 9704: 28): body-size text is set this much closer than its size, in whole
+    # twentieths of a point (Word's letter spacing), so that many fit the measure
+    chars_per_line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,7 @@ class LayoutSpec:
     photo_span: int = 2  # the widest a photo inside an article is set, in columns
     note_measure_chars: int = 48  # an editor's note wider than this is set in two or more columns
     brief_chars: int = 500  # an article up to this many characters is a 简讯 when it has no slot
+    typesetter_notes: bool = False  # the 发排稿: a note before each article with its place on its own page
 
 
 @dataclass(frozen=True)
@@ -223,8 +228,24 @@ class Template:
         return int(self.text_width_mm * PT_PER_MM // self.grid.body_pt)
 
     @property
+    def grid_spacing_pt(self) -> float:
+        """Letter spacing (≤ 0) that fits `chars_per_line` body characters into the measure: whole
+        twentieths of a point, as Word stores it, and never more than the measure allows."""
+        if not self.grid.chars_per_line:
+            return 0.0
+        room = self.text_width_mm * PT_PER_MM / self.grid.chars_per_line - self.grid.body_pt
+        return math.floor(room * 20) / 20
+
+    @property
+    def char_pitch_pt(self) -> float:
+        """The advance of a body character: its size, less the grid's letter spacing."""
+        return self.grid.body_pt + self.grid_spacing_pt
+
+    @property
     def column_chars(self) -> int:
         """Characters of body type in one column (the grid's measure)."""
+        if self.grid.chars_per_line:
+            return self.grid.chars_per_line
         total = self.line_chars
         return max(1, int((total - (self.columns - 1) * self.gutter_chars) // self.columns))
 
@@ -345,12 +366,15 @@ def _page(s: _Section) -> PageSpec:
 def _grid(s: _Section) -> GridSpec:
     spec = GridSpec(columns=s.integer("columns"), gutter_chars=s.number("gutter_chars", 1.0, positive=False),
                     body_pt=s.number("body_pt", required=True), pitch_pt=s.number("pitch_pt", required=True),
-                    hang_punctuation=s.flag("hang_punctuation", False))
+                    hang_punctuation=s.flag("hang_punctuation", False),
+                    chars_per_line=s.integer("chars_per_line") if s.has("chars_per_line") else None)
     s.done()
     if spec.columns > 24:
         s.fail(s.key("columns"), msg("at most 24 columns"))
     if spec.pitch_pt < spec.body_pt:
         s.fail(s.key("pitch_pt"), msg("the line pitch must be at least the body size"))
+    if spec.chars_per_line is not None and spec.columns != 1:
+        s.fail(s.key("chars_per_line"), msg("a character grid needs a one-column page"))
     return spec
 
 
@@ -396,7 +420,8 @@ def _layout(s: _Section) -> LayoutSpec:
                       page_numbers_outside=s.flag("page_numbers_outside", False),
                       photo_span=s.integer("photo_span", 2),
                       note_measure_chars=s.integer("note_measure_chars", 48, least=8),
-                      brief_chars=s.integer("brief_chars", 500, least=0))
+                      brief_chars=s.integer("brief_chars", 500, least=0),
+                      typesetter_notes=s.flag("typesetter_notes", False))
     s.done()
     if spec.byline_brackets and len(spec.byline_brackets) != 2:
         s.fail(s.key("byline_brackets"), msg("two characters (an opening and a closing bracket) or empty"))

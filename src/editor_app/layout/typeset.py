@@ -97,7 +97,21 @@ class Typesetter:
     def indent_pt(self, style_id: str) -> float:
         style = self.t.styles[style_id]
         chars = style.indent_chars if (style_id == "BodyText" or "indent_chars" in style.declared) else 0.0
-        return chars * self.size(style_id)
+        return chars * self.advance_size(style_id)
+
+    def spacing(self, style_id: str, size_pt: float | None = None) -> float:
+        """Letter spacing (pt): a style's own, or, for body-size text on a template with a set number of
+        characters a line (GB/T 9704's 28), what fits them into the measure (the styles carry the same)."""
+        style = self.t.styles[style_id]
+        if style.spacing_pt:
+            return style.spacing_pt
+        if self.t.grid.chars_per_line and abs((size_pt or self.size(style_id)) - self.t.grid.body_pt) < 0.01:
+            return self.t.grid_spacing_pt
+        return 0.0
+
+    def advance_size(self, style_id: str, size_pt: float | None = None) -> float:
+        """How far a Han character advances: its size and the letter spacing."""
+        return (size_pt or self.size(style_id)) + self.spacing(style_id, size_pt)
 
     def pitch_pt(self, style_id: str, size_pt: float | None = None) -> float:
         style = self.t.styles[style_id]
@@ -121,11 +135,12 @@ class Typesetter:
     def _set_para(self, para: Para, width_mm: float, align: str | None, size_pt: float | None) -> list[SetLine]:
         style_id = para.style
         size = size_pt or self.size(style_id)
+        spacing = self.spacing(style_id, size_pt)
         width = width_mm / MM_PER_PT
         indent = self.indent_pt(style_id)
         text = para.text
-        broken = break_lines(text, size, width, indent, self.metrics, self.hang)
-        advances = self._advances(text, size)
+        broken = break_lines(text, size, width, indent, self.metrics, self.hang, spacing)
+        advances = self._advances(text, size, spacing)
         pitch = self.pitch_pt(style_id, size_pt)
         align = align or self.align(style_id)
         out = []
@@ -146,13 +161,14 @@ class Typesetter:
             elif align == "right":
                 shift = room
             segments = self._segments(para.pieces, line.start, end, start_x + shift, gap, advances, style_id,
-                                      size_pt)
+                                      size_pt, spacing)
             out.append(SetLine(tuple(segments), pitch * MM_PER_PT, self._baseline(pitch, size), style_id))
         if para.tail:
             tail_text = "".join(p.text for p in para.tail)
-            tail_adv = self._advances(tail_text, size)
+            tail_adv = self._advances(tail_text, size, spacing)
             shift = max(0.0, width - sum(tail_adv))
-            segments = self._segments(para.tail, 0, len(tail_text), shift, 0.0, tail_adv, style_id, size_pt)
+            segments = self._segments(para.tail, 0, len(tail_text), shift, 0.0, tail_adv, style_id, size_pt,
+                                      spacing)
             out.append(SetLine(tuple(segments), pitch * MM_PER_PT, self._baseline(pitch, size), style_id))
         return out
 
@@ -161,9 +177,9 @@ class Typesetter:
         """Where the text sits in an exact-pitch line: the glyphs centred, baseline 0.88 em down."""
         return ((pitch_pt - size_pt) / 2 + size_pt * 0.88) * MM_PER_PT
 
-    def _advances(self, text: str, size: float) -> list[float]:
+    def _advances(self, text: str, size: float, spacing: float = 0.0) -> list[float]:
         advance = self.metrics.advance_em
-        out = [advance(ch) * size for ch in text]
+        out = [advance(ch) * size + spacing for ch in text]
         auto = AUTOSPACE_EM * size
         for i in range(1, len(text)):
             a, b = text[i - 1], text[i]
@@ -174,7 +190,9 @@ class Typesetter:
         return out
 
     def _segments(self, pieces: list[Piece], start: int, end: int, x0: float, gap: float,
-                  advances: list[float], style_id: str, size_pt: float | None) -> list[Segment]:
+                  advances: list[float], style_id: str, size_pt: float | None, spacing: float = 0.0) -> list[Segment]:
+        """The line's runs of one style each; a segment's `gap` is what the painter adds after each
+        character: the justification and the style's letter spacing."""
         segments = []
         pos = 0
         x = x0
@@ -187,7 +205,8 @@ class Typesetter:
             seg_x = x0 + sum(advances[start:a]) + gap * (a - start)
             x = seg_x
             segments.append(Segment(piece.text[a - p0:b - p0], piece.char_style or style_id,
-                                    self.font(style_id, piece.char_style, size_pt), x * MM_PER_PT, gap * MM_PER_PT,
+                                    self.font(style_id, piece.char_style, size_pt), x * MM_PER_PT,
+                                    (gap + spacing) * MM_PER_PT,
                                     piece.source, piece.offset + (a - p0)))
         return segments
 

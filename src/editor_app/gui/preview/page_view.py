@@ -108,7 +108,7 @@ class PageCanvas(QWidget):
         page, composed = self.composed_at(pos)
         if composed is not None:
             self.block_clicked.emit(composed.block_id)
-            if event.button() == Qt.MouseButton.LeftButton and page.continuation == 0:
+            if event.button() == Qt.MouseButton.LeftButton and page.continuation == 0 and not page.template.flowing:
                 _, x, y = self.locate(pos)
                 self.drag = _Drag(page, composed, self._edge(composed, x, y), x, y, composed.place)
         super().mousePressEvent(event)
@@ -118,7 +118,7 @@ class PageCanvas(QWidget):
         if self.drag is None:
             page, composed = self.composed_at(pos)
             shape = Qt.CursorShape.ArrowCursor
-            if composed is not None and page.continuation == 0:
+            if composed is not None and page.continuation == 0 and not page.template.flowing:
                 _, x, y = self.locate(pos)
                 shape = {"right": Qt.CursorShape.SizeHorCursor, "bottom": Qt.CursorShape.SizeVerCursor,
                          "move": Qt.CursorShape.OpenHandCursor}[self._edge(composed, x, y)]
@@ -153,7 +153,7 @@ class PageCanvas(QWidget):
             painter.translate(ox, oy)
             paint_page(painter, page, self.scale, highlight=self.highlight, marks=self.marks, tags=self.tags,
                        images=self.images)
-            if page.continuation:
+            if page.continuation and not page.template.flowing:
                 painter.setPen(QColor("#c62828"))
                 painter.drawText(QPointF(6, 14), self.tr("Continuation: what page %1 could not hold").replace(
                     "%1", str(page.page.number)))
@@ -346,7 +346,7 @@ class PagePreview(QWidget):
         except EditorError as exc:
             self.page_label.setText(str(exc))
             return
-        spilled = sum(len(p.blocks) for p in self.last_pages if p.continuation)
+        spilled = sum(len(p.blocks) for p in self.last_pages if p.continuation and not p.template.flowing)
         overset = sum(1 for p in self.last_pages for b in p.blocks if b.state == "overset")
         label = ""
         if spilled:
