@@ -72,12 +72,15 @@ class DeepChecker:
             idioms = read_list(folder / "idioms.txt")
             phrases = read_list(folder / "set_phrases.txt")
             pairs = [tuple(line.split("\t")[:2]) for line in read_list(folder / "word_pairs.tsv") if "\t" in line]
+            own = read_list(paths.resource("typo", "supplement.txt"))
         except (OSError, ContextLMError) as exc:
             raise DeepDataError(f"the deep pass cannot read its data: {exc}") from exc
         rules = Checker.load(rules_dirs=[folder], user_dictionary=(), include_user=False)
         if user_terms is None:
             user_terms = read_user_dictionary(paths.user_dictionary_path())
-        return cls(shared_tables(), lm, idioms, phrases, rules, user_terms, word_pairs=pairs)
+        deep = cls(shared_tables(), lm, idioms, phrases, rules, user_terms, word_pairs=pairs)
+        deep.scorer.own_words = set(own)
+        return deep
 
     # -- public ----------------------------------------------------------------------------------
     def check_text(self, text: str, scope: str = "body", context: str | None = None,
@@ -135,6 +138,7 @@ class DeepChecker:
         scorer = self.scorer
         standard = self.tables.standard
         hits = []
+        pairs: list[tuple[float, int, str]] = []
         for run in HAN_RUN.finditer(text):
             s, base = run.group(), run.start()
             if len(s) < scorer.settings.min_run:
@@ -147,6 +151,14 @@ class DeepChecker:
                 if fix is None or in_parallel(s, i, fix[0]) or _repeated(text, p, document):
                     continue
                 hits.append((fix[1], p, fix[0]))
+            for i in range(len(s) - 1):  # two adjacent slips: 独岛 for 督导
+                p = base + i
+                if mask[p] or mask[p + 1] or s[i] not in standard or s[i + 1] not in standard:
+                    continue
+                two = scorer.two_fix(s, i)
+                if two is not None and not in_parallel(s, i) and not in_parallel(s, i + 1) \
+                        and not _repeated(text, p, document) and not _repeated(text, p + 1, document):
+                    pairs.append((two[1], p, two[0]))
             for i in range(len(s) - 1):  # listed real-word confusions: 机智 for 机制
                 for other in self.word_pairs.get(s[i:i + 2], ()):
                     p = base + i
@@ -160,11 +172,15 @@ class DeepChecker:
         for margin, p, right in sorted(hits, reverse=True):  # one slip spoils its neighbours too: keep the best
             if all(abs(p - q) > 1 for _, q, _ in kept):
                 kept.append((margin, p, right))
+        for margin, p, word in sorted(pairs, reverse=True):  # a pair wins over single fixes inside it
+            if all(q > p + 2 or q + len(r) < p for _, q, r in kept):
+                kept.append((margin, p, word))
         out = []
         for margin, p, right in sorted(kept, key=lambda h: h[1]):
             level = "error" if margin >= 8.0 else "warning"
-            out.append(Finding("typo.context", "别字", level, p, p + 1, text[p], (right,),
-                               f"疑似别字：「{text[p]}」或为「{right}」（深度校对：上下文）", location, "deep"))
+            wrong = text[p:p + len(right)]
+            out.append(Finding("typo.context", "别字" if len(right) == 1 else "别词", level, p, p + len(right), wrong,
+                               (right,), f"疑似别字：「{wrong}」或为「{right}」（深度校对：上下文）", location, "deep"))
         return out
 
     def _phrase_findings(self, text, mask, location) -> list[Finding]:

@@ -16,7 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# two unusual characters before one of these are a name (淀浦河, 漕溪路), not two slips (as in the fast pass)
+from editor_app.proof.typo.pairs import NAME_ENDINGS
+
 _UNSEEN = object()
+#: words of the fast pass's dictionary at least this frequent (the hand-written official vocabulary of
+#: resources/typo/supplement.txt has 1000) that the trigram model does not know silence the scorer around them
+OWN_WORD_FREQ = 1000
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,7 @@ class Settings:
     fuzzy_extra: float = 3.0      # near readings (z/zh, n/l, in/ing …) must save this much more
     shape_extra: float = 3.0      # look-alikes too
     pair_gain: float = 5.0        # a listed real-word confusion (机智/机制, resources/rules/deep/word_pairs.tsv)
+    two_gain: float = 22.0        # two adjacent slips replaced together (督导 written 独岛)
     window: int = 4               # characters either side that the model reads
     min_run: int = 4              # shorter runs of Han characters are left alone
     max_word: int = 4             # longest word a candidate may complete (the holes index holds 2-4)
@@ -41,6 +48,7 @@ class ContextScorer:
         self.tables = tables
         self.lm = lm
         self.bigram_lm = bigram_lm  # the fast pass's WordLM (typo/lm.py), or None
+        self.own_words: set[str] = set()  # current official vocabulary (resources/typo/supplement.txt)
         self.settings = settings or Settings()
         self._similar: dict[str, dict[str, str]] = {}
         self._memo: dict[tuple, tuple[str, float] | None] = {}
@@ -110,6 +118,11 @@ class ContextScorer:
             return None
         st = self.settings
         lm = self.lm
+        words = self.tables.words
+        own = self.own_words
+        if any((window[a:b] in own or words.get(window[a:b], 0) >= OWN_WORD_FREQ) and not lm.knows(window[a:b])
+               for a in range(max(0, k - 3), k + 1) for b in range(max(k + 1, a + 2), min(len(window), a + 4) + 1)):
+            return None  # the character sits in current vocabulary the model never saw (纠治, 赋能): it cannot judge
         before = lm.text_cost(window)
         bigram = self.bigram_lm
         before2 = bigram.cost(window, *edges) if bigram is not None else 0.0
@@ -140,3 +153,33 @@ class ContextScorer:
             edges = lo == 0, hi == len(s)
             gain += st.bigram_weight * (self.bigram_lm.cost(window, *edges) - self.bigram_lm.cost(fixed, *edges))
         return gain
+
+    def two_fix(self, s: str, i: int) -> tuple[str, float] | None:
+        """Two adjacent slips (督导 written 独岛): s[i:i+2], not a word the trigram model knows, replaced by a
+        common word whose readings as a word match readings of the two characters (the fast pass's pair index,
+        `readings.tsv`), when both models together save `two_gain` nats. Returns (word, margin) or None."""
+        pair = s[i:i + 2]
+        st = self.settings
+        lo, hi = max(0, i - st.window), min(len(s), i + 2 + st.window)
+        key = (s[lo:hi], i - lo, lo == 0, hi == len(s), 2)
+        found = self._memo.get(key, _UNSEEN)
+        if found is not _UNSEEN:
+            return found
+        found = None
+        t = self.tables
+        if not self.lm.knows(pair) and pair not in t.words and not (i + 2 < len(s) and s[i + 2] in NAME_ENDINGS):
+            index = t.reading_pairs()
+            readings = t.readings
+            joined = "".join(index.get(f"{x}_{y}", "") for x in readings.get(pair[0], ())
+                             for y in readings.get(pair[1], ()))
+            for k in range(0, len(joined), 2):
+                word = joined[k:k + 2]
+                if word[0] == pair[0] or word[1] == pair[1]:
+                    continue  # one slip only: the one-character scorer's business
+                margin = self.gain(s, i, i + 2, word) - st.two_gain
+                if margin >= 0 and (found is None or margin > found[1]):
+                    found = (word, margin)
+        if len(self._memo) > 100_000:
+            self._memo.clear()
+        self._memo[key] = found
+        return found
