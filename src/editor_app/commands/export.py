@@ -18,6 +18,8 @@ def register(subparsers) -> None:
                         help="write the proofreaders' flags as Word comments on their exact spans")
     parser.add_argument("--findings-as-comments", action="store_true",
                         help="write the checker's errors and warnings as Word comments")
+    parser.add_argument("--deep", action="store_true",
+                        help="with --findings-as-comments: include the deep pass's findings (深度校对)")
     parser.add_argument("--traditional", choices=["s2t", "s2hk", "s2tw"],
                         help="write a traditional-Chinese edition (OpenCC) with regional faces")
     parser.set_defaults(run=run)
@@ -28,9 +30,15 @@ def run(args) -> int:
     from editor_app.messages import msg
 
     project = load_source(args.source)
+    findings = None
+    if args.deep and args.findings_as_comments:
+        from editor_app.proof.deep import check_issue_both
+
+        findings = check_issue_both(project.issue)
     result = export_docx(project, args.output, template=args.template,
                          flags_as_comments=args.flags_as_comments,
-                         findings_as_comments=args.findings_as_comments, traditional=args.traditional)
+                         findings_as_comments=args.findings_as_comments, traditional=args.traditional,
+                         findings=findings)
     for warning in result.warnings:
         print(msg("editor-app: warning: {warning}", warning=warning), file=sys.stderr)
     print(result.path)

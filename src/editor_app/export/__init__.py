@@ -65,8 +65,9 @@ def _core_properties(document, issue, template, convert=None) -> None:
 
 def export_docx(project, out, template: str | None = None, flags_as_comments: bool = False,
                 findings_as_comments: bool = False, traditional: str | None = None,
-                progress: Callable[[int, int], None] | None = None) -> ExportResult:
-    """Write the project's issue as a print-ready DOCX; return the path and any warnings."""
+                progress: Callable[[int, int], None] | None = None, findings=None) -> ExportResult:
+    """Write the project's issue as a print-ready DOCX; return the path and any warnings. `findings` are the
+    checker findings to write as comments (e.g. fast and deep pass together); default: the fast checker's."""
     out = Path(out)
     if out.suffix.lower() != ".docx":
         raise ExportError(msg("{path}: the export file name must end in .docx", path=out))
@@ -83,9 +84,11 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
     if flags_as_comments:
         groups.append(flag_anchors(issue, warnings))
     if findings_as_comments:
-        from editor_app.proof import default_checker
+        if findings is None:
+            from editor_app.proof import default_checker
 
-        groups.append(finding_anchors(default_checker().check_issue(issue)))
+            findings = default_checker().check_issue(issue)
+        groups.append(finding_anchors(findings))
     options = WriteOptions(anchors=merge(*groups), variant=traditional, progress=progress)
     try:
         writer = DocxWriter(project, tpl, layout, options, warnings)

@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from editor_app.proof.findings import LEVEL_RANK, Finding, FindingLocation
 
-__all__ = ["DeepChecker", "DeepDataError", "shared_deep_checker"]
+__all__ = ["DeepChecker", "DeepDataError", "check_issue_both", "merge_findings", "shared_deep_checker"]
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 SCOPES = ("headline", "body", "caption", "editor_note")
@@ -220,3 +220,27 @@ def shared_deep_checker() -> DeepChecker:
         if "default" not in _shared:
             _shared["default"] = DeepChecker.load()
         return _shared["default"]
+
+
+def merge_findings(fast: list[Finding], deep: list[Finding], issue) -> list[Finding]:
+    """Fast and deep findings of one issue in reading order (fields as `iter_text_fields` yields them)."""
+    from editor_app.model.fields import iter_text_fields
+
+    order = {(f.block.id, f.path): number for number, f in enumerate(iter_text_fields(issue))}
+
+    def key(f: Finding):
+        loc = f.location
+        return (order.get((loc.block, loc.field), len(order)) if loc else -1, f.start, f.end)
+
+    return sorted(list(fast) + list(deep), key=key)
+
+
+def check_issue_both(issue, checker=None) -> list[Finding]:
+    """The fast checker's findings plus the deep pass's, in reading order (for exports and reports that include
+    the deep pass)."""
+    if checker is None:
+        from editor_app.proof import default_checker
+
+        checker = default_checker()
+    fast = checker.check_issue(issue)
+    return merge_findings(fast, shared_deep_checker().check_issue(issue, fast), issue)
