@@ -34,7 +34,10 @@ class PhraseMatcher:
             if len(phrase) >= 5:
                 for k in range(1, len(phrase) - 1):
                     self.dropped.setdefault(phrase[:k] + phrase[k + 1:], []).append(phrase)
-        self.starts = {p[0] for p in self.known} | {p[1] for p in self.known}
+        # a window one substitution away keeps its first or its second character: positions where neither
+        # starts a phrase are skipped (most of the text)
+        self.firsts = frozenset(p[0] for p in self.known)
+        self.seconds = frozenset(p[1] for p in self.known)
 
     def matches(self, text: str, similar) -> list[tuple[int, int, str]]:
         """(start, end, phrase) for each window one slip away. `similar(c)` gives the characters a slip for c
@@ -42,7 +45,10 @@ class PhraseMatcher:
         out = []
         n = len(text)
         known = self.known
+        firsts, seconds = self.firsts, self.seconds
         for p in range(n):
+            if text[p] not in firsts and (p + 1 >= n or text[p + 1] not in seconds):
+                continue
             for size in self.lengths:
                 end = p + size
                 if end > n:
