@@ -17,6 +17,10 @@ from editor_app.proof.typo.lm import WordLM
 
 #: cost (negative natural log probability) of a transition whose first character is unknown
 UNKNOWN_COST = 16.0
+#: character 2/3-grams and word pairs with the counts libime's model expects in 1.1 million words
+#: (resources/typo/build_counts.py): the detector's corpus evidence ("corpus" in the names below)
+CHARGRAMS = "expected_chargrams.tsv"
+WORDPAIRS = "expected_wordpairs.tsv"
 #: two-character words at least this frequent propose candidates
 NEIGHBOUR_MIN_FREQ = 10
 
@@ -42,13 +46,16 @@ class Tables:
     log_total: float = 0.0
     index: SoundIndex | None = None
     folder: Path | None = None
-    #: "word_next" -> chr(33 + 4 ln(1 + count)) for adjacent word pairs in the news corpus (seen twice or more);
+    #: "word_next" -> chr(33 + 4 ln(1 + count)) for adjacent word pairs (expected twice or more);
     #: read when the first candidate fix is weighed, not with the other tables, to keep first use fast
     _wordpairs: dict[str, str] | None = field(default=None, repr=False)
     _lm: WordLM | None = field(default=None, repr=False)
     _lm_error: TypoDataError | None = field(default=None, repr=False)
     _reading_pairs: dict[str, str] | None = field(default=None, repr=False)
     _fuzzy: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _derived: dict = field(default_factory=dict, repr=False)  # fine_pairs' and strong_pairs' sets, by setting
+    _alike: dict[str, tuple] = field(default_factory=dict, repr=False)  # look_alike's answers, by character
+    _mates: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # word_mates' answers
 
     def transition_cost(self, prev: str, nxt: str) -> float:
         row = self.transitions.get(prev)
@@ -59,7 +66,7 @@ class Tables:
         return ((scores[idx] if idx >= 0 else default) - 33) * 0.5
 
     def corpus_weight(self, gram: str) -> float:
-        """ln(1 + count) of a 2- or 3-character gram in the news corpus (0 when seen fewer than twice)."""
+        """ln(1 + count) of a 2- or 3-character gram in the corpus counts (0 when expected fewer than twice)."""
         row = self.ngrams.get(gram[:-1])
         if row is None:
             return 0.0
@@ -67,7 +74,7 @@ class Tables:
         return (ord(row[1][idx]) - 33) * 0.25 if idx >= 0 else 0.0
 
     def pair_weight(self, word: str, nxt: str) -> float:
-        """ln(1 + count) of the adjacent word pair in the news corpus (0 when seen fewer than twice)."""
+        """ln(1 + count) of the adjacent word pair in the corpus counts (0 when expected fewer than twice)."""
         pairs = self._wordpairs
         if pairs is None:
             with _LAZY_LOCK:  # the GUI's checker thread and the main thread may both get here first
@@ -112,6 +119,90 @@ class Tables:
                 found = self._reading_pairs
         return found
 
+    def fine_pairs(self, limit: int, corpus_limit: int) -> frozenset[str]:
+        """Character pairs whose transition is not improbable: quantised transition score at most `limit`
+        (`transitions`' bytes) or corpus weight byte above `corpus_limit` (`ngrams`' weights). One set look-up
+        per pair is what lets stage 1 of the detector cost well under a microsecond a character."""
+        key = ("fine", limit, corpus_limit)
+        found = self._derived.get(key)
+        if found is None:
+            fine: set[str] = set()
+            everything = None
+            # mark the fine entries with a translation table, then visit only those: most entries are not
+            good = bytes(1 if q <= limit else 0 for q in range(256))
+            for x, (nexts, scores, default) in self.transitions.items():
+                if default <= limit:  # every pair from x is fine but those listed worse
+                    everything = everything or "".join(self.readings)
+                    worse = {y for y, q in zip(nexts, scores) if q > limit}
+                    fine.update([x + y for y in everything if y not in worse])
+                    continue
+                marks = scores.translate(good)
+                at = marks.find(1)
+                while at >= 0:
+                    fine.add(x + nexts[at])
+                    at = marks.find(1, at + 1)
+            seen = {chr(q): "\x01" if q > corpus_limit else "\x00" for q in range(33, 128)}
+            table = str.maketrans(seen)
+            for prefix, (nexts, weights) in self.ngrams.items():
+                if len(prefix) == 1:
+                    marks = weights.translate(table)
+                    at = marks.find("\x01")
+                    while at >= 0:
+                        fine.add(prefix + nexts[at])
+                        at = marks.find("\x01", at + 1)
+            found = self._derived[key] = frozenset(fine)
+        return found
+
+    def strong_pairs(self, floor: int) -> frozenset[str]:
+        """Two-character words at least `floor` frequent."""
+        key = ("strong", floor)
+        found = self._derived.get(key)
+        if found is None:
+            found = self._derived[key] = frozenset(w for w, f in self.words.items() if len(w) == 2 and f >= floor)
+        return found
+
+    def word_ends(self) -> frozenset[str]:
+        """The last three or more characters of every word of three or more: a segmentation that meets a
+        stretch not in here can stop trying longer words ending at the same place."""
+        found = self._derived.get("ends")
+        if found is None:
+            found = self._derived["ends"] = frozenset(
+                w[-m:] for w in self.words if len(w) > 2 for m in range(3, len(w) + 1))
+        return found
+
+    def frequent_chars(self, floor: int) -> frozenset[str]:
+        """Single characters at least `floor` frequent."""
+        key = ("frequent", floor)
+        found = self._derived.get(key)
+        if found is None:
+            found = self._derived[key] = frozenset(w for w, f in self.words.items() if len(w) == 1 and f >= floor)
+        return found
+
+    def look_alike(self, c: str) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str], frozenset[str]]:
+        """(readings, near readings, look-alikes, their set) of `c`: the toneless readings, those one common
+        confusion away, and the standard characters of similar glyph ("shape") or sharing a component
+        ("part"), worked out once per character."""
+        found = self._alike.get(c)
+        if found is None:
+            readings = self.readings.get(c, ())
+            fuzzy = tuple(f for r in readings for f in self.fuzzy(r))
+            looks = {x: "part" for x in self.components.get(c, "") if x in self.standard}
+            looks.update((x, "shape") for x in self.shapes.get(c, "") if x in self.standard)
+            found = self._alike[c] = (readings, fuzzy, looks, frozenset(looks))
+        return found
+
+    def word_mates(self, key: str) -> frozenset[str]:
+        """">机": the characters x such that 机x is a known two-character word; "<机": those with x机 (from
+        `neighbours.tsv`), as a set, so a look-alike that makes a word with a neighbour is one set intersection
+        away instead of a look-up per look-alike."""
+        found = self._mates.get(key)
+        if found is None:
+            found = frozenset(self.index.neighbours.get(key, "")) if self.index else frozenset()
+            if len(self._mates) >= 50_000:
+                self._mates.clear()
+            self._mates[key] = found
+        return found
+
     def fuzzy(self, reading: str) -> tuple[str, ...]:
         """Readings one common confusion away (zh/z, ch/c, sh/s, n/l, f/h, r/l; an/ang, en/eng, in/ing)."""
         found = self._fuzzy.get(reading)
@@ -126,7 +217,8 @@ class SoundIndex:
     """Known two-character words keyed by one character and the other's toneless reading.
 
     `neighbours["机zhi"]` lists x such that 机x is a word (机制, 机智 …); `neighbours["zhi机"]` lists x with
-    x机 a word. Built by resources/typo/build.py into `neighbours.tsv`, so that candidate generation is a
+    x机 a word (both for words of frequency >= `NEIGHBOUR_MIN_FREQ` of standard characters); `neighbours[">机"]`
+    and `neighbours["<机"]` list every x with 机x, x机 a word of the word list. Built by resources/typo/build.py into `neighbours.tsv`, so that candidate generation is a
     couple of dictionary look-ups per suspicious character.
     """
 
@@ -148,6 +240,10 @@ class SoundIndex:
                 neighbours.setdefault(a + r, []).append(b)
             for r in ra:
                 neighbours.setdefault(r + b, []).append(a)
+        for word in words:  # every two-character word, whatever its frequency: `Tables.word_mates`
+            if len(word) == 2:
+                neighbours.setdefault(">" + word[0], []).append(word[1])
+                neighbours.setdefault("<" + word[1], []).append(word[0])
         return cls({k: "".join(v) for k, v in neighbours.items()})
 
 
@@ -191,7 +287,7 @@ def load_tables(folder: Path | None = None) -> Tables:
         for line in _body(folder / "bigrams.tsv").splitlines():
             prev, default, nexts, scores = line.split("\t")
             transitions[prev] = (nexts, scores.encode("ascii"), ord(default))
-        toks = _body(folder / "ngrams.tsv").split()
+        toks = _body(folder / CHARGRAMS).split()
         ngrams = dict(zip(toks[::3], zip(toks[1::3], toks[2::3])))
         readings: dict[str, tuple[str, ...]] = {}
         by_reading: dict[str, list[str]] = {}
@@ -221,7 +317,7 @@ def load_tables(folder: Path | None = None) -> Tables:
     if not words or not transitions or not readings or not index.neighbours:
         raise TypoDataError(f"the typo tables in {folder} are empty")
     total = float(sum(words.values()))
-    for name in ("wordpairs.tsv", "readings.tsv", "lm_words.tsv", "lm_index.bin", "lm_next.bin", "lm_cost.bin"):
+    for name in (WORDPAIRS, "readings.tsv", "lm_words.tsv", "lm_index.bin", "lm_next.bin", "lm_cost.bin"):
         if not (folder / name).is_file():
             raise TypoDataError(f"cannot read the typo table {folder / name}: no such file")
     return Tables(words, transitions, ngrams, readings, {r: "".join(cs) for r, cs in by_reading.items()}, shapes,
@@ -229,9 +325,9 @@ def load_tables(folder: Path | None = None) -> Tables:
 
 
 def _load_wordpairs(folder: Path) -> dict[str, str]:
-    toks = _body(folder / "wordpairs.tsv").split()
+    toks = _body(folder / WORDPAIRS).split()
     if len(toks) % 2:
-        raise TypoDataError(f"the typo table {folder / 'wordpairs.tsv'} is damaged")
+        raise TypoDataError(f"the typo table {folder / WORDPAIRS} is damaged")
     return dict(zip(toks[::2], toks[1::2]))
 
 
