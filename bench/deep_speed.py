@@ -26,6 +26,10 @@ def fresh_checker(template):
                        word_pairs=[(a, b) for a, bs in template.word_pairs.items() for b in bs])
     deep.phrases = template.phrases
     deep.scorer.own_words = template.scorer.own_words
+    # the models' memos of costs are shared by every checker in the process: empty them, so a timed run reads
+    # the models afresh as well
+    template.lm._memo.clear()
+    template.tables.language_model()._memo.clear()
     return deep
 
 

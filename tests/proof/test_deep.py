@@ -49,6 +49,31 @@ def test_correct_wording_is_left_alone(deep, sentence):
     assert deep.check_text(sentence) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "常用的外用药有三氯乙酸和咪喹莫特。",   # 氯 is not 氟: a chemical name, not a slip
+    "灰指甲可以口服特比奈芬，疗程较长。",   # 奈芬 is not 奶粉
+    "过敏时可以口服息斯敏，一天一片。",
+    "咳嗽厉害可以吃克咳敏和消咳宁。",
+])
+def test_medicine_and_chemical_names_are_left_alone(deep, sentence):
+    assert deep.check_text(sentence) == []
+
+
+def test_medicine_name_shape_needs_a_name_before_its_ending():
+    from editor_app.proof.deep.terms import medicine_spans
+
+    known = {"过敏", "因素", "平台", "稳定", "安宁", "水平", "社会", "发展", "乙酸", "导致"}.__contains__
+    text = "导致过敏的因素很多，社会安宁稳定，外用三氯乙酸，口服特比奈芬。"
+    # the stretch before the ending runs back to four characters while no two of them make a word
+    assert [text[a:b] for a, b in medicine_spans(text, known)] == ["用三氯乙酸", "服特比奈芬"]
+
+
+def test_a_slip_that_makes_a_word_with_its_neighbour_is_fixed_as_a_pair(deep):
+    """Two adjacent slips that are a word themselves (滑雪 for 化学) are replaced together when the models are sure."""
+    assert [(f.text, f.suggestions[0]) for f in deep.check_text("各单位要加强危险滑雪品的管理。")] == [("滑雪", "化学")]
+    assert deep.check_text("他每年冬天都去东北滑雪。") == []
+
+
 def test_names_found_on_the_page_are_protected_everywhere(deep):
     page = "记者鲍炳章报道。\n鲍炳章说，工作要抓实。\n会后鲍炳章走访了企业。"
     assert [f for f in deep.check_text(page) if "鲍" in f.text or "炳" in f.text or "章" in f.text] == []

@@ -13,7 +13,8 @@ Three parts, each precision first (measurements in docs/benchmarks.md):
 - `resources/rules/deep/function_words.yaml`: 的/地/得, 在/再, 做/作 where a pattern can decide (`deep.*`).
 
 Names, quotes, bylines, the user's words, parallel wording and wording that recurs in the document are left alone,
-as in the fast pass, and so is every name found anywhere on the page (`names.py`). Findings carry `pass_ = "deep"`;
+as in the fast pass, and so is every name found anywhere on the page (`names.py`) and every medicine or chemical
+name (`terms.py`: 息斯敏, 三氯乙酸). Findings carry `pass_ = "deep"`;
 a deep finding that overlaps a fast one is dropped (the fast pass already said it).
 """
 
@@ -127,9 +128,16 @@ class DeepChecker:
 
     # -- parts -----------------------------------------------------------------------------------
     def _mask(self, text: str, names: Iterable[str]) -> bytearray:
+        from editor_app.proof.deep.terms import medicine_spans
         from editor_app.proof.typo.protect import protected_mask
 
-        return protected_mask(text, list(self.user_terms) + [n for n in names if n in text])
+        mask = protected_mask(text, list(self.user_terms) + [n for n in names if n in text])
+        for start, end in medicine_spans(text, self._known):
+            mask[start:end] = b"\x01" * (end - start)
+        return mask
+
+    def _known(self, word: str) -> bool:
+        return len(word) > 1 and (self.lm.knows(word) or word in self.tables.words)
 
     def _context_findings(self, text, document, mask, location) -> list[Finding]:
         from editor_app.proof.typo.detector import _repeated

@@ -7,9 +7,12 @@ characters beside it (`TrigramLM.holes`); the window around it is read with and 
 trigram model and, at half weight, the fast pass's bigram model (SunPinyin's, which also knows where a clause ends:
 机智。 against 机制。) — and a fix is proposed only when together they read the window far better:
 `Settings.min_gain` nats, `real_word_gain` when the original character already sits in a word the trigram model
-knows, a little more for near readings and look-alikes.
-Thresholds were chosen on the official-document set with the law and medicine sets' clean rates in view
-(docs/benchmarks.md).
+knows, a little more for near readings and look-alikes. The bigram model may only tip a close call: the trigram
+model alone must come within `bigram_lead` nats of the bar (terms it does not know, 竖抱, 清利湿热, were read as
+slips on the bigram model's word). Two adjacent slips are replaced together by a common word of matching
+readings, whether or not the two make a word themselves (独岛 for 督导, 滑雪 for 化学).
+Thresholds were chosen on the official-document set with the law and medicine sets' precision and clean rates in
+view, by replaying the scorer's readings offline (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -30,12 +33,15 @@ class Settings:
     """How sure the language model must be (nats saved over the window), and how far it reads."""
 
     min_gain: float = 14.0        # a fix that turns an unknown stretch into words
-    real_word_gain: float = 12.0  # the original character already sits in a word the model knows
+    real_word_gain: float = 11.0  # the original character already sits in a word the model knows
     bigram_weight: float = 0.5    # per nat the fast pass's bigram model saves over the same window
-    fuzzy_extra: float = 3.0      # near readings (z/zh, n/l, in/ing …) must save this much more
-    shape_extra: float = 3.0      # look-alikes too
+    bigram_lead: float = 3.0      # ... which may make up at most this much of the bar (4 nats when the original
+    bigram_lead_known: float = 4.0  # sits in a known word): the trigram model alone must come this close
+    fuzzy_extra: float = 2.0      # near readings (z/zh, n/l, in/ing …) must save this much more
+    shape_extra: float = 2.0      # look-alikes too
     pair_gain: float = 5.0        # a listed real-word confusion (机智/机制, resources/rules/deep/word_pairs.tsv)
-    two_gain: float = 22.0        # two adjacent slips replaced together (督导 written 独岛)
+    two_gain: float = 21.0        # two adjacent slips replaced together (督导 written 独岛), the pair a word
+    two_word_gain: float = 21.0   # itself or not (绝顶 for 决定, 滑雪 for 化学)
     window: int = 4               # characters either side that the model reads
     min_run: int = 4              # shorter runs of Han characters are left alone
     max_word: int = 4             # longest word a candidate may complete (the holes index holds 2-4)
@@ -130,10 +136,13 @@ class ContextScorer:
                     for b in range(max(k + 1, a + 2), min(len(window), a + 4) + 1))
         base = st.real_word_gain if known else st.min_gain
         best = None
+        lead = st.bigram_lead_known if known else st.bigram_lead
         for x, kind in cands.items():
             need = base + (st.fuzzy_extra if kind == "fuzzy" else st.shape_extra if kind == "shape" else 0.0)
             fixed = window[:k] + x + window[k + 1:]
             gain = before - lm.text_cost(fixed)
+            if gain < need - lead:
+                continue  # the bigram model may tip a close call, not carry one the trigram model doubts
             if bigram is not None and gain > 0:
                 gain += st.bigram_weight * (before2 - bigram.cost(fixed, *edges))
             margin = gain - need
@@ -155,7 +164,7 @@ class ContextScorer:
         return gain
 
     def two_fix(self, s: str, i: int) -> tuple[str, float] | None:
-        """Two adjacent slips (督导 written 独岛): s[i:i+2], not a word the trigram model knows, replaced by a
+        """Two adjacent slips (督导 written 独岛, 化学 written 滑雪): s[i:i+2] replaced by a
         common word whose readings as a word match readings of the two characters (the fast pass's pair index,
         `readings.tsv`), when both models together save `two_gain` nats. Returns (word, margin) or None."""
         pair = s[i:i + 2]
@@ -167,7 +176,9 @@ class ContextScorer:
             return found
         found = None
         t = self.tables
-        if not self.lm.knows(pair) and pair not in t.words and not (i + 2 < len(s) and s[i + 2] in NAME_ENDINGS):
+        # a pair that is a word itself (绝顶 for 决定, 滑雪 for 化学) needs the models surer
+        need = st.two_word_gain if self.lm.knows(pair) or pair in t.words else st.two_gain
+        if not (i + 2 < len(s) and s[i + 2] in NAME_ENDINGS):
             index = t.reading_pairs()
             readings = t.readings
             joined = "".join(index.get(f"{x}_{y}", "") for x in readings.get(pair[0], ())
@@ -176,7 +187,7 @@ class ContextScorer:
                 word = joined[k:k + 2]
                 if word[0] == pair[0] or word[1] == pair[1]:
                     continue  # one slip only: the one-character scorer's business
-                margin = self.gain(s, i, i + 2, word) - st.two_gain
+                margin = self.gain(s, i, i + 2, word) - need
                 if margin >= 0 and (found is None or margin > found[1]):
                     found = (word, margin)
         if len(self._memo) > 100_000:
