@@ -129,9 +129,10 @@ class ContextScorer:
         if any((window[a:b] in own or words.get(window[a:b], 0) >= OWN_WORD_FREQ) and not lm.knows(window[a:b])
                for a in range(max(0, k - 3), k + 1) for b in range(max(k + 1, a + 2), min(len(window), a + 4) + 1)):
             return None  # the character sits in current vocabulary the model never saw (纠治, 赋能): it cannot judge
-        before = lm.text_cost(window)
+        states = lm.start()
+        before = lm.resume(states, window, 0)
         bigram = self.bigram_lm
-        before2 = bigram.cost(window, *edges) if bigram is not None else 0.0
+        before2 = None  # the bigram model reads the window when a candidate gets that far
         known = any(lm.knows(window[a:b]) for a in range(max(0, k - 3), k + 1)
                     for b in range(max(k + 1, a + 2), min(len(window), a + 4) + 1))
         base = st.real_word_gain if known else st.min_gain
@@ -140,10 +141,12 @@ class ContextScorer:
         for x, kind in cands.items():
             need = base + (st.fuzzy_extra if kind == "fuzzy" else st.shape_extra if kind == "shape" else 0.0)
             fixed = window[:k] + x + window[k + 1:]
-            gain = before - lm.text_cost(fixed)
+            gain = before - lm.resume(states[:k + 1], fixed, k)
             if gain < need - lead:
                 continue  # the bigram model may tip a close call, not carry one the trigram model doubts
             if bigram is not None and gain > 0:
+                if before2 is None:
+                    before2 = bigram.cost(window, *edges)
                 gain += st.bigram_weight * (before2 - bigram.cost(fixed, *edges))
             margin = gain - need
             if margin >= 0 and (best is None or margin > best[1]):

@@ -6,7 +6,8 @@ official writing (`set_phrases.txt`): a window that differs from one by a single
 like the right one (the same neighbours the context scorer uses), or that drops or adds one interior character of
 a phrase of five or more, is a slip with the phrase as its suggestion — unless the window is itself a word the
 language model or the dictionary knows, another listed phrase, or protected (names, quotes, the user's words).
-Windows are looked up by keys with one hole ("刻舟求?"), a few dictionary look-ups per character.
+Windows are looked up by their halves (a phrase one substitution away shares one half with the window), a few
+dictionary look-ups per character.
 """
 
 from __future__ import annotations
@@ -26,14 +27,19 @@ class PhraseMatcher:
     def __init__(self, idioms: list[str], phrases: list[str]):
         self.known = frozenset(idioms) | frozenset(phrases)
         self.lengths = sorted({len(p) for p in self.known})
-        self.holes: dict[str, list[str]] = {}   # "刻舟求?" -> phrases
         self.dropped: dict[str, list[str]] = {}  # phrase minus one interior character -> phrases (5+ characters)
         for phrase in sorted(self.known):
-            for k in range(len(phrase)):
-                self.holes.setdefault(phrase[:k] + "?" + phrase[k + 1:], []).append(phrase)
             if len(phrase) >= 5:
                 for k in range(1, len(phrase) - 1):
                     self.dropped.setdefault(phrase[:k] + phrase[k + 1:], []).append(phrase)
+        # a window one substitution away keeps the first or the second half of the phrase intact: phrases by
+        # their length and either half, so a window costs two look-ups
+        self.halves: dict[int, tuple[dict[str, list[str]], dict[str, list[str]]]] = {}
+        for phrase in sorted(self.known):
+            heads, tails = self.halves.setdefault(len(phrase), ({}, {}))
+            half = len(phrase) // 2
+            heads.setdefault(phrase[:half], []).append(phrase)
+            tails.setdefault(phrase[half:], []).append(phrase)
         # a window one substitution away keeps its first or its second character: positions where neither
         # starts a phrase are skipped (most of the text)
         self.firsts = frozenset(p[0] for p in self.known)
@@ -56,8 +62,13 @@ class PhraseMatcher:
                 window = text[p:end]
                 if window in known:
                     continue
-                for k in range(size):
-                    for phrase in self.holes.get(window[:k] + "?" + window[k + 1:], ()):
+                heads, tails = self.halves[size]
+                half = size // 2
+                for phrase, lo, hi in [(ph, half, size) for ph in heads.get(window[:half], ())] + [
+                        (ph, 0, half) for ph in tails.get(window[half:], ())]:
+                    diff = [k for k in range(lo, hi) if window[k] != phrase[k]]
+                    if len(diff) == 1:
+                        k = diff[0]
                         if window[k] in similar(phrase[k]) and _han(window[k]):
                             out.append((p, end, phrase))
                 if size >= 4:  # one interior character missing: the phrase is one longer than the window

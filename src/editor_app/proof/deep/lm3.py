@@ -38,7 +38,9 @@ class TrigramLM:
         self.uni_backoff = uni[1::2]
         self.bi_rows, self.bi_ctx, self.bi_cost = bi_rows, bi_ctx, bi_cost
         self.tri_keys, self.tri_rows, self.tri_ctx, self.tri_cost = tri_keys, tri_rows, tri_ctx, tri_cost
-        self._memo: dict[tuple[int, int, int], float] = {}
+        self._memo: dict[int, float] = {}  # ((w + 1) << 42 | (v + 1) << 21 | u) -> cost(w, v, u)
+        #: the last three or more characters of every word of three or more (see `resume`)
+        self._stems = frozenset(w[-m:] for w in words if len(w) > 2 for m in range(3, len(w) + 1))
         #: "机?" -> characters that make a word of 2-4 characters the model knows in the hole (制智器 …)
         self.holes: dict[str, str] = {}
 
@@ -74,6 +76,8 @@ class TrigramLM:
                 raise
             raise ContextLMError(f"{path.name} is damaged: {exc}") from exc
         n = len(words)
+        if n >= 1 << 21:
+            raise ContextLMError(f"{path.name}: more words than the cost memo's keys allow")
         if (len(arrays["uni"]) != 2 * n or len(arrays["bi_rows"]) != n + 1
                 or arrays["bi_rows"][-1] != len(arrays["bi_ctx"]) or len(sections["bi_cost"]) != 2 * len(arrays["bi_ctx"])
                 or len(arrays["tri_rows"]) != len(arrays["tri_keys"]) + 1
@@ -97,7 +101,7 @@ class TrigramLM:
 
     def cost(self, w: int, v: int, u: int) -> float:
         """-ln P(u | w v); -1 for a missing context word (start of a clause, after an unknown character)."""
-        key = (w, v, u)
+        key = ((w + 1) << 42) | ((v + 1) << 21) | u
         found = self._memo.get(key)
         if found is not None:
             return found
@@ -131,28 +135,46 @@ class TrigramLM:
 
     def text_cost(self, text: str) -> float:
         """Cost of the best segmentation of `text` (Viterbi over words, the state being the last two words)."""
+        return self.resume(self.start(), text, 0)
+
+    @staticmethod
+    def start() -> list[dict[tuple[int, int], float]]:
+        """The Viterbi states before the first character (see `resume`)."""
+        return [{(-1, -1): 0.0}]
+
+    def resume(self, states: list[dict[tuple[int, int], float]], text: str, k: int) -> float:
+        """text_cost() of `text` given `states[:k + 1]`, the states of a text that agrees with `text` on its first
+        k characters: a candidate fix at k is read from k on. `states` is extended in place (pass a copy of a
+        prefix to keep the original's)."""
         ids = self.index
         n = len(text)
-        states: list[dict[tuple[int, int], float]] = [{} for _ in range(n + 1)]
-        states[0][(-1, -1)] = 0.0
         cost = self.cost
-        for j in range(1, n + 1):
-            here = states[j]
-            for k in range(max(0, j - MAX_WORD), j):
-                before = states[k]
+        memo = self._memo
+        stems = self._stems
+        del states[k + 1:]
+        for j in range(k + 1, n + 1):
+            here: dict[tuple[int, int], float] = {}
+            # shortest word first, stopping at a stretch no word ends with (each state keeps its cheapest value)
+            for q in range(j - 1, max(0, j - MAX_WORD) - 1, -1):
+                piece = text[q:j]
+                if j - q > 2 and piece not in stems:
+                    break
+                before = states[q]
                 if not before:
                     continue
-                u = ids.get(text[k:j])
+                u = ids.get(piece)
                 if u is None:
-                    if j - k == 1:
+                    if j - q == 1:
                         best = min(before.values()) + UNKNOWN_CHAR
                         if best < here.get((-1, -1), 1e18):
                             here[(-1, -1)] = best
                     continue
                 for (a, b), value in before.items():
-                    value += cost(a, b, u)
+                    step = memo.get(((a + 1) << 42) | ((b + 1) << 21) | u)
+                    value += cost(a, b, u) if step is None else step
                     key = (b, u)
                     if value < here.get(key, 1e18):
                         here[key] = value
+            states.append(here)
         last = states[n]
         return min(last.values()) if last else UNKNOWN_CHAR * n

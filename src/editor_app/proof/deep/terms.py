@@ -27,6 +27,7 @@ SYLLABLES = frozenset(
 #: chemistry's own characters (elements, radicals, rings): a name that holds one is a name whatever its neighbours
 CHEMICAL = frozenset("氯氟溴碘硫磷氰羟羧苯酚醛烷烯炔嗪唑啶嘧喹吲哌吡噻咪呋肟胍脲铵钠钾钙镁锌锂砷硼硒")
 MAX_NAME = 4
+_FIRSTS = frozenset(e[0] for e in ENDINGS)
 
 
 def medicine_spans(text: str, known: Callable[[str], bool]) -> list[tuple[int, int]]:
@@ -36,7 +37,9 @@ def medicine_spans(text: str, known: Callable[[str], bool]) -> list[tuple[int, i
     n = len(text)
     j = 0
     while j < n:
-        ending = next((e for e in ENDINGS if text.startswith(e, j)), None)
+        ending = None
+        if text[j] in _FIRSTS:
+            ending = next((e for e in ENDINGS if text.startswith(e, j)), None)
         if ending is None:
             j += 1
             continue
