@@ -37,7 +37,6 @@ from editor_app.proof.typo.protect import in_parallel, protected_mask
 from editor_app.proof.typo.tables import UNKNOWN_COST, Tables, shared_tables
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-_PAIR_SLICES = [slice(k, k + 2) for k in range(2048)]
 MEMO_SIZE = 50_000  # remembered decisions (window -> fix) and runs (run -> fixes) per detector
 _UNSEEN = object()
 
@@ -211,21 +210,19 @@ class TypoDetector:
         n = len(s)
         t = self.tables
         fine = t.fine_pairs(round(2 * st.suspect + 33), round(4 * st.suspect_corpus + 33))
-        # C-level maps: the pairs, whether each is fine, the positions of the improbable transitions
-        cuts = _PAIR_SLICES[:n - 1] if n <= len(_PAIR_SLICES) else [slice(k, k + 2) for k in range(n - 1)]
-        pairs = list(map(s.__getitem__, cuts))
-        ok = [False, *map(fine.__contains__, pairs), False]  # ok[k + 1]: s[k] -> s[k+1]; run edges count as bad
+        # ok[k + 1]: s[k] -> s[k+1] is fine; run edges count as bad
+        ok = [False, *[y in fine[x] for x, y in zip(s, s[1:])], False]
         bad_at = list(compress(range(n + 1), map(operator.not_, ok)))
         # the characters beside an improbable transition, in order
         near = sorted({q for k in bad_at for q in (k - 1, k) if 0 <= q < n})
         floor = st.suspect_word_freq
         if not floor:
             return [i for i in near if not ok[i] and not ok[i + 1]]
-        strong = t.strong_pairs(floor)
+        words = t.words
         frequent = t.frequent_chars(st.clear_char_freq)
         found = [i for i in near if s[i] not in frequent and (
-            (not ok[i] and not ok[i + 1]) or ((i == 0 or pairs[i - 1] not in strong)
-                                              and (i + 1 == n or pairs[i] not in strong)))]
+            (not ok[i] and not ok[i + 1]) or ((i == 0 or words.get(s[i - 1:i + 1], 0) < floor)
+                                              and (i + 1 == n or words.get(s[i:i + 2], 0) < floor)))]
         if not found or n < 3:
             return found
         # a character inside a 3-gram the corpus knows well reads as right whatever its transitions say
@@ -432,7 +429,6 @@ class TypoDetector:
         word-pair evidence of that word with the words either side: 予以|公示, 长效|机制)."""
         memo = self._word_costs
         words = self.tables.words
-        stems = self.tables.word_ends()
         log_total = self.tables.log_total
         n = len(s)
         best = [0.0] * (n + 1)
@@ -445,12 +441,9 @@ class TypoDetector:
                 cost = memo[ch] = log_total - math.log(words.get(ch) or 1)
             bj = best[j - 1] + cost
             bk = j - 1
-            # shortest first, stopping at a stretch no word ends with; on a tie the longer word wins, as when
-            # the words were tried longest first
+            # shortest first; on a tie the longer word wins, as when the words were tried longest first
             for start in range(j - 2, max(0, j - max_word) - 1, -1):
                 w = s[start:j]
-                if j - start > 2 and w not in stems:
-                    break
                 cost = memo.get(w)
                 if cost is None:
                     freq = words.get(w)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import threading
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 
 from editor_app.errors import EditorError
@@ -53,7 +54,7 @@ class Tables:
     _lm_error: TypoDataError | None = field(default=None, repr=False)
     _reading_pairs: dict[str, str] | None = field(default=None, repr=False)
     _fuzzy: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
-    _derived: dict = field(default_factory=dict, repr=False)  # fine_pairs' and strong_pairs' sets, by setting
+    _derived: dict = field(default_factory=dict, repr=False)  # fine_pairs' and frequent_chars' sets, by setting
     _alike: dict[str, tuple] = field(default_factory=dict, repr=False)  # look_alike's answers, by character
     _mates: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # word_mates' answers
 
@@ -119,55 +120,15 @@ class Tables:
                 found = self._reading_pairs
         return found
 
-    def fine_pairs(self, limit: int, corpus_limit: int) -> frozenset[str]:
-        """Character pairs whose transition is not improbable: quantised transition score at most `limit`
-        (`transitions`' bytes) or corpus weight byte above `corpus_limit` (`ngrams`' weights). One set look-up
-        per pair is what lets stage 1 of the detector cost well under a microsecond a character."""
+    def fine_pairs(self, limit: int, corpus_limit: int) -> dict[str, frozenset[str]]:
+        """For each character x, the characters after which x's transition is not improbable: quantised transition
+        score at most `limit` (`transitions`' bytes) or corpus weight byte above `corpus_limit` (`ngrams`'
+        weights). A dictionary and a set look-up per pair is what lets stage 1 of the detector cost well under a
+        microsecond a character; each character's set is worked out when first asked for (`fine[x]`)."""
         key = ("fine", limit, corpus_limit)
         found = self._derived.get(key)
         if found is None:
-            fine: set[str] = set()
-            everything = None
-            # mark the fine entries with a translation table, then visit only those: most entries are not
-            good = bytes(1 if q <= limit else 0 for q in range(256))
-            for x, (nexts, scores, default) in self.transitions.items():
-                if default <= limit:  # every pair from x is fine but those listed worse
-                    everything = everything or "".join(self.readings)
-                    worse = {y for y, q in zip(nexts, scores) if q > limit}
-                    fine.update([x + y for y in everything if y not in worse])
-                    continue
-                marks = scores.translate(good)
-                at = marks.find(1)
-                while at >= 0:
-                    fine.add(x + nexts[at])
-                    at = marks.find(1, at + 1)
-            seen = {chr(q): "\x01" if q > corpus_limit else "\x00" for q in range(33, 128)}
-            table = str.maketrans(seen)
-            for prefix, (nexts, weights) in self.ngrams.items():
-                if len(prefix) == 1:
-                    marks = weights.translate(table)
-                    at = marks.find("\x01")
-                    while at >= 0:
-                        fine.add(prefix + nexts[at])
-                        at = marks.find("\x01", at + 1)
-            found = self._derived[key] = frozenset(fine)
-        return found
-
-    def strong_pairs(self, floor: int) -> frozenset[str]:
-        """Two-character words at least `floor` frequent."""
-        key = ("strong", floor)
-        found = self._derived.get(key)
-        if found is None:
-            found = self._derived[key] = frozenset(w for w, f in self.words.items() if len(w) == 2 and f >= floor)
-        return found
-
-    def word_ends(self) -> frozenset[str]:
-        """The last three or more characters of every word of three or more: a segmentation that meets a
-        stretch not in here can stop trying longer words ending at the same place."""
-        found = self._derived.get("ends")
-        if found is None:
-            found = self._derived["ends"] = frozenset(
-                w[-m:] for w in self.words if len(w) > 2 for m in range(3, len(w) + 1))
+            found = self._derived[key] = _FineRows(self, limit, corpus_limit)
         return found
 
     def frequent_chars(self, floor: int) -> frozenset[str]:
@@ -175,7 +136,8 @@ class Tables:
         key = ("frequent", floor)
         found = self._derived.get(key)
         if found is None:
-            found = self._derived[key] = frozenset(w for w, f in self.words.items() if len(w) == 1 and f >= floor)
+            words = self.words
+            found = self._derived[key] = frozenset(c for c in self.readings if words.get(c, 0) >= floor)
         return found
 
     def look_alike(self, c: str) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str], frozenset[str]]:
@@ -209,6 +171,34 @@ class Tables:
         if found is None:
             found = tuple(r for r in _fuzzy_variants(reading) if r != reading and r in self.by_reading)
             self._fuzzy[reading] = found
+        return found
+
+
+class _FineRows(dict):
+    """Tables.fine_pairs: x -> frozenset of fine next characters, each row built on first use with loops in C
+    (a translation table marks the fine entries, compress picks them)."""
+
+    def __init__(self, tables: Tables, limit: int, corpus_limit: int):
+        super().__init__()
+        self.tables = tables
+        self.good = bytes(1 if q <= limit else 0 for q in range(256))
+        self.seen = bytes(1 if q > corpus_limit else 0 for q in range(256))
+
+    def __missing__(self, x: str) -> frozenset[str]:
+        t = self.tables
+        found: frozenset[str] = frozenset()
+        row = t.transitions.get(x)
+        if row is not None:
+            nexts, scores, default = row
+            if self.good[default]:  # every pair from x is fine but those listed worse
+                worse = bytes(1 - q for q in self.good)
+                found = frozenset(t.readings) - frozenset(compress(nexts, scores.translate(worse)))
+            else:
+                found = frozenset(compress(nexts, scores.translate(self.good)))
+        seen = t.ngrams.get(x)
+        if seen is not None:
+            found = found | frozenset(compress(seen[0], seen[1].encode("latin-1").translate(self.seen)))
+        self[x] = found
         return found
 
 
