@@ -7,6 +7,9 @@ error-free sentences that get any error/warning finding: the number editors feel
 Systems:
   checker   the whole checker (editor_app.proof.check_text), when present in this tree; precision/recall
             count its 别字/别词/成语 findings, the flag rate counts every error/warning finding
+  deep      the deep pass alone (editor_app.proof.deep: context scorer, idioms and set phrases, function words);
+            precision/recall over its findings, the flag rate over its error/warning findings
+  both      the whole checker with the deep pass (what `editor-app check --deep` reports): the union of the two
   detector  editor_app.proof.typo alone
   baseline  unknown-word spans from jieba segmentation, one-character same-pinyin swap, accepted when the
             result is a jieba dictionary word with frequency >= 500
@@ -125,6 +128,47 @@ def checker_flagger() -> Flagger | None:
     return flag
 
 
+def deep_flagger() -> Flagger | None:
+    try:
+        from editor_app.proof.deep import DeepChecker
+    except ImportError:
+        return None
+    deep = DeepChecker.load(user_terms=())
+
+    def flag(text: str) -> tuple[set[int], bool]:
+        findings = [f for f in deep.check_text(text) if f.level in ("error", "warning")]
+        positions: set[int] = set()
+        for f in findings:
+            if f.category in TYPO_CATEGORIES:
+                positions |= span_positions(text, f.start, f.end, f.suggestions[0] if f.suggestions else None)
+        return positions, bool(findings)
+
+    return flag
+
+
+def both_flagger() -> Flagger | None:
+    """The fast checker, then the deep pass on what it left: a deep finding touching a fast one is dropped, as
+    `DeepChecker.check_issue` does."""
+    try:
+        from editor_app.proof import check_text
+        from editor_app.proof.deep import DeepChecker
+    except ImportError:
+        return None
+    deep = DeepChecker.load(user_terms=())
+
+    def flag(text: str) -> tuple[set[int], bool]:
+        fast = [f for f in check_text(text) if f.level in ("error", "warning")]
+        more = [f for f in deep.check_text(text) if f.level in ("error", "warning")
+                and not any(g.start <= f.end and f.start <= g.end for g in fast)]
+        positions: set[int] = set()
+        for f in fast + more:
+            if f.category in TYPO_CATEGORIES:
+                positions |= span_positions(text, f.start, f.end, f.suggestions[0] if f.suggestions else None)
+        return positions, bool(fast or more)
+
+    return flag
+
+
 def baseline_flagger() -> Flagger:
     import logging
 
@@ -202,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Evaluate typo detection on labelled CSC sets.")
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--sets", nargs="*", help="substrings of set names to run (default: all)")
-    parser.add_argument("--systems", nargs="*", default=["checker", "detector", "baseline"])
+    parser.add_argument("--systems", nargs="*", default=["checker", "deep", "both", "detector", "baseline"])
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--min-logit", type=float, help="the detector's acceptance threshold (log-odds)")
     args = parser.parse_args(argv)
@@ -212,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     paths = sorted(args.data.glob("*.jsonl"))
     if args.sets:
         paths = [p for p in paths if any(s in p.stem for s in args.sets)]
-    makers = {"checker": checker_flagger, "detector": lambda: detector_flagger(args.min_logit),
+    makers = {"checker": checker_flagger, "deep": deep_flagger, "both": both_flagger,
+              "detector": lambda: detector_flagger(args.min_logit),
               "baseline": baseline_flagger}
     systems = {}
     for name in args.systems:

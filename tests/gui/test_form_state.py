@@ -35,13 +35,14 @@ def test_subhead_button_follows_undo_of_the_toggle(window):
     assert window.editor.form.subhead_action.isChecked()
 
 
-def test_outline_shows_the_overset_tag_even_when_the_title_is_elided(window):
+def test_outline_shows_the_overset_tag_even_when_the_title_is_elided(window, qtbot):
     from PySide6.QtCore import Qt
 
     from editor_app.model import Paragraph, ops
 
     article = window.session.issue.find_block(window.editor.block_id)[2]
     window.session.apply(ops.InsertParagraph(article.id, 1, Paragraph("新增一段内容。" * 14)), "grow")
+    qtbot.waitUntil(lambda: not window.session.settle_timer.isActive())  # fits follow a pause in the changes
     index = window.model.index_of_block(article.id)
     metrics = window.outline.fontMetrics()
     room = window.outline.visualRect(index).width() - window.outline.iconSize().width() - 8

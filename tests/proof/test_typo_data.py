@@ -22,14 +22,26 @@ def test_customer_page_gets_no_typo_hit(seed_page):
 
 def test_tables_ship_compact():
     folder = REPO / "resources" / "typo"
-    for name in ("words.tsv", "bigrams.tsv", "ngrams.tsv", "wordpairs.tsv", "chars.tsv", "neighbours.tsv",
-                 "lm_words.tsv", "lm_index.bin"):
+    for name in ("words.tsv", "bigrams.tsv", "expected_chargrams.tsv", "expected_wordpairs.tsv", "chars.tsv",
+                 "neighbours.tsv", "lm_words.tsv", "lm_index.bin"):
         assert (folder / name).stat().st_size < 3_000_000
     # the language model's 1.9 M word pairs: 4 bytes per follower id, read as it lies on the first candidate
     assert (folder / "lm_next.bin").stat().st_size + (folder / "lm_cost.bin").stat().st_size < 12_000_000
     tables = load_tables(folder)
     assert tables.words["部署"] > 100
     assert "zhi" in tables.readings["制"]
+
+
+def test_every_shipped_table_is_named_in_notice_with_a_redistributable_source():
+    """NOTICE names each data file under resources/typo and resources/rules/deep; none is derived from the
+    People's Daily 1998 corpus (a research release, not licensed for redistribution in a product)."""
+    notice = (REPO / "NOTICE").read_text(encoding="utf-8")
+    for folder in (REPO / "resources" / "typo", REPO / "resources" / "rules" / "deep"):
+        for path in sorted(folder.iterdir()):
+            if path.suffix in (".tsv", ".bin", ".txt") and not path.name.startswith("."):
+                assert f"{path.name}`" in notice, f"{path.name} is not named in NOTICE"
+                head = path.read_bytes()[:400].decode("utf-8", "ignore")
+                assert "199801" not in head and "People's Daily" not in head, path.name
 
 
 def _eval_module():
@@ -77,7 +89,8 @@ def test_missing_or_damaged_tables_give_a_clear_error(tmp_path):
 
     with pytest.raises(EditorError, match="cannot read the typo table"):
         load_tables(tmp_path)
-    for name in ("words.tsv", "bigrams.tsv", "ngrams.tsv", "wordpairs.tsv", "chars.tsv", "neighbours.tsv"):
+    for name in ("words.tsv", "bigrams.tsv", "expected_chargrams.tsv", "expected_wordpairs.tsv", "chars.tsv",
+                 "neighbours.tsv"):
         (tmp_path / name).write_bytes((REPO / "resources" / "typo" / name).read_bytes())
     (tmp_path / "bigrams.tsv").write_text("# header\n一\tbroken line\n", encoding="utf-8")
     with pytest.raises(EditorError, match="damaged"):

@@ -25,7 +25,7 @@ def detector() -> TypoDetector:
         ("进一步优化营商环竟，激发市场活力。", "竟", "境"),
         ("大力发展数字经际，培育新的增长点。", "际", "济"),
         ("进一步完善社会保章体系。", "章", "障"),
-        ("本次会议的主要议题是研究部暑今年工作。", "暑", "署"),
+        ("坚持以人民为中心，不断增进民生福址。", "址", "祉"),
         ("进一步加强对干部队伍的管理和监肚。", "肚", "督"),
         ("全面提高城市的综合竟争力。", "竟", "竞"),
         ("切实加强组织零导。", "零", "领"),
@@ -63,7 +63,7 @@ def test_clean_sentences_get_no_hit(detector, sentence):
     ("请各有关淡味于本周五前报送材料。", "淡味", "单位"),
     ("要尽可能简绍审批环节，提高办事效率。", "简绍", "减少"),
     ("要加强人才堆物建设。", "堆物", "队伍"),
-    ("严厉打击商业回炉等不正当竞争行为。", "回炉", "贿赂"),  # the pair may be a word itself
+    ("各级干部要廉洁自律，严禁收受回炉。", "回炉", "贿赂"),  # the pair may be a word itself
 ])
 def test_two_wrong_characters_side_by_side_are_fixed_together(detector, sentence, wrong, right):
     hits = detector.detect(sentence)
@@ -159,8 +159,8 @@ def test_text_without_han_characters(detector):
 def test_one_improbable_transition_is_enough_unless_the_character_is_in_a_common_word(detector):
     # 国籍 is a common word: one odd transition after it must not turn it into the commoner 国家
     assert detector.detect("同一国籍的船舶在公海上航行。") == []
-    text = "这标致着改革进入新阶段。"
-    assert [(h.wrong, h.right) for h in detector.detect(text)] == [("致", "志")]
+    text = "要把群众满意作为工作的出发点和落角点。"  # 角点 reads fine, 落角 does not
+    assert [(h.wrong, h.right) for h in detector.detect(text)] == [("角", "脚")]
 
 
 def test_look_alikes_by_structure_are_proposed(detector):

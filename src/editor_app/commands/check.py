@@ -28,6 +28,9 @@ def register(subparsers) -> None:
                         help="a folder of extra rule packs (YAML), loaded after the bundled ones")
     parser.add_argument("--min-level", choices=["info", "warning", "error"], default="info",
                         help="report findings of this level and above (default: info)")
+    parser.add_argument("--deep", action="store_true",
+                        help="also run the deep pass (深度校对: every character in context, idioms and set phrases, "
+                             "function words); slower, its findings carry \"pass\": \"deep\"")
     parser.set_defaults(run=run)
 
 
@@ -87,11 +90,12 @@ def _check_issue(issue, checker):
     from editor_app.model.fields import iter_text_fields
 
     fields = {(f.block.id, f.path): (f.text, f"第{f.page.number}版 {_field_label(f)}") for f in iter_text_fields(issue)}
-    return checker.check_issue(issue), fields, sum(_characters(text) for text, _label in fields.values())
+    return checker.check_issue(issue), fields, sum(_characters(text) for text, _label in fields.values()), issue
 
 
 def _check_source(name: str, checker):
-    """(findings, the checked text — or, for a document, {(block, field): text} —, characters)."""
+    """(findings, the checked text — or, for a document, {(block, field): text} —, characters, the issue or
+    None)."""
     path = Path(name)
     suffix = path.suffix.lower() if name != "-" else ""
     if suffix == ".bulletin":
@@ -105,12 +109,12 @@ def _check_source(name: str, checker):
             from editor_app.importing import import_file
         except ImportError:
             text = _docx_paragraphs(path)
-            return checker.check_text(text), text, _characters(text)
+            return checker.check_text(text), text, _characters(text), None
         return _check_issue(import_file(path).issue, checker)
     from editor_app.textio import read_text_file
 
     text = read_text_file(name)
-    return checker.check_text(text), text, _characters(text)
+    return checker.check_text(text), text, _characters(text), None
 
 
 def _context(text: str, start: int, end: int, width: int = 12) -> str:
@@ -150,15 +154,35 @@ def _level_word(level: str) -> str:
     return words.get(level, level)
 
 
+def _with_deep(findings, text, source):
+    """The fast findings plus the deep pass's (those that do not overlap a fast one), in reading order."""
+    from editor_app.proof.deep import DeepDataError, shared_deep_checker
+
+    try:
+        deep = shared_deep_checker()
+    except DeepDataError as exc:
+        raise InputError(Path("resources/typo"), str(exc)) from exc
+    if isinstance(text, str):
+        more = [f for f in deep.check_text(text, context=text)
+                if not any(g.start < f.end and f.start < g.end for g in findings)]
+        return sorted(findings + more, key=lambda f: (f.start, f.end))
+    more = deep.check_issue(source, findings)
+    order = {key: number for number, key in enumerate(text)}
+    return sorted(findings + more, key=lambda f: (order.get((f.location.block, f.location.field), len(order)),
+                                                  f.start, f.end))
+
+
 def run(args) -> int:
     from editor_app.proof.findings import LEVEL_RANK
 
     checker = _load_checker(args.rules)
-    findings, text, size = _check_source(args.file, checker)  # text: str, or field texts of a document
+    findings, text, size, issue = _check_source(args.file, checker)  # text: str, or field texts of a document
     from editor_app.textio import printable
 
     for problem in checker.problems:  # a user pack that did not load or ran over its time budget
         print(printable(msg("editor-app: warning: {warning}", warning=problem)), file=sys.stderr)
+    if getattr(args, "deep", False):
+        findings = _with_deep(findings, text, issue)
     floor = LEVEL_RANK[args.min_level]
     findings = [f for f in findings if LEVEL_RANK[f.level] >= floor]
     levels = Counter(f.level for f in findings)

@@ -22,6 +22,8 @@ def register(subparsers) -> None:
                              "written as resolved comments)")
     parser.add_argument("--findings-as-comments", action="store_true",
                         help="write the checker's errors and warnings as Word comments")
+    parser.add_argument("--deep", action="store_true",
+                        help="with --findings-as-comments: include the deep pass's findings (深度校对)")
     parser.add_argument("--traditional", choices=["s2t", "s2hk", "s2tw"],
                         help="write a traditional-Chinese edition (OpenCC) with regional faces")
     parser.add_argument("--strict", action="store_true",
@@ -42,11 +44,16 @@ def run(args) -> int:
 
     check_output(args.output, [args.source], args.force)
     project = load_source(args.source)
+    findings = None
+    if args.deep and args.findings_as_comments:
+        from editor_app.proof.deep import check_issue_both
+
+        findings = check_issue_both(project.issue)
     result = export_docx(project, args.output, template=args.template,
                          flags_as_comments=args.flags_as_comments,
                          findings_as_comments=args.findings_as_comments, traditional=args.traditional,
                          strict=args.strict, conversion_table=args.conversion_table,
-                         handled_marks=not args.omit_handled_marks)
+                         handled_marks=not args.omit_handled_marks, findings=findings)
     for warning in result.warnings:
         print(printable(msg("editor-app: warning: {warning}", warning=warning)), file=sys.stderr)
     print(printable(str(result.path)))

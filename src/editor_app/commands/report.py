@@ -9,6 +9,7 @@ def register(subparsers) -> None:
     parser.add_argument("source", help="a .bulletin project, or a page as .txt or .docx")
     parser.add_argument("-o", "--output", required=True, metavar="REPORT",
                         help="REPORT.docx, REPORT.csv or REPORT.html (the suffix picks the format)")
+    parser.add_argument("--deep", action="store_true", help="include the deep pass's findings (深度校对)")
     parser.set_defaults(run=run)
 
 
@@ -17,5 +18,11 @@ def run(args) -> int:
     from editor_app.storage.outputs import check_output
 
     check_output(args.output, [args.source], force=True)  # a report is rewritten freely, never over its source
-    print(write_report(load_source(args.source), args.output))
+    project = load_source(args.source)
+    findings = None
+    if getattr(args, "deep", False):
+        from editor_app.proof.deep import check_issue_both
+
+        findings = check_issue_both(project.issue)
+    print(write_report(project, args.output, findings=findings))
     return 0

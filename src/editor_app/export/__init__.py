@@ -25,6 +25,7 @@ from editor_app.layout.composition import Composition
 from editor_app.layout.furniture import chinese_date
 from editor_app.layout.templates import get_template
 from editor_app.messages import msg
+from editor_app.storage.project import Project
 
 __all__ = ["ExportResult", "OversetError", "composition_problems", "export_docx", "write_report", "load_source",
            "write_bytes"]
@@ -45,7 +46,7 @@ class ExportResult:
     problems: list[str] = field(default_factory=list)  # overset and underset blocks, continuation pages
 
 
-def load_source(path) -> object:
+def load_source(path) -> Project:
     """A `.bulletin` project opened, or a page in `.txt`/`.docx` imported on the fly."""
     from editor_app.storage.project import open_project
 

@@ -254,17 +254,20 @@ def render_docx(issue, rows, summary) -> bytes:
 _RENDERERS = {".csv": render_csv, ".html": render_html, ".htm": render_html, ".docx": render_docx}
 
 
-def write_report(project, out, checker=None) -> Path:
-    """Write the report for `project`; the format follows the suffix (.docx, .csv or .html)."""
+def write_report(project, out, checker=None, findings=None) -> Path:
+    """Write the report for `project`; the format follows the suffix (.docx, .csv or .html). `findings`: the
+    checker findings to list (e.g. fast and deep pass together); default: `checker`'s."""
     out = Path(out)
     render = _RENDERERS.get(out.suffix.lower())
     if render is None:
         raise ExportError(msg("{path}: the report must be .docx, .csv or .html", path=out))
-    if checker is None:
-        from editor_app.proof import default_checker
-
-        checker = default_checker()
     issue = project.issue
-    rows = collect_rows(issue, checker.check_issue(issue))
+    if findings is None:
+        if checker is None:
+            from editor_app.proof import default_checker
+
+            checker = default_checker()
+        findings = checker.check_issue(issue)
+    rows = collect_rows(issue, findings)
     write_bytes(out, render(issue, rows, summarize(issue, rows)))
     return out

@@ -6,6 +6,8 @@ views over it. Everything that changes the document goes through the session's u
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
@@ -48,6 +50,7 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, ProofAction
         compat.install(self)  # keeps the PySide6 6.12.0 None-refcount guard topped up
         self.session: EditSession | None = None
         self.checker: BackgroundChecker | None = None
+        self.deep_checker = None  # the deep pass (深度校对, gui/deep_checking.py), after each fast check
         self.init_documents()
         self.undo_group = QUndoGroup(self)
         self.outline = QTreeView()
@@ -152,8 +155,16 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, ProofAction
         if self.checker is not None:
             self.checker.shutdown()
             self.checker.deleteLater()
+        if self.deep_checker is not None:
+            self.deep_checker.shutdown()
+            self.deep_checker.deleteLater()
+            self.deep_checker = None
         self.checker = BackgroundChecker(self.session, self) if available("editor_app.proof") else None
         self.session.checker = self.checker
+        if self.checker is not None and os.environ.get("EDITOR_APP_DEEP_PASS", "1") != "0":
+            from editor_app.gui.deep_checking import DeepChecker
+
+            self.deep_checker = DeepChecker(self.session, self.checker, self)
         if self.checker is not None:
             self.checker.updated.connect(lambda _block: self.update_findings_label())
             if self.findings_dock is not None:
@@ -295,8 +306,6 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, ProofAction
         self.chars_label.setText(text)
         self.fit_label.setText(fit_text)
         self.fit_label.setStyleSheet(fit_style)
-        if self.editor is not None and hasattr(self.editor.form, "update_fit"):
-            self.editor.form.update_fit()
 
     # --- window state ------------------------------------------------------------------------
     def restore_window_state(self) -> bool:
@@ -338,6 +347,8 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, ProofAction
             self.recovery_claim.release()
             if self.checker is not None:
                 self.checker.shutdown()
+            if self.deep_checker is not None:
+                self.deep_checker.shutdown()
             event.accept()
         else:
             event.ignore()

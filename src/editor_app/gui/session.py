@@ -2,12 +2,14 @@
 
 Every change goes through `apply(op, text)`, which pushes an undo command; views never edit the
 model directly. `block_changed` carries the id of a block whose text changed (cheap refresh);
-`structure_changed` means pages or blocks were added, removed or moved (views rebuild).
+`structure_changed` means pages or blocks were added, removed or moved (views rebuild). `settled`
+follows a pause in the changes: what needs the page composed (fits, places) refreshes then, never
+inside a keystroke (a page takes ~10 ms to compose, several times that on a busy machine).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from editor_app.imaging import image_sizes
@@ -15,6 +17,8 @@ from editor_app.layout.compose import Composer
 from editor_app.layout.fit import FitResult, fit_of
 from editor_app.model import ops
 from editor_app.storage.project import Project
+
+SETTLE_MS = 120
 
 _STRUCTURE_OPS = (ops.InsertBlock, ops.RemoveBlock, ops.MoveBlock, ops.InsertPage, ops.RemovePage,
                   ops.AddPhoto, ops.RemovePhoto, ops.SetPageField, ops.SetIssueField)
@@ -26,6 +30,7 @@ class EditSession(QObject):
     flags_changed = Signal()  # proofreading marks added, resolved or removed
     changed = Signal()  # anything changed: preview, status and autosave listen
     highlights_changed = Signal()  # find matches or 核红 changes to paint (see gui/highlights.py)
+    settled = Signal()  # the changes paused: recompose what shows fits and places
 
     def __init__(self, project: Project, parent=None):
         super().__init__(parent)
@@ -41,6 +46,11 @@ class EditSession(QObject):
 
         # one composer for the session: it keeps what it set, so a keystroke recomposes only its paragraph
         self.composer = Composer(metrics=screen_metrics(), image_sizes=self._image_sizes)
+        self.settle_timer = QTimer(self)
+        self.settle_timer.setSingleShot(True)
+        self.settle_timer.setInterval(SETTLE_MS)
+        self.settle_timer.timeout.connect(self.settled)
+        self.changed.connect(self.settle_timer.start)
 
     @property
     def issue(self):
@@ -108,13 +118,17 @@ class EditSession(QObject):
 
         return Composition([p for page in self.issue.pages for p in self.composed(page)])
 
-    def fit(self, page, block) -> FitResult | None:
+    def fit(self, page, block, fresh: bool = True) -> FitResult | None:
         """How the block's text fills its box, or None when there is nothing to compare it with (auto
-        layout sized the box to the text) or the template cannot be used."""
+        layout sized the box to the text) or the template cannot be used. `fresh=False`: while changes are
+        still coming (before `settled`), the page as last composed, instead of composing it again for a view
+        repainting mid-typing."""
         from editor_app.errors import EditorError
 
+        kept = self._composed.get(page.id)
+        stale_ok = not fresh and kept is not None and self.settle_timer.isActive()
         try:
-            pages = self.composed(page)
+            pages = kept[1] if stale_ok else self.composed(page)
         except EditorError:
             return None
         for composed_page in pages:

@@ -30,6 +30,9 @@ class Finding:
     suggestions: tuple[str, ...]
     message: str
     location: FindingLocation | None = None
+    #: which pass found it: "fast" (the checker's rules, as the user types) or "deep" (深度校对, editor_app.proof.deep);
+    #: read it as `finding.pass_` or `getattr(finding, "pass")`
+    pass_: str = "fast"
 
     def to_dict(self) -> dict:
         data = {
@@ -41,6 +44,7 @@ class Finding:
             "text": self.text,
             "suggestions": list(self.suggestions),
             "message": self.message,
+            "pass": self.pass_,
         }
         if self.location is not None:
             data["location"] = {
@@ -49,3 +53,7 @@ class Finding:
                 "field": self.location.field,
             }
         return data
+
+
+# `pass` is a keyword, so the field is `pass_`; getattr(finding, "pass") reads it under the name the JSON uses
+setattr(Finding, "pass", property(lambda self: self.pass_, doc="'fast' or 'deep' (see `pass_`)"))

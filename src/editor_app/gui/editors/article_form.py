@@ -118,6 +118,7 @@ class ArticleForm(QWidget):
         self.photos = PhotoStrip(session, block.id)
         layout.addWidget(self.photos)
         self.refresh()
+        self.update_fit()
 
     def _article(self):
         return self.session.issue.find_block(self.block_id)[2]
@@ -153,7 +154,6 @@ class ArticleForm(QWidget):
             self.slot_box.blockSignals(True)
             self.slot_box.setCurrentIndex(index)
             self.slot_box.blockSignals(False)
-        self.update_fit()
 
     def fit_text(self, fit) -> str:
         """The fit state in words, e.g. "Overset by 6 lines (≈ 78 characters to cut)"."""
@@ -174,6 +174,8 @@ class ArticleForm(QWidget):
             "%2", str(fit.capacity))
 
     def update_fit(self) -> None:
+        """Show how the article fits. It needs the page composed, so the block editor calls it once the page
+        settles, not on every keystroke."""
         page, _, article = self.session.issue.find_block(self.block_id)
         fit = self.session.fit(page, article)
         self.fit_label.setText(self.fit_text(fit))

@@ -29,6 +29,7 @@ class BlockEditor(QWidget):
         self.holder.setFrameShape(QScrollArea.Shape.NoFrame)
         self._layout.addWidget(self.holder, 1)
         self.placement: PlacementBox | None = None
+        session.settled.connect(self._page_settled)  # the fit and the place need the page composed
         session.block_changed.connect(self._block_changed)
         session.structure_changed.connect(self._structure_changed)
         self.show_nothing()
@@ -75,7 +76,11 @@ class BlockEditor(QWidget):
     def _block_changed(self, block_id: str) -> None:
         if block_id == self.block_id and hasattr(self.form, "refresh"):
             self.form.refresh()
-        if self.placement is not None:  # any change on the page may move this block
+
+    def _page_settled(self) -> None:
+        if hasattr(self.form, "update_fit"):
+            self.form.update_fit()
+        if self.placement is not None:
             self.placement.refresh()
 
     def _structure_changed(self) -> None:
@@ -96,5 +101,3 @@ class BlockEditor(QWidget):
                 return
         if hasattr(self.form, "refresh"):
             self.form.refresh()
-        if self.placement is not None:
-            self.placement.refresh()

@@ -83,9 +83,11 @@ class PlacementBox(QWidget):
         place = self._typed()
         if place != current[1] or current[0] is None:
             self.session.place_block(self.block_id, place, self.tr("Place block"))
+            self.refresh()  # the editor's own act: shown at once, not when the page settles
 
     def _auto_toggled(self, on: bool) -> None:
         if on:
             self.session.place_block(self.block_id, None, self.tr("Auto layout"))
+            self.refresh()
         else:
             self._numbers_changed()

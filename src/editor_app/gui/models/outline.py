@@ -53,6 +53,7 @@ class OutlineModel(QAbstractItemModel):
         self._rebuild()
         session.structure_changed.connect(self.reset)
         session.block_changed.connect(self._block_changed)
+        session.settled.connect(self._fits_changed)
 
     # --- tree -------------------------------------------------------------------------------
     def _rebuild(self) -> None:
@@ -81,6 +82,15 @@ class OutlineModel(QAbstractItemModel):
         if node is not None:
             index = self.createIndex(node.row, 0, node)
             self.dataChanged.emit(index, index)
+
+    def _fits_changed(self) -> None:
+        """The page was composed again after a pause: every article's fit colour and tooltip may change."""
+        roles = [FIT_ROLE, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DisplayRole]
+        for page_node in self._root.children[0].children if self._root.children else ():
+            if page_node.children:
+                first, last = page_node.children[0], page_node.children[-1]
+                self.dataChanged.emit(self.createIndex(first.row, 0, first), self.createIndex(last.row, 0, last),
+                                      roles)
 
     def node(self, index: QModelIndex) -> Node:
         return index.internalPointer() if index.isValid() else self._root
@@ -147,7 +157,7 @@ class OutlineModel(QAbstractItemModel):
     def _fit(self, node: Node):
         if node.kind != "block" or not isinstance(node.obj, Article):
             return None
-        return self.session.fit(node.parent.obj, node.obj)
+        return self.session.fit(node.parent.obj, node.obj, fresh=False)  # fresh ones follow `settled`
 
     def _type_name(self, node: Node) -> str:
         if node.kind == "block":

@@ -3,14 +3,14 @@
 Three stages, cheapest first, so that clean text costs about one table look-up per character pair:
 
 1. Suspicious characters: a Han character whose transitions to both neighbours (or to one, when it makes
-   no common word with either) are improbable in the character-bigram table and rare in the news corpus
+   no common word with either) are improbable in the character-bigram table and rare in the expected counts
    (most clean text leaves here).
 2. Candidates: standard characters with the same toneless reading, a near reading (z/zh, n/l, in/ing …), a
    similar glyph or a shared component (院/浣, 贝/员) that form a known two-character word with a neighbour
    (one index look-up each), ranked by how much they improve the two transitions.
 3. Acceptance: a local logistic model weighs the segmentation gain of the 7-character window (unigram word
-   model from jieba's frequencies with a floor), the transition and news-corpus n-gram gains, how the fix's
-   word pairs with the words either side in the news corpus, frequencies and the kind of candidate; a word
+   model from jieba's frequencies with a floor), the transition and corpus n-gram gains, how the fix's
+   word pairs with the words either side in the corpus counts, frequencies and the kind of candidate; a word
    bigram language model trained on a large general corpus (`lm.py`) then reads the 9-character window with
    and without the fix, and a fix is proposed only when the two together clear a precision-first threshold
    (less when the original character sits in a word that model knows: terms such as 代位继承).
@@ -26,13 +26,15 @@ from __future__ import annotations
 import math
 import operator
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any, NamedTuple
 
 from editor_app.proof.typo.pairs import pair_fixes
 from editor_app.proof.typo.protect import in_parallel, protected_mask
-from editor_app.proof.typo.tables import Tables, shared_tables
+from editor_app.proof.typo.tables import UNKNOWN_COST, Tables, shared_tables
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 MEMO_SIZE = 50_000  # remembered decisions (window -> fix) and runs (run -> fixes) per detector
@@ -57,12 +59,15 @@ class Settings:
     """Stage thresholds (costs in nats) and the acceptance model."""
 
     suspect: float = 5.0        # stage 1: the better neighbour transition must cost more than this
-    suspect_corpus: float = 2.0  # ... unless the news corpus has it with ln(1 + count) above this
+    suspect_corpus: float = 1.0  # ... unless the corpus counts have it with ln(1 + count) above this
     suspect_word_freq: int = 200  # one improbable transition suffices unless s[i] is in a word this common
+    clear_char_freq: int = 300_000  # no suspect is a character this frequent (的, 是, 在: their slips are function-
+    #                                 word slips, which the deep pass's patterns judge)
+    clear_trigram: float = 1.5  # ... or sits in a character 3-gram with a corpus weight this high
     min_bigram_gain: float = 3.0  # stage 2: candidate must improve the transitions by this much
     max_candidates: int = 4     # stage 3 examines the best few candidates only
-    logit_floor: float = -1.0  # stage 3: the local model's log-odds must reach this ...
-    min_logit: float = 4.2     # ... and with the language model's and the lexicon's say, this
+    logit_floor: float = 0.0  # stage 3: the local model's log-odds must reach this ...
+    min_logit: float = 4.0     # ... and with the language model's and the lexicon's say, this
     lm_weight: float = 0.3     # per nat the word bigram model saves over the window (lm.py)
     lexicon_penalty: float = 1.5  # when the original character sits in a word the language model knows
     lm_window: int = 4         # characters either side that the language model reads
@@ -97,12 +102,13 @@ class Candidate(NamedTuple):
     new_side_cost: float    # dearer of the replacement's two transitions
     char_freq: int          # frequency of the original and the replacement character
     cand_freq: int
-    corpus_bigram_gain: float   # news-corpus bigram/trigram evidence, replacement minus original
+    corpus_bigram_gain: float   # corpus bigram/trigram evidence, replacement minus original
     corpus_trigram_gain: float
     corpus_bigram_orig: float   # the original's own corpus evidence
     corpus_trigram_orig: float
-    pair_gain: float = 0.0      # news-corpus word-pair evidence with the neighbouring words, after minus before
+    pair_gain: float = 0.0      # corpus word-pair evidence with the neighbouring words, after minus before
     orig_rare: bool = False     # the original is outside the 3,500 common characters (terms, names)
+    logit: float = 0.0          # the local model's log-odds over all of the above
 
     def features(self) -> tuple[float, ...]:
         """Feature values in the order of FEATURES."""
@@ -132,13 +138,9 @@ class TypoDetector:
         self.user_words = tuple(w for w in user_words if w)
         self.settings = settings or Settings()
         self._word_costs: dict[str, float] = {}  # -ln P(word), filled as windows are segmented
-        self._keys: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # char -> (readings, fuzzy ones)
         self._decisions: dict[tuple, tuple[str, float] | None] = {}  # by window, see _best_fix
         self._runs: dict[str, list[tuple[int, str, float]]] = {}
         self.pair_memo: dict[tuple, tuple[str, float] | None] = {}  # pairs.py's decisions, by window
-        weights = self.settings.weights
-        self._bias = weights.get("bias", 0.0)
-        self._weights = tuple(weights.get(name, 0.0) for name in FEATURES)
 
     @classmethod
     def load(cls, user_words: Iterable[str] = (), settings: Settings | None = None) -> TypoDetector:
@@ -204,37 +206,40 @@ class TypoDetector:
         neighbour when the character makes no common word (frequency >= `suspect_word_freq`) with either: a
         slip often spoils only one of its two transitions, while a common word such as 国籍 before an odd neighbour is far likelier right than a slip for 国家 (the floor stays
         well below 国籍's 471: at 600 it starts "correcting" it)."""
-        rows = self.tables.transitions
-        ngrams = self.tables.ngrams
-        limit = 2 * self.settings.suspect + 33
-        corpus_limit = 4 * self.settings.suspect_corpus + 33
-        bad = [True]  # bad[k + 1]: transition s[k] -> s[k+1] is improbable; run edges count as bad
-        append = bad.append
-        for x, y in zip(s, s[1:]):
-            row = rows.get(x)
-            if row is not None:
-                idx = row[0].find(y)
-                if (row[1][idx] if idx >= 0 else row[2]) <= limit:
-                    append(False)
-                    continue
-            seen = ngrams.get(x)
-            if seen is not None:
-                idx = seen[0].find(y)
-                if idx >= 0 and ord(seen[1][idx]) > corpus_limit:
-                    append(False)
-                    continue
-            append(True)
-        append(True)
-        floor = self.settings.suspect_word_freq
+        st = self.settings
+        n = len(s)
+        t = self.tables
+        fine = t.fine_pairs(round(2 * st.suspect + 33), round(4 * st.suspect_corpus + 33))
+        # ok[k + 1]: s[k] -> s[k+1] is fine; run edges count as bad
+        ok = [False, *[y in fine[x] for x, y in zip(s, s[1:])], False]
+        bad_at = list(compress(range(n + 1), map(operator.not_, ok)))
+        # the characters beside an improbable transition, in order
+        near = sorted({q for k in bad_at for q in (k - 1, k) if 0 <= q < n})
+        floor = st.suspect_word_freq
         if not floor:
-            return [i for i in range(len(s)) if bad[i] and bad[i + 1]]
-        words = self.tables.words
+            return [i for i in near if not ok[i] and not ok[i + 1]]
+        words = t.words
+        frequent = t.frequent_chars(st.clear_char_freq)
+        found = [i for i in near if s[i] not in frequent and (
+            (not ok[i] and not ok[i + 1]) or ((i == 0 or words.get(s[i - 1:i + 1], 0) < floor)
+                                              and (i + 1 == n or words.get(s[i:i + 2], 0) < floor)))]
+        if not found or n < 3:
+            return found
+        # a character inside a 3-gram the corpus knows well reads as right whatever its transitions say
+        grams = t.ngrams
+        limit = chr(round(4 * st.clear_trigram + 33))
+        known: dict[int, bool] = {}
         out = []
-        for i in range(len(s)):
-            if bad[i] and bad[i + 1]:
-                out.append(i)
-            elif (bad[i] or bad[i + 1]) and (i == 0 or words.get(s[i - 1:i + 1], 0) < floor) and (
-                    i + 1 == len(s) or words.get(s[i:i + 2], 0) < floor):
+        for i in found:
+            for a in range(max(0, i - 2), min(i, n - 3) + 1):
+                seen = known.get(a)
+                if seen is None:
+                    row = grams.get(s[a:a + 2])
+                    idx = row[0].find(s[a + 2]) if row is not None else -1
+                    seen = known[a] = row is not None and idx >= 0 and row[1][idx] >= limit
+                if seen:
+                    break
+            else:
                 out.append(i)
         return out
 
@@ -248,26 +253,19 @@ class TypoDetector:
         c = s[i]
         a = s[i - 1] if i > 0 else ""
         b = s[i + 1] if i + 1 < len(s) else ""
-        neighbours = t.index.neighbours  # type: ignore[union-attr]
+        readings, fuzzy, looks, alike = t.look_alike(c)
         out: dict[str, str] = {}
-        standard = t.standard  # look-alike lists may name traditional forms: those are the script rule's
-        for x in t.components.get(c, ""):
-            if x in standard and ((a and a + x in t.words) or (b and x + b in t.words)):
-                out[x] = "part"
-        for x in t.shapes.get(c, ""):
-            if x in standard and ((a and a + x in t.words) or (b and x + b in t.words)):
-                out[x] = "shape"
-        keys = self._keys.get(c)
-        if keys is None:
-            readings = t.readings.get(c, ())
-            fuzzy = tuple(f for r in readings for f in t.fuzzy(r)) if self.settings.fuzzy else ()
-            keys = self._keys[c] = (readings, fuzzy)
-        readings, fuzzy = keys
-        for f in fuzzy:
-            for x in neighbours.get(a + f, "") + neighbours.get(f + b, ""):
-                out[x] = "fuzzy"
+        if alike:
+            mates = t.word_mates
+            for x in alike.intersection(mates(">" + a)).union(alike.intersection(mates("<" + b))):
+                out[x] = looks[x]
+        get = t.index.neighbours.get  # type: ignore[union-attr]
+        if fuzzy and self.settings.fuzzy:
+            for f in fuzzy:
+                for x in get(a + f, "") + get(f + b, ""):
+                    out[x] = "fuzzy"
         for r in readings:
-            for x in neighbours.get(a + r, "") + neighbours.get(r + b, ""):
+            for x in get(a + r, "") + get(r + b, ""):
                 out[x] = "sound"
         out.pop(c, None)
         out.pop(a, None)  # a fix that doubles a neighbour (点痣之后 → 点之之后) is a model artefact
@@ -279,44 +277,82 @@ class TypoDetector:
 
     def candidates(self, s: str, i: int) -> list[Candidate]:
         """Evaluated replacements of s[i] (a Han run), best bigram gain first; decisions are `_score`'s."""
-        st = self.settings
         proposals = self._proposals(s, i)
         if not proposals:
             return []
+        st = self.settings
+        t = self.tables
+        rows = t.transitions
         c = s[i]
         a = s[i - 1] if i > 0 else None
         b = s[i + 1] if i + 1 < len(s) else None
-        base = self._local_cost(a, c, b)
-        ranked = sorted(((base - self._local_cost(a, x, b) - st.kind_penalty.get(kind, 0.0), x, kind)
-                         for x, kind in proposals.items()), reverse=True)
-        ranked = [r for r in ranked if r[0] >= st.min_bigram_gain][: st.max_candidates]
+        left = rows.get(a) if a else None   # the transition rows the candidates are read against
+        mine = rows.get(c)
+
+        def cost(row, nxt: str) -> float:  # Tables.transition_cost with the row looked up once
+            if row is None:
+                return UNKNOWN_COST
+            idx = row[0].find(nxt)
+            return ((row[1][idx] if idx >= 0 else row[2]) - 33) * 0.5
+
+        to_c = cost(left, c) if a else 0.0
+        from_c = cost(mine, b) if b else 0.0
+        base = to_c + from_c
+        penalty = st.kind_penalty
+        floor = st.min_bigram_gain
+        ranked = []
+        for x, kind in proposals.items():
+            to_x = cost(left, x) if a else 0.0
+            from_x = cost(rows.get(x), b) if b else 0.0
+            gain = base - to_x - from_x - penalty.get(kind, 0.0)
+            if gain >= floor:
+                ranked.append((gain, x, kind, max(to_x, from_x)))
         if not ranked:
             return []
-        t = self.tables
+        ranked.sort(reverse=True)
         words = t.words
-        tc = t.transition_cost
-        orig_side = min(tc(a, c) if a else 8.0, tc(c, b) if b else 8.0)
+        w = self.settings.weights
+        orig_side = min(to_c if a else 8.0, from_c if b else 8.0)
         orig_bi, orig_tri = self._corpus(s, i, c)
+        char_freq = words.get(c, 0)
+        rare = c not in t.common
+        w_bigram, w_corpus2, w_corpus3 = w.get("bigram_gain", 0.0), w.get("corpus_bigram_gain", 0.0), \
+            w.get("corpus_trigram_gain", 0.0)
+        w_new_side, w_cand_freq = w.get("new_side_cost", 0.0), w.get("log_cand_freq", 0.0)
+        kinds = {kind: w.get(kind, 0.0) for kind in ("fuzzy", "shape", "part")}
+        # the local model's log-odds, what depends on the position alone first
+        here = (w.get("bias", 0.0) + w.get("orig_side_cost", 0.0) * orig_side
+                + w.get("log_char_freq", 0.0) * math.log1p(char_freq) + w.get("corpus_bigram_orig", 0.0) * orig_bi
+                + w.get("corpus_trigram_orig", 0.0) * orig_tri + w.get("orig_rare", 0.0) * rare
+                - w_corpus2 * orig_bi - w_corpus3 * orig_tri)
+        w_seg, w_word_freq, w_in_word, w_pairs = (w.get("seg_gain", 0.0), w.get("log_word_freq", 0.0),
+                                                  w.get("orig_in_word", 0.0), w.get("pair_gain", 0.0))
         lo, hi = self._window(s, i, i + 1)
         window = s[lo:hi]
         k = i - lo
-        seg_base: tuple[float, bool, float] | None = None
+        seg = None
         out = []
-        for gain, x, kind in ranked:
+        for gain, x, kind, new_side in ranked[:st.max_candidates]:
             new_bi, new_tri = self._corpus(s, i, x)
-            cand = Candidate(i, x, kind, gain, 0.0, "", 0, True, orig_side,
-                             max(tc(a, x) if a else 0.0, tc(x, b) if b else 0.0), words.get(c, 0),
-                             words.get(x, 0), new_bi - orig_bi, new_tri - orig_tri, orig_bi, orig_tri,
-                             orig_rare=c not in t.common)
-            # without segmentation the logit is bounded by the other features: skip hopeless ones cheaply
-            if self._logit(cand) < st.prefilter_logit:
+            if new_bi <= orig_bi:  # the fix makes none of its character pairs commoner: hardly ever a slip's
                 continue
-            if seg_base is None:
+            cand_freq = words.get(x, 0)
+            logit = (here + w_bigram * gain + kinds.get(kind, 0.0) + w_new_side * new_side
+                     + w_cand_freq * math.log1p(cand_freq) + w_corpus2 * new_bi + w_corpus3 * new_tri)
+            # without segmentation the logit is bounded by the other features (the original's word taken as
+            # known): skip hopeless ones cheaply
+            if logit + w_in_word < st.prefilter_logit:
+                continue
+            if seg is None:
                 base_cost, orig, base_pairs = self._segment(window, k)
-                seg_base = (base_cost, len(orig) > 1 and orig in words, base_pairs)
-            cost, word, pairs = self._segment(window[:k] + x + window[k + 1:], k)
-            out.append(cand._replace(seg_gain=seg_base[0] - cost, word=word, word_freq=words.get(word, 0),
-                                     orig_in_word=seg_base[1], pair_gain=pairs - seg_base[2]))
+                seg = (base_cost, len(orig) > 1 and orig in words, base_pairs)
+            cost_x, word, pairs = self._segment(window[:k] + x + window[k + 1:], k)
+            word_freq = words.get(word, 0)
+            logit += (w_seg * (seg[0] - cost_x) + w_word_freq * math.log1p(word_freq) + w_in_word * seg[1]
+                      + w_pairs * (pairs - seg[2]))
+            out.append(Candidate(i, x, kind, gain, seg[0] - cost_x, word, word_freq, seg[1], orig_side, new_side,
+                                 char_freq, cand_freq, new_bi - orig_bi, new_tri - orig_tri, orig_bi, orig_tri,
+                                 pairs - seg[2], rare, logit))
         return out
 
     def _corpus(self, s: str, i: int, x: str) -> tuple[float, float]:
@@ -330,9 +366,6 @@ class TypoDetector:
                + (weight(x + right2) if len(right2) == 2 else 0.0))
         return bi, tri
 
-    def _logit(self, cand: Candidate) -> float:
-        return self._bias + sum(map(operator.mul, self._weights, cand.features()))
-
     def _score(self, s: str, cand: Candidate, judged: list) -> float | None:
         """Log-odds that the candidate fixes a real slip, or None when it must not be proposed: the local
         model's, plus what the word bigram model gains over the window, less a penalty when the original
@@ -341,7 +374,7 @@ class TypoDetector:
         st = self.settings
         if len(cand.word) < 2:
             return None
-        logit = self._logit(cand)
+        logit = cand.logit
         if logit < st.logit_floor:
             return None
         lm = self.tables.language_model()
@@ -353,8 +386,9 @@ class TypoDetector:
         if not judged:
             known = any(lm.knows(window[a:b]) for a in range(max(0, k - 3), k + 1)
                         for b in range(max(k + 1, a + 2), min(len(window), a + 4) + 1))
-            judged.extend((lm.cost(window, *edges), known))
-        gain = judged[0] - lm.cost(window[:k] + cand.right + window[k + 1:], *edges)
+            states = lm.start(edges[0])
+            judged.extend((lm.resume(states, window, 0, edges[1]), known, states))
+        gain = judged[0] - lm.resume(judged[2][:k + 1], window[:k] + cand.right + window[k + 1:], k, edges[1])
         if len(s) < st.lm_min_run:
             gain = min(gain, 0.0)  # 点痣后 alone: too little context to overrule the local model's doubt
         logit += st.lm_weight * gain - st.lexicon_penalty * judged[1]
@@ -391,7 +425,7 @@ class TypoDetector:
         return min(0.999, round(1.0 / (1.0 + math.exp(-(logit - self.settings.min_logit + 1.5))), 3))
 
     def _segment(self, s: str, k: int) -> tuple[float, str, float]:
-        """Cheapest segmentation of s under the unigram word model: (cost, the word covering s[k], news-corpus
+        """Cheapest segmentation of s under the unigram word model: (cost, the word covering s[k], corpus
         word-pair evidence of that word with the words either side: 予以|公示, 长效|机制)."""
         memo = self._word_costs
         words = self.tables.words
@@ -407,7 +441,8 @@ class TypoDetector:
                 cost = memo[ch] = log_total - math.log(words.get(ch) or 1)
             bj = best[j - 1] + cost
             bk = j - 1
-            for start in range(max(0, j - max_word), j - 1):
+            # shortest first; on a tie the longer word wins, as when the words were tried longest first
+            for start in range(j - 2, max(0, j - max_word) - 1, -1):
                 w = s[start:j]
                 cost = memo.get(w)
                 if cost is None:
@@ -416,7 +451,7 @@ class TypoDetector:
                         continue
                     cost = memo[w] = log_total - math.log(freq)
                 c = best[start] + cost
-                if c < bj:
+                if c < bj or (c == bj and bk != j - 1):
                     bj = c
                     bk = start
             best[j] = bj
@@ -442,19 +477,36 @@ class TypoDetector:
 
 def _repeated(text: str, pos: int, document: str) -> bool:
     """The character with a neighbour recurs elsewhere in the document: deliberate wording, not a slip."""
+    counts = _bigram_counts(document)
     for a, b in ((pos - 1, pos + 1), (pos, pos + 2)):
         if a >= 0 and b <= len(text):
             gram = text[a:b]
-            if len(gram) == 2 and document.count(gram) >= 2:
+            if len(gram) == 2 and (document.count(gram) if gram[0] == gram[1] else counts.get(gram, 0)) >= 2:
                 return True
     return False
+
+
+_COUNTED: list = [None, None]  # the last document and its bigram counts (the GUI checks one field at a time)
+
+
+def _bigram_counts(document: str) -> Counter:
+    """How often each character pair occurs in `document`, counted once per document: str.count over a long
+    document for every hit cost more than finding the hits."""
+    last, counts = _COUNTED
+    if last is not document and last != document:
+        counts = Counter(map(operator.add, document, document[1:]))
+        _COUNTED[:] = [document, counts]
+    return counts
 
 
 def _drop_overlaps(hits: list[TypoHit]) -> list[TypoHit]:
     """Keep the more confident of two hits that touch: one slip usually spoils both of its neighbours'
     transitions, and the better-scoring fix is the one that explains them."""
     kept: list[TypoHit] = []
+    taken: set[int] = set()  # the positions kept hits cover, their end included (touching hits share one)
     for h in sorted(hits, key=lambda h: -h.confidence):
-        if all(h.start > k.end or h.end < k.start for k in kept):
+        span = range(h.start, h.end + 1)
+        if taken.isdisjoint(span):
             kept.append(h)
+            taken.update(span)
     return sorted(kept, key=lambda h: h.start)

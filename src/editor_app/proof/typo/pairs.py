@@ -13,8 +13,10 @@ from __future__ import annotations
 from editor_app.proof.typo.protect import in_parallel
 
 _UNSEEN = object()
+#: the common words whose readings match a pair of characters, by the pair (readings.tsv is fixed per process)
+_FIXES: dict[str, tuple[str, ...]] = {}
 #: the model reads the window for at most this many fixes, those the character transitions like best
-MAX_FIXES = 4
+MAX_FIXES = 2
 #: two unusual characters before one of these are a name (淀浦河, 漕溪路), not two slips
 NAME_ENDINGS = set("河江湖海港湾塘浦溪泾浜渠桥路街巷弄道山岭峰寺庙村镇乡区县市省州园苑")
 
@@ -55,19 +57,26 @@ def _decide(detector, s: str, i: int, lo: int, hi: int) -> tuple[str, float] | N
     if (pair[0] not in standard or pair[1] not in standard
             or (j + 1 < len(s) and s[j + 1] in NAME_ENDINGS)):
         return None
-    index = tables.reading_pairs()  # words by their readings as words (不仅: bu jin, not fu nu)
-    found = "".join(index.get(f"{x}_{y}", "") for x in readings.get(pair[0], ()) for y in readings.get(pair[1], ()))
-    fixes = list(dict.fromkeys(w for w in (found[k:k + 2] for k in range(0, len(found), 2))
-                               if w[0] != pair[0] and w[1] != pair[1]))
+    fixes = _FIXES.get(pair)
+    if fixes is None:
+        index = tables.reading_pairs()  # words by their readings as words (不仅: bu jin, not fu nu)
+        found = "".join(index.get(f"{x}_{y}", "") for x in readings.get(pair[0], ()) for y in readings.get(pair[1], ()))
+        fixes = tuple(dict.fromkeys(w for w in (found[k:k + 2] for k in range(0, len(found), 2))
+                                    if w[0] != pair[0] and w[1] != pair[1]))
+        if len(_FIXES) >= 100_000:
+            _FIXES.clear()
+        _FIXES[pair] = fixes
     if not fixes or in_parallel(s, i) or in_parallel(s, j):
         return None
     lm = tables.language_model()
     a = s[i - 1] if i else ""
     b = s[j + 1] if j + 1 < len(s) else ""
-    fixes.sort(key=lambda w: _transitions(tables, a, w, b))
+    ordered = sorted(fixes, key=lambda w: _transitions(tables, a, w, b))
     window, k, edges = s[lo:hi], i - lo, (lo == 0, hi == len(s))
-    before = lm.cost(window, *edges)
-    gain, fix = max((before - lm.cost(window[:k] + w + window[k + 2:], *edges), w) for w in fixes[:MAX_FIXES])
+    states = lm.start(edges[0])
+    before = lm.resume(states, window, 0, edges[1])
+    gain, fix = max((before - lm.resume(states[:k + 1], window[:k] + w + window[k + 2:], k, edges[1]), w)
+                    for w in ordered[:MAX_FIXES])
     return (fix, gain) if gain >= detector.settings.pair_min_gain else None
 
 

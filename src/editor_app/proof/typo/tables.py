@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import threading
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 
 from editor_app.errors import EditorError
@@ -17,6 +18,10 @@ from editor_app.proof.typo.lm import WordLM
 
 #: cost (negative natural log probability) of a transition whose first character is unknown
 UNKNOWN_COST = 16.0
+#: character 2/3-grams and word pairs with the counts libime's model expects in 1.1 million words
+#: (resources/typo/build_counts.py): the detector's corpus evidence ("corpus" in the names below)
+CHARGRAMS = "expected_chargrams.tsv"
+WORDPAIRS = "expected_wordpairs.tsv"
 #: two-character words at least this frequent propose candidates
 NEIGHBOUR_MIN_FREQ = 10
 
@@ -42,13 +47,16 @@ class Tables:
     log_total: float = 0.0
     index: SoundIndex | None = None
     folder: Path | None = None
-    #: "word_next" -> chr(33 + 4 ln(1 + count)) for adjacent word pairs in the news corpus (seen twice or more);
+    #: "word_next" -> chr(33 + 4 ln(1 + count)) for adjacent word pairs (expected twice or more);
     #: read when the first candidate fix is weighed, not with the other tables, to keep first use fast
     _wordpairs: dict[str, str] | None = field(default=None, repr=False)
     _lm: WordLM | None = field(default=None, repr=False)
     _lm_error: TypoDataError | None = field(default=None, repr=False)
     _reading_pairs: dict[str, str] | None = field(default=None, repr=False)
     _fuzzy: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _derived: dict = field(default_factory=dict, repr=False)  # fine_pairs' and frequent_chars' sets, by setting
+    _alike: dict[str, tuple] = field(default_factory=dict, repr=False)  # look_alike's answers, by character
+    _mates: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # word_mates' answers
 
     def transition_cost(self, prev: str, nxt: str) -> float:
         row = self.transitions.get(prev)
@@ -59,7 +67,7 @@ class Tables:
         return ((scores[idx] if idx >= 0 else default) - 33) * 0.5
 
     def corpus_weight(self, gram: str) -> float:
-        """ln(1 + count) of a 2- or 3-character gram in the news corpus (0 when seen fewer than twice)."""
+        """ln(1 + count) of a 2- or 3-character gram in the corpus counts (0 when expected fewer than twice)."""
         row = self.ngrams.get(gram[:-1])
         if row is None:
             return 0.0
@@ -67,7 +75,7 @@ class Tables:
         return (ord(row[1][idx]) - 33) * 0.25 if idx >= 0 else 0.0
 
     def pair_weight(self, word: str, nxt: str) -> float:
-        """ln(1 + count) of the adjacent word pair in the news corpus (0 when seen fewer than twice)."""
+        """ln(1 + count) of the adjacent word pair in the corpus counts (0 when expected fewer than twice)."""
         pairs = self._wordpairs
         if pairs is None:
             with _LAZY_LOCK:  # the GUI's checker thread and the main thread may both get here first
@@ -113,6 +121,51 @@ class Tables:
                 found = self._reading_pairs
         return found
 
+    def fine_pairs(self, limit: int, corpus_limit: int) -> dict[str, frozenset[str]]:
+        """For each character x, the characters after which x's transition is not improbable: quantised transition
+        score at most `limit` (`transitions`' bytes) or corpus weight byte above `corpus_limit` (`ngrams`'
+        weights). A dictionary and a set look-up per pair is what lets stage 1 of the detector cost well under a
+        microsecond a character; each character's set is worked out when first asked for (`fine[x]`)."""
+        key = ("fine", limit, corpus_limit)
+        found = self._derived.get(key)
+        if found is None:
+            found = self._derived[key] = _FineRows(self, limit, corpus_limit)
+        return found
+
+    def frequent_chars(self, floor: int) -> frozenset[str]:
+        """Single characters at least `floor` frequent."""
+        key = ("frequent", floor)
+        found = self._derived.get(key)
+        if found is None:
+            words = self.words
+            found = self._derived[key] = frozenset(c for c in self.readings if words.get(c, 0) >= floor)
+        return found
+
+    def look_alike(self, c: str) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str], frozenset[str]]:
+        """(readings, near readings, look-alikes, their set) of `c`: the toneless readings, those one common
+        confusion away, and the standard characters of similar glyph ("shape") or sharing a component
+        ("part"), worked out once per character."""
+        found = self._alike.get(c)
+        if found is None:
+            readings = self.readings.get(c, ())
+            fuzzy = tuple(f for r in readings for f in self.fuzzy(r))
+            looks = {x: "part" for x in self.components.get(c, "") if x in self.standard}
+            looks.update((x, "shape") for x in self.shapes.get(c, "") if x in self.standard)
+            found = self._alike[c] = (readings, fuzzy, looks, frozenset(looks))
+        return found
+
+    def word_mates(self, key: str) -> frozenset[str]:
+        """">机": the characters x such that 机x is a known two-character word; "<机": those with x机 (from
+        `neighbours.tsv`), as a set, so a look-alike that makes a word with a neighbour is one set intersection
+        away instead of a look-up per look-alike."""
+        found = self._mates.get(key)
+        if found is None:
+            found = frozenset(self.index.neighbours.get(key, "")) if self.index else frozenset()
+            if len(self._mates) >= 50_000:
+                self._mates.clear()
+            self._mates[key] = found
+        return found
+
     def fuzzy(self, reading: str) -> tuple[str, ...]:
         """Readings one common confusion away (zh/z, ch/c, sh/s, n/l, f/h, r/l; an/ang, en/eng, in/ing)."""
         found = self._fuzzy.get(reading)
@@ -122,12 +175,41 @@ class Tables:
         return found
 
 
+class _FineRows(dict):
+    """Tables.fine_pairs: x -> frozenset of fine next characters, each row built on first use with loops in C
+    (a translation table marks the fine entries, compress picks them)."""
+
+    def __init__(self, tables: Tables, limit: int, corpus_limit: int):
+        super().__init__()
+        self.tables = tables
+        self.good = bytes(1 if q <= limit else 0 for q in range(256))
+        self.seen = bytes(1 if q > corpus_limit else 0 for q in range(256))
+
+    def __missing__(self, x: str) -> frozenset[str]:
+        t = self.tables
+        found: frozenset[str] = frozenset()
+        row = t.transitions.get(x)
+        if row is not None:
+            nexts, scores, default = row
+            if self.good[default]:  # every pair from x is fine but those listed worse
+                worse = bytes(1 - q for q in self.good)
+                found = frozenset(t.readings) - frozenset(compress(nexts, scores.translate(worse)))
+            else:
+                found = frozenset(compress(nexts, scores.translate(self.good)))
+        seen = t.ngrams.get(x)
+        if seen is not None:
+            found = found | frozenset(compress(seen[0], seen[1].encode("latin-1").translate(self.seen)))
+        self[x] = found
+        return found
+
+
 @dataclass
 class SoundIndex:
     """Known two-character words keyed by one character and the other's toneless reading.
 
     `neighbours["机zhi"]` lists x such that 机x is a word (机制, 机智 …); `neighbours["zhi机"]` lists x with
-    x机 a word. Built by resources/typo/build.py into `neighbours.tsv`, so that candidate generation is a
+    x机 a word (both for words of frequency >= `NEIGHBOUR_MIN_FREQ` of standard characters); `neighbours[">机"]`
+    and `neighbours["<机"]` list every x with 机x, x机 a word of the word list. Built by resources/typo/build.py into `neighbours.tsv`, so that candidate generation is a
     couple of dictionary look-ups per suspicious character.
     """
 
@@ -149,6 +231,10 @@ class SoundIndex:
                 neighbours.setdefault(a + r, []).append(b)
             for r in ra:
                 neighbours.setdefault(r + b, []).append(a)
+        for word in words:  # every two-character word, whatever its frequency: `Tables.word_mates`
+            if len(word) == 2:
+                neighbours.setdefault(">" + word[0], []).append(word[1])
+                neighbours.setdefault("<" + word[1], []).append(word[0])
         return cls({k: "".join(v) for k, v in neighbours.items()})
 
 
@@ -192,7 +278,7 @@ def load_tables(folder: Path | None = None) -> Tables:
         for line in _body(folder / "bigrams.tsv").splitlines():
             prev, default, nexts, scores = line.split("\t")
             transitions[prev] = (nexts, scores.encode("ascii"), ord(default))
-        toks = _body(folder / "ngrams.tsv").split()
+        toks = _body(folder / CHARGRAMS).split()
         ngrams = dict(zip(toks[::3], zip(toks[1::3], toks[2::3])))
         readings: dict[str, tuple[str, ...]] = {}
         by_reading: dict[str, list[str]] = {}
@@ -222,7 +308,7 @@ def load_tables(folder: Path | None = None) -> Tables:
     if not words or not transitions or not readings or not index.neighbours:
         raise TypoDataError(f"the typo tables in {folder} are empty")
     total = float(sum(words.values()))
-    for name in ("wordpairs.tsv", "readings.tsv", "lm_words.tsv", "lm_index.bin", "lm_next.bin", "lm_cost.bin"):
+    for name in (WORDPAIRS, "readings.tsv", "lm_words.tsv", "lm_index.bin", "lm_next.bin", "lm_cost.bin"):
         if not (folder / name).is_file():
             raise TypoDataError(f"cannot read the typo table {folder / name}: no such file")
     return Tables(words, transitions, ngrams, readings, {r: "".join(cs) for r, cs in by_reading.items()}, shapes,
@@ -230,9 +316,9 @@ def load_tables(folder: Path | None = None) -> Tables:
 
 
 def _load_wordpairs(folder: Path) -> dict[str, str]:
-    toks = _body(folder / "wordpairs.tsv").split()
+    toks = _body(folder / WORDPAIRS).split()
     if len(toks) % 2:
-        raise TypoDataError(f"the typo table {folder / 'wordpairs.tsv'} is damaged")
+        raise TypoDataError(f"the typo table {folder / WORDPAIRS} is damaged")
     return dict(zip(toks[::2], toks[1::2]))
 
 
