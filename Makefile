@@ -42,12 +42,11 @@ run:
 	  $(VENV)/bin/editor-app $(SAMPLE); \
 	fi
 
-# ruff, the formatter's check (guarded: on with FORMAT=1 until the tree has been formatted in one go), and
-# mypy over the Qt-free core (configured in pyproject.toml)
-FORMAT ?=
+# ruff (rules and the formatter's check) and mypy over the Qt-free core (configured in pyproject.toml)
+LINTED = src tests bench tools packaging resources templates
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests bench tools packaging
-	$(if $(FORMAT),$(VENV)/bin/ruff format --check src tests bench tools packaging)
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/ruff format --check $(LINTED)
 	$(VENV)/bin/mypy
 
 typecheck: $(STAMP)

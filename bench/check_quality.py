@@ -55,8 +55,10 @@ def main() -> None:
     print(f"{'set':24} {'clean':>6} {'flag rate':>9} {'char P':>7} {'char R':>7}")
     for path in sets:
         result = measure(path, checker)
-        print(f"{path.stem:24} {result['clean']:6d} {result['clean_flag_rate']:9.2%} "
-              f"{result['precision']:7.3f} {result['recall']:7.3f}")
+        print(
+            f"{path.stem:24} {result['clean']:6d} {result['clean_flag_rate']:9.2%} "
+            f"{result['precision']:7.3f} {result['recall']:7.3f}"
+        )
 
 
 if __name__ == "__main__":

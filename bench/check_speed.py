@@ -20,15 +20,62 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-SUBJECTS = ["市生态环境局", "区委区政府", "各级河长", "全市生态环境系统", "执法总队", "监测中心", "各街道", "相关部门",
-            "区建管委", "市绿化市容局", "各区第一总河长", "驻局纪检监察组", "直属机关党委", "综合执法队"]
-VERBS = ["深入推进", "扎实做好", "统筹推进", "全面加强", "持续深化", "加快落实", "认真开展", "着力提升", "切实抓好",
-         "不断完善", "积极探索", "协同推动"]
-OBJECTS = ["河长制湖长制工作", "污染防治攻坚战", "生态环境保护督察整改", "水环境综合治理", "固体废物污染防治",
-           "碳达峰碳中和工作", "环评审批制度改革", "生态环境监测网络建设", "党史学习教育", "执法监管方式优化",
-           "雨污混接改造", "泵站放江综合治理", "土壤污染风险管控", "长三角区域生态环境保护协作"]
-GOALS = ["确保各项任务落地见效", "推动水环境质量持续改善", "为建设美丽上海夯实基础", "以优异成绩庆祝建党100周年",
-         "全面提高治理效能", "切实增强群众获得感", "推动高质量发展", "守牢生态环境安全底线"]
+SUBJECTS = [
+    "市生态环境局",
+    "区委区政府",
+    "各级河长",
+    "全市生态环境系统",
+    "执法总队",
+    "监测中心",
+    "各街道",
+    "相关部门",
+    "区建管委",
+    "市绿化市容局",
+    "各区第一总河长",
+    "驻局纪检监察组",
+    "直属机关党委",
+    "综合执法队",
+]
+VERBS = [
+    "深入推进",
+    "扎实做好",
+    "统筹推进",
+    "全面加强",
+    "持续深化",
+    "加快落实",
+    "认真开展",
+    "着力提升",
+    "切实抓好",
+    "不断完善",
+    "积极探索",
+    "协同推动",
+]
+OBJECTS = [
+    "河长制湖长制工作",
+    "污染防治攻坚战",
+    "生态环境保护督察整改",
+    "水环境综合治理",
+    "固体废物污染防治",
+    "碳达峰碳中和工作",
+    "环评审批制度改革",
+    "生态环境监测网络建设",
+    "党史学习教育",
+    "执法监管方式优化",
+    "雨污混接改造",
+    "泵站放江综合治理",
+    "土壤污染风险管控",
+    "长三角区域生态环境保护协作",
+]
+GOALS = [
+    "确保各项任务落地见效",
+    "推动水环境质量持续改善",
+    "为建设美丽上海夯实基础",
+    "以优异成绩庆祝建党100周年",
+    "全面提高治理效能",
+    "切实增强群众获得感",
+    "推动高质量发展",
+    "守牢生态环境安全底线",
+]
 TEMPLATES = [
     "{s}要{v}{o}，{g}。",
     "{year}年，{s}{v}{o}，累计完成投资{n}亿元，{g}。",
@@ -49,9 +96,16 @@ def news_prose(chars: int, seed: int = 7) -> str:
         sentences = []
         for _ in range(rng.randint(3, 7)):
             sentence = rng.choice(TEMPLATES).format(
-                s=rng.choice(SUBJECTS), v=rng.choice(VERBS), o=rng.choice(OBJECTS), g=rng.choice(GOALS),
-                year=rng.randint(2015, 2025), n=round(rng.uniform(0.5, 90), 1), k=rng.randint(3, 900),
-                m=rng.randint(10, 5000), p=round(rng.uniform(60, 99.9), 1))
+                s=rng.choice(SUBJECTS),
+                v=rng.choice(VERBS),
+                o=rng.choice(OBJECTS),
+                g=rng.choice(GOALS),
+                year=rng.randint(2015, 2025),
+                n=round(rng.uniform(0.5, 90), 1),
+                k=rng.randint(3, 900),
+                m=rng.randint(10, 5000),
+                p=round(rng.uniform(60, 99.9), 1),
+            )
             if rng.random() < 0.004:
                 sentence = rng.choice(SLIPS) + sentence
             sentences.append(sentence)
@@ -97,13 +151,20 @@ def _best(function, repeat: int) -> float:
 
 def load_time_cold() -> float:
     """Seconds to import editor_app.proof and load every bundled pack, in a fresh interpreter."""
-    code = ("import time; t=time.perf_counter(); from editor_app.proof import Checker; "
-            "Checker.load(include_user=False); print(time.perf_counter()-t)")
+    code = (
+        "import time; t=time.perf_counter(); from editor_app.proof import Checker; "
+        "Checker.load(include_user=False); print(time.perf_counter()-t)"
+    )
     src = str(Path(__file__).resolve().parents[1] / "src")
     results = []
     for _ in range(3):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                             env={"PYTHONPATH": src, "PATH": ""})
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONPATH": src, "PATH": ""},
+        )
         results.append(float(out.stdout.strip()))
     return min(results)
 
@@ -129,6 +190,7 @@ def main() -> None:
     def fresh(function):
         """Time function(checker) with a checker that has compiled its rules and read its tables (on other text)
         but whose typo detector has judged none of the measured windows."""
+
         def run():
             new = Checker.load(include_user=False)
             new.check_text(warm_text)
@@ -136,6 +198,7 @@ def main() -> None:
             start = time.perf_counter()
             function(new)
             return time.perf_counter() - start
+
         return run
 
     dictionary_types = {"substitution", "existence", "consistency", "phrase"}
@@ -152,7 +215,9 @@ def main() -> None:
     dict_s = _best(run_dictionary, 3)
     wholes = sorted(fresh(lambda c: c.check_text(text))() for _ in range(5))
     whole_s = statistics.median(wholes)
-    per_paragraph_s = statistics.median(fresh(lambda c: [c.check_text(p) for p in paragraphs])() for _ in range(3))
+    per_paragraph_s = statistics.median(
+        fresh(lambda c: [c.check_text(p) for p in paragraphs])() for _ in range(3)
+    )
     # Re-checking after an edit, as the editor does while typing: each round inserts one character at a
     # random place (so nothing is answered from a cache of the exact same text).
     rng = random.Random(3)
@@ -166,15 +231,21 @@ def main() -> None:
     findings = checker.check_text(text)
     load_s = load_time_cold()
 
-    print(f"text: {len(text):,} chars, {len(paragraphs):,} paragraphs, {len(checker.rules)} rules, "
-          f"{len(findings):,} findings")
+    print(
+        f"text: {len(text):,} chars, {len(paragraphs):,} paragraphs, {len(checker.rules)} rules, "
+        f"{len(findings):,} findings"
+    )
     print(f"dictionary layers ({len(dictionary)} rules): {len(text) / dict_s / 1e6:.2f} M chars/s")
-    print(f"whole checker, one text:       {len(text) / whole_s / 1e3:.0f} k chars/s (median of 5; best "
-          f"{len(text) / wholes[0] / 1e3:.0f} k, worst {len(text) / wholes[-1] / 1e3:.0f} k)")
+    print(
+        f"whole checker, one text:       {len(text) / whole_s / 1e3:.0f} k chars/s (median of 5; best "
+        f"{len(text) / wholes[0] / 1e3:.0f} k, worst {len(text) / wholes[-1] / 1e3:.0f} k)"
+    )
     print(f"whole checker, per paragraph:  {len(text) / per_paragraph_s / 1e3:.0f} k chars/s (median of 3)")
     recheck.sort()
-    print(f"re-check one 2,000-char paragraph after an edit: median {statistics.median(recheck) * 1e3:.2f} ms, "
-          f"95th percentile {recheck[int(len(recheck) * 0.95)] * 1e3:.2f} ms")
+    print(
+        f"re-check one 2,000-char paragraph after an edit: median {statistics.median(recheck) * 1e3:.2f} ms, "
+        f"95th percentile {recheck[int(len(recheck) * 0.95)] * 1e3:.2f} ms"
+    )
     print(f"  without the typo rule: median {statistics.median(own_recheck) * 1e3:.2f} ms")
     print(f"pack loading (fresh process, imports included): {load_s * 1e3:.0f} ms")
     seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_1827cb5f2df69aa0.txt"
@@ -183,7 +254,9 @@ def main() -> None:
 
         issue = import_file(seed).issue
         checker.check_issue(issue)
-        print(f"check_issue on the customer's page: {_best(lambda: checker.check_issue(issue), 10) * 1e3:.1f} ms")
+        print(
+            f"check_issue on the customer's page: {_best(lambda: checker.check_issue(issue), 10) * 1e3:.1f} ms"
+        )
     for rule in sorted(checker.rules, key=lambda r: r.id):
         seconds = _best(lambda rule=rule: list(rule.detector.find(text, DocContext(text))), 1)
         if seconds > 0.05:

@@ -59,9 +59,11 @@ def main() -> int:
         warm.append(time.perf_counter() - start)
     blocks = sum(len(p.blocks) for p in pages)
     print(f"{name} ({chars} characters, {blocks} blocks) on {args.template}: {len(pages)} page(s)")
-    print(f"first compose in a fresh process: {cold[0] * 1000:.0f} ms; a new composer later: median "
-          f"{statistics.median(cold[1:]) * 1000:.0f} ms; recompose after a keystroke: "
-          f"median {statistics.median(warm) * 1000:.1f} ms, worst {max(warm) * 1000:.1f} ms (target ≤ 50 ms)")
+    print(
+        f"first compose in a fresh process: {cold[0] * 1000:.0f} ms; a new composer later: median "
+        f"{statistics.median(cold[1:]) * 1000:.0f} ms; recompose after a keystroke: "
+        f"median {statistics.median(warm) * 1000:.1f} ms, worst {max(warm) * 1000:.1f} ms (target ≤ 50 ms)"
+    )
     return 0
 
 

@@ -22,8 +22,15 @@ SHARED = REPO.parent / "shared"
 def fresh_checker(template):
     from editor_app.proof.deep import DeepChecker
 
-    deep = DeepChecker(template.tables, template.lm, sorted(template.idioms), [], template.rules, (),
-                       word_pairs=[(a, b) for a, bs in template.word_pairs.items() for b in bs])
+    deep = DeepChecker(
+        template.tables,
+        template.lm,
+        sorted(template.idioms),
+        [],
+        template.rules,
+        (),
+        word_pairs=[(a, b) for a, bs in template.word_pairs.items() for b in bs],
+    )
     deep.phrases = template.phrases
     deep.scorer.own_words = template.scorer.own_words
     # the models' memos of costs are shared by every checker in the process: empty them, so a timed run reads
@@ -34,12 +41,19 @@ def fresh_checker(template):
 
 
 def first_use() -> float:
-    code = ("import time; t=time.perf_counter(); from editor_app.proof.deep import DeepChecker; "
-            "DeepChecker.load(user_terms=()).check_text('进一步完善工作机智。'); print(time.perf_counter()-t)")
+    code = (
+        "import time; t=time.perf_counter(); from editor_app.proof.deep import DeepChecker; "
+        "DeepChecker.load(user_terms=()).check_text('进一步完善工作机智。'); print(time.perf_counter()-t)"
+    )
     runs = []
     for _ in range(5):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                             env={"PYTHONPATH": str(REPO / "src"), "PATH": ""})
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONPATH": str(REPO / "src"), "PATH": ""},
+        )
         runs.append(float(out.stdout.strip()))
     return sorted(runs)[len(runs) // 2]
 
@@ -62,8 +76,10 @@ def main() -> int:
             deep.check_issue(issue)
             times.append(time.perf_counter() - start)
         median = sorted(times)[len(times) // 2]
-        print(f"customer's page ({size:,} chars): median {median:.2f} s = {size / median / 1e3:.1f} k chars/s on one "
-              f"core (best {min(times):.2f} s, worst {max(times):.2f} s, 5 runs)")
+        print(
+            f"customer's page ({size:,} chars): median {median:.2f} s = {size / median / 1e3:.1f} k chars/s on one "
+            f"core (best {min(times):.2f} s, worst {max(times):.2f} s, 5 runs)"
+        )
     sentences = []
     for path in sorted((SHARED / "data" / "eval").glob("*.jsonl")):
         with path.open(encoding="utf-8") as fh:
@@ -75,8 +91,10 @@ def main() -> int:
         for sentence in sentences:
             deep.check_text(sentence)
         seconds = time.perf_counter() - start
-        print(f"evaluation sentences ({len(sentences):,}, {size:,} chars): {seconds:.1f} s = "
-              f"{size / seconds / 1e3:.1f} k chars/s on one core")
+        print(
+            f"evaluation sentences ({len(sentences):,}, {size:,} chars): {seconds:.1f} s = "
+            f"{size / seconds / 1e3:.1f} k chars/s on one core"
+        )
     print(f"first use (fresh process: imports, data, one sentence): median of 5 {first_use():.2f} s")
     return 0
 

@@ -158,8 +158,12 @@ def both_flagger() -> Flagger | None:
 
     def flag(text: str) -> tuple[set[int], bool]:
         fast = [f for f in check_text(text) if f.level in ("error", "warning")]
-        more = [f for f in deep.check_text(text) if f.level in ("error", "warning")
-                and not any(g.start <= f.end and f.start <= g.end for g in fast)]
+        more = [
+            f
+            for f in deep.check_text(text)
+            if f.level in ("error", "warning")
+            and not any(g.start <= f.end and f.start <= g.end for g in fast)
+        ]
         positions: set[int] = set()
         for f in fast + more:
             if f.category in TYPO_CATEGORIES:
@@ -227,7 +231,7 @@ def baseline_flagger() -> Flagger:
                         for hi in range(p + 1, min(b, lo + 4) + 1):
                             if hi - lo < 2:
                                 continue
-                            cand = text[lo:p] + x + text[p + 1:hi]
+                            cand = text[lo:p] + x + text[p + 1 : hi]
                             if freq.get(cand, 0) >= 500:
                                 positions.add(p)
                                 done = True
@@ -256,9 +260,13 @@ def main(argv: list[str] | None = None) -> int:
     paths = sorted(args.data.glob("*.jsonl"))
     if args.sets:
         paths = [p for p in paths if any(s in p.stem for s in args.sets)]
-    makers = {"checker": checker_flagger, "deep": deep_flagger, "both": both_flagger,
-              "detector": lambda: detector_flagger(args.min_logit),
-              "baseline": baseline_flagger}
+    makers = {
+        "checker": checker_flagger,
+        "deep": deep_flagger,
+        "both": both_flagger,
+        "detector": lambda: detector_flagger(args.min_logit),
+        "baseline": baseline_flagger,
+    }
     systems = {}
     for name in args.systems:
         flagger = makers[name]()
@@ -275,13 +283,17 @@ def main(argv: list[str] | None = None) -> int:
         print("| set | system | precision | recall | clean flagged | ms/sentence |")
         print("|---|---|---|---|---|---|")
         for stem, s in rows:
-            print(f"| {stem} | {s.system} | {s.precision:.3f} | {s.recall:.3f} | "
-                  f"{s.clean_rate:.1%} ({s.clean_flagged}/{s.clean}) | {1000 * s.seconds / s.sentences:.2f} |")
+            print(
+                f"| {stem} | {s.system} | {s.precision:.3f} | {s.recall:.3f} | "
+                f"{s.clean_rate:.1%} ({s.clean_flagged}/{s.clean}) | {1000 * s.seconds / s.sentences:.2f} |"
+            )
     else:
         print(f"{'set':<22}{'system':<10}{'P':>7}{'R':>7}{'clean':>8}{'ms/sent':>9}")
         for stem, s in rows:
-            print(f"{stem:<22}{s.system:<10}{s.precision:>7.3f}{s.recall:>7.3f}{s.clean_rate:>8.1%}"
-                  f"{1000 * s.seconds / s.sentences:>9.2f}")
+            print(
+                f"{stem:<22}{s.system:<10}{s.precision:>7.3f}{s.recall:>7.3f}{s.clean_rate:>8.1%}"
+                f"{1000 * s.seconds / s.sentences:>9.2f}"
+            )
     return 0
 
 

@@ -44,8 +44,10 @@ def photo(seed: int) -> bytes:
     draw = ImageDraw.Draw(img)
     for _ in range(40):
         x, y = rnd.randint(0, 1500), rnd.randint(300, 1000)
-        draw.rectangle([x, y, x + rnd.randint(40, 200), y + rnd.randint(40, 200)],
-                       fill=(rnd.randint(0, 255), rnd.randint(0, 255), rnd.randint(0, 255)))
+        draw.rectangle(
+            [x, y, x + rnd.randint(40, 200), y + rnd.randint(40, 200)],
+            fill=(rnd.randint(0, 255), rnd.randint(0, 255), rnd.randint(0, 255)),
+        )
     grain = Image.effect_noise(img.size, 48).convert("RGB")  # film-like grain: realistic JPEG sizes
     img = Image.blend(img, grain, 0.25)
     out = io.BytesIO()
@@ -61,8 +63,16 @@ def build_issue(pages: int = 16, template: str = "a4-bulletin") -> Project:
     from editor_app.layout.templates import get_template
 
     rnd = random.Random(7)
-    project = Project(Issue(publication="基准测试简报", number=1, total_number=1, date="2026-06-18",
-                            editors={"责任编辑": "甲", "校对": "乙"}, organizer="基准测试编辑部"))
+    project = Project(
+        Issue(
+            publication="基准测试简报",
+            number=1,
+            total_number=1,
+            date="2026-06-18",
+            editors={"责任编辑": "甲", "校对": "乙"},
+            organizer="基准测试编辑部",
+        )
+    )
     spec = get_template(template)
     per_page = int(spec.columns * spec.column_chars * spec.column_lines * 0.4)  # heads, photo, note, air
     for number in range(1, pages + 1):
@@ -90,8 +100,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--template", default="a4-bulletin")
     parser.add_argument("--traditional", choices=["s2t", "s2hk", "s2tw"])
-    parser.add_argument("--findings-as-comments", action="store_true",
-                        help="also run the checker and anchor its findings (rule packs load once, included)")
+    parser.add_argument(
+        "--findings-as-comments",
+        action="store_true",
+        help="also run the checker and anchor its findings (rule packs load once, included)",
+    )
     args = parser.parse_args()
     project = build_issue(template=args.template)
     chars = sum(len(p.text) for _, b in project.issue.blocks() for p in getattr(b, "paragraphs", ()))
@@ -99,8 +112,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "bench.docx"
         start, cpu_start = time.perf_counter(), time.process_time()
-        result = export_docx(project, out, template=args.template, traditional=args.traditional,
-                             findings_as_comments=args.findings_as_comments)
+        result = export_docx(
+            project,
+            out,
+            template=args.template,
+            traditional=args.traditional,
+            findings_as_comments=args.findings_as_comments,
+        )
         from editor_app.export import compose_for_export
         from editor_app.layout.templates import get_template
 
@@ -109,11 +127,17 @@ def main() -> int:
         cpu = time.process_time() - cpu_start
         size = out.stat().st_size
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
-    extra = (f" {args.traditional}" if args.traditional else "") + (" +findings" if args.findings_as_comments else "")
-    print(f"template {args.template}{extra}: {len(project.issue.pages)} pages (composed onto {composed}), "
-          f"{chars} characters, {photos} photos")
-    print(f"export: {elapsed:.2f} s wall ({cpu:.2f} s CPU; wall exceeds CPU when other jobs share the cores), DOCX {size / 1e6:.1f} MB, peak RSS {peak_mb:.0f} MB "
-          f"(targets ≤ 2 s, ≤ 300 MB), warnings {len(result.warnings)}")
+    extra = (f" {args.traditional}" if args.traditional else "") + (
+        " +findings" if args.findings_as_comments else ""
+    )
+    print(
+        f"template {args.template}{extra}: {len(project.issue.pages)} pages (composed onto {composed}), "
+        f"{chars} characters, {photos} photos"
+    )
+    print(
+        f"export: {elapsed:.2f} s wall ({cpu:.2f} s CPU; wall exceeds CPU when other jobs share the cores), DOCX {size / 1e6:.1f} MB, peak RSS {peak_mb:.0f} MB "
+        f"(targets ≤ 2 s, ≤ 300 MB), warnings {len(result.warnings)}"
+    )
     return 0
 
 

@@ -110,21 +110,37 @@ def main() -> int:
         env = dict(os.environ, HOME=str(folder / "home"))
         if FONTS_CONF.exists():
             env["FONTCONFIG_FILE"] = str(FONTS_CONF)
-        subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(folder),
-                        *map(str, docs)], env=env, check=True, capture_output=True)
+        subprocess.run(
+            [
+                "soffice",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(folder),
+                *map(str, docs),
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         total = Counter()
         for chars in WIDTHS:
             pdf = folder / f"w{chars}.pdf"
-            pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                                   check=True).stdout.split("\f")
+            pages = subprocess.run(
+                ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+            ).stdout.split("\f")
             diffs = Counter()
             for text, page in zip(texts, pages, strict=False):
                 measured = sum(1 for line in page.splitlines() if line.strip())
                 diffs[estimate_lines(text, chars, indent=2) - measured] += 1
             total.update(diffs)
             exact = diffs[0] / sum(diffs.values())
-            print(f"{chars:2d} chars: exact {exact:.0%}, estimate − LibreOffice: "
-                  + ", ".join(f"{d:+d}: {n}" for d, n in sorted(diffs.items())))
+            print(
+                f"{chars:2d} chars: exact {exact:.0%}, estimate − LibreOffice: "
+                + ", ".join(f"{d:+d}: {n}" for d, n in sorted(diffs.items()))
+            )
         exact = total[0] / sum(total.values())
         within1 = sum(n for d, n in total.items() if abs(d) <= 1) / sum(total.values())
         print(f"all {sum(total.values())} paragraphs: exact {exact:.0%}, within one line {within1:.0%}")

@@ -78,10 +78,14 @@ def main() -> int:
         app.processEvents()
         wait(app, checked)
     ms = [c * 1000 for c in clicks]
-    print(f"fix all, {commas} places on the customer's page (click to redrawn): median {statistics.median(ms):.0f} ms, "
-          f"max {max(ms):.0f} ms over {RUNS} runs (target ≤ 200 ms)")
+    print(
+        f"fix all, {commas} places on the customer's page (click to redrawn): median {statistics.median(ms):.0f} ms, "
+        f"max {max(ms):.0f} ms over {RUNS} runs (target ≤ 200 ms)"
+    )
     print(f"  of which finding the places: median {statistics.median(plans) * 1000:.1f} ms")
-    print(f"  background re-check after it: median {statistics.median(rechecks) * 1000:.0f} ms (worker thread)")
+    print(
+        f"  background re-check after it: median {statistics.median(rechecks) * 1000:.0f} ms (worker thread)"
+    )
     window.session.undo_stack.setClean()
     window.needs_save = False
     window.close()

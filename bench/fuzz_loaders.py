@@ -32,9 +32,12 @@ def fuzz(name: str, strategy, loader: str, count: int) -> Counter:
     started = time.monotonic()
     check()
     tally["seconds"] = int(time.monotonic() - started)
-    print(f"{name:16} cases {tally['opened'] + tally['refused']:6}  opened {tally['opened']:6}  "
-          f"refused (exit 2, message) {tally['refused']:6}  slowest {tally['max_ms']} ms  "
-          f"({tally['seconds']} s)", flush=True)
+    print(
+        f"{name:16} cases {tally['opened'] + tally['refused']:6}  opened {tally['opened']:6}  "
+        f"refused (exit 2, message) {tally['refused']:6}  slowest {tally['max_ms']} ms  "
+        f"({tally['seconds']} s)",
+        flush=True,
+    )
     return tally
 
 

@@ -42,10 +42,17 @@ def _time(func, repeat: int = 5) -> tuple[float, float]:
 
 def _cold(path: Path) -> float:
     """Seconds for the first import in a new Python process, measured inside it."""
-    code = ("import time; t = time.perf_counter(); from editor_app.importing import import_file; "
-            f"import_file({str(path)!r}); print(time.perf_counter() - t)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    code = (
+        "import time; t = time.perf_counter(); from editor_app.importing import import_file; "
+        f"import_file({str(path)!r}); print(time.perf_counter() - t)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+    )
     return float(out.stdout.strip())
 
 
@@ -56,20 +63,26 @@ def main() -> None:
     blocks = sum(len(page.blocks) for page in result.issue.pages)
     assert len(result.issue.pages) == 20
     best, median = _time(lambda: import_text(text))
-    print(f"20-page text ({len(text):,} chars, {blocks} blocks): best {best * 1000:.0f} ms, "
-          f"median {median * 1000:.0f} ms (target ≤ 1000 ms)")
+    print(
+        f"20-page text ({len(text):,} chars, {blocks} blocks): best {best * 1000:.0f} ms, "
+        f"median {median * 1000:.0f} ms (target ≤ 1000 ms)"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         gbk = Path(tmp) / "pages_gbk.txt"
         gbk.write_bytes(text.encode("gb18030"))
         best, median = _time(lambda: import_file(gbk))
         print(f"same text as a GB18030 file: best {best * 1000:.0f} ms, median {median * 1000:.0f} ms")
         cold = [_cold(gbk) for _ in range(3)]
-        print(f"same file in a fresh process (module imports and word list included): "
-              f"best {min(cold) * 1000:.0f} ms")
+        print(
+            f"same file in a fresh process (module imports and word list included): "
+            f"best {min(cold) * 1000:.0f} ms"
+        )
     if SEED.exists():
         best, median = _time(lambda: import_file(SEED), repeat=20)
-        print(f"customer's page ({SEED.stat().st_size:,} bytes): best {best * 1000:.1f} ms, "
-              f"median {median * 1000:.1f} ms")
+        print(
+            f"customer's page ({SEED.stat().st_size:,} bytes): best {best * 1000:.1f} ms, "
+            f"median {median * 1000:.1f} ms"
+        )
     try:
         sys.path.insert(0, str(REPO))
         from tests.importing.test_docx_import import build_docx

@@ -43,8 +43,12 @@ def _project(path: Path, text: str) -> None:
     from editor_app.storage import Project, save_project
 
     paragraphs = [Paragraph(text + f"第{i}段：" + "旧稿内容。" * 40) for i in range(1500)]
-    save_project(Project(Issue(publication="简报", pages=[Page(1, blocks=[Article(title=text, paragraphs=paragraphs)])])),
-                 path)
+    save_project(
+        Project(
+            Issue(publication="简报", pages=[Page(1, blocks=[Article(title=text, paragraphs=paragraphs)])])
+        ),
+        path,
+    )
 
 
 def _title_of(path: Path, kind: str) -> str:
@@ -74,8 +78,9 @@ def trial(kind: str, folder: Path, delay: float) -> str:
     make = _project if kind == "save" else _export
     make(target, "old")
     make(target, "old")  # second write: a .bak exists from here on
-    child = subprocess.Popen([sys.executable, "-c", CHILD, kind, str(target), "new"], stdout=subprocess.PIPE,
-                             text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, kind, str(target), "new"], stdout=subprocess.PIPE, text=True
+    )
     assert child.stdout.readline().strip() == "ready"
     started = time.monotonic()
     if delay < 0:  # calibration: let it finish, report how long the write took
@@ -104,9 +109,11 @@ def main() -> int:
         for _ in range(trials):
             with tempfile.TemporaryDirectory() as folder:
                 outcomes[trial(kind, Path(folder), rng.uniform(0.0, span * 1.1))] += 1
-        print(f"kill -9 during {kind} (a write takes {span:.2f} s): {trials} trials, old file kept {outcomes['old']}, new file complete "
-              f"{outcomes['new']}, .bak readable and no temp file after the next {kind}: {trials}/{trials}",
-              flush=True)
+        print(
+            f"kill -9 during {kind} (a write takes {span:.2f} s): {trials} trials, old file kept {outcomes['old']}, new file complete "
+            f"{outcomes['new']}, .bak readable and no temp file after the next {kind}: {trials}/{trials}",
+            flush=True,
+        )
     return 0
 
 

@@ -29,7 +29,11 @@ def articles(chars: int) -> list[Article]:
     while total < chars:
         paragraphs = ["".join(rnd.choice(SENTENCES) for _ in range(3)) for _ in range(8)]
         total += sum(map(len, paragraphs))
-        out.append(Article(title=f"稿件{len(out) + 1}", dateline="新区讯", paragraphs=[Paragraph(t) for t in paragraphs]))
+        out.append(
+            Article(
+                title=f"稿件{len(out) + 1}", dateline="新区讯", paragraphs=[Paragraph(t) for t in paragraphs]
+            )
+        )
     return out
 
 
@@ -48,11 +52,13 @@ def main() -> int:
     chars = sum(len(p.text) for a in items for p in a.paragraphs)
     one = Project(Issue(pages=[Page(1, blocks=list(items))]))
     per = -(-len(items) // 64)
-    many = Project(Issue(pages=[Page(n + 1, blocks=items[n * per:(n + 1) * per]) for n in range(64)]))
+    many = Project(Issue(pages=[Page(n + 1, blocks=items[n * per : (n + 1) * per]) for n in range(64)]))
     single, _ = timed(one)
     spread, _ = timed(many)
-    print(f"{chars} characters in {len(items)} articles: one page {single:.1f} s, 64 pages {spread:.1f} s, "
-          f"ratio {single / spread:.2f} (target ≤ 4)")
+    print(
+        f"{chars} characters in {len(items)} articles: one page {single:.1f} s, 64 pages {spread:.1f} s, "
+        f"ratio {single / spread:.2f} (target ≤ 4)"
+    )
     return 0
 
 

@@ -40,8 +40,9 @@ def first_window(runs: int = 3) -> tuple[float, float]:
     walls, insides = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", CHILD], env=env, capture_output=True, text=True,
-                             check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD], env=env, capture_output=True, text=True, check=True
+        )
         walls.append(time.perf_counter() - start)
         insides.append(float(out.stdout.strip().splitlines()[-1]))
     return min(walls), min(insides)
@@ -78,7 +79,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     wall, inside = first_window()
-    print(f"first window: {wall * 1000:.0f} ms from process start ({inside * 1000:.0f} ms after imports began)")
+    print(
+        f"first window: {wall * 1000:.0f} ms from process start ({inside * 1000:.0f} ms after imports began)"
+    )
 
     from editor_app.gui.app import make_app
     from editor_app.gui.main_window import MainWindow
@@ -102,8 +105,10 @@ def main() -> int:
             while window.checker.checked_revision < 0 and time.perf_counter() - start < 30:
                 app.processEvents()
                 time.sleep(0.005)
-            print(f"first background check of the 16 pages done {(time.perf_counter() - start) * 1000:.0f} ms "
-                  f"after opening ({len(window.checker.findings)} findings)")
+            print(
+                f"first background check of the 16 pages done {(time.perf_counter() - start) * 1000:.0f} ms "
+                f"after opening ({len(window.checker.findings)} findings)"
+            )
 
     block_id = window.add_article()
     form = window.editor.form
@@ -148,14 +153,20 @@ def main() -> int:
         window.update_status()
         settle_status.append(time.perf_counter() - start)
     ms = [k * 1000 for k in keystrokes]
-    print(f"keystroke on a {chars:,}-character article: median {statistics.median(ms):.1f} ms, "
-          f"max {max(ms):.1f} ms over {len(ms)} keys")
+    print(
+        f"keystroke on a {chars:,}-character article: median {statistics.median(ms):.1f} ms, "
+        f"max {max(ms):.1f} ms over {len(ms)} keys"
+    )
     if during_check:
-        print(f"keystroke while the checker runs on the 16-page issue: median "
-              f"{statistics.median(during_check):.1f} ms, max {max(during_check):.1f} ms; "
-              f"starting a check (copying the issue) {snapshot_ms:.0f} ms")
-    print(f"after edits settle: preview rebuild {statistics.median(settle_preview) * 1000:.0f} ms, "
-          f"status bar {statistics.median(settle_status) * 1000:.1f} ms (median of 5)")
+        print(
+            f"keystroke while the checker runs on the 16-page issue: median "
+            f"{statistics.median(during_check):.1f} ms, max {max(during_check):.1f} ms; "
+            f"starting a check (copying the issue) {snapshot_ms:.0f} ms"
+        )
+    print(
+        f"after edits settle: preview rebuild {statistics.median(settle_preview) * 1000:.0f} ms, "
+        f"status bar {statistics.median(settle_status) * 1000:.1f} ms (median of 5)"
+    )
     window.session.undo_stack.setClean()
     window.close()
     return 0

@@ -56,8 +56,10 @@ def main() -> int:
         right = sum(ours.convert_field(row[0], row[3]) == row[column] for row in rows)
         # OpenCC alone, given our corner quotes so that only the characters are compared
         plain = sum(corner_quotes(library.convert(row[0])) == row[column] for row in rows)
-        print(f"{variant}: ours {right}/{len(rows)} ({100 * right / len(rows):.1f} %), OpenCC alone {plain}/{len(rows)} "
-              f"({100 * plain / len(rows):.1f} %); converter built in {built:.2f} s")
+        print(
+            f"{variant}: ours {right}/{len(rows)} ({100 * right / len(rows):.1f} %), OpenCC alone {plain}/{len(rows)} "
+            f"({100 * plain / len(rows):.1f} %); converter built in {built:.2f} s"
+        )
     pages = sorted(PAGES.glob("*.txt")) + ([SEED] if SEED.exists() else [])
     fields = [field for page in pages for field in _fields(page)]
     chars = sum(len(text) for text, _path in fields)
@@ -69,8 +71,10 @@ def main() -> int:
             for text, path in fields:
                 fresh.convert_field(text, path)
             best = min(best, time.perf_counter() - start)
-        print(f"{variant}: {len(pages)} pages, {chars} characters in {best * 1000:.0f} ms "
-              f"({chars / best / 1000:.0f} k chars/s)")
+        print(
+            f"{variant}: {len(pages)} pages, {chars} characters in {best * 1000:.0f} ms "
+            f"({chars / best / 1000:.0f} k chars/s)"
+        )
     if EVAL.is_dir():
         _differences(opencc.OpenCC("s2tw"), converter("s2tw"), show="--show" in sys.argv)
     return 0
@@ -80,17 +84,27 @@ def _differences(library, ours, show: bool) -> None:
     import difflib
     import json
 
-    sentences = [json.loads(line)["tgt"] for path in sorted(EVAL.glob("*.jsonl"))
-                 for line in path.read_text("utf-8").splitlines() if line.strip()]
+    sentences = [
+        json.loads(line)["tgt"]
+        for path in sorted(EVAL.glob("*.jsonl"))
+        for line in path.read_text("utf-8").splitlines()
+        if line.strip()
+    ]
     found: dict[tuple[str, str, str], int] = {}
     for sentence in sentences:
         a, b = ours(sentence), corner_quotes(library.convert(sentence))
         for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
             if op != "equal":
-                key = (sentence[max(0, i1 - 3):i2 + 3], a[max(0, i1 - 3):i2 + 3], b[max(0, j1 - 3):j2 + 3])
+                key = (
+                    sentence[max(0, i1 - 3) : i2 + 3],
+                    a[max(0, i1 - 3) : i2 + 3],
+                    b[max(0, j1 - 3) : j2 + 3],
+                )
                 found[key] = found.get(key, 0) + 1
-    print(f"eval sets: {len(sentences)} sentences, {sum(map(len, sentences))} characters; ours and OpenCC alone "
-          f"differ at {len(found)} distinct places")
+    print(
+        f"eval sets: {len(sentences)} sentences, {sum(map(len, sentences))} characters; ours and OpenCC alone "
+        f"differ at {len(found)} distinct places"
+    )
     if show:
         for (source, mine, theirs), count in sorted(found.items()):
             print(f"  {count} × {source}: ours {mine} | OpenCC {theirs}")

@@ -41,8 +41,13 @@ def sample_text() -> str:
 def main() -> int:
     loads = []
     for _ in range(3):
-        out = subprocess.run([sys.executable, "-c", LOAD_PROBE], capture_output=True, text=True, check=True,
-                             env={"PYTHONPATH": str(REPO / "src")})
+        out = subprocess.run(
+            [sys.executable, "-c", LOAD_PROBE],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONPATH": str(REPO / "src")},
+        )
         loads.append(float(out.stdout.strip()))
     from editor_app.proof.typo import TypoDetector
 

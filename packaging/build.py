@@ -56,7 +56,9 @@ def render_icons(out: Path) -> None:
 
     out.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    subprocess.run([sys.executable, "-c", RENDER, str(SVG), str(out), *map(str, PNG_SIZES)], env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-c", RENDER, str(SVG), str(out), *map(str, PNG_SIZES)], env=env, check=True
+    )
     shutil.copy(SVG, out / "editor-app.svg")
     biggest = Image.open(out / "editor-app-512.png")
     biggest.save(out / "editor-app.ico", sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)])
@@ -67,10 +69,16 @@ def render_icons(out: Path) -> None:
 def windows_version_info(ver: str) -> str:
     """The version resource of editor-app.exe (PyInstaller's `version=` file)."""
     numbers = tuple(int(part) for part in (ver.split(".") + ["0", "0", "0"])[:4])
-    strings = {"CompanyName": "editor-app", "FileDescription": "editor-app: compose, proofread and export "
-               "bulletin pages", "FileVersion": ver, "InternalName": "editor-app", "OriginalFilename":
-               "editor-app.exe", "ProductName": "editor-app", "ProductVersion": ver,
-               "LegalCopyright": "editor-app authors; bundled components under their own licences (NOTICE)"}
+    strings = {
+        "CompanyName": "editor-app",
+        "FileDescription": "editor-app: compose, proofread and export bulletin pages",
+        "FileVersion": ver,
+        "InternalName": "editor-app",
+        "OriginalFilename": "editor-app.exe",
+        "ProductName": "editor-app",
+        "ProductVersion": ver,
+        "LegalCopyright": "editor-app authors; bundled components under their own licences (NOTICE)",
+    }
     entries = ",\n          ".join(f"StringStruct({k!r}, {v!r})" for k, v in strings.items())
     return f"""VSVersionInfo(
   ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, mask=0x3f, flags=0x0, OS=0x40004,
@@ -111,9 +119,17 @@ def windows_installer(dist: Path, bundle: Path, icons: Path, ver: str) -> None:
     if not iscc:
         print("Inno Setup's iscc is not on PATH: the installer was not built (the bundle is ready).")
         return
-    subprocess.run([iscc, f"/DAppVersion={ver}", f"/DSourceDir={bundle}", f"/DOutputDir={dist}",
-                    f"/DIconFile={icons / 'editor-app.ico'}", str(PACKAGING / "windows" / "editor-app.iss")],
-                   check=True)
+    subprocess.run(
+        [
+            iscc,
+            f"/DAppVersion={ver}",
+            f"/DSourceDir={bundle}",
+            f"/DOutputDir={dist}",
+            f"/DIconFile={icons / 'editor-app.ico'}",
+            str(PACKAGING / "windows" / "editor-app.iss"),
+        ],
+        check=True,
+    )
 
 
 def folder_size(path: Path) -> int:
@@ -123,20 +139,39 @@ def folder_size(path: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the bundle goes (dist/)")
-    parser.add_argument("--work", type=Path, default=ROOT / "build", help="PyInstaller's work folder (build/)")
+    parser.add_argument(
+        "--work", type=Path, default=ROOT / "build", help="PyInstaller's work folder (build/)"
+    )
     args = parser.parse_args(argv)
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
-        print("PyInstaller is missing: run `make dist` (it installs the project's [dist] extra)", file=sys.stderr)
+        print(
+            "PyInstaller is missing: run `make dist` (it installs the project's [dist] extra)",
+            file=sys.stderr,
+        )
         return 2
     ver = version()
     icons = args.work / "icons"
     render_icons(icons)
     env = dict(os.environ, EDITOR_APP_ICONS=str(icons))
-    built = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-                            "--distpath", str(args.dist), "--workpath", str(args.work),
-                            str(PACKAGING / "editor-app.spec")], env=env)
+    built = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(args.dist),
+            "--workpath",
+            str(args.work),
+            str(PACKAGING / "editor-app.spec"),
+        ],
+        env=env,
+    )
     if built.returncode != 0:
         return built.returncode
     bundle = args.dist / "editor-app"

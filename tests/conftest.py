@@ -16,8 +16,11 @@ SAMPLE = REPO / "resources" / "samples" / "sample.bulletin"
 
 
 def pytest_addoption(parser):
-    parser.addoption("--slow", action="store_true",
-                     help="also run the tests marked slow (bundle build, wheel install), as .ci/run does")
+    parser.addoption(
+        "--slow",
+        action="store_true",
+        help="also run the tests marked slow (bundle build, wheel install), as .ci/run does",
+    )
 
 
 def pytest_collection_modifyitems(config, items):

@@ -43,7 +43,9 @@ def project_zip(members: dict[str, bytes], stored: tuple[str, ...] = ()) -> byte
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for name, data in members.items():
-            archive.writestr(_member(name, zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED), data)
+            archive.writestr(
+                _member(name, zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED), data
+            )
     return out.getvalue()
 
 
@@ -54,31 +56,40 @@ def good_project() -> bytes:
 def lone_surrogate_project() -> bytes:
     """issue.json with "\\ud800" escaped in a paragraph: valid JSON, not storable as UTF-8."""
     text = issue_json("PLACEHOLDER")
-    return project_zip({"manifest.json": MANIFEST,
-                        "issue.json": text.replace(b"PLACEHOLDER", b"\\u524d\\u6587\\ud800\\u540e\\u6587")})
+    return project_zip(
+        {
+            "manifest.json": MANIFEST,
+            "issue.json": text.replace(b"PLACEHOLDER", b"\\u524d\\u6587\\ud800\\u540e\\u6587"),
+        }
+    )
 
 
 def bad_crc_project() -> bytes:
     data = project_zip({"manifest.json": MANIFEST, "issue.json": issue_json()}, stored=("issue.json",))
     at = data.index(b'"publication"')
-    return data[:at] + b'"publicatioN"' + data[at + len(b'"publication"'):]  # same size, wrong CRC
+    return data[:at] + b'"publicatioN"' + data[at + len(b'"publication"') :]  # same size, wrong CRC
 
 
 def corrupt_deflate_project() -> bytes:
     data = project_zip({"manifest.json": MANIFEST, "issue.json": issue_json("长文。" * 400)})
     header = data.index(b"issue.json") + len(b"issue.json")
-    return data[:header + 4] + b"\xff" * 24 + data[header + 28:]
+    return data[: header + 4] + b"\xff" * 24 + data[header + 28 :]
 
 
 def deep_json_project(depth: int = 100_000) -> bytes:
-    return project_zip({"manifest.json": MANIFEST, "issue.json": b"[" * depth + b"]" * depth},
-                       stored=("issue.json",))
+    return project_zip(
+        {"manifest.json": MANIFEST, "issue.json": b"[" * depth + b"]" * depth}, stored=("issue.json",)
+    )
 
 
 def schema0_wrong_shape_projects() -> list[bytes]:
-    shapes = [{"schema": 0, "issue": [1, 2]}, {"schema": 0, "pages": 5},
-              {"schema": 0, "pages": [{"blocks": 3}]}, {"schema": 0, "pages": ["x"]},
-              {"schema": 0, "issue": "text"}]
+    shapes = [
+        {"schema": 0, "issue": [1, 2]},
+        {"schema": 0, "pages": 5},
+        {"schema": 0, "pages": [{"blocks": 3}]},
+        {"schema": 0, "pages": ["x"]},
+        {"schema": 0, "issue": "text"},
+    ]
     return [project_zip({"manifest.json": MANIFEST, "issue.json": json.dumps(s).encode()}) for s in shapes]
 
 
@@ -92,6 +103,7 @@ def small_member_bomb_project(members: int = 40, size: int = 1024 * 1024 - 1) ->
 
 # --- Word files -----------------------------------------------------------------------------------
 
+
 def _base_docx() -> dict[str, bytes]:
     import docx
 
@@ -102,29 +114,38 @@ def _base_docx() -> dict[str, bytes]:
 
 
 def _document(body: str, doctype: str = "") -> bytes:
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}'
-            f'<w:document xmlns:w="{W_NS}" xmlns:m="{M_NS}" xmlns:r="{R_NS}"><w:body>{body}'
-            f'<w:sectPr/></w:body></w:document>').encode()
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}'
+        f'<w:document xmlns:w="{W_NS}" xmlns:m="{M_NS}" xmlns:r="{R_NS}"><w:body>{body}'
+        f"<w:sectPr/></w:body></w:document>"
+    ).encode()
 
 
-def make_docx(body: str, styles: str = "", parts: dict[str, tuple[str, bytes, str]] | None = None,
-              doctype: str = "") -> bytes:
+def make_docx(
+    body: str, styles: str = "", parts: dict[str, tuple[str, bytes, str]] | None = None, doctype: str = ""
+) -> bytes:
     """A Word file with `body` paragraphs; `styles` are extra w:style elements; `parts` maps a
     relationship id to (part name, bytes, relationship type) — content types are guessed."""
     files = _base_docx()
     files["word/document.xml"] = _document(body, doctype)
     if styles:
-        files["word/styles.xml"] = files["word/styles.xml"].replace(b"</w:styles>", styles.encode() + b"</w:styles>")
+        files["word/styles.xml"] = files["word/styles.xml"].replace(
+            b"</w:styles>", styles.encode() + b"</w:styles>"
+        )
     for rid, (name, data, rel_type) in (parts or {}).items():
         files[f"word/{name}"] = data
         rel = f'<Relationship Id="{rid}" Type="{rel_type}" Target="{name}"/>'.encode()
         files["word/_rels/document.xml.rels"] = files["word/_rels/document.xml.rels"].replace(
-            b"</Relationships>", rel + b"</Relationships>")
-        kind = {"footnotes": "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-                "endnotes": "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"}.get(
-            name.split(".")[0], "text/html" if name.endswith(".htm") else "text/plain")
+            b"</Relationships>", rel + b"</Relationships>"
+        )
+        kind = {
+            "footnotes": "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+            "endnotes": "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+        }.get(name.split(".")[0], "text/html" if name.endswith(".htm") else "text/plain")
         override = f'<Override PartName="/word/{name}" ContentType="{kind}"/>'.encode()
-        files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(b"</Types>", override + b"</Types>")
+        files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
+            b"</Types>", override + b"</Types>"
+        )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for name, data in files.items():
@@ -142,8 +163,10 @@ def run(text: str) -> str:
 
 
 def style(style_id: str, based_on: str) -> str:
-    return (f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{style_id}"/>'
-            f'<w:basedOn w:val="{based_on}"/></w:style>')
+    return (
+        f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{style_id}"/>'
+        f'<w:basedOn w:val="{based_on}"/></w:style>'
+    )
 
 
 def self_based_style_docx() -> bytes:
@@ -157,37 +180,64 @@ def style_loop_docx() -> bytes:
 
 def _notes(kind: str, notes: dict[str, str]) -> bytes:
     tag = "footnote" if kind == "footnotes" else "endnote"
-    items = "".join(f'<w:{tag} w:id="{i}"><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:{tag}>' for i, t in notes.items())
+    items = "".join(
+        f'<w:{tag} w:id="{i}"><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:{tag}>' for i, t in notes.items()
+    )
     separator = f'<w:{tag} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{tag}>'
     return f'<?xml version="1.0" encoding="UTF-8"?><w:{kind} xmlns:w="{W_NS}">{separator}{items}</w:{kind}>'.encode()
 
 
 # Every visible character of this document must arrive (VISIBLE below lists them, in order).
-VISIBLE_BODY = "".join([
-    para(run("市里召开春季植树动员会")),
-    para(run("会议要求各区按期完成任务") + '<w:r><w:footnoteReference w:id="1"/></w:r>' + run("。")),
-    para(run("公式") + '<m:oMath><m:r><m:t>x+y=2</m:t></m:r></m:oMath>' + run("成立。")),
-    para(run("任务清单") + '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>' + run("已完成。")),
-    para(run("咨询电话010") + "<w:r><w:noBreakHyphen/></w:r>" + run("12345678。")),
-    para('<w:ruby><w:rubyPr/><w:rt><w:r><w:t>zhuyin</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>注音</w:t></w:r>'
-         '</w:rubyBase></w:ruby>' + run("寅时出发。")),
-    para('<w:moveFrom w:id="10" w:author="a"><w:r><w:t>这句话被移动过。</w:t></w:r></w:moveFrom>'),
-    para(run("前一句。") + '<w:moveTo w:id="11" w:author="a"><w:r><w:t>这句话被移动过。</w:t></w:r></w:moveTo>'),
-    para('<w:r><w:t>实体之前&ent;实体之后。</w:t></w:r>'),
-    para(run("希腊字母") + '<w:r><w:sym w:font="Symbol" w:char="F061"/></w:r>' + run("表示系数。")
-         + '<w:r><w:endnoteReference w:id="2"/></w:r>'),
-    '<w:altChunk r:id="rIdChunk"/>',
-])
-VISIBLE = ["市里召开春季植树动员会", "会议要求各区按期完成任务[1]。", "公式x+y=2成立。", "任务清单✓已完成。",
-           "咨询电话010-12345678。", "注音寅时出发。", "前一句。这句话被移动过。", "实体之前", "实体之后。",
-           "希腊字母α表示系数。[i]", "嵌入的网页段落。", "[1] 注释：以当年计划为准。", "[i] 尾注：数据来自统计局。"]
+VISIBLE_BODY = "".join(
+    [
+        para(run("市里召开春季植树动员会")),
+        para(run("会议要求各区按期完成任务") + '<w:r><w:footnoteReference w:id="1"/></w:r>' + run("。")),
+        para(run("公式") + "<m:oMath><m:r><m:t>x+y=2</m:t></m:r></m:oMath>" + run("成立。")),
+        para(run("任务清单") + '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>' + run("已完成。")),
+        para(run("咨询电话010") + "<w:r><w:noBreakHyphen/></w:r>" + run("12345678。")),
+        para(
+            "<w:ruby><w:rubyPr/><w:rt><w:r><w:t>zhuyin</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>注音</w:t></w:r>"
+            "</w:rubyBase></w:ruby>" + run("寅时出发。")
+        ),
+        para('<w:moveFrom w:id="10" w:author="a"><w:r><w:t>这句话被移动过。</w:t></w:r></w:moveFrom>'),
+        para(
+            run("前一句。")
+            + '<w:moveTo w:id="11" w:author="a"><w:r><w:t>这句话被移动过。</w:t></w:r></w:moveTo>'
+        ),
+        para("<w:r><w:t>实体之前&ent;实体之后。</w:t></w:r>"),
+        para(
+            run("希腊字母")
+            + '<w:r><w:sym w:font="Symbol" w:char="F061"/></w:r>'
+            + run("表示系数。")
+            + '<w:r><w:endnoteReference w:id="2"/></w:r>'
+        ),
+        '<w:altChunk r:id="rIdChunk"/>',
+    ]
+)
+VISIBLE = [
+    "市里召开春季植树动员会",
+    "会议要求各区按期完成任务[1]。",
+    "公式x+y=2成立。",
+    "任务清单✓已完成。",
+    "咨询电话010-12345678。",
+    "注音寅时出发。",
+    "前一句。这句话被移动过。",
+    "实体之前",
+    "实体之后。",
+    "希腊字母α表示系数。[i]",
+    "嵌入的网页段落。",
+    "[1] 注释：以当年计划为准。",
+    "[i] 尾注：数据来自统计局。",
+]
 
 
 def visible_characters_docx() -> bytes:
     doctype = '<!DOCTYPE w:document [<!ENTITY ent "X">]>'
-    parts = {"rIdFoot": ("footnotes.xml", _notes("footnotes", {"1": "注释：以当年计划为准。"}), FOOTNOTES_REL),
-             "rIdEnd": ("endnotes.xml", _notes("endnotes", {"2": "尾注：数据来自统计局。"}), ENDNOTES_REL),
-             "rIdChunk": ("chunk.htm", "<html><body><p>嵌入的网页段落。</p></body></html>".encode(), AFCHUNK_REL)}
+    parts = {
+        "rIdFoot": ("footnotes.xml", _notes("footnotes", {"1": "注释：以当年计划为准。"}), FOOTNOTES_REL),
+        "rIdEnd": ("endnotes.xml", _notes("endnotes", {"2": "尾注：数据来自统计局。"}), ENDNOTES_REL),
+        "rIdChunk": ("chunk.htm", "<html><body><p>嵌入的网页段落。</p></body></html>".encode(), AFCHUNK_REL),
+    }
     return make_docx(VISIBLE_BODY, parts=parts, doctype=doctype)
 
 
@@ -220,6 +270,7 @@ def docx_with_image(image: bytes) -> bytes:
 
 # --- pictures --------------------------------------------------------------------------------------
 
+
 def cmyk_jpeg() -> bytes:
     from PIL import Image
 
@@ -237,14 +288,17 @@ def jpeg_without_marker() -> bytes:
     data = out.getvalue()
     assert data[2:4] == b"\xff\xe0"
     length = int.from_bytes(data[4:6], "big")
-    return data[:2] + data[4 + length:]
+    return data[:2] + data[4 + length :]
 
 
 # --- rule packs ------------------------------------------------------------------------------------
 
+
 def _rule(pattern: str) -> str:
-    return (f"rules:\n  - id: house.slow\n    type: pattern\n    category: 标点\n    level: warning\n"
-            f"    message: 测试\n    pattern: '{pattern}'\n    examples:\n      bad: [\"aaa!\"]\n")
+    return (
+        f"rules:\n  - id: house.slow\n    type: pattern\n    category: 标点\n    level: warning\n"
+        f"    message: 测试\n    pattern: '{pattern}'\n    examples:\n      bad: [\"aaa!\"]\n"
+    )
 
 
 def nested_quantifier_pack() -> bytes:
@@ -274,14 +328,20 @@ def yaml_self_alias() -> bytes:
 
 
 def date_terms_pack() -> bytes:
-    return ("rules:\n  - id: house.date\n    type: existence\n    category: 慎用词\n    level: info\n"
-            "    message: 日期\n    terms: [2024-01-01]\n    examples:\n      bad: [\"2024-01-01\"]\n").encode()
+    return (
+        "rules:\n  - id: house.date\n    type: existence\n    category: 慎用词\n    level: info\n"
+        '    message: 日期\n    terms: [2024-01-01]\n    examples:\n      bad: ["2024-01-01"]\n'
+    ).encode()
 
 
 # --- texts -------------------------------------------------------------------------------------------
 
-BLANK_TEXTS = {"bom_only.txt": b"\xef\xbb\xbf", "ideographic_spaces.txt": "\u3000\u3000\n\u3000".encode(),
-               "ascii_spaces.txt": b"   \n  \t\n", "utf16_bom_only.txt": b"\xff\xfe"}
+BLANK_TEXTS = {
+    "bom_only.txt": b"\xef\xbb\xbf",
+    "ideographic_spaces.txt": "\u3000\u3000\n\u3000".encode(),
+    "ascii_spaces.txt": b"   \n  \t\n",
+    "utf16_bom_only.txt": b"\xff\xfe",
+}
 
 
 def escape_text() -> bytes:
@@ -290,25 +350,28 @@ def escape_text() -> bytes:
 
 # --- the corpus ----------------------------------------------------------------------------------------
 
+
 def corpus() -> dict[str, bytes]:
     """name → bytes of every hostile file small enough to keep in the repository."""
-    files = {"project/lone_surrogate.bulletin": lone_surrogate_project(),
-             "project/bad_crc.bulletin": bad_crc_project(),
-             "project/corrupt_deflate.bulletin": corrupt_deflate_project(),
-             "project/deep_json.bulletin": deep_json_project(),
-             "project/good.bulletin": good_project(),
-             "docx/self_based_style.docx": self_based_style_docx(),
-             "docx/style_loop.docx": style_loop_docx(),
-             "docx/visible_characters.docx": visible_characters_docx(),
-             "docx/cmyk_picture.docx": docx_with_image(cmyk_jpeg()),
-             "docx/jpeg_without_marker.docx": docx_with_image(jpeg_without_marker()),
-             "rules/nested_quantifier.yaml": nested_quantifier_pack(),
-             "rules/han_nested_quantifier.yaml": han_nested_quantifier_pack(),
-             "rules/slow_alternation.yaml": slow_alternation_pack(),
-             "rules/alias_bomb.yaml": yaml_alias_bomb(),
-             "rules/self_alias.yaml": yaml_self_alias(),
-             "rules/date_terms.yaml": date_terms_pack(),
-             "text/escapes.txt": escape_text()}
+    files = {
+        "project/lone_surrogate.bulletin": lone_surrogate_project(),
+        "project/bad_crc.bulletin": bad_crc_project(),
+        "project/corrupt_deflate.bulletin": corrupt_deflate_project(),
+        "project/deep_json.bulletin": deep_json_project(),
+        "project/good.bulletin": good_project(),
+        "docx/self_based_style.docx": self_based_style_docx(),
+        "docx/style_loop.docx": style_loop_docx(),
+        "docx/visible_characters.docx": visible_characters_docx(),
+        "docx/cmyk_picture.docx": docx_with_image(cmyk_jpeg()),
+        "docx/jpeg_without_marker.docx": docx_with_image(jpeg_without_marker()),
+        "rules/nested_quantifier.yaml": nested_quantifier_pack(),
+        "rules/han_nested_quantifier.yaml": han_nested_quantifier_pack(),
+        "rules/slow_alternation.yaml": slow_alternation_pack(),
+        "rules/alias_bomb.yaml": yaml_alias_bomb(),
+        "rules/self_alias.yaml": yaml_self_alias(),
+        "rules/date_terms.yaml": date_terms_pack(),
+        "text/escapes.txt": escape_text(),
+    }
     for i, data in enumerate(schema0_wrong_shape_projects()):
         files[f"project/schema0_shape_{i}.bulletin"] = data
     files.update({f"text/{name}": data for name, data in BLANK_TEXTS.items()})

@@ -26,10 +26,23 @@ def bundle(tmp_path_factory) -> Path:
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
-        pytest.fail("PyInstaller is not installed: `make test SLOW=1` (or `pip install -e .[dist]`) brings it")
+        pytest.fail(
+            "PyInstaller is not installed: `make test SLOW=1` (or `pip install -e .[dist]`) brings it"
+        )
     root = tmp_path_factory.mktemp("dist")
-    built = subprocess.run([sys.executable, str(REPO / "packaging" / "build.py"), "--dist", str(root / "dist"),
-                            "--work", str(root / "build")], capture_output=True, text=True, timeout=1200)
+    built = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "packaging" / "build.py"),
+            "--dist",
+            str(root / "dist"),
+            "--work",
+            str(root / "build"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
     assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
     return root / "dist" / "editor-app"
 
@@ -49,8 +62,15 @@ def _env() -> dict[str, str]:
 
 
 def _run(bundle: Path, *args, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(bundle / "editor-app"), *map(str, args)], cwd=cwd, env=_env(),
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [str(bundle / "editor-app"), *map(str, args)],
+        cwd=cwd,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
 
 
 def test_the_bundle_reports_its_version(bundle, elsewhere):
@@ -63,9 +83,15 @@ def test_the_bundle_checks_the_customers_page_as_the_source_does(bundle, elsewhe
     page = elsewhere / "page.txt"
     shutil.copy(seed_page, page)
     frozen = _run(bundle, "check", page, cwd=elsewhere)
-    source = subprocess.run([sys.executable, "-m", "editor_app", "check", str(page)], cwd=elsewhere,
-                            env=dict(_env(), PYTHONPATH=str(REPO / "src")), capture_output=True, text=True,
-                            encoding="utf-8", timeout=120)
+    source = subprocess.run(
+        [sys.executable, "-m", "editor_app", "check", str(page)],
+        cwd=elsewhere,
+        env=dict(_env(), PYTHONPATH=str(REPO / "src")),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
     assert frozen.returncode in (0, 1), frozen.stderr  # 1: error-level findings, as the page has
     assert frozen.returncode == source.returncode
     assert frozen.stdout == source.stdout and frozen.stdout.count("\n") > 3
@@ -99,10 +125,15 @@ def test_the_bundle_is_small_and_carries_only_the_qt_it_uses(bundle):
 
 def test_the_bundle_carries_package_data_without_build_scripts(bundle):
     inside = bundle / "_internal"
-    for data in ("editor_app/resources/typo/lm_next.bin", "editor_app/resources/rules/punctuation.yaml",
-                 "editor_app/templates/a4-bulletin.docx", "editor_app/resources/i18n/editor_app_zh_CN.qm",
-                 "opencc/dictionary/TSCharacters.txt", "docx/templates/default.docx",
-                 "pypinyin/pinyin_dict.json"):
+    for data in (
+        "editor_app/resources/typo/lm_next.bin",
+        "editor_app/resources/rules/punctuation.yaml",
+        "editor_app/templates/a4-bulletin.docx",
+        "editor_app/resources/i18n/editor_app_zh_CN.qm",
+        "opencc/dictionary/TSCharacters.txt",
+        "docx/templates/default.docx",
+        "pypinyin/pinyin_dict.json",
+    ):
         assert (inside / data).is_file(), data
     assert list((inside / "editor_app").rglob("*.py")) == []
 
@@ -110,18 +141,32 @@ def test_the_bundle_carries_package_data_without_build_scripts(bundle):
 def test_the_bundle_carries_the_licence_texts(bundle):
     licences = bundle / "licenses"
     assert (bundle / "NOTICE").read_text(encoding="utf-8") == (REPO / "NOTICE").read_text(encoding="utf-8")
-    assert "GNU LESSER GENERAL PUBLIC LICENSE" in (licences / "PySide6_Essentials" / "LGPL-3.0.txt").read_text()
+    assert (
+        "GNU LESSER GENERAL PUBLIC LICENSE" in (licences / "PySide6_Essentials" / "LGPL-3.0.txt").read_text()
+    )
     assert "Attribution-ShareAlike 3.0" in (licences / "editor-app" / "CC-BY-SA-3.0.txt").read_text()
     readme = (licences / "README.txt").read_text(encoding="utf-8")
-    for component in ("PySide6_Essentials", "shiboken6", "python-docx", "opencc-python-reimplemented",
-                      "PyYAML", "pillow", "lxml", "pyahocorasick", "pypinyin", "Python"):
+    for component in (
+        "PySide6_Essentials",
+        "shiboken6",
+        "python-docx",
+        "opencc-python-reimplemented",
+        "PyYAML",
+        "pillow",
+        "lxml",
+        "pyahocorasick",
+        "pypinyin",
+        "Python",
+    ):
         assert component in readme, component
         folder = licences / component
         assert folder.is_dir() and any(folder.iterdir()), component
 
 
 def test_the_bundle_brings_its_desktop_integration(bundle):
-    if sys.platform == "win32":  # the Inno Setup script associates .bulletin; the console gets its own program
+    if (
+        sys.platform == "win32"
+    ):  # the Inno Setup script associates .bulletin; the console gets its own program
         assert (bundle / "editor-app-cli.exe").is_file()
         return
     if sys.platform == "darwin":

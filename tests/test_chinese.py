@@ -18,5 +18,9 @@ def test_pinyin_lists_every_reading_of_a_name_character():
 def test_names_sort_by_strokes_then_by_pinyin():
     names = ["王晓", "丁宁", "张华", "马骏", "万方", "乔木"]
     assert [strokes(n[0]) for n in sort_names(names, "strokes")] == [2, 3, 3, 4, 6, 7]
-    assert sort_names(names, "strokes")[:3] == ["丁宁", "万方", "马骏"]  # 万 and 马 tie: 方 (4) before 骏 (10)
+    assert sort_names(names, "strokes")[:3] == [
+        "丁宁",
+        "万方",
+        "马骏",
+    ]  # 万 and 马 tie: 方 (4) before 骏 (10)
     assert sort_names(names, "pinyin") == ["丁宁", "马骏", "乔木", "万方", "王晓", "张华"]

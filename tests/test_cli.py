@@ -13,8 +13,9 @@ from .conftest import SAMPLE
 
 
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "editor_app", *args], input=stdin, capture_output=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "editor_app", *args], input=stdin, capture_output=True, timeout=120
+    )
 
 
 def test_version():

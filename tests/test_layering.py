@@ -56,8 +56,11 @@ def _sources():
 
 def test_only_the_template_parser_reads_a_templates_raw_yaml():
     """Templates are parsed once into typed specs; everyone else reads those (spec.py documents why)."""
-    readers = {name for name, text in _sources().items()
-               if "templates_dir(" in text or "parse_template(" in text or "load_template_file(" in text}
+    readers = {
+        name
+        for name, text in _sources().items()
+        if "templates_dir(" in text or "parse_template(" in text or "load_template_file(" in text
+    }
     assert readers == {"layout/templates.py", "layout/spec.py", "paths.py"}
     from editor_app.layout.templates import get_template
 
@@ -69,15 +72,35 @@ def test_one_walker_over_blocks_the_readers_only_read_the_composition():
     and the DOCX page writer never read a block's own fields (a second walker would drift)."""
     import ast
 
-    model = {"Article", "Banner", "EditorNote", "PhotoBlock", "Paragraph", "Photo", "iter_text_fields",
-             "block_text_fields", "get_field"}
-    readers = ("gui/preview/painter.py", "gui/preview/page_view.py", "gui/preview/proof.py", "layout/fit.py",
-               "export/page_writer.py", "export/paragraphs.py", "export/shapes.py")
+    model = {
+        "Article",
+        "Banner",
+        "EditorNote",
+        "PhotoBlock",
+        "Paragraph",
+        "Photo",
+        "iter_text_fields",
+        "block_text_fields",
+        "get_field",
+    }
+    readers = (
+        "gui/preview/painter.py",
+        "gui/preview/page_view.py",
+        "gui/preview/proof.py",
+        "layout/fit.py",
+        "export/page_writer.py",
+        "export/paragraphs.py",
+        "export/shapes.py",
+    )
     sources = _sources()
     offenders = []
     for name in readers:
         for node in ast.walk(ast.parse(sources[name])):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("editor_app.model"):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module
+                and node.module.startswith("editor_app.model")
+            ):
                 offenders += [(name, alias.name) for alias in node.names if alias.name in model]
     assert offenders == []
     assert "from editor_app.layout.story import" in sources["layout/compose.py"]

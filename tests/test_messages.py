@@ -37,8 +37,11 @@ def test_every_message_in_the_core_has_a_chinese_translation():
     chinese = catalogue("zh_CN")
     calls = _msg_calls()
     assert len(calls) > 60  # the scan really finds the converted modules
-    untranslatable = [f"{path}:{line}" for path, line, arg in calls
-                      if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str))]
+    untranslatable = [
+        f"{path}:{line}"
+        for path, line, arg in calls
+        if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str))
+    ]
     assert untranslatable == [], "msg() needs a literal English template"
     missing = [f"{path}:{line}: {arg.value!r}" for path, line, arg in calls if arg.value not in chinese]
     assert missing == []
@@ -81,8 +84,10 @@ def test_errors_are_worded_in_chinese_with_the_path_kept(tmp_path, monkeypatch):
     assert str(chinese.value) == f"{bad}：不是 editor-app 项目文件（不是 zip 压缩包）"
     with pytest.raises(InputError, match="二进制文件"):
         decode_text(b"\x00\x01binary", "x.txt")
-    assert msg("the file is too large ({size} MB; the limit is {limit} MB)", size=9, limit=8) == \
-        "文件过大（9 MB，上限 8 MB）"
+    assert (
+        msg("the file is too large ({size} MB; the limit is {limit} MB)", size=9, limit=8)
+        == "文件过大（9 MB，上限 8 MB）"
+    )
 
 
 def test_a_template_missing_from_the_catalogue_prints_in_english(monkeypatch):
@@ -94,8 +99,9 @@ def _cli_in_chinese(*args: str) -> subprocess.CompletedProcess:
     import os
 
     env = dict(os.environ, EDITOR_APP_LANG="zh_CN", PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-m", "editor_app", *args], capture_output=True, timeout=120,
-                          env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "editor_app", *args], capture_output=True, timeout=120, env=env
+    )
 
 
 def test_cli_explains_a_corrupt_project_in_chinese(tmp_path):
@@ -124,13 +130,13 @@ def test_cli_explains_an_empty_text_file_and_a_fake_docx_in_chinese(tmp_path):
 
 def test_cli_import_summary_in_chinese(tmp_path):
     story = tmp_path / "story.txt"
-    story.write_text("春耕备耕有序推进\n\n本报讯 各地抓住农时，组织农机下田作业。\n\n（记者 甲乙）\n",
-                     encoding="utf-8")
+    story.write_text(
+        "春耕备耕有序推进\n\n本报讯 各地抓住农时，组织农机下田作业。\n\n（记者 甲乙）\n", encoding="utf-8"
+    )
     result = _cli_in_chinese("import", str(story), "--as", "article")
     assert result.returncode == 0, result.stderr.decode("utf-8")
     out = result.stdout.decode("utf-8")
     assert out.startswith("稿件      春耕备耕有序推进（") and " 段" in out
-
 
 
 def _without_ids(value):
@@ -141,8 +147,9 @@ def _without_ids(value):
     return value
 
 
-@pytest.mark.parametrize("name", ["bulletin_page.txt", "newspaper_page.txt", "two_story_jump_page.txt",
-                                  "tree_planting_page.txt"])
+@pytest.mark.parametrize(
+    "name", ["bulletin_page.txt", "newspaper_page.txt", "two_story_jump_page.txt", "tree_planting_page.txt"]
+)
 def test_import_reads_the_same_in_chinese_and_only_the_notes_change_language(name, monkeypatch):
     from editor_app.importing import import_file
     from editor_app.model.serialize import issue_to_dict
@@ -158,13 +165,16 @@ def test_import_reads_the_same_in_chinese_and_only_the_notes_change_language(nam
 
         def places(result):  # block position instead of its (random) id
             order = [block.id for _, block in result.issue.blocks()]
-            return [(order.index(n.block) if n.block in order else None, n.line, n.kind) for n in result.notes]
+            return [
+                (order.index(n.block) if n.block in order else None, n.line, n.kind) for n in result.notes
+            ]
 
         # the same notes at the same places: folding a page into one article does not depend on wording
         assert places(chinese) == places(english)
         for note in chinese.notes:
-            assert not any(word in note.message for word in (" the ", "article", "headline", "line ")), \
+            assert not any(word in note.message for word in (" the ", "article", "headline", "line ")), (
                 note.message
+            )
 
 
 def test_export_warnings_and_errors_in_chinese(tmp_path, monkeypatch):
@@ -179,8 +189,9 @@ def test_export_warnings_and_errors_in_chinese(tmp_path, monkeypatch):
     photo = next(p for _, block in project.issue.blocks() if isinstance(block, Article) for p in block.photos)
     photo.image = None
     result = export_docx(project, tmp_path / "版面.docx")
-    assert any(w.startswith("图片「") and w.endswith("尚未放入图像：以「图片待补」占位") for w in result.warnings), \
-        result.warnings
+    assert any(
+        w.startswith("图片「") and w.endswith("尚未放入图像：以「图片待补」占位") for w in result.warnings
+    ), result.warnings
     with pytest.raises(TemplateError, match="^未知的版式 'no-such-template'；可用的版式：.*a4-bulletin"):
         export_docx(project, tmp_path / "other.docx", template="no-such-template")
 
@@ -197,6 +208,7 @@ def test_check_lines_name_the_level_in_the_readers_language(tmp_path):
     chinese = _cli_in_chinese("check", str(story))
     assert chinese.returncode == 1
     assert chinese.stdout.decode("utf-8").startswith("1:5: 错误 [成语]")
-    english = subprocess.run([sys.executable, "-m", "editor_app", "check", str(story)], capture_output=True,
-                             timeout=120)
+    english = subprocess.run(
+        [sys.executable, "-m", "editor_app", "check", str(story)], capture_output=True, timeout=120
+    )
     assert english.stdout.decode("utf-8").startswith("1:5: error [成语]")

@@ -41,10 +41,21 @@ def test_sample_round_trip_is_identical():
     kinds = [b["type"] for b in data["pages"][0]["blocks"]]
     assert kinds[:2] == ["banner", "editor_note"] and kinds.count("article") == 3
     article = data["pages"][0]["blocks"][2]
-    assert set(article) >= {"kicker", "title", "subtitle", "dateline", "author_line", "paragraphs", "photos",
-                            "byline"}
-    assert article["paragraphs"][1] == {"kind": "subhead", "text": "先问需于民 再定改造清单",
-                                        "id": article["paragraphs"][1]["id"]}
+    assert set(article) >= {
+        "kicker",
+        "title",
+        "subtitle",
+        "dateline",
+        "author_line",
+        "paragraphs",
+        "photos",
+        "byline",
+    }
+    assert article["paragraphs"][1] == {
+        "kind": "subhead",
+        "text": "先问需于民 再定改造清单",
+        "id": article["paragraphs"][1]["id"],
+    }
 
 
 # Text with astral characters, combining marks, controls and empty strings.
@@ -52,20 +63,40 @@ texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=3
 opt_texts = st.none() | texts
 paragraphs = st.builds(Paragraph, text=texts, kind=st.sampled_from(["text", "subhead"]))
 photos = st.builds(Photo, image=st.none(), caption=texts, credit=opt_texts)
-places = st.none() | st.builds(Placement, column=st.integers(0, 7), span=st.integers(1, 8),
-                               top=st.integers(0, 120), height=st.integers(1, 120))
+places = st.none() | st.builds(
+    Placement,
+    column=st.integers(0, 7),
+    span=st.integers(1, 8),
+    top=st.integers(0, 120),
+    height=st.integers(1, 120),
+)
 blocks = st.one_of(
     st.builds(Banner, title=texts, kicker=opt_texts, subtitle=opt_texts, place=places),
     st.builds(EditorNote, paragraphs=st.lists(paragraphs, max_size=3), label=texts, place=places),
-    st.builds(Article, title=texts, kicker=opt_texts, subtitle=opt_texts, dateline=opt_texts,
-              author_line=opt_texts, paragraphs=st.lists(paragraphs, max_size=4),
-              photos=st.lists(photos, max_size=2), byline=opt_texts, place=places),
+    st.builds(
+        Article,
+        title=texts,
+        kicker=opt_texts,
+        subtitle=opt_texts,
+        dateline=opt_texts,
+        author_line=opt_texts,
+        paragraphs=st.lists(paragraphs, max_size=4),
+        photos=st.lists(photos, max_size=2),
+        byline=opt_texts,
+        place=places,
+    ),
     st.builds(PhotoBlock, caption=texts, credit=opt_texts, place=places),
 )
 pages = st.builds(Page, number=st.integers(1, 99), name=opt_texts, blocks=st.lists(blocks, max_size=4))
-issues = st.builds(Issue, publication=texts, type=st.sampled_from(["newspaper", "internal", "official"]),
-                   number=st.none() | st.integers(0, 10**6), date=opt_texts,
-                   editors=st.dictionaries(texts, texts, max_size=2), pages=st.lists(pages, max_size=3))
+issues = st.builds(
+    Issue,
+    publication=texts,
+    type=st.sampled_from(["newspaper", "internal", "official"]),
+    number=st.none() | st.integers(0, 10**6),
+    date=opt_texts,
+    editors=st.dictionaries(texts, texts, max_size=2),
+    pages=st.lists(pages, max_size=3),
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -77,24 +108,37 @@ def test_random_documents_round_trip(issue):
     assert again == issue
 
 
-@pytest.mark.parametrize("bad, where", [
-    ('{"schema": 3, "pages": [{"blocks": [{"type": "table"}]}]}', "unknown block type"),
-    ('{"schema": 3, "pages": [{"blocks": [{"type": "article", "title": 5}]}]}', "expected text"),
-    ('{"schema": 3, "issue": {"type": "magazine"}}', "is not one of"),
-    ('{"schema": 3, "pages": "none"}', "expected a list"),
-    ('{"schema": 1,', "invalid JSON"),
-    ('{"schema": 3, "pages": [{"blocks": [{"type": "banner", "place": {"column": -1, "span": 1, "top": 0, '
-     '"height": 3}}]}]}', r"place\.column: expected a whole number from 0"),
-    ('{"schema": 3, "pages": [{"blocks": [{"type": "banner", "place": [1, 2]}]}]}', "place: expected an object"),
-])
+@pytest.mark.parametrize(
+    "bad, where",
+    [
+        ('{"schema": 3, "pages": [{"blocks": [{"type": "table"}]}]}', "unknown block type"),
+        ('{"schema": 3, "pages": [{"blocks": [{"type": "article", "title": 5}]}]}', "expected text"),
+        ('{"schema": 3, "issue": {"type": "magazine"}}', "is not one of"),
+        ('{"schema": 3, "pages": "none"}', "expected a list"),
+        ('{"schema": 1,', "invalid JSON"),
+        (
+            '{"schema": 3, "pages": [{"blocks": [{"type": "banner", "place": {"column": -1, "span": 1, "top": 0, '
+            '"height": 3}}]}]}',
+            r"place\.column: expected a whole number from 0",
+        ),
+        (
+            '{"schema": 3, "pages": [{"blocks": [{"type": "banner", "place": [1, 2]}]}]}',
+            "place: expected an object",
+        ),
+    ],
+)
 def test_malformed_json_names_the_problem(bad, where):
     with pytest.raises(SchemaError, match=where):
         loads(bad)
 
 
 def _issue() -> Issue:
-    article = Article(title="标题", paragraphs=[Paragraph("第一段。"), Paragraph("小标题", "subhead")],
-                      photos=[Photo(caption="图说。")], byline="申环")
+    article = Article(
+        title="标题",
+        paragraphs=[Paragraph("第一段。"), Paragraph("小标题", "subhead")],
+        photos=[Photo(caption="图说。")],
+        byline="申环",
+    )
     return Issue(publication="简报", pages=[Page(1, blocks=[Banner(title="通栏"), article]), Page(2)])
 
 
@@ -191,8 +235,14 @@ def test_placing_a_block_and_handing_it_back_to_auto_layout():
 def test_text_fields_in_reading_order_with_scopes():
     issue = _issue()
     fields = [(f.path.split(":")[0], f.scope) for f in iter_text_fields(issue)]
-    assert fields == [("title", "headline"), ("title", "headline"), ("paragraph", "body"),
-                      ("paragraph", "headline"), ("photo", "caption"), ("byline", "byline")]
+    assert fields == [
+        ("title", "headline"),
+        ("title", "headline"),
+        ("paragraph", "body"),
+        ("paragraph", "headline"),
+        ("photo", "caption"),
+        ("byline", "byline"),
+    ]
     article = issue.pages[0].blocks[1]
     assert get_field(article, f"photo:{article.photos[0].id}:caption") == "图说。"
     with pytest.raises(KeyError):

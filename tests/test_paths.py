@@ -29,8 +29,13 @@ def _layout(root: Path, with_data_inside: bool) -> Path:
 
 
 def _probe(pythonpath: Path, code: str = PROBE) -> list[str]:
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                            env={"PYTHONPATH": str(pythonpath), "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PYTHONPATH": str(pythonpath), "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.split()
 
@@ -68,8 +73,13 @@ def test_a_checkout_without_package_data_uses_the_repository_folders(tmp_path):
 
 def test_missing_data_is_a_clear_error(tmp_path):
     _layout(tmp_path / "broken", with_data_inside=False)
-    result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=60,
-                            env={"PYTHONPATH": str(tmp_path / "broken"), "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PYTHONPATH": str(tmp_path / "broken"), "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode != 0
     assert "cannot find its 'resources' folder" in result.stderr
 

@@ -9,8 +9,10 @@ from editor_app.storage.project import Project, open_project, save_project
 
 
 def _issue() -> Issue:
-    article = Article(title="公园改造完工", paragraphs=[Paragraph("改造后的公园新增步道两公里。"),
-                                                 Paragraph("周边居民可免费入园。")])
+    article = Article(
+        title="公园改造完工",
+        paragraphs=[Paragraph("改造后的公园新增步道两公里。"), Paragraph("周边居民可免费入园。")],
+    )
     return Issue(pages=[Page(blocks=[article])])
 
 
@@ -22,11 +24,15 @@ def test_an_edit_after_closing_shows_as_exactly_that_change():
     assert current_round(issue) == 2 and round_name(2) == "二校"
     SetField(article.id, path, "改造后的公园新增健身步道三公里。").apply(issue)
     changes = changes_since(issue.rounds[-1], issue)
-    assert {(c.kind, c.text) for c in changes} == {("inserted", "健身"), ("deleted", "两"), ("inserted", "三")}
+    assert {(c.kind, c.text) for c in changes} == {
+        ("inserted", "健身"),
+        ("deleted", "两"),
+        ("inserted", "三"),
+    }
     assert all(c.block == article.id and c.path == path for c in changes)
     inserted = [c for c in changes if c.kind == "inserted"]
     text = article.paragraphs[0].text
-    assert [text[c.start:c.end] for c in inserted] == ["健身", "三"]
+    assert [text[c.start : c.end] for c in inserted] == ["健身", "三"]
 
 
 def test_counts_per_round_and_the_snapshot_survives_a_save(tmp_path):

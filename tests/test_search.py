@@ -9,8 +9,10 @@ from editor_app.search import Query, SearchError, edits_op, find_all, plan_repla
 
 
 def _issue() -> Issue:
-    first = Article(title="街道开展垃圾分类宣传", paragraphs=[Paragraph("居民参与垃圾分类的热情很高。"),
-                                                     Paragraph("下一步将推广垃圾分类积分制。")])
+    first = Article(
+        title="街道开展垃圾分类宣传",
+        paragraphs=[Paragraph("居民参与垃圾分类的热情很高。"), Paragraph("下一步将推广垃圾分类积分制。")],
+    )
     second = Article(title="社区食堂开张", paragraphs=[Paragraph("食堂每天供应午餐，垃圾分类做得好。")])
     return Issue(pages=[Page(blocks=[first]), Page(number=2, blocks=[second])])
 

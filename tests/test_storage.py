@@ -91,7 +91,9 @@ proj.save_project(p, sys.argv[1])
 
 def test_kill_9_mid_save_leaves_old_file_intact(tmp_path):
     path = save_project(_project("旧内容。"), tmp_path / "a.bulletin")
-    child = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(path)], stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILL_SCRIPT, str(path)], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert child.stdout.readline().strip() == "about-to-replace"
         os.kill(child.pid, signal.SIGKILL)
@@ -112,20 +114,30 @@ MANIFEST = json.dumps({"format": "editor-app.bulletin", "schema": 1}).encode()
 GOOD_ISSUE = dumps(Issue(pages=[Page(1)])).encode()
 
 
-@pytest.mark.parametrize("members, message", [
-    ({"issue.json": GOOD_ISSUE}, "manifest.json is missing"),
-    ({"manifest.json": b'{"format": "other-app"}', "issue.json": GOOD_ISSUE}, "foreign format"),
-    ({"manifest.json": b"{nope", "issue.json": GOOD_ISSUE}, "manifest.json is not valid JSON"),
-    ({"manifest.json": MANIFEST}, "issue.json is missing"),
-    ({"manifest.json": MANIFEST, "issue.json": b'{"schema": 1, "pages": ['}, "not valid JSON"),
-    ({"manifest.json": MANIFEST, "issue.json": b'{"schema": 99}'}, "newer editor-app"),
-    ({"manifest.json": MANIFEST, "issue.json": b'{"schema": 1, "pages": [{"blocks": [{"type": "x"}]}]}'},
-     "unknown block type"),
-    ({"manifest.json": MANIFEST, "issue.json": GOOD_ISSUE, "../evil.txt": b"x"}, "unsafe member name"),
-    ({"manifest.json": MANIFEST, "issue.json": GOOD_ISSUE, "/etc/evil": b"x"}, "unsafe member name"),
-    ({"manifest.json": MANIFEST, "issue.json": GOOD_ISSUE, "images/a.jpg": b"not an image"},
-     "images/a.jpg: not a usable image"),
-])
+@pytest.mark.parametrize(
+    "members, message",
+    [
+        ({"issue.json": GOOD_ISSUE}, "manifest.json is missing"),
+        ({"manifest.json": b'{"format": "other-app"}', "issue.json": GOOD_ISSUE}, "foreign format"),
+        ({"manifest.json": b"{nope", "issue.json": GOOD_ISSUE}, "manifest.json is not valid JSON"),
+        ({"manifest.json": MANIFEST}, "issue.json is missing"),
+        ({"manifest.json": MANIFEST, "issue.json": b'{"schema": 1, "pages": ['}, "not valid JSON"),
+        ({"manifest.json": MANIFEST, "issue.json": b'{"schema": 99}'}, "newer editor-app"),
+        (
+            {
+                "manifest.json": MANIFEST,
+                "issue.json": b'{"schema": 1, "pages": [{"blocks": [{"type": "x"}]}]}',
+            },
+            "unknown block type",
+        ),
+        ({"manifest.json": MANIFEST, "issue.json": GOOD_ISSUE, "../evil.txt": b"x"}, "unsafe member name"),
+        ({"manifest.json": MANIFEST, "issue.json": GOOD_ISSUE, "/etc/evil": b"x"}, "unsafe member name"),
+        (
+            {"manifest.json": MANIFEST, "issue.json": GOOD_ISSUE, "images/a.jpg": b"not an image"},
+            "images/a.jpg: not a usable image",
+        ),
+    ],
+)
 def test_corrupt_projects_are_refused_with_a_clear_message(tmp_path, members, message):
     path = _zip(tmp_path / "bad.bulletin", members)
     before = path.read_bytes()
@@ -162,8 +174,11 @@ def test_missing_referenced_image_is_refused(tmp_path):
 
 
 def test_schema_0_is_migrated(tmp_path):
-    old = {"schema": 0, "issue": {"publication": "老刊", "editor": "张三"},
-           "pages": [{"number": 1, "blocks": [{"type": "article", "title": "旧", "paragraphs": ["一段。"]}]}]}
+    old = {
+        "schema": 0,
+        "issue": {"publication": "老刊", "editor": "张三"},
+        "pages": [{"number": 1, "blocks": [{"type": "article", "title": "旧", "paragraphs": ["一段。"]}]}],
+    }
     fixture = Path(__file__).parent / "fixtures" / "projects" / "schema0.json"
     assert json.loads(fixture.read_text("utf-8")) == old
     path = _zip(tmp_path / "old.bulletin", {"manifest.json": MANIFEST, "issue.json": fixture.read_bytes()})

@@ -18,8 +18,16 @@ import pytest
 from tests.conftest import REPO
 
 SCRIPT = REPO / "tools" / "system_deps.py"
-EVERYTHING = ["fontconfig", "fonts-noto-cjk", "fonts-arphic-ukai", "fonts-arphic-uming", "fonts-liberation2",
-              "libreoffice-writer-nogui", "poppler-utils", "binutils"]
+EVERYTHING = [
+    "fontconfig",
+    "fonts-noto-cjk",
+    "fonts-arphic-ukai",
+    "fonts-arphic-uming",
+    "fonts-liberation2",
+    "libreoffice-writer-nogui",
+    "poppler-utils",
+    "binutils",
+]
 FAKE_APT = """#!/bin/sh
 echo "apt-get $*" >> "{log}"
 case "$1" in install)
@@ -73,16 +81,20 @@ def machine(tmp_path, monkeypatch):
 def test_as_root_it_installs_what_is_hidden_from_path_with_apt(deps, machine, capsys):
     machine.add("apt-get", FAKE_APT)
     assert deps.main([], euid=0) == 0
-    assert machine.commands() == ["apt-get update -qq",
-                                  "apt-get install -qq -y --no-install-recommends " + " ".join(EVERYTHING)]
+    assert machine.commands() == [
+        "apt-get update -qq",
+        "apt-get install -qq -y --no-install-recommends " + " ".join(EVERYTHING),
+    ]
 
 
 def test_with_password_less_sudo_it_installs_through_sudo(deps, machine):
     machine.add("apt-get", FAKE_APT)
     machine.add("sudo", FAKE_SUDO.replace("{answer}", "0"))
     assert deps.main([], euid=1000) == 0
-    assert machine.commands()[-2:] == ["sudo apt-get install -qq -y --no-install-recommends " + " ".join(EVERYTHING),
-                                       "apt-get install -qq -y --no-install-recommends " + " ".join(EVERYTHING)]
+    assert machine.commands()[-2:] == [
+        "sudo apt-get install -qq -y --no-install-recommends " + " ".join(EVERYTHING),
+        "apt-get install -qq -y --no-install-recommends " + " ".join(EVERYTHING),
+    ]
 
 
 @pytest.mark.parametrize("sudo", ["asks for a password", "absent"])
@@ -127,8 +139,14 @@ def test_make_test_goes_through_deps_first_and_ci_installs_nothing_itself():
     make = shutil.which("make")
     assert make, "make is not installed"
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}  # under make
-    plan = subprocess.run([make, "--no-print-directory", "-n", "test", "PYTHON=python3"], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=60).stdout.splitlines()
+    plan = subprocess.run(
+        [make, "--no-print-directory", "-n", "test", "PYTHON=python3"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout.splitlines()
     assert plan and "tools/system_deps.py" in plan[0]
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "apt-get" not in ci and "make test" in ci

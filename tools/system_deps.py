@@ -49,8 +49,9 @@ def font_families(*families: str) -> Callable[[], bool]:
         if not fc_list:
             return False
         for family in families:
-            listed = subprocess.run([fc_list, f":family={family}", "family"], capture_output=True,
-                                    text=True, timeout=60).stdout
+            listed = subprocess.run(
+                [fc_list, f":family={family}", "family"], capture_output=True, text=True, timeout=60
+            ).stdout
             if not listed.strip():
                 return False
         return True
@@ -71,28 +72,60 @@ class Need:
 
 
 NEEDS = (
-    Need("Python's venv module (make creates .venv)", lambda: has_module("ensurepip"),
-         ("python3-venv",), ("run", "test", "dist")),
-    Need("the shared libraries Qt loads (EGL, OpenGL, xkbcommon, fontconfig, D-Bus)",
-         libraries("EGL", "GL", "xkbcommon", "xkbcommon-x11", "fontconfig", "dbus-1"),
-         ("libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1", "libdbus-1-3"),
-         ("run", "test", "dist")),
-    Need("the X11 libraries Qt's xcb platform plugin links (copied into the bundle)",
-         libraries("xcb-icccm", "xcb-keysyms"), ("libxcb-icccm4", "libxcb-keysyms1"), ("test", "dist")),
-    Need("the CJK faces the page preview draws with (Noto Serif/Sans CJK SC)",
-         font_families("Noto Serif CJK SC", "Noto Sans CJK SC"), ("fontconfig", "fonts-noto-cjk"),
-         ("run", "test")),
-    Need("the 楷体 and 仿宋 stand-ins (AR PL UKai CN, AR PL UMing CN)",
-         font_families("AR PL UKai CN", "AR PL UMing CN"),
-         ("fontconfig", "fonts-arphic-ukai", "fonts-arphic-uming"), ("run", "test")),
-    Need("Liberation Serif (Times New Roman's metrics, for the render test)",
-         font_families("Liberation Serif"), ("fontconfig", "fonts-liberation2"), ("test",)),
-    Need("LibreOffice (soffice: the render test converts exports to PDF)", tools_on_path("soffice"),
-         ("libreoffice-writer-nogui",), ("test",)),
-    Need("poppler (pdftotext, pdfinfo: the render test reads the PDF)", tools_on_path("pdftotext", "pdfinfo"),
-         ("poppler-utils",), ("test",)),
-    Need("binutils (objdump, objcopy: PyInstaller builds the bundle)", tools_on_path("objdump", "objcopy"),
-         ("binutils",), ("test", "dist")),
+    Need(
+        "Python's venv module (make creates .venv)",
+        lambda: has_module("ensurepip"),
+        ("python3-venv",),
+        ("run", "test", "dist"),
+    ),
+    Need(
+        "the shared libraries Qt loads (EGL, OpenGL, xkbcommon, fontconfig, D-Bus)",
+        libraries("EGL", "GL", "xkbcommon", "xkbcommon-x11", "fontconfig", "dbus-1"),
+        ("libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1", "libdbus-1-3"),
+        ("run", "test", "dist"),
+    ),
+    Need(
+        "the X11 libraries Qt's xcb platform plugin links (copied into the bundle)",
+        libraries("xcb-icccm", "xcb-keysyms"),
+        ("libxcb-icccm4", "libxcb-keysyms1"),
+        ("test", "dist"),
+    ),
+    Need(
+        "the CJK faces the page preview draws with (Noto Serif/Sans CJK SC)",
+        font_families("Noto Serif CJK SC", "Noto Sans CJK SC"),
+        ("fontconfig", "fonts-noto-cjk"),
+        ("run", "test"),
+    ),
+    Need(
+        "the 楷体 and 仿宋 stand-ins (AR PL UKai CN, AR PL UMing CN)",
+        font_families("AR PL UKai CN", "AR PL UMing CN"),
+        ("fontconfig", "fonts-arphic-ukai", "fonts-arphic-uming"),
+        ("run", "test"),
+    ),
+    Need(
+        "Liberation Serif (Times New Roman's metrics, for the render test)",
+        font_families("Liberation Serif"),
+        ("fontconfig", "fonts-liberation2"),
+        ("test",),
+    ),
+    Need(
+        "LibreOffice (soffice: the render test converts exports to PDF)",
+        tools_on_path("soffice"),
+        ("libreoffice-writer-nogui",),
+        ("test",),
+    ),
+    Need(
+        "poppler (pdftotext, pdfinfo: the render test reads the PDF)",
+        tools_on_path("pdftotext", "pdfinfo"),
+        ("poppler-utils",),
+        ("test",),
+    ),
+    Need(
+        "binutils (objdump, objcopy: PyInstaller builds the bundle)",
+        tools_on_path("objdump", "objcopy"),
+        ("binutils",),
+        ("test", "dist"),
+    ),
 )
 
 
@@ -110,8 +143,12 @@ def packages(needs: Sequence[Need]) -> list[str]:
 def manual_command(names: Sequence[str], sudo: bool = True) -> str:
     """The one line to run: through sudo, or as root where there is no sudo."""
     prefix = "sudo " if sudo else ""
-    return (f"{prefix}apt-get update && {prefix}apt-get install " + " ".join(INSTALL_FLAGS) + " "
-            + " ".join(names))
+    return (
+        f"{prefix}apt-get update && {prefix}apt-get install "
+        + " ".join(INSTALL_FLAGS)
+        + " "
+        + " ".join(names)
+    )
 
 
 def can_sudo_without_password() -> bool:
@@ -141,8 +178,13 @@ def _explain(needs: Sequence[Need], out) -> None:
 
 def main(argv: Sequence[str] | None = None, euid: int | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--for", dest="purpose", choices=PURPOSES, default="test",
-                        help="what the machine is set up for (default: test, which covers everything)")
+    parser.add_argument(
+        "--for",
+        dest="purpose",
+        choices=PURPOSES,
+        default="test",
+        help="what the machine is set up for (default: test, which covers everything)",
+    )
     parser.add_argument("--check", action="store_true", help="only say what is missing; install nothing")
     args = parser.parse_args(argv)
     lacking = missing(args.purpose)
@@ -154,8 +196,12 @@ def main(argv: Sequence[str] | None = None, euid: int | None = None) -> int:
         if shutil.which("apt-get"):
             print("Install them with:\n  " + manual_command(names), file=sys.stderr)
         else:
-            print("Install them with your system's package manager (on Debian and Ubuntu: "
-                  + " ".join(names) + ").", file=sys.stderr)
+            print(
+                "Install them with your system's package manager (on Debian and Ubuntu: "
+                + " ".join(names)
+                + ").",
+                file=sys.stderr,
+            )
         return 2
     euid = os.geteuid() if euid is None else euid
     if euid == 0:
@@ -165,18 +211,26 @@ def main(argv: Sequence[str] | None = None, euid: int | None = None) -> int:
     else:
         _explain(lacking, sys.stderr)
         if shutil.which("sudo"):
-            print("Installing them needs root, and sudo asks for a password here. Run this, then make again:\n  "
-                  + manual_command(names), file=sys.stderr)
+            print(
+                "Installing them needs root, and sudo asks for a password here. Run this, then make again:\n  "
+                + manual_command(names),
+                file=sys.stderr,
+            )
         else:
-            print("Installing them needs root, and there is no sudo here. As root, run this, then make again:\n  "
-                  + manual_command(names, sudo=False), file=sys.stderr)
+            print(
+                "Installing them needs root, and there is no sudo here. As root, run this, then make again:\n  "
+                + manual_command(names, sudo=False),
+                file=sys.stderr,
+            )
         return 2
     status = install(names, prefix)
     still = missing(args.purpose)
     if status != 0 or still:
         _explain(still or lacking, sys.stderr)
-        print("apt-get could not install them; try by hand:\n  " + manual_command(packages(still or lacking)),
-              file=sys.stderr)
+        print(
+            "apt-get could not install them; try by hand:\n  " + manual_command(packages(still or lacking)),
+            file=sys.stderr,
+        )
         return 2
     return 0
 

@@ -27,9 +27,23 @@ def main() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "src" / "editor_app" / "gui").rglob("*.py"))
     for language in LANGUAGES:
         ts = f"resources/i18n/editor_app_{language}.ts"
-        subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", ts, "-source-language", "en",
-                        "-target-language", language, "-no-obsolete", "-locations", "none"],
-                       cwd=ROOT, check=True)
+        subprocess.run(
+            [
+                tool("pyside6-lupdate"),
+                *sources,
+                "-ts",
+                ts,
+                "-source-language",
+                "en",
+                "-target-language",
+                language,
+                "-no-obsolete",
+                "-locations",
+                "none",
+            ],
+            cwd=ROOT,
+            check=True,
+        )
         subprocess.run([tool("pyside6-lrelease"), ts, "-qm", ts[:-3] + ".qm"], cwd=ROOT, check=True)
         extra = f"resources/i18n/qt_extra_{language}.ts"  # Qt's strings its own translation misses
         if (ROOT / extra).exists():

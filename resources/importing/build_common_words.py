@@ -22,11 +22,17 @@ def main() -> None:
     with source.open(encoding="utf-8") as handle:
         for line in handle:
             word, freq, _ = line.split(" ", 2)
-            if 1 <= len(word) <= 4 and int(freq) >= MIN_FREQ and all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            if (
+                1 <= len(word) <= 4
+                and int(freq) >= MIN_FREQ
+                and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+            ):
                 rows.append(f"{word} {freq}")
     out = Path(__file__).with_name("common_words.txt")
-    header = (f"# Words of 1–4 characters with frequency >= {MIN_FREQ} from jieba's dict.txt (jieba 0.42, MIT).\n"
-              "# Built by build_common_words.py; used by editor_app.importing.signals.splits_word.\n")
+    header = (
+        f"# Words of 1–4 characters with frequency >= {MIN_FREQ} from jieba's dict.txt (jieba 0.42, MIT).\n"
+        "# Built by build_common_words.py; used by editor_app.importing.signals.splits_word.\n"
+    )
     out.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     print(f"{len(rows)} words -> {out}")
 

@@ -41,8 +41,10 @@ def _scene(seed: int, sky: tuple, ground: tuple) -> bytes:
 def main() -> None:
     data = json.loads((HERE / "sample.json").read_text("utf-8"))
     project = Project(issue_from_dict(migrate(data)))  # sample.json may be written in an older schema
-    pictures = {"@photo1": _scene(1, (190, 215, 235), (120, 150, 90)),
-                "@photo2": _scene(2, (205, 225, 240), (100, 160, 100))}
+    pictures = {
+        "@photo1": _scene(1, (190, 215, 235), (120, 150, 90)),
+        "@photo2": _scene(2, (205, 225, 240), (100, 160, 100)),
+    }
     refs = {key: project.add_image(blob, key) for key, blob in pictures.items()}
     for _, block in project.issue.blocks():
         for photo in getattr(block, "photos", ()):

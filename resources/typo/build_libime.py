@@ -57,13 +57,13 @@ def standard_chars() -> set[str]:
 
 
 def holes(words: list[str], standard: set[str], longest: int = 4) -> str:
-    """"机?<TAB>制智器…" lines: the characters that fill the hole to make a word (see the module docstring)."""
+    """ "机?<TAB>制智器…" lines: the characters that fill the hole to make a word (see the module docstring)."""
     found: dict[str, list[str]] = {}
     for word in words:
         if 2 <= len(word) <= longest:
             for k, ch in enumerate(word):
                 if ch in standard:
-                    found.setdefault(word[:k] + "?" + word[k + 1:], []).append(ch)
+                    found.setdefault(word[:k] + "?" + word[k + 1 :], []).append(ch)
     return "".join(f"{key}\t{''.join(chars)}\n" for key, chars in sorted(found.items()))
 
 
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     uni = array("H")
     bi_rows, bi_ctx, bi_cost = array("i"), array("I"), bytearray()
     tri_keys, tri_rows, tri_ctx, tri_cost = array("i"), array("i"), array("I"), bytearray()
-    for kid, word in enumerate(m.words):
+    for kid, _word in enumerate(m.words):
         if kid not in ours:
             continue
         uni.append(min(65535, round(-100 * LN10 * m.uni_prob[kid])))
@@ -95,8 +95,11 @@ def main(argv: list[str] | None = None) -> int:
             v = m.bigram_word[j]
             if v not in ours:
                 continue
-            kids = [(ours[m.trigram_word[k]], m.trigram_prob[k]) for k in range(m.bigram_next[j], m.bigram_next[j + 1])
-                    if m.trigram_word[k] in ours]
+            kids = [
+                (ours[m.trigram_word[k]], m.trigram_prob[k])
+                for k in range(m.bigram_next[j], m.bigram_next[j + 1])
+                if m.trigram_word[k] in ours
+            ]
             if kids:
                 tri_keys.append(len(bi_ctx))
                 tri_rows.append(len(tri_ctx))
@@ -113,23 +116,35 @@ def main(argv: list[str] | None = None) -> int:
             column.byteswap()
     sections = {
         "words": "".join(w + "\n" for w in words).encode("utf-8"),
-        "uni": uni.tobytes(), "bi_rows": bi_rows.tobytes(), "bi_ctx": bi_ctx.tobytes(),
-        "bi_cost": bytes(bi_cost), "tri_keys": tri_keys.tobytes(), "tri_rows": tri_rows.tobytes(),
-        "tri_ctx": tri_ctx.tobytes(), "tri_cost": bytes(tri_cost),
+        "uni": uni.tobytes(),
+        "bi_rows": bi_rows.tobytes(),
+        "bi_ctx": bi_ctx.tobytes(),
+        "bi_cost": bytes(bi_cost),
+        "tri_keys": tri_keys.tobytes(),
+        "tri_rows": tri_rows.tobytes(),
+        "tri_ctx": tri_ctx.tobytes(),
+        "tri_cost": bytes(tri_cost),
     }
     sections["holes"] = holes(words, standard_chars()).encode("utf-8")
     table, offset = {}, 0
     for name, blob in sections.items():
         table[name] = [offset, len(blob), f"{zlib.crc32(blob):08x}"]
         offset += len(blob)
-    meta = {"source": "libime zh_CN.lm (LGPL-2.1-or-later), converted by resources/typo/build_libime.py",
-            "words": len(words), "bigrams": len(bi_ctx), "trigrams": len(tri_ctx), "sections": table}
+    meta = {
+        "source": "libime zh_CN.lm (LGPL-2.1-or-later), converted by resources/typo/build_libime.py",
+        "words": len(words),
+        "bigrams": len(bi_ctx),
+        "trigrams": len(tri_ctx),
+        "sections": table,
+    }
     with args.out.open("wb") as fh:
         fh.write(f"{MAGIC} {json.dumps(meta, separators=(',', ':'))}\n".encode("ascii"))
         for blob in sections.values():
             fh.write(blob)
-    print(f"{args.out.name}: {len(words)} words, {len(bi_ctx)} bigrams, {len(tri_ctx)} trigrams, "
-          f"{args.out.stat().st_size:,} bytes")
+    print(
+        f"{args.out.name}: {len(words)} words, {len(bi_ctx)} bigrams, {len(tri_ctx)} trigrams, "
+        f"{args.out.stat().st_size:,} bytes"
+    )
     return 0
 
 

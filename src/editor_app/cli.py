@@ -45,8 +45,11 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"editor-app {__version__}")
     parser.add_argument("file", nargs="?", help="a .bulletin project, or a page as .txt/.docx to import")
-    parser.add_argument("--screenshot", metavar="OUT.png",
-                        help="open FILE offscreen at 1400×900, save the window as PNG and exit")
+    parser.add_argument(
+        "--screenshot",
+        metavar="OUT.png",
+        help="open FILE offscreen at 1400×900, save the window as PNG and exit",
+    )
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language (default: system)")
     return parser
 

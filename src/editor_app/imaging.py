@@ -35,8 +35,14 @@ def inspect_image(data: bytes, name: str = "image") -> ImageInfo:
     if not data:
         raise InputError(name, msg("the image file is empty"))
     if len(data) > MAX_IMAGE_BYTES:
-        raise InputError(name, msg("the image is too large ({size} MB; the limit is {limit} MB)",
-                                   size=len(data) // (1024 * 1024), limit=MAX_IMAGE_BYTES // (1024 * 1024)))
+        raise InputError(
+            name,
+            msg(
+                "the image is too large ({size} MB; the limit is {limit} MB)",
+                size=len(data) // (1024 * 1024),
+                limit=MAX_IMAGE_BYTES // (1024 * 1024),
+            ),
+        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -44,8 +50,10 @@ def inspect_image(data: bytes, name: str = "image") -> ImageInfo:
                 fmt = img.format or ""
                 width, height = img.size
                 if width * height > MAX_PIXELS:
-                    raise InputError(name, msg("the image has too many pixels ({width}×{height})",
-                                                           width=width, height=height))
+                    raise InputError(
+                        name,
+                        msg("the image has too many pixels ({width}×{height})", width=width, height=height),
+                    )
                 orientation = img.getexif().get(0x0112, 1)
                 img.load()  # a full decode: catches truncated and damaged files
     except InputError:
@@ -53,10 +61,13 @@ def inspect_image(data: bytes, name: str = "image") -> ImageInfo:
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise InputError(name, msg("not a usable image ({reason})", reason=exc.__class__.__name__)) from None
     except (OSError, SyntaxError, ValueError) as exc:
-        raise InputError(name, msg("the image is damaged and cannot be decoded ({reason})", reason=exc)) from None
+        raise InputError(
+            name, msg("the image is damaged and cannot be decoded ({reason})", reason=exc)
+        ) from None
     if fmt not in FORMATS:
-        raise InputError(name, msg("unsupported image format {format}; use JPEG or PNG",
-                                   format=fmt or msg("unknown")))
+        raise InputError(
+            name, msg("unsupported image format {format}; use JPEG or PNG", format=fmt or msg("unknown"))
+        )
     if orientation in (5, 6, 7, 8):
         width, height = height, width
     return ImageInfo(fmt, FORMATS[fmt], width, height)
@@ -113,8 +124,11 @@ def make_embeddable(data: bytes) -> tuple[bytes, str | None]:
             if fmt == "JPEG" and mode in ("CMYK", "YCCK"):
                 reason = msg("CMYK colours converted to RGB")
             elif not _docx_accepts(data):
-                reason = msg("a header Word cannot read (a JPEG without JFIF/Exif marker)") if fmt == "JPEG" \
+                reason = (
+                    msg("a header Word cannot read (a JPEG without JFIF/Exif marker)")
+                    if fmt == "JPEG"
                     else msg("a header Word cannot read")
+                )
             else:
                 return data, None
             exif = img.info.get("exif")

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
-_JUMP = (r"(?:上接|下接|下转|转|接)\s*第?\s*[A-Za-zＡ-Ｚａ-ｚ]?\s*"  # 第3版, 三版, A3版
-         r"[0-9０-９一二三四五六七八九十]{1,3}\s*版")
+_JUMP = (
+    r"(?:上接|下接|下转|转|接)\s*第?\s*[A-Za-zＡ-Ｚａ-ｚ]?\s*"  # 第3版, 三版, A3版
+    r"[0-9０-９一二三四五六七八九十]{1,3}\s*版"
+)
 _LINE = re.compile(rf"[（(]?\s*{_JUMP}\s*[）)]?")
 _END = re.compile(rf"[（(]\s*{_JUMP}\s*[）)]\s*$")
 

@@ -34,8 +34,10 @@ def _locate(name: str) -> Path:
     for path in candidates:
         if path.is_dir():
             return path
-    raise FileNotFoundError(f"editor-app cannot find its '{name}' folder; looked in: "
-                            + (", ".join(str(p) for p in candidates) or "(nowhere)"))
+    raise FileNotFoundError(
+        f"editor-app cannot find its '{name}' folder; looked in: "
+        + (", ".join(str(p) for p in candidates) or "(nowhere)")
+    )
 
 
 def resources_dir() -> Path:

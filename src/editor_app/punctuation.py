@@ -20,7 +20,8 @@ _CJK_AFTER = f"[{HAN}“‘「『（《〈【]"
 _HAN_RE = re.compile(f"[{HAN}]")
 _PROTECTED = re.compile(
     r"(?:https?|ftp)://[!-~]+|www\.[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
-    r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/[!-~]*")
+    r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/[!-~]*"
+)
 _MARKS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _SINGLE = re.compile(r"[,;:?!]")
 _PAIR_PARENS = re.compile(r"\(([^()\n]*)\)")
@@ -73,7 +74,9 @@ def punctuation_changes(text: str) -> list[Change]:
         following = text[index + 1] if index + 1 < len(text) else ""
         if previous.isascii() and previous.isalnum() and following.isascii() and following.isalnum():
             continue  # 3,000 · 10:30 · a:b
-        if mark in "?!" and (not before or (following.isascii() and (following.isalnum() or following == "="))):
+        if mark in "?!" and (
+            not before or (following.isascii() and (following.isalnum() or following == "="))
+        ):
             continue  # 为什么? yes; ?id=3 or a Latin question no
         if mark in ",;:" and not (before or after):
             continue
@@ -113,11 +116,19 @@ def _quotes(text, protected, mark, opening, closing) -> list[Change]:
     found = []
     positions = [i for i, char in enumerate(text) if char == mark and not _inside(protected, i)]
     if mark == "'":  # an apostrophe inside a Latin word (don't) is not a quote
-        positions = [i for i in positions if not (0 < i < len(text) - 1 and text[i - 1].isascii()
-                                                  and text[i - 1].isalpha() and text[i + 1].isascii()
-                                                  and text[i + 1].isalpha())]
+        positions = [
+            i
+            for i in positions
+            if not (
+                0 < i < len(text) - 1
+                and text[i - 1].isascii()
+                and text[i - 1].isalpha()
+                and text[i + 1].isascii()
+                and text[i + 1].isalpha()
+            )
+        ]
     for left, right in zip(positions[0::2], positions[1::2]):
-        if "\n" in text[left:right] or not _HAN_RE.search(text[left + 1:right]):
+        if "\n" in text[left:right] or not _HAN_RE.search(text[left + 1 : right]):
             continue
         found.append(Change(left, left + 1, opening))
         found.append(Change(right, right + 1, closing))
@@ -127,7 +138,7 @@ def _quotes(text, protected, mark, opening, closing) -> list[Change]:
 def apply_changes(text: str, changes: list[Change]) -> str:
     parts, position = [], 0
     for change in changes:
-        parts.append(text[position:change.start])
+        parts.append(text[position : change.start])
         parts.append(change.replacement)
         position = change.end
     parts.append(text[position:])

@@ -51,10 +51,15 @@ def round_counts(issue: Issue, findings, number: int) -> dict[str, int]:
         if flag.status != "rejected":
             loc = flag.location
             spans.add((loc.block, loc.field, loc.start, loc.end))
-    return {"characters": count_characters(issue), "errors": len(spans), "findings": len(findings),
-            "raised": len(raised), "accepted": sum(f.status == "accepted" for f in raised),
-            "rejected": sum(f.status == "rejected" for f in raised),
-            "open": sum(f.status == "open" for f in raised)}
+    return {
+        "characters": count_characters(issue),
+        "errors": len(spans),
+        "findings": len(findings),
+        "raised": len(raised),
+        "accepted": sum(f.status == "accepted" for f in raised),
+        "rejected": sum(f.status == "rejected" for f in raised),
+        "open": sum(f.status == "open" for f in raised),
+    }
 
 
 def error_rate(counts: dict[str, int]) -> float:
@@ -66,10 +71,14 @@ def error_rate(counts: dict[str, int]) -> float:
 def snapshot(issue: Issue, findings, closed_by: str = "", closed: str | None = None) -> Round:
     """The round now under way, closed: counts, the text of every field and the marks."""
     number = current_round(issue)
-    return Round(number=number, closed=closed or now_iso(), closed_by=closed_by,
-                 counts=round_counts(issue, findings, number),
-                 texts={(tf.block.id, tf.path): tf.text for tf in iter_text_fields(issue)},
-                 flags=[flag_to_dict(f) for f in issue.flags])
+    return Round(
+        number=number,
+        closed=closed or now_iso(),
+        closed_by=closed_by,
+        counts=round_counts(issue, findings, number),
+        texts={(tf.block.id, tf.path): tf.text for tf in iter_text_fields(issue)},
+        flags=[flag_to_dict(f) for f in issue.flags],
+    )
 
 
 @dataclass(frozen=True)

@@ -66,8 +66,9 @@ def _replacement(regex_match: re.Match, query: Query, replacement: str) -> str:
     try:
         return regex_match.expand(replacement)
     except (re.error, IndexError) as exc:
-        raise SearchError(msg("the replacement refers to a group the expression does not have: {reason}",
-                              reason=exc)) from None
+        raise SearchError(
+            msg("the replacement refers to a group the expression does not have: {reason}", reason=exc)
+        ) from None
 
 
 def replace_in_text(text: str, query: Query, replacement: str) -> tuple[str, int]:
@@ -84,8 +85,9 @@ def replace_in_text(text: str, query: Query, replacement: str) -> tuple[str, int
     return regex.sub(one, text), count
 
 
-def plan_replace_all(issue: Issue, query: Query, replacement: str,
-                     blocks: set[str] | None = None) -> tuple[dict[tuple[str, str], str], int]:
+def plan_replace_all(
+    issue: Issue, query: Query, replacement: str, blocks: set[str] | None = None
+) -> tuple[dict[tuple[str, str], str], int]:
     """({(block, path): new text} for the fields that change, how many places)."""
     edits: dict[tuple[str, str], str] = {}
     total = 0

@@ -38,8 +38,9 @@ def _gb18030(data: bytes, name: str) -> str:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise InputError(name, msg("the text is neither UTF-8 nor GB18030/GBK; save it as UTF-8 "
-                                   "and try again")) from None
+        raise InputError(
+            name, msg("the text is neither UTF-8 nor GB18030/GBK; save it as UTF-8 and try again")
+        ) from None
     if _looks_binary(text):
         raise InputError(name, msg("this looks like a binary file, not text"))
     return text
@@ -49,8 +50,9 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        raise InputError(name, msg("the file says it is {encoding} but is not valid {encoding}",
-                                     encoding=encoding.upper())) from None
+        raise InputError(
+            name, msg("the file says it is {encoding} but is not valid {encoding}", encoding=encoding.upper())
+        ) from None
 
 
 def _looks_binary(text: str) -> bool:
@@ -71,8 +73,14 @@ def checked_size(path: Path, limit: int) -> int:
     if path.is_dir():
         raise InputError(path, msg("is a folder, not a file"))
     if size > limit:
-        raise InputError(path, msg("the file is too large ({size} MB; the limit is {limit} MB)",
-                                   size=size // (1024 * 1024), limit=limit // (1024 * 1024)))
+        raise InputError(
+            path,
+            msg(
+                "the file is too large ({size} MB; the limit is {limit} MB)",
+                size=size // (1024 * 1024),
+                limit=limit // (1024 * 1024),
+            ),
+        )
     return size
 
 
@@ -95,8 +103,9 @@ def read_capped(path: Path | str, limit: int) -> bytes:
     except OSError as exc:
         raise InputError(path, msg("cannot read: {reason}", reason=exc.strerror or exc)) from None
     if len(data) > limit:
-        raise InputError(path, msg("the file is too large (more than {limit} MB)",
-                                   limit=max(1, limit // (1024 * 1024))))
+        raise InputError(
+            path, msg("the file is too large (more than {limit} MB)", limit=max(1, limit // (1024 * 1024)))
+        )
     return data
 
 

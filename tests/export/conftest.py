@@ -20,8 +20,14 @@ def flag_on(issue, needle: str, note: str, suggestion: str | None = None, status
     for tf in iter_text_fields(issue):
         start = tf.text.find(needle)
         if start >= 0:
-            flag = Flag(Location(tf.block.id, tf.path, start, start + len(needle), needle), category="别字",
-                        note=note, suggestion=suggestion, author="周宁", status=status)
+            flag = Flag(
+                Location(tf.block.id, tf.path, start, start + len(needle), needle),
+                category="别字",
+                note=note,
+                suggestion=suggestion,
+                author="周宁",
+                status=status,
+            )
             issue.flags.append(flag)
             return flag
     raise AssertionError(f"{needle!r} is not in the sample")

@@ -10,9 +10,13 @@ from PIL import Image
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
-NS = {"w": W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-      "a": "http://schemas.openxmlformats.org/drawingml/2006/main", "wps": WPS,
-      "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture"}
+NS = {
+    "w": W,
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "wps": WPS,
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+}
 EMU_PER_MM = 36000
 
 
@@ -52,10 +56,19 @@ def shapes(path) -> list[dict]:
         v = anchor.find("wp:positionV/wp:posOffset", NS)
         extent = anchor.find("wp:extent", NS)
         doc_pr = anchor.find("wp:docPr", NS)
-        shape = {"x": int(h.text) / EMU_PER_MM, "y": int(v.text) / EMU_PER_MM,
-                 "w": int(extent.get("cx")) / EMU_PER_MM, "h": int(extent.get("cy")) / EMU_PER_MM,
-                 "name": doc_pr.get("name"), "descr": doc_pr.get("descr"), "id": doc_pr.get("id"),
-                 "chain": None, "seq": None, "paragraphs": [], "picture": anchor.find(".//pic:pic", NS) is not None}
+        shape = {
+            "x": int(h.text) / EMU_PER_MM,
+            "y": int(v.text) / EMU_PER_MM,
+            "w": int(extent.get("cx")) / EMU_PER_MM,
+            "h": int(extent.get("cy")) / EMU_PER_MM,
+            "name": doc_pr.get("name"),
+            "descr": doc_pr.get("descr"),
+            "id": doc_pr.get("id"),
+            "chain": None,
+            "seq": None,
+            "paragraphs": [],
+            "picture": anchor.find(".//pic:pic", NS) is not None,
+        }
         box = anchor.find(".//wps:txbx", NS)
         linked = anchor.find(".//wps:linkedTxbx", NS)
         if box is not None:
@@ -74,9 +87,12 @@ def style_of(p) -> str | None:
 
 def byline_tags(p) -> str:
     """The byline tag set on the paragraph's last line (runs in the 署名文字 character style)."""
-    return "".join(t.text or "" for r in p.findall("w:r", NS)
-                   if (s := r.find("w:rPr/w:rStyle", NS)) is not None and s.get(w("val")) == "BylineTag"
-                   for t in r.iter(w("t")))
+    return "".join(
+        t.text or ""
+        for r in p.findall("w:r", NS)
+        if (s := r.find("w:rPr/w:rStyle", NS)) is not None and s.get(w("val")) == "BylineTag"
+        for t in r.iter(w("t"))
+    )
 
 
 def bylines(path) -> list[str]:
@@ -89,7 +105,9 @@ def bylines(path) -> list[str]:
     return out
 
 
-def picture_bytes(size=(320, 200), fmt="JPEG", color=(90, 140, 200), exif_orientation: int | None = None) -> bytes:
+def picture_bytes(
+    size=(320, 200), fmt="JPEG", color=(90, 140, 200), exif_orientation: int | None = None
+) -> bytes:
     img = Image.new("RGB", size, color)
     out = io.BytesIO()
     kwargs = {}
@@ -121,5 +139,7 @@ def commented_spans(path) -> dict[str, str]:
 def comments(path) -> dict[str, tuple[str, str]]:
     """Comment id -> (author, text)."""
     root = part(path, "word/comments.xml")
-    return {c.get(w("id")): (c.get(w("author")), "".join(t.text or "" for t in c.iter(w("t"))))
-            for c in root.findall("w:comment", NS)}
+    return {
+        c.get(w("id")): (c.get(w("author")), "".join(t.text or "" for t in c.iter(w("t"))))
+        for c in root.findall("w:comment", NS)
+    }

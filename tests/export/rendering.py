@@ -27,10 +27,23 @@ def tool(name: str) -> str:
 def convert(docs: list[Path], folder: Path, fmt: str = "pdf") -> list[Path]:
     """One soffice run (it takes seconds to start) converting `docs` into `folder`."""
     env = dict(os.environ, HOME=str(folder / "home"), FONTCONFIG_FILE=str(FONTS_CONF))
-    subprocess.run([tool("soffice"), "--headless", "--norestore",
-                    f"-env:UserInstallation=file://{folder / 'profile'}", "--convert-to", fmt,
-                    "--outdir", str(folder), *map(str, docs)], env=env, capture_output=True, timeout=300,
-                   check=True)
+    subprocess.run(
+        [
+            tool("soffice"),
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{folder / 'profile'}",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(folder),
+            *map(str, docs),
+        ],
+        env=env,
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
     out = [folder / f"{Path(doc).stem}.{fmt.split(':')[0]}" for doc in docs]
     for path in out:
         assert path.is_file(), f"LibreOffice could not convert {path.stem}"
@@ -66,18 +79,28 @@ class Line:
 
 def lines(pdf: Path) -> list[Line]:
     """Every text line LibreOffice set, with its box in points from the page's top left."""
-    html = subprocess.run([tool("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True, timeout=60,
-                          check=True).stdout.decode("utf-8")
+    html = subprocess.run(
+        [tool("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True, timeout=60, check=True
+    ).stdout.decode("utf-8")
     found, page = [], 0
-    pattern = re.compile(r'<page |<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>',
-                         re.S)
+    pattern = re.compile(
+        r'<page |<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>', re.S
+    )
     for m in pattern.finditer(html):
         if m.group(0).startswith("<page"):
             page += 1
             continue
         text = "".join(re.findall(r"<word [^>]*>([^<]*)</word>", m.group(5)))
-        found.append(Line(page, float(m.group(1)), float(m.group(2)), float(m.group(3)), float(m.group(4)),
-                          unescape(text)))
+        found.append(
+            Line(
+                page,
+                float(m.group(1)),
+                float(m.group(2)),
+                float(m.group(3)),
+                float(m.group(4)),
+                unescape(text),
+            )
+        )
     return found
 
 
@@ -86,8 +109,9 @@ def unescape(text: str) -> str:
 
 
 def pdf_text(pdf: Path) -> str:
-    return subprocess.run([tool("pdftotext"), str(pdf), "-"], capture_output=True, timeout=60,
-                          check=True).stdout.decode("utf-8")
+    return subprocess.run(
+        [tool("pdftotext"), str(pdf), "-"], capture_output=True, timeout=60, check=True
+    ).stdout.decode("utf-8")
 
 
 def column_ranges(composition) -> list[tuple[float, float]]:
@@ -100,7 +124,9 @@ def column_ranges(composition) -> list[tuple[float, float]]:
             rects += [composed.head_rect, *(f.rect for f in composed.frames)]
             rects += [r for box in composed.figures for r in (box.picture, box.caption_rect)]
         grid = page.grid
-        ranges.append((grid.left * PT_PER_MM, (grid.left + grid.width(grid.columns)) * PT_PER_MM))  # 版眉, folio
+        ranges.append(
+            (grid.left * PT_PER_MM, (grid.left + grid.width(grid.columns)) * PT_PER_MM)
+        )  # 版眉, folio
         ranges += [(r.x * PT_PER_MM, (r.x + r.w) * PT_PER_MM) for r in rects if r is not None]
     return sorted(set(ranges))
 

@@ -66,7 +66,9 @@ def test_without_the_option_no_comments_are_written(sample_project, tmp_path):
 
 def test_findings_become_comments_from_the_checker(sample_project, tmp_path):
     flag_on(sample_project.issue, "口袋公园", "核实数量")
-    out = export_docx(sample_project, tmp_path / "findings.docx", findings_as_comments=True, flags_as_comments=True)
+    out = export_docx(
+        sample_project, tmp_path / "findings.docx", findings_as_comments=True, flags_as_comments=True
+    )
     found = _by_text(out.path)
     assert {"截止目前", "再接再励", "布署", "口袋公园"} <= set(found)
     author, text = found["布署"]
@@ -125,7 +127,9 @@ def test_handled_marks_become_resolved_comments_without_warnings(sample_project,
 
     ids = re.findall(r'w14:paraId="([0-9A-F]{8})"', comments_xml)
     assert sorted(ids) == sorted(re.findall(r'w15:paraId="([0-9A-F]{8})"', extended))
-    plain = export_docx(sample_project, tmp_path / "open-only.docx", flags_as_comments=True, handled_marks=False)
+    plain = export_docx(
+        sample_project, tmp_path / "open-only.docx", flags_as_comments=True, handled_marks=False
+    )
     assert set(_by_text(plain.path)) == {"截止目前"}
 
 
@@ -140,7 +144,19 @@ def test_the_cli_can_leave_handled_marks_out(sample_project, tmp_path):
     source = save_project(sample_project, tmp_path / "marks.bulletin")
     for extra, expected in (([], {"布署", "截止目前"}), (["--omit-handled-marks"], {"截止目前"})):
         out = tmp_path / f"cli{len(extra)}.docx"
-        result = subprocess.run([sys.executable, "-m", "editor_app", "export", str(source), "-o", str(out),
-                                 "--flags-as-comments", *extra], capture_output=True)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "editor_app",
+                "export",
+                str(source),
+                "-o",
+                str(out),
+                "--flags-as-comments",
+                *extra,
+            ],
+            capture_output=True,
+        )
         assert result.returncode == 0, result.stderr.decode()
         assert set(_by_text(out)) == expected

@@ -74,8 +74,14 @@ def test_every_block_is_written_where_the_composer_placed_it(exports, template_i
     composition = _composition(template_id)
 
     def anchored(rect, picture=False):
-        return any(abs(s["x"] - rect.x) < 0.05 and abs(s["y"] - rect.y) < 0.05 and abs(s["w"] - rect.w) < 0.05
-                   and s["h"] >= rect.h - 0.05 and s["picture"] == picture for s in placed)
+        return any(
+            abs(s["x"] - rect.x) < 0.05
+            and abs(s["y"] - rect.y) < 0.05
+            and abs(s["w"] - rect.w) < 0.05
+            and s["h"] >= rect.h - 0.05
+            and s["picture"] == picture
+            for s in placed
+        )
 
     rects = 0
     for page in composition.pages:
@@ -117,9 +123,27 @@ def test_each_blocks_text_runs_through_a_chain_of_linked_boxes(exports, template
 @pytest.mark.parametrize("template_id", TEMPLATES)
 def test_named_styles_have_ascii_ids_chinese_names_and_east_asian_faces(exports, template_id):
     document = docx.Document(str(exports[template_id]))
-    ours = [s for s in document.styles if s.style_id in {
-        "BodyText", "Masthead", "Kicker", "BannerTitle", "ArticleTitle", "Deck", "Subhead", "EditorNote",
-        "PhotoCaption", "PhotoCredit", "Byline", "Credits", "Dateline", "NoteLabel"}]
+    ours = [
+        s
+        for s in document.styles
+        if s.style_id
+        in {
+            "BodyText",
+            "Masthead",
+            "Kicker",
+            "BannerTitle",
+            "ArticleTitle",
+            "Deck",
+            "Subhead",
+            "EditorNote",
+            "PhotoCaption",
+            "PhotoCredit",
+            "Byline",
+            "Credits",
+            "Dateline",
+            "NoteLabel",
+        }
+    ]
     assert len(ours) >= 5
     for style in ours:
         assert style.style_id.isascii()
@@ -186,7 +210,9 @@ def test_byline_tag_sits_right_aligned_on_a_line_after_the_last_body_line(export
     assert tag_face == _style(styles, "Byline").find("w:rPr/w:rFonts", NS).get(w("eastAsia")) == "楷体"
     assert _style(styles, "BodyText").find("w:pPr/w:widowControl", NS) is not None
     settings = part(exports[template_id], "word/settings.xml")
-    assert settings.find("w:compat/w:doNotExpandShiftReturn", NS) is not None  # the line above stays unstretched
+    assert (
+        settings.find("w:compat/w:doNotExpandShiftReturn", NS) is not None
+    )  # the line above stays unstretched
 
 
 def composition_column_twips(template_id) -> float:
@@ -212,9 +238,13 @@ def test_an_article_that_does_not_end_in_body_text_keeps_its_byline_paragraph(tm
     from editor_app.model import Article, Issue, Page, Paragraph, Photo
     from editor_app.storage.project import Project
 
-    article = (Article(title="图片新闻", photos=[Photo(caption="市民在公园散步。", credit="甲 摄")], byline="乙")
-               if ending == "photo" else
-               Article(title="消息", paragraphs=[Paragraph("正文。"), Paragraph("下一步", kind="subhead")], byline="乙"))
+    article = (
+        Article(title="图片新闻", photos=[Photo(caption="市民在公园散步。", credit="甲 摄")], byline="乙")
+        if ending == "photo"
+        else Article(
+            title="消息", paragraphs=[Paragraph("正文。"), Paragraph("下一步", kind="subhead")], byline="乙"
+        )
+    )
     issue = Issue(publication="简报", pages=[Page(1, template="a4-bulletin", blocks=[article])])
     out = export_docx(Project(issue), tmp_path / "x.docx").path
     assert [paragraph_text(p) for p in body_paragraphs(out) if style_of(p) == "Byline"] == ["（乙）"]
@@ -225,8 +255,16 @@ def test_a_byline_of_blanks_prints_nothing(tmp_path):
     from editor_app.model import Article, Issue, Page, Paragraph
     from editor_app.storage.project import Project
 
-    issue = Issue(publication="简报", pages=[Page(1, template="a4-bulletin", blocks=[
-        Article(title="消息", paragraphs=[Paragraph("正文。")], byline="  ")])])
+    issue = Issue(
+        publication="简报",
+        pages=[
+            Page(
+                1,
+                template="a4-bulletin",
+                blocks=[Article(title="消息", paragraphs=[Paragraph("正文。")], byline="  ")],
+            )
+        ],
+    )
     out = export_docx(Project(issue), tmp_path / "x.docx").path
     assert bylines(out) == []
     assert not any("（" in paragraph_text(p) for p in body_paragraphs(out))
@@ -243,11 +281,17 @@ def test_layout_flags_go_in_schema_order_in_w_compat():
         return etree.fromstring(f'<w:settings xmlns:w="{W}" xmlns:w14="{W14}">{inner}</w:settings>')
 
     W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
-    full = settings("<w:zoom/><w:compat><w:spaceForUL/><w:useFELayout/><w:compatSetting/></w:compat><w:rsids/>")
+    full = settings(
+        "<w:zoom/><w:compat><w:spaceForUL/><w:useFELayout/><w:compatSetting/></w:compat><w:rsids/>"
+    )
     docx_xml.set_compat_flag(full, "w:doNotExpandShiftReturn")
     docx_xml.set_compat_flag(full, "w:doNotExpandShiftReturn")  # twice: still one
     assert [etree.QName(c).localname for c in full.find("w:compat", NS)] == [
-        "spaceForUL", "doNotExpandShiftReturn", "useFELayout", "compatSetting"]
+        "spaceForUL",
+        "doNotExpandShiftReturn",
+        "useFELayout",
+        "compatSetting",
+    ]
     bare = settings("<w:zoom/><w:rsids/><w14:docId/>")
     docx_xml.set_compat_flag(bare, "w:doNotExpandShiftReturn")
     assert [etree.QName(c).localname for c in bare] == ["zoom", "compat", "rsids", "docId"]
@@ -265,9 +309,15 @@ def test_every_picture_has_its_caption_box_right_below_it(exports, template_id):
     assert len(pictures) == 2
     captions = []
     for picture in pictures:
-        below = [s for s in placed if s["paragraphs"] and style_of(s["paragraphs"][0]) == "PhotoCaption"
-                 and 0 <= s["y"] - (picture["y"] + picture["h"]) < 3 and s["x"] <= picture["x"] + 0.05
-                 and s["x"] + s["w"] >= picture["x"] + picture["w"] - 0.05]
+        below = [
+            s
+            for s in placed
+            if s["paragraphs"]
+            and style_of(s["paragraphs"][0]) == "PhotoCaption"
+            and 0 <= s["y"] - (picture["y"] + picture["h"]) < 3
+            and s["x"] <= picture["x"] + 0.05
+            and s["x"] + s["w"] >= picture["x"] + picture["w"] - 0.05
+        ]
         assert len(below) == 1
         assert [style_of(p) for p in below[0]["paragraphs"]] == ["PhotoCaption", "PhotoCredit"]
         captions.append(paragraph_text(below[0]["paragraphs"][0]))
@@ -293,14 +343,26 @@ def test_footer_has_a_page_field_with_a_cached_result(exports, template_id):
     assert footers
     for footer in footers:
         runs = footer.findall(".//w:r", NS)
-        kinds = [(r.find("w:fldChar", NS).get(w("fldCharType")) if r.find("w:fldChar", NS) is not None
-                  else "instr" if r.find("w:instrText", NS) is not None else "text") for r in runs]
+        kinds = [
+            (
+                r.find("w:fldChar", NS).get(w("fldCharType"))
+                if r.find("w:fldChar", NS) is not None
+                else "instr"
+                if r.find("w:instrText", NS) is not None
+                else "text"
+            )
+            for r in runs
+        ]
         start = kinds.index("begin")
-        assert kinds[start:start + 5] == ["begin", "instr", "separate", "text", "end"]
+        assert kinds[start : start + 5] == ["begin", "instr", "separate", "text", "end"]
         assert runs[start + 1].find("w:instrText", NS).text.strip() == "PAGE"
         assert runs[start + 3].find("w:t", NS).text.isdigit()  # WPS shows the cached number
-    cached = {r.find("w:t", NS).text for f in footers for r in f.findall(".//w:r", NS)
-              if r.find("w:t", NS) is not None and (r.find("w:t", NS).text or "").isdigit()}
+    cached = {
+        r.find("w:t", NS).text
+        for f in footers
+        for r in f.findall(".//w:r", NS)
+        if r.find("w:t", NS) is not None and (r.find("w:t", NS).text or "").isdigit()
+    }
     assert "1" in cached
 
 
@@ -362,8 +424,16 @@ def test_a_pages_anchor_paragraph_is_a_hairline(tmp_path):
     from editor_app.model import Article, Issue, Page, Paragraph
     from editor_app.storage.project import Project
 
-    issue = Issue(publication="简报", pages=[Page(1, template="tabloid", blocks=[
-        Article(title="标题", paragraphs=[Paragraph("正文。" * 40)], byline="申环")])])
+    issue = Issue(
+        publication="简报",
+        pages=[
+            Page(
+                1,
+                template="tabloid",
+                blocks=[Article(title="标题", paragraphs=[Paragraph("正文。" * 40)], byline="申环")],
+            )
+        ],
+    )
     out = export_docx(Project(issue), tmp_path / "x.docx", template="tabloid").path
     holders = part(out, "word/document.xml").findall("w:body/w:p", NS)
     assert len(holders) == 1

@@ -34,8 +34,12 @@ def test_every_template_carries_kinsoku_and_no_hanging_punctuation(sample_projec
     assert settings.find(w("characterSpacingControl")).get(w("val")) == "doNotCompress"
     # schema order: the kinsoku lists come after characterSpacingControl and before compat
     order = [child.tag for child in settings]
-    assert order.index(w("characterSpacingControl")) < order.index(w("noLineBreaksAfter")) \
-        < order.index(w("noLineBreaksBefore")) < order.index(w("compat"))
+    assert (
+        order.index(w("characterSpacingControl"))
+        < order.index(w("noLineBreaksAfter"))
+        < order.index(w("noLineBreaksBefore"))
+        < order.index(w("compat"))
+    )
 
     pPr = part(path, "word/styles.xml").find(f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}")
     values = {child.tag: child.get(w("val")) for child in pPr}
@@ -43,12 +47,17 @@ def test_every_template_carries_kinsoku_and_no_hanging_punctuation(sample_projec
     for on in ("kinsoku", "topLinePunct", "autoSpaceDE", "autoSpaceDN"):
         assert w(on) in values and values[w(on)] in (None, "1", "true", "on")
     tags = [child.tag for child in pPr]
-    assert tags.index(w("kinsoku")) < tags.index(w("overflowPunct")) < tags.index(w("autoSpaceDN")) \
+    assert (
+        tags.index(w("kinsoku"))
+        < tags.index(w("overflowPunct"))
+        < tags.index(w("autoSpaceDN"))
         < tags.index(w("spacing"))
+    )
     # no paragraph style turns hanging back on
     styles = part(path, "word/styles.xml")
-    assert [el for el in styles.iter(w("overflowPunct")) if el.get(w("val")) not in ("0", "false", "off")] == []
-
+    assert [
+        el for el in styles.iter(w("overflowPunct")) if el.get(w("val")) not in ("0", "false", "off")
+    ] == []
 
 
 def test_the_traditional_edition_moves_the_lists_to_traditional_chinese(sample_project, tmp_path):

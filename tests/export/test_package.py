@@ -48,7 +48,9 @@ def test_core_properties_describe_this_issue_and_this_export(exported, sample_pr
     assert core.findtext(f"{CP}lastModifiedBy") == "editor-app"
     assert core.findtext(f"{DC}language") == "zh-CN"
     created = dt.datetime.fromisoformat(core.findtext(f"{DCTERMS}created").replace("Z", "+00:00"))
-    assert abs((dt.datetime.now(dt.UTC) - created).total_seconds()) < 600  # the export's time, not the template's
+    assert (
+        abs((dt.datetime.now(dt.UTC) - created).total_seconds()) < 600
+    )  # the export's time, not the template's
 
 
 def test_no_thumbnail_of_a_blank_letter_page(exported):
@@ -72,19 +74,31 @@ def test_every_style_the_document_refers_to_is_defined(exported):
     assert referenced - defined == set()
     comment_text = styles.find("w:style[@w:styleId='CommentText']", NS)
     assert comment_text.get(w("type")) == "paragraph"
-    assert comment_text.find("w:name", NS).get(w("val")) == "annotation text"  # Word's own, shown in its words
+    assert (
+        comment_text.find("w:name", NS).get(w("val")) == "annotation text"
+    )  # Word's own, shown in its words
 
 
 def test_pictures_get_their_caption_as_alt_text_and_distinct_file_names(exported):
     document = part(exported, "word/document.xml")
-    shapes = [d for d in document.findall(".//wp:docPr", {"wp": NS["wp"]}) if (d.get("name") or "").startswith("photo")]
-    assert [s.get("descr") for s in shapes] == ["工人在临河小区加装电梯。", "市民在新开放的滨河口袋公园散步。"]
+    shapes = [
+        d
+        for d in document.findall(".//wp:docPr", {"wp": NS["wp"]})
+        if (d.get("name") or "").startswith("photo")
+    ]
+    assert [s.get("descr") for s in shapes] == [
+        "工人在临河小区加装电梯。",
+        "市民在新开放的滨河口袋公园散步。",
+    ]
     assert [s.get("name") for s in shapes] == ["photo-01.jpg", "photo-02.jpg"]
     with zipfile.ZipFile(exported) as archive:
         media = sorted(n for n in archive.namelist() if n.startswith("word/media/"))
     assert media == ["word/media/photo-01.jpg", "word/media/photo-02.jpg"]
     rels = part(exported, "word/_rels/document.xml.rels")
-    assert {r.get("Target") for r in rels if "image" in r.get("Type")} == {"media/photo-01.jpg", "media/photo-02.jpg"}
+    assert {r.get("Target") for r in rels if "image" in r.get("Type")} == {
+        "media/photo-01.jpg",
+        "media/photo-02.jpg",
+    }
 
 
 def test_describe_picture_on_a_document_built_here(tmp_path):
@@ -94,34 +108,56 @@ def test_describe_picture_on_a_document_built_here(tmp_path):
         run = document.add_paragraph().add_run()
         shapes.append(run.add_picture(io.BytesIO(picture_bytes(color=color, fmt=fmt)), width=Mm(30))._inline)
     assert describe_picture(shapes[0], document.part, "河道整治\n现场", "photo-01.jpg") == "photo-01.jpg"
-    assert describe_picture(shapes[1], document.part, "口袋公园", "photo-02") == "photo-02.png"  # its own type
-    assert describe_picture(shapes[2], document.part, "第三张", "photo-01") == "photo-01-2.jpg"  # never a clash
+    assert (
+        describe_picture(shapes[1], document.part, "口袋公园", "photo-02") == "photo-02.png"
+    )  # its own type
+    assert (
+        describe_picture(shapes[2], document.part, "第三张", "photo-01") == "photo-01-2.jpg"
+    )  # never a clash
     out = tmp_path / "built.docx"
     document.save(str(out))
     reopened = docx.Document(str(out))  # python-docx reads back what it was given
     assert len(reopened.inline_shapes) == 3
     with zipfile.ZipFile(out) as archive:
         assert sorted(n for n in archive.namelist() if n.startswith("word/media/")) == [
-            "word/media/photo-01-2.jpg", "word/media/photo-01.jpg", "word/media/photo-02.png"]
+            "word/media/photo-01-2.jpg",
+            "word/media/photo-01.jpg",
+            "word/media/photo-02.png",
+        ]
     docprs = part(out, "word/document.xml").findall(".//wp:docPr", {"wp": NS["wp"]})
     assert [(d.get("name"), d.get("descr")) for d in docprs] == [
-        ("photo-01.jpg", "河道整治 现场"), ("photo-02.png", "口袋公园"), ("photo-01-2.jpg", "第三张")]
-    pic_names = [c.get("name") for c in part(out, "word/document.xml").iter(
-        "{http://schemas.openxmlformats.org/drawingml/2006/picture}cNvPr")]
+        ("photo-01.jpg", "河道整治 现场"),
+        ("photo-02.png", "口袋公园"),
+        ("photo-01-2.jpg", "第三张"),
+    ]
+    pic_names = [
+        c.get("name")
+        for c in part(out, "word/document.xml").iter(
+            "{http://schemas.openxmlformats.org/drawingml/2006/picture}cNvPr"
+        )
+    ]
     assert pic_names == ["photo-01.jpg", "photo-02.png", "photo-01-2.jpg"]
 
 
 def test_label_pictures_takes_the_caption_that_follows(tmp_path):
     document = docx.Document()
     caption_style = document.styles.add_style("PhotoCaption", 1)
-    for caption, color in (("雨后的河道。", (10, 10, 10)), (None, (250, 250, 250)), ("同一张照片。", (10, 10, 10))):
+    for caption, color in (
+        ("雨后的河道。", (10, 10, 10)),
+        (None, (250, 250, 250)),
+        ("同一张照片。", (10, 10, 10)),
+    ):
         document.add_paragraph().add_run().add_picture(io.BytesIO(picture_bytes(color=color)), width=Mm(20))
         if caption:
             document.add_paragraph(caption, style=caption_style)
     # the third picture is the first one again: python-docx stores it once, so it keeps that file's name
     assert label_pictures(document) == ["photo-01.jpg", "photo-02.jpg", "photo-01.jpg"]
-    descr = [d.get("descr") for d in document.element.body.iter(
-        "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
+    descr = [
+        d.get("descr")
+        for d in document.element.body.iter(
+            "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+        )
+    ]
     assert descr == ["雨后的河道。", "图片2", "同一张照片。"]
 
 
@@ -131,8 +167,12 @@ def test_describe_picture_takes_a_floating_picture_too():
 
     document = docx.Document()
     inline = document.add_paragraph().add_run().add_picture(io.BytesIO(picture_bytes()), width=Mm(30))._inline
-    inline.tag = qn("wp:anchor")  # what matters here is the shape's docPr, pic:cNvPr and blip, not its placement
+    inline.tag = qn(
+        "wp:anchor"
+    )  # what matters here is the shape's docPr, pic:cNvPr and blip, not its placement
     assert describe_picture(inline, document.part, "静安区委书记于勇检查河道。", "photo-07") == "photo-07.jpg"
     assert inline.find("wp:docPr", NS).get("descr") == "静安区委书记于勇检查河道。"
-    assert str(document.part.related_parts[inline.find(".//a:blip", NS).get(qn("r:embed"))].partname) \
+    assert (
+        str(document.part.related_parts[inline.find(".//a:blip", NS).get(qn("r:embed"))].partname)
         == "/word/media/photo-07.jpg"
+    )

@@ -19,8 +19,9 @@ from .helpers import part, w
 
 
 def _builder():
-    spec = importlib.util.spec_from_file_location("build_reference_docx",
-                                                  templates_dir() / "build_reference_docx.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_reference_docx", templates_dir() / "build_reference_docx.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -34,8 +35,9 @@ def test_every_template_ships_a_reference_docx_that_matches_its_yaml(tmp_path):
         fresh = build(template, tmp_path / f"{template.id}.docx")
         from lxml import etree
 
-        assert etree.tostring(part(shipped, "word/styles.xml")) == etree.tostring(part(fresh, "word/styles.xml")), \
-            f"{shipped.name} is out of date with {template.id}.yaml: run templates/build_reference_docx.py"
+        assert etree.tostring(part(shipped, "word/styles.xml")) == etree.tostring(
+            part(fresh, "word/styles.xml")
+        ), f"{shipped.name} is out of date with {template.id}.yaml: run templates/build_reference_docx.py"
 
 
 def _export_with_restyled_reference(tmp_path, project, restyle):
@@ -86,7 +88,9 @@ def test_the_page_is_composed_in_the_restyled_sizes(tmp_path, sample_project):
     assert body_lines(restyled) > body_lines(plain)
 
 
-def test_a_reference_docx_from_before_the_tag_style_lends_its_byline_look_to_the_tag(tmp_path, sample_project):
+def test_a_reference_docx_from_before_the_tag_style_lends_its_byline_look_to_the_tag(
+    tmp_path, sample_project
+):
     """A newsroom's reference DOCX saved before 署名文字 existed: the tag takes the restyled 署名's face."""
     from editor_app.export import docx_xml
 

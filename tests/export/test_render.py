@@ -63,14 +63,20 @@ def rendered(tmp_path_factory):
 
 def _pages(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
     """Per page, (xMin, yMin, xMax, yMax, text) of every word LibreOffice set, in millimetres."""
-    html = subprocess.run([_tool("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True, timeout=60,
-                          check=True).stdout.decode("utf-8")
+    html = subprocess.run(
+        [_tool("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True, timeout=60, check=True
+    ).stdout.decode("utf-8")
     pages = []
     for page in html.split("<page ")[1:]:
-        words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
-                           page)
-        pages.append([(float(a) / PT_PER_MM, float(b) / PT_PER_MM, float(c) / PT_PER_MM, float(d) / PT_PER_MM,
-                       t) for a, b, c, d, t in words])
+        words = re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page
+        )
+        pages.append(
+            [
+                (float(a) / PT_PER_MM, float(b) / PT_PER_MM, float(c) / PT_PER_MM, float(d) / PT_PER_MM, t)
+                for a, b, c, d, t in words
+            ]
+        )
     return pages
 
 
@@ -100,8 +106,12 @@ def _boxes(page):
 
 def _inside(word, rect, slack: float = TOLERANCE_MM) -> bool:
     x0, y0, x1, y1, _ = word
-    return (rect.x - slack <= x0 and x1 <= rect.x + rect.w + slack
-            and rect.y - slack <= y0 and y1 <= rect.y + rect.h + slack)
+    return (
+        rect.x - slack <= x0
+        and x1 <= rect.x + rect.w + slack
+        and rect.y - slack <= y0
+        and y1 <= rect.y + rect.h + slack
+    )
 
 
 CASES = [f"sample-{t}" for t in SAMPLE_TEMPLATES] + ["seed-broadsheet", "seed-a4-bulletin"]
@@ -117,7 +127,9 @@ def test_every_word_lies_in_the_box_the_composer_made_for_it(rendered, name):
     for page, words in zip(composition.pages, pages, strict=True):
         boxes = _boxes(page)
         top, bottom = page.grid.y(0), page.grid.y(page.grid.lines)
-        body_words = [wd for wd in words if top - 1 < (wd[1] + wd[3]) / 2 < bottom + 1]  # not the 版眉 or folio
+        body_words = [
+            wd for wd in words if top - 1 < (wd[1] + wd[3]) / 2 < bottom + 1
+        ]  # not the 版眉 or folio
         strays = [wd[4] for wd in body_words if not any(_inside(wd, box) for box in boxes)]
         assert not strays, f"{name}: set outside every box: {strays[:10]}"
 
@@ -138,9 +150,10 @@ def test_every_column_ends_within_a_line_of_where_the_composer_ended_it(rendered
                     continue
                 composer_end = frame.lines[-1].y + frame.lines[-1].height
                 rendered_end = max(wd[3] for wd in inside)
-                assert abs(rendered_end - composer_end) <= pitch + 0.5, \
-                    (f"{name}: a column of 「{composed.story.kind}」 ends at {rendered_end:.1f} mm, "
-                     f"the composer ended it at {composer_end:.1f} mm")
+                assert abs(rendered_end - composer_end) <= pitch + 0.5, (
+                    f"{name}: a column of 「{composed.story.kind}」 ends at {rendered_end:.1f} mm, "
+                    f"the composer ended it at {composer_end:.1f} mm"
+                )
 
 
 def test_the_customer_page_is_one_broadsheet_page_with_nothing_lost(rendered, seed_page):
@@ -151,8 +164,9 @@ def test_the_customer_page_is_one_broadsheet_page_with_nothing_lost(rendered, se
     assert all(b.state == "fits" for b in page.blocks)
     news = [b for b in page.blocks if b.story.kind == "photo_news"]
     assert len(news) == 1 and news[0].story.block.byline == "环军捷"
-    text = subprocess.run([_tool("pdftotext"), str(pdf), "-"], capture_output=True, timeout=60,
-                          check=True).stdout.decode("utf-8")
+    text = subprocess.run(
+        [_tool("pdftotext"), str(pdf), "-"], capture_output=True, timeout=60, check=True
+    ).stdout.decode("utf-8")
     printed = Counter("".join(text.split()))
     source = Counter("".join(seed_page.read_text("utf-8").split()))
     missing = source - printed
@@ -176,20 +190,41 @@ def test_the_official_bulletin_is_set_28_characters_by_22_lines(rendered):
     spacing = int(body.find("w:rPr/w:spacing", NS).get(f"{{{W}}}val")) / 20
     assert int(template.text_width_mm * PT_PER_MM // (size + spacing)) == 28
     full_lines, page_lines = [], []
-    html = subprocess.run([_tool("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True, timeout=60,
-                          check=True).stdout.decode("utf-8")
+    html = subprocess.run(
+        [_tool("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True, timeout=60, check=True
+    ).stdout.decode("utf-8")
     for page in html.split("<page ")[1:]:
-        lines = re.findall(r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>(.*?)</line>', page, re.S)
+        lines = re.findall(
+            r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>(.*?)</line>', page, re.S
+        )
         text_lines = []
         for x0, y0, x1, inner in lines:
             text = "".join(re.findall(r"<word [^>]*>([^<]*)</word>", inner))
-            if float(y0) / PT_PER_MM > template.page.top_mm - 1 and float(y0) / PT_PER_MM < template.page.height_mm - template.page.bottom_mm:
+            if (
+                float(y0) / PT_PER_MM > template.page.top_mm - 1
+                and float(y0) / PT_PER_MM < template.page.height_mm - template.page.bottom_mm
+            ):
                 text_lines.append((float(x0), float(x1), text))
-        page_lines.append(len({round(float(y0)) for x0, y0, x1, inner in lines
-                               if template.page.top_mm - 1 < float(y0) / PT_PER_MM < template.page.height_mm - template.page.bottom_mm}))
+        page_lines.append(
+            len(
+                {
+                    round(float(y0))
+                    for x0, y0, x1, inner in lines
+                    if template.page.top_mm - 1
+                    < float(y0) / PT_PER_MM
+                    < template.page.height_mm - template.page.bottom_mm
+                }
+            )
+        )
         left = template.page.left_mm * PT_PER_MM
         right = (template.page.width_mm - template.page.right_mm) * PT_PER_MM
-        full_lines += [t for x0, x1, t in text_lines if x0 < left + 2 and x1 > right - 12 and t.isascii() is False]
-    han_only = [t for t in full_lines if all("\u4e00" <= ch <= "\u9fff" or ch in "，。、；：“”（）" for ch in t)]
-    assert han_only and all(len(t) == 28 for t in han_only), [(len(t), t) for t in han_only if len(t) != 28][:5]
+        full_lines += [
+            t for x0, x1, t in text_lines if x0 < left + 2 and x1 > right - 12 and t.isascii() is False
+        ]
+    han_only = [
+        t for t in full_lines if all("\u4e00" <= ch <= "\u9fff" or ch in "，。、；：“”（）" for ch in t)
+    ]
+    assert han_only and all(len(t) == 28 for t in han_only), [(len(t), t) for t in han_only if len(t) != 28][
+        :5
+    ]
     assert max(page_lines) <= 22 + 1  # the folio line may share the text area's last pitch

@@ -40,8 +40,10 @@ def rendered(tmp_path_factory):
         exported = export_docx(projects[name], folder / f"{name}-{template}.docx", template=template).path
         docs[(name, template)] = as_word_reads_it(exported, folder / f"{name}-{template}-word.docx")
     pdfs = convert(list(docs.values()), folder)
-    return {key: (pdf, projects[key[0]], compose_for_export(projects[key[0]], get_template(key[1])))
-            for key, pdf in zip(docs, pdfs)}
+    return {
+        key: (pdf, projects[key[0]], compose_for_export(projects[key[0]], get_template(key[1])))
+        for key, pdf in zip(docs, pdfs)
+    }
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{s}-{t}" for s, t in CASES])
@@ -57,17 +59,28 @@ def test_rendered_lines_keep_the_chinese_line_breaking_rules(rendered, case):
     # GB/T 15834 governs Chinese marks; a half-width comma in Chinese copy is itself an error the checker
     # flags (规范标点 fixes it), and LibreOffice treats it as Latin, breaking before it
     full_width = LINE_START_FORBIDDEN - set(",.;:?!)]}%")
-    starts = [line.text for line in set_lines
-              if line.text and line.text[0] in full_width and not PAGE_NUMBER.match(line.text)
-              and not any(line.text.lstrip("—").startswith(field.lstrip("—")[:6]) for field in fields)]  # 副题
+    starts = [
+        line.text
+        for line in set_lines
+        if line.text
+        and line.text[0] in full_width
+        and not PAGE_NUMBER.match(line.text)
+        and not any(line.text.lstrip("—").startswith(field.lstrip("—")[:6]) for field in fields)
+    ]  # 副题
     assert starts == [], "lines start with a closing mark"
-    hanging = [(line.page, round(line.y0), line.text[-6:], round(past_column_edge(line, ranges), 1))
-               for line in set_lines if past_column_edge(line, ranges) > 0]
+    hanging = [
+        (line.page, round(line.y0), line.text[-6:], round(past_column_edge(line, ranges), 1))
+        for line in set_lines
+        if past_column_edge(line, ranges) > 0
+    ]
     assert hanging == [], "marks hang past their column or box"
 
     printed = Counter("".join(pdf_text(pdf).split()))
     overset = {b.block_id for b in composition.blocks() if b.overset_lines}  # listed as overset by the export
-    source = Counter("".join("".join(tf.text.split()) for tf in iter_text_fields(project.issue)
-                             if tf.block.id not in overset))
+    source = Counter(
+        "".join(
+            "".join(tf.text.split()) for tf in iter_text_fields(project.issue) if tf.block.id not in overset
+        )
+    )
     missing = {ch: n - printed[ch] for ch, n in source.items() if printed[ch] < n}
     assert missing == {}, "characters of the copy are not on the page"

@@ -50,8 +50,19 @@ class _ListChecker:
             for word, (right, level) in self.words.items():
                 start = tf.text.find(word)
                 if start >= 0:
-                    found.append(_Finding("test.word", "别字", level, start, start + len(word), word, (right,),
-                                          f"疑为「{right}」", _Loc(tf.page.number, tf.block.id, tf.path)))
+                    found.append(
+                        _Finding(
+                            "test.word",
+                            "别字",
+                            level,
+                            start,
+                            start + len(word),
+                            word,
+                            (right,),
+                            f"疑为「{right}」",
+                            _Loc(tf.page.number, tf.block.id, tf.path),
+                        )
+                    )
         return found
 
 
@@ -149,7 +160,9 @@ def test_the_report_lists_each_proof_round_with_its_marks_and_rate(sample_projec
     assert first[:7] == ["一校", "2026-06-17 09:30", "周宁", "2", "0", "1", "1"]
     assert second[:7] == ["二校（进行中）", "", "", "1", "0", "0", "1"]
     assert float(first[-1]) > 0 and float(second[-1]) > 0
-    document = docx.Document(str(write_report(sample_project, tmp_path / "rounds.docx", checker=_NoFindings())))
+    document = docx.Document(
+        str(write_report(sample_project, tmp_path / "rounds.docx", checker=_NoFindings()))
+    )
     assert [c.text for c in document.tables[1].rows[1].cells][:3] == ["一校", "2026-06-17 09:30", "周宁"]
 
 

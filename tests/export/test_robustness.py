@@ -20,8 +20,12 @@ from .helpers import body_paragraphs, paragraph_text, picture_bytes, shapes, sty
 
 def _one_photo_project(image_key: str | None, data: bytes | None) -> Project:
     photo = Photo(image=image_key, caption="测试图片说明。", credit="测试 摄")
-    article = Article(title="测试稿件", paragraphs=[Paragraph("第一段文字。"), Paragraph("第二段文字。")],
-                      photos=[photo], byline="测试")
+    article = Article(
+        title="测试稿件",
+        paragraphs=[Paragraph("第一段文字。"), Paragraph("第二段文字。")],
+        photos=[photo],
+        byline="测试",
+    )
     project = Project(Issue(publication="测试简报", pages=[Page(blocks=[article])]))
     if image_key and data is not None:
         project.images[image_key] = data
@@ -86,8 +90,14 @@ def test_unusable_picture_becomes_a_placeholder_with_a_warning(tmp_path, case):
     assert [paragraph_text(p) for p in placeholders] == ["图片待补"]
     assert not [s for s in shapes(result.path) if s["picture"]]
     assert len(result.warnings) == 1 and "图片待补" in result.warnings[0]
-    frame = next(s for s in shapes(result.path) if s["paragraphs"] and style_of(s["paragraphs"][0]) == "PhotoPlaceholder")
-    caption = next(s for s in shapes(result.path) if s["paragraphs"] and style_of(s["paragraphs"][0]) == "PhotoCaption")
+    frame = next(
+        s
+        for s in shapes(result.path)
+        if s["paragraphs"] and style_of(s["paragraphs"][0]) == "PhotoPlaceholder"
+    )
+    caption = next(
+        s for s in shapes(result.path) if s["paragraphs"] and style_of(s["paragraphs"][0]) == "PhotoCaption"
+    )
     assert 0 <= caption["y"] - (frame["y"] + frame["h"]) < 3  # the caption still sits under the frame
 
 
@@ -99,8 +109,11 @@ def test_exif_orientation_is_respected(tmp_path):
     assert picture["h"] == pytest.approx(2 * picture["w"], rel=0.01)
     import docx
 
-    image_parts = [p for p in docx.Document(str(result.path)).part.package.iter_parts()
-                   if p.partname.startswith("/word/media/")]
+    image_parts = [
+        p
+        for p in docx.Document(str(result.path)).part.package.iter_parts()
+        if p.partname.startswith("/word/media/")
+    ]
     import io
 
     with Image.open(io.BytesIO(image_parts[0].blob)) as img:
@@ -115,8 +128,13 @@ def test_control_characters_are_removed_with_a_warning(tmp_path):
     project.issue.organizer = "编辑部\x01"
     article = project.issue.pages[0].blocks[0]
     article.paragraphs[0].text = "含有\x00控制\x07字符\x1b的段落。"
-    project.issue.flags.append(Flag(Location(article.id, f"paragraph:{article.paragraphs[0].id}", 4, 7, "控制\x07"),
-                                    note="注\x02意", author="校\x03对"))
+    project.issue.flags.append(
+        Flag(
+            Location(article.id, f"paragraph:{article.paragraphs[0].id}", 4, 7, "控制\x07"),
+            note="注\x02意",
+            author="校\x03对",
+        )
+    )
     result = export_docx(project, tmp_path / "page.docx", flags_as_comments=True)
     import docx
 
@@ -143,8 +161,19 @@ def test_unknown_template_and_source_kind_are_clear_errors(sample_project, tmp_p
 
 
 def test_cli_export_error_exits_2_without_traceback(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "editor_app", "export", str(SAMPLE), "-o",
-                             str(tmp_path / "missing" / "page.docx")], capture_output=True, timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "editor_app",
+            "export",
+            str(SAMPLE),
+            "-o",
+            str(tmp_path / "missing" / "page.docx"),
+        ],
+        capture_output=True,
+        timeout=120,
+    )
     assert result.returncode == 2
     err = result.stderr.decode()
     assert "does not exist" in err and "Traceback" not in err
@@ -156,8 +185,21 @@ def test_cli_export_writes_the_docx_and_prints_warnings(tmp_path):
 
     source = save_project(project, tmp_path / "p.bulletin", backup=False)
     out = tmp_path / "page.docx"
-    result = subprocess.run([sys.executable, "-m", "editor_app", "export", str(source), "-o", str(out),
-                             "--template", "manuscript"], capture_output=True, timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "editor_app",
+            "export",
+            str(source),
+            "-o",
+            str(out),
+            "--template",
+            "manuscript",
+        ],
+        capture_output=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr.decode()
     assert out.is_file() and "图片待补" in result.stderr.decode()
 

@@ -56,16 +56,22 @@ def trips(tmp_path_factory):
     for edition in EDITIONS:
         project = open_project(SAMPLE)
         flag_on(project.issue, "再接再励", "成语误写", "再接再厉")
-        exported = export_docx(project, folder / f"{edition}.docx", flags_as_comments=True,
-                               template="manuscript" if edition == "manuscript" else None,
-                               traditional=edition if edition.startswith("s2") else None).path
+        exported = export_docx(
+            project,
+            folder / f"{edition}.docx",
+            flags_as_comments=True,
+            template="manuscript" if edition == "manuscript" else None,
+            traditional=edition if edition.startswith("s2") else None,
+        ).path
         resaved = folder / f"{edition}-python-docx.docx"
         docx.Document(str(exported)).save(str(resaved))
         originals[edition] = (exported, resaved)
     odts = convert([resaved for _exported, resaved in originals.values()], folder / "odt", "odt")
     backs = convert(odts, folder / "back", "docx")
-    return {edition: (exported, resaved, back) for (edition, (exported, resaved)), back
-            in zip(originals.items(), backs)}
+    return {
+        edition: (exported, resaved, back)
+        for (edition, (exported, resaved)), back in zip(originals.items(), backs)
+    }
 
 
 EDITIONS = ("simplified", "s2tw", "manuscript")
@@ -81,7 +87,9 @@ def test_styles_comments_alt_text_and_metadata_survive(trips, edition):
     role_names = {spec.name for spec in style_specs(get_template("a4-bulletin")).values()}
     assert role_names <= before["styles"]
     assert len(before["comments"]) == 1 and before["alt"] and all(before["alt"])
-    assert before["core"]["title"] and before["core"]["language"] == ("zh-TW" if edition == "s2tw" else "zh-CN")
+    assert before["core"]["title"] and before["core"]["language"] == (
+        "zh-TW" if edition == "s2tw" else "zh-CN"
+    )
 
     for stage in (resaved, back):
         after = _features(stage)

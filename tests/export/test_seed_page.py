@@ -21,8 +21,20 @@ from .helpers import (
 
 def test_customer_page_export_meets_the_print_bar(seed_page, tmp_path):
     out = tmp_path / "page.docx"
-    result = subprocess.run([sys.executable, "-m", "editor_app", "export", str(seed_page), "-o", str(out),
-                             "--findings-as-comments"], capture_output=True, timeout=300)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "editor_app",
+            "export",
+            str(seed_page),
+            "-o",
+            str(out),
+            "--findings-as-comments",
+        ],
+        capture_output=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr.decode()
     seed_lines = {line.strip() for line in seed_page.read_text("utf-8").splitlines() if line.strip()}
     document = part(out, "word/document.xml")

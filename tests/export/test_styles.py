@@ -34,4 +34,3 @@ def test_a_missing_role_or_unknown_key_names_the_file_and_the_style(tmp_path):
         _variant(tmp_path, lambda styles: styles.pop("Byline"))
     with pytest.raises(TemplateError, match=r"a4-bulletin\.yaml: styles\.Deck\.colour: unknown key"):
         _variant(tmp_path, lambda styles: styles["Deck"].update(colour="red"))
-

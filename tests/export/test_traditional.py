@@ -49,13 +49,26 @@ def _article(issue, **fields):
 
 
 def test_names_bylines_and_places_keep_their_characters(sample_project, tmp_path):
-    _article(sample_project.issue, title="徐汇区推进河湖长制", author_line="记者 于勇 通讯员 余华",
-             byline="范晓", paragraphs=["区委书记于勇指出，要对标对表，健全干部考核机制，把河湖长制作为重要抓手。",
-                                        "此次活动圆满成功。（姜文）"])
+    _article(
+        sample_project.issue,
+        title="徐汇区推进河湖长制",
+        author_line="记者 于勇 通讯员 余华",
+        byline="范晓",
+        paragraphs=[
+            "区委书记于勇指出，要对标对表，健全干部考核机制，把河湖长制作为重要抓手。",
+            "此次活动圆满成功。（姜文）",
+        ],
+    )
     result = export_docx(sample_project, tmp_path / "tw.docx", traditional="s2tw")
     text = "".join(paragraph_text(p) for p in body_paragraphs(result.path))
-    for expected in ("徐匯區推進河湖長制", "記者 于勇 通訊員 余華", "（范曉）", "區委書記于勇指出",
-                     "要對標對表，健全幹部考核機制，把河湖長制作為重要抓手。", "此次活動圓滿成功。（姜文）"):
+    for expected in (
+        "徐匯區推進河湖長制",
+        "記者 于勇 通訊員 余華",
+        "（范曉）",
+        "區委書記于勇指出",
+        "要對標對表，健全幹部考核機制，把河湖長制作為重要抓手。",
+        "此次活動圓滿成功。（姜文）",
+    ):
         assert expected in text
     for wrong in ("於勇", "餘華", "範曉", "徐彙", "對錶", "乾部", "長製作"):
         assert wrong not in text
@@ -72,7 +85,10 @@ def test_the_whole_package_speaks_the_edition_language(sample_project, tmp_path)
             assert b"zh-CN" not in data and b'eastAsia="en-US"' not in data and b"ja-JP" not in data, name
     settings = part(result.path, "word/settings.xml")
     assert settings.find(w("themeFontLang")).get(w("eastAsia")) == "zh-HK"
-    assert part(result.path, "docProps/core.xml").findtext("{http://purl.org/dc/elements/1.1/}language") == "zh-HK"
+    assert (
+        part(result.path, "docProps/core.xml").findtext("{http://purl.org/dc/elements/1.1/}language")
+        == "zh-HK"
+    )
 
 
 def test_a_user_table_wins_over_the_library(sample_project, tmp_path, monkeypatch):
@@ -112,7 +128,9 @@ def test_a_bad_user_table_is_reported_and_the_rest_is_used(sample_project, tmp_p
     assert any("mine.txt" in warning and "2" in warning for warning in result.warnings)
     assert any("老舊社區" in paragraph_text(p) for p in body_paragraphs(result.path))
     with pytest.raises(ExportError, match="no such conversion table"):
-        export_docx(sample_project, tmp_path / "x.docx", traditional="s2tw", conversion_table=tmp_path / "none.txt")
+        export_docx(
+            sample_project, tmp_path / "x.docx", traditional="s2tw", conversion_table=tmp_path / "none.txt"
+        )
 
 
 def test_the_command_line_takes_a_conversion_table(tmp_path):
@@ -124,9 +142,23 @@ def test_the_command_line_takes_a_conversion_table(tmp_path):
     table = tmp_path / "t.txt"
     table.write_text("口袋公园\t口袋公園\n滨江新区\t濱江新區\n", encoding="gb18030")  # GBK files are read too
     out = tmp_path / "tw.docx"
-    result = subprocess.run([sys.executable, "-m", "editor_app", "export", str(SAMPLE), "-o", str(out),
-                             "--traditional", "s2tw", "--conversion-table", str(table)], capture_output=True,
-                            timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "editor_app",
+            "export",
+            str(SAMPLE),
+            "-o",
+            str(out),
+            "--traditional",
+            "s2tw",
+            "--conversion-table",
+            str(table),
+        ],
+        capture_output=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr.decode()
     assert "濱江新區工作簡報" in [paragraph_text(p) for p in body_paragraphs(out)]
 

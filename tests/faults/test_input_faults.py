@@ -21,8 +21,9 @@ from tests.conftest import SAMPLE
 
 
 def cli(*args: str, stdin: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "editor_app", *args], input=stdin, capture_output=True,
-                          timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "editor_app", *args], input=stdin, capture_output=True, timeout=timeout
+    )
 
 
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -32,6 +33,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
 
 
 # --- item 2: outputs never replace their source; -o needs --force over an existing file ---------------
+
 
 def test_export_refuses_to_replace_its_own_source_word_file(tmp_path):
     page = _write(tmp_path, "page.docx", hostile.visible_characters_docx())
@@ -61,6 +63,7 @@ def test_import_and_export_refuse_an_existing_output_without_force(tmp_path):
 
 # --- item 5: hangs --------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("builder", [hostile.self_based_style_docx, hostile.style_loop_docx])
 def test_style_loops_do_not_hang_import_check_or_export(tmp_path, builder):
     page = _write(tmp_path, "loop.docx", builder())
@@ -87,6 +90,7 @@ def test_a_pipe_is_read_with_a_cap():
 
 # --- items 5 and 6: rule packs -----------------------------------------------------------------------------
 
+
 def _pack(tmp_path: Path, data: bytes) -> Path:
     folder = tmp_path / "rules"
     folder.mkdir(exist_ok=True)
@@ -94,12 +98,15 @@ def _pack(tmp_path: Path, data: bytes) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("builder, message", [
-    (hostile.nested_quantifier_pack, "nests a repeat inside a repeat"),
-    (hostile.han_nested_quantifier_pack, "nests a repeat inside a repeat"),
-    (hostile.yaml_alias_bomb, "unfolds to more than"),
-    (hostile.yaml_self_alias, "refers to itself"),
-])
+@pytest.mark.parametrize(
+    "builder, message",
+    [
+        (hostile.nested_quantifier_pack, "nests a repeat inside a repeat"),
+        (hostile.han_nested_quantifier_pack, "nests a repeat inside a repeat"),
+        (hostile.yaml_alias_bomb, "unfolds to more than"),
+        (hostile.yaml_self_alias, "refers to itself"),
+    ],
+)
 def test_hostile_rule_packs_are_refused_at_load(tmp_path, builder, message):
     started = time.monotonic()
     with pytest.raises(RuleError, match=message) as info:
@@ -145,7 +152,10 @@ def test_check_prints_the_switched_off_pack(tmp_path):
 
 # --- item 6: pictures python-docx cannot embed ------------------------------------------------------------------
 
-@pytest.mark.parametrize("builder, reason", [(hostile.cmyk_jpeg, "CMYK"), (hostile.jpeg_without_marker, "JFIF")])
+
+@pytest.mark.parametrize(
+    "builder, reason", [(hostile.cmyk_jpeg, "CMYK"), (hostile.jpeg_without_marker, "JFIF")]
+)
 def test_pictures_word_cannot_embed_are_re_encoded_when_added(tmp_path, builder, reason):
     from docx.image.image import Image as DocxImage
     from PIL import Image
@@ -169,6 +179,7 @@ def test_word_files_with_such_pictures_import_and_export(tmp_path, builder):
 
 # --- item 7: every visible character of a Word file --------------------------------------------------------------
 
+
 def test_word_import_keeps_every_visible_character(tmp_path):
     page = _write(tmp_path, "visible.docx", hostile.visible_characters_docx())
     result = import_file(page)
@@ -183,6 +194,7 @@ def test_word_import_keeps_every_visible_character(tmp_path):
 
 
 # --- item 8: terminals and blank files ----------------------------------------------------------------------------
+
 
 def test_check_does_not_pass_escape_sequences_to_the_terminal(tmp_path):
     page = _write(tmp_path, "esc.txt", hostile.escape_text())

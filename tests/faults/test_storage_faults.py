@@ -22,7 +22,11 @@ from tests import hostile
 
 
 def _project(text: str = "正文。") -> Project:
-    return Project(Issue(publication="简报", pages=[Page(1, blocks=[Article(title="标题", paragraphs=[Paragraph(text)])])]))
+    return Project(
+        Issue(
+            publication="简报", pages=[Page(1, blocks=[Article(title="标题", paragraphs=[Paragraph(text)])])]
+        )
+    )
 
 
 def _text(project: Project) -> str:
@@ -30,6 +34,7 @@ def _text(project: Project) -> str:
 
 
 # --- item 1: a restore never overwrites another project -------------------------------------------
+
 
 def test_restore_saves_to_the_original_not_to_a_same_named_file_elsewhere(tmp_path, monkeypatch):
     folder_a, folder_b, recovery_dir = tmp_path / "A", tmp_path / "B", tmp_path / "recovery"
@@ -71,6 +76,7 @@ def test_old_recovery_notes_with_relative_paths_are_not_trusted(tmp_path, monkey
 
 # --- item 4: a second instance does not see (or discard) a running instance's recovery ---------------
 
+
 def test_recoveries_of_a_running_session_are_not_offered(tmp_path):
     folder = tmp_path / "recovery"
     claim = SessionClaim(folder, "running")
@@ -83,9 +89,11 @@ def test_recoveries_of_a_running_session_are_not_offered(tmp_path):
 
 def test_recoveries_of_a_killed_process_are_offered(tmp_path):
     folder = tmp_path / "recovery"
-    script = ("import sys, time; from editor_app.storage.recovery import SessionClaim; "
-              "c = SessionClaim(__import__('pathlib').Path(sys.argv[1]), 'child'); print('ok', flush=True); "
-              "time.sleep(60)")
+    script = (
+        "import sys, time; from editor_app.storage.recovery import SessionClaim; "
+        "c = SessionClaim(__import__('pathlib').Path(sys.argv[1]), 'child'); print('ok', flush=True); "
+        "time.sleep(60)"
+    )
     child = subprocess.Popen([sys.executable, "-c", script, str(folder)], stdout=subprocess.PIPE, text=True)
     assert child.stdout.readline().strip() == "ok"
     write_recovery(_project("子进程的稿。"), folder, "child")
@@ -96,6 +104,7 @@ def test_recoveries_of_a_killed_process_are_offered(tmp_path):
 
 
 # --- item 2: silent overwrites ----------------------------------------------------------------------
+
 
 def test_a_second_save_of_a_project_changed_on_disk_is_refused(tmp_path):
     path = save_project(_project("原稿。"), tmp_path / "p.bulletin")
@@ -129,8 +138,12 @@ except Exception as exc:
 def test_two_processes_saving_one_project_never_both_succeed(tmp_path, round_):
     path = save_project(_project("原稿。"), tmp_path / "p.bulletin")
     start = time.time() + 1.5
-    children = [subprocess.Popen([sys.executable, "-c", SAVER, str(path), name, str(start)],
-                                 stdout=subprocess.PIPE, text=True) for name in ("甲", "乙")]
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(path), name, str(start)], stdout=subprocess.PIPE, text=True
+        )
+        for name in ("甲", "乙")
+    ]
     codes = [child.wait(timeout=60) for child in children]
     assert sorted(codes) == [0, 2]
     winner = "甲" if codes[0] == 0 else "乙"
@@ -163,8 +176,12 @@ def test_the_cli_refuses_to_write_a_project_open_in_the_window(tmp_path):
     held = project_lock.acquire(target)
     source = tmp_path / "page.txt"
     source.write_text("标题\n\n正文第一段，内容足够长。\n", "utf-8")
-    result = subprocess.run([sys.executable, "-m", "editor_app", "import", str(source), "-o", str(target),
-                             "--force"], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "editor_app", "import", str(source), "-o", str(target), "--force"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2 and "is open in editor-app by" in result.stderr
     assert socket.gethostname() in result.stderr and str(os.getpid()) in result.stderr
     held.release()
@@ -177,8 +194,15 @@ def test_a_lock_names_its_owner_and_a_stale_one_can_be_taken_over(tmp_path):
         project_lock.acquire(target, take_over=True)  # live: never taken over
     assert info.value.info.pid == os.getpid() and not info.value.info.stale
     first.release()
-    child = subprocess.run([sys.executable, "-c", "import sys; from editor_app.storage.lock import acquire; "
-                            "acquire(sys.argv[1])", str(target)], timeout=60)
+    child = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from editor_app.storage.lock import acquire; acquire(sys.argv[1])",
+            str(target),
+        ],
+        timeout=60,
+    )
     assert child.returncode == 0
     stale = project_lock.read_lock(target)
     assert stale is not None and stale.stale
@@ -191,6 +215,7 @@ def test_a_lock_names_its_owner_and_a_stale_one_can_be_taken_over(tmp_path):
 
 
 # --- item 3: lone surrogates ----------------------------------------------------------------------------
+
 
 def test_a_project_with_a_lone_surrogate_opens_with_a_note_and_can_be_saved(tmp_path):
     path = tmp_path / "s.bulletin"
@@ -210,25 +235,35 @@ def test_a_surrogate_that_slips_into_the_model_still_saves(tmp_path):
 def test_dump_of_a_surrogate_project_prints_json(tmp_path):
     path = tmp_path / "s.bulletin"
     path.write_bytes(hostile.lone_surrogate_project())
-    result = subprocess.run([sys.executable, "-m", "editor_app", "dump", str(path)], capture_output=True, timeout=60)
-    assert result.returncode == 0 and "前文\ufffd后文" in json.loads(result.stdout.decode())["pages"][0]["blocks"][0][
-        "paragraphs"][0]["text"]
+    result = subprocess.run(
+        [sys.executable, "-m", "editor_app", "dump", str(path)], capture_output=True, timeout=60
+    )
+    assert (
+        result.returncode == 0
+        and "前文\ufffd后文"
+        in json.loads(result.stdout.decode())["pages"][0]["blocks"][0]["paragraphs"][0]["text"]
+    )
 
 
 # --- item 6: damaged projects exit 2 with a message ---------------------------------------------------------
 
-@pytest.mark.parametrize("builder, message", [
-    (hostile.bad_crc_project, "damaged"),
-    (hostile.corrupt_deflate_project, "damaged"),
-    (hostile.deep_json_project, "nested too deeply"),
-])
+
+@pytest.mark.parametrize(
+    "builder, message",
+    [
+        (hostile.bad_crc_project, "damaged"),
+        (hostile.corrupt_deflate_project, "damaged"),
+        (hostile.deep_json_project, "nested too deeply"),
+    ],
+)
 def test_damaged_projects_are_refused_with_a_message(tmp_path, builder, message):
     path = tmp_path / "bad.bulletin"
     path.write_bytes(builder())
     with pytest.raises(ProjectError, match=message):
         open_project(path)
-    result = subprocess.run([sys.executable, "-m", "editor_app", "dump", str(path)], capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "editor_app", "dump", str(path)], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr and message in result.stderr
 
 
@@ -248,6 +283,7 @@ def test_a_project_from_a_device_is_refused_quickly():
 
 
 # --- item 8: smaller ----------------------------------------------------------------------------------------
+
 
 def test_temp_files_of_killed_saves_are_removed_by_the_next_save(tmp_path):
     import fcntl

@@ -49,13 +49,16 @@ def time_limit(seconds: float):
 
 # --- seeds --------------------------------------------------------------------------------------
 
+
 def _seeds(prefix: str, extra: list[bytes]) -> list[bytes]:
     return [data for name, data in sorted(hostile.corpus().items()) if name.startswith(prefix)] + extra
 
 
 def _good_text() -> bytes:
-    return ("第3期\n\n春季植树活动全面启动\n\n本报讯（记者 王晓）全市今天启动春季植树活动，各区按计划推进。"
-            "\n\n活动持续到四月底。（环土）\n").encode()
+    return (
+        "第3期\n\n春季植树活动全面启动\n\n本报讯（记者 王晓）全市今天启动春季植树活动，各区按计划推进。"
+        "\n\n活动持续到四月底。（环土）\n"
+    ).encode()
 
 
 SEEDS = {
@@ -66,19 +69,58 @@ SEEDS = {
 }
 
 FRAGMENTS = {
-    "project": [b'"\\ud800"', b"[" * 500, b'{"type": "article", "paragraphs": 5}', b'"schema": 0', b"null",
-                b'"photos": [{"image": "images/../x"}]', b"1e999", b'"id": 7', b"\xff\xfe"],
-    "text": [b"\x1b[31m", "\u3000".encode(), b"\xef\xbb\xbf", b"\x00", "\ud7ff".encode(),
-             b"\r\n\f", "（完）".encode(), b"\xa1\xa1", "第１版".encode()],
-    "docx": [b'<w:basedOn w:val="Normal"/>', b'<w:footnoteReference w:id="99"/>', b'<w:sym w:char="ZZZZ"/>',
-             b"<w:r>" * 200, b'<w:altChunk r:id="rId999"/>', b"&ent;", b"<m:oMath><m:t>x</m:t></m:oMath>",
-             b'<w:moveFrom w:id="1">', b"</w:p><w:p>", b'<w:pStyle w:val="Loop"/>'],
-    "rules": [b"&a [1,2]", b"*a", b"!!binary aGVsbG8=", b"2024-01-01", b"[" * 200, b"pattern: '(a+)+'",
-              b"type: pattern", b"terms: {a: 1}", b"\n  - id: x\n", b"{HAN}", b"? [a]\n: b"],
+    "project": [
+        b'"\\ud800"',
+        b"[" * 500,
+        b'{"type": "article", "paragraphs": 5}',
+        b'"schema": 0',
+        b"null",
+        b'"photos": [{"image": "images/../x"}]',
+        b"1e999",
+        b'"id": 7',
+        b"\xff\xfe",
+    ],
+    "text": [
+        b"\x1b[31m",
+        "\u3000".encode(),
+        b"\xef\xbb\xbf",
+        b"\x00",
+        "\ud7ff".encode(),
+        b"\r\n\f",
+        "（完）".encode(),
+        b"\xa1\xa1",
+        "第１版".encode(),
+    ],
+    "docx": [
+        b'<w:basedOn w:val="Normal"/>',
+        b'<w:footnoteReference w:id="99"/>',
+        b'<w:sym w:char="ZZZZ"/>',
+        b"<w:r>" * 200,
+        b'<w:altChunk r:id="rId999"/>',
+        b"&ent;",
+        b"<m:oMath><m:t>x</m:t></m:oMath>",
+        b'<w:moveFrom w:id="1">',
+        b"</w:p><w:p>",
+        b'<w:pStyle w:val="Loop"/>',
+    ],
+    "rules": [
+        b"&a [1,2]",
+        b"*a",
+        b"!!binary aGVsbG8=",
+        b"2024-01-01",
+        b"[" * 200,
+        b"pattern: '(a+)+'",
+        b"type: pattern",
+        b"terms: {a: 1}",
+        b"\n  - id: x\n",
+        b"{HAN}",
+        b"? [a]\n: b",
+    ],
 }
 
 
 # --- mutations ----------------------------------------------------------------------------------
+
 
 def _mutate_bytes(data: bytes, ops: list[tuple[int, int, int, bytes]]) -> bytes:
     out = bytearray(data)
@@ -89,11 +131,11 @@ def _mutate_bytes(data: bytes, ops: list[tuple[int, int, int, bytes]]) -> bytes:
         elif kind == 1:  # insert
             out[at:at] = blob
         elif kind == 2:  # delete
-            del out[at:at + length]
+            del out[at : at + length]
         elif kind == 3:  # truncate
             del out[at:]
         else:  # duplicate a chunk
-            out[at:at] = out[at:at + length]
+            out[at:at] = out[at : at + length]
     return bytes(out)
 
 
@@ -121,28 +163,62 @@ def cases(loader: str):
     """A Hypothesis strategy of inputs for `loader`."""
     seeds = SEEDS[loader]()
     fragments = FRAGMENTS[loader]
-    op = st.tuples(st.integers(0, 4), st.integers(0, 1 << 20), st.integers(0, 64),
-                   st.one_of(st.sampled_from(fragments), st.binary(max_size=16)))
+    op = st.tuples(
+        st.integers(0, 4),
+        st.integers(0, 1 << 20),
+        st.integers(0, 64),
+        st.one_of(st.sampled_from(fragments), st.binary(max_size=16)),
+    )
     ops = st.lists(op, max_size=6)
     zipped = loader in ("project", "docx")
     return st.tuples(st.sampled_from(seeds), ops, st.integers(0, 100), st.booleans()).map(
-        lambda t: (_mutate_member(t[0], t[2], t[1]) if zipped and t[3] else _mutate_bytes(t[0], t[1])))
+        lambda t: _mutate_member(t[0], t[2], t[1]) if zipped and t[3] else _mutate_bytes(t[0], t[1])
+    )
 
 
 def json_projects():
     """Structured: issue.json of arbitrary JSON values, in a valid zip."""
     leaf = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=8))
-    value = st.recursive(leaf, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                       st.dictionaries(st.sampled_from(
-                                                           ["schema", "issue", "pages", "blocks", "type", "paragraphs",
-                                                            "text", "photos", "image", "flags", "location", "start",
-                                                            "end", "editors", "ignored", "id"]), inner, max_size=5)),
-                         max_leaves=30)
-    return value.map(lambda v: hostile.project_zip({"manifest.json": hostile.MANIFEST,
-                                                    "issue.json": json.dumps(v).encode()}))
+    value = st.recursive(
+        leaf,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=4),
+            st.dictionaries(
+                st.sampled_from(
+                    [
+                        "schema",
+                        "issue",
+                        "pages",
+                        "blocks",
+                        "type",
+                        "paragraphs",
+                        "text",
+                        "photos",
+                        "image",
+                        "flags",
+                        "location",
+                        "start",
+                        "end",
+                        "editors",
+                        "ignored",
+                        "id",
+                    ]
+                ),
+                inner,
+                max_size=5,
+            ),
+        ),
+        max_leaves=30,
+    )
+    return value.map(
+        lambda v: hostile.project_zip(
+            {"manifest.json": hostile.MANIFEST, "issue.json": json.dumps(v).encode()}
+        )
+    )
 
 
 # --- loaders ------------------------------------------------------------------------------------
+
 
 def _load_project(path: Path) -> None:
     from editor_app.storage import open_project, save_project
@@ -163,15 +239,21 @@ def _load_rules(path: Path) -> None:
     folder = path.parent / "pack"
     folder.mkdir(exist_ok=True)
     (folder / "pack.yaml").write_bytes(path.read_bytes())
-    Checker.load(rules_dirs=[folder], include_user=False).check_text("aaaaaaaaaaaaaaaaaaaaaaaaaaaa!2024-01-01")
+    Checker.load(rules_dirs=[folder], include_user=False).check_text(
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaa!2024-01-01"
+    )
 
 
-LOADERS = {"project": (".bulletin", _load_project), "text": (".txt", _import), "docx": (".docx", _import),
-           "rules": (".yaml", _load_rules)}
+LOADERS = {
+    "project": (".bulletin", _load_project),
+    "text": (".txt", _import),
+    "docx": (".docx", _import),
+    "rules": (".yaml", _load_rules),
+}
 
 
 def run_case(loader: str, data: bytes, tally: Counter | None = None) -> str:
-    """"opened" or "refused"; raises on a traceback or a hang (the test fails with the case)."""
+    """ "opened" or "refused"; raises on a traceback or a hang (the test fails with the case)."""
     suffix, load = LOADERS[loader]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"case{suffix}"

@@ -14,8 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from tests.fuzz.harness import cases, json_projects, run_case
 
 CASES = int(os.environ.get("FUZZ_CASES", "150"))
-FUZZ = settings(max_examples=CASES, deadline=None, derandomize=True, database=None,
-                suppress_health_check=list(HealthCheck))
+FUZZ = settings(
+    max_examples=CASES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
 
 
 @pytest.mark.parametrize("loader", ["project", "text", "docx", "rules"])

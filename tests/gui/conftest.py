@@ -36,8 +36,10 @@ def _preview_fonts(request):
 
     wanted = [page_layout.SONG, page_layout.HEI, page_layout.KAI]
     missing = [family for family in wanted if family not in QFontDatabase.families()]
-    assert not missing, (f"{', '.join(missing)} not installed: the preview draws with them. Run `make deps` "
-                         "(apt-get install fonts-noto-cjk fonts-arphic-ukai)")
+    assert not missing, (
+        f"{', '.join(missing)} not installed: the preview draws with them. Run `make deps` "
+        "(apt-get install fonts-noto-cjk fonts-arphic-ukai)"
+    )
 
 
 class Messages:

@@ -17,8 +17,11 @@ def test_sample_slips_are_counted_and_underlined(window, qtbot):
     assert window.findings_label.text()  # "3 finding(s)" / "校对 3 处"
     assert any(ch.isdigit() for ch in window.findings_label.text())
     body = window.editor.form.body
-    underlined = [(f.text, start, length) for line in range(body.document().blockCount())
-                  for f, start, length in body.findings_on_line(line)]
+    underlined = [
+        (f.text, start, length)
+        for line in range(body.document().blockCount())
+        for f, start, length in body.findings_on_line(line)
+    ]
     assert ("截止目前", body.document().findBlockByNumber(0).text().index("截止目前"), 4) in underlined
     assert len(window.findings_dock.items()) == len(window.checker.findings)
 
@@ -30,7 +33,8 @@ def test_fixing_the_text_clears_the_finding_after_the_recheck(window, qtbot):
     fixed = [Paragraph(p.text.replace("截止目前", "截至目前"), p.kind, p.id) for p in article.paragraphs]
     window.session.apply(SetParagraphs(block_id, fixed), "fix")
     assert block_id not in window.checker.by_block or all(
-        f.text != "截止目前" for f in window.checker.by_block[block_id])  # dropped at once: offsets moved
+        f.text != "截止目前" for f in window.checker.by_block[block_id]
+    )  # dropped at once: offsets moved
     qtbot.waitUntil(lambda: _checked(window), timeout=15000)
     assert "截止目前" not in [f.text for f in window.checker.findings]
     assert "再接再励" in [f.text for f in window.checker.findings]
@@ -104,8 +108,11 @@ def test_double_click_on_a_slip_in_a_caption_selects_it_in_the_photo_card(window
     window.session.apply(SetField(block_id, f"photo:{photo.id}:caption", "工人再接再励加装电梯。"), "caption")
     qtbot.waitUntil(lambda: _checked(window), timeout=15000)
     dock = window.findings_dock
-    row = next(i for i, (_kind, f) in enumerate(dock.entries())
-               if getattr(f, "text", None) == "再接再励" and f.location.field.endswith(":caption"))
+    row = next(
+        i
+        for i, (_kind, f) in enumerate(dock.entries())
+        if getattr(f, "text", None) == "再接再励" and f.location.field.endswith(":caption")
+    )
     dock._jump(dock.items()[row])
     caption = window.editor.form.photos.cards[0].caption
     assert caption.hasFocus()

@@ -38,7 +38,9 @@ def deep_window(qtbot, messages, monkeypatch):
 
 def test_deep_findings_join_the_dock_marked_as_deep(deep_window, qtbot, tmp_path):
     page = tmp_path / "page.txt"
-    page.write_text("全面从严治党推进会召开\n\n会议强调，要坚持全面从严治档，进一步完善工作机智。\n", encoding="utf-8")
+    page.write_text(
+        "全面从严治党推进会召开\n\n会议强调，要坚持全面从严治档，进一步完善工作机智。\n", encoding="utf-8"
+    )
     window = deep_window(page)
     qtbot.waitUntil(lambda: window.deep_checker.checked_revision == window.session.revision, timeout=30_000)
     deep = [f for f in window.checker.findings if f.pass_ == "deep"]
@@ -52,7 +54,9 @@ def test_deep_findings_join_the_dock_marked_as_deep(deep_window, qtbot, tmp_path
 def test_typing_stays_responsive_while_the_deep_pass_runs(deep_window, qtbot, seed_page):
     window = deep_window(seed_page)
     deep = window.deep_checker
-    qtbot.waitUntil(lambda: deep.busy, timeout=30_000)  # the fast check is done and the page went to the worker
+    qtbot.waitUntil(
+        lambda: deep.busy, timeout=30_000
+    )  # the fast check is done and the page went to the worker
     gaps: list[float] = []
     clock = QElapsedTimer()
     clock.start()

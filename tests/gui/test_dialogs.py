@@ -39,11 +39,17 @@ def test_export_dialog_options(window, messages, tmp_path, monkeypatch):
     dialog.findings.setChecked(True)
     dialog.path.setText(str(tmp_path / "tw.docx"))
     options = dialog.options()
-    assert options == {"template": None, "flags_as_comments": False, "findings_as_comments": True, "handled_marks": True,
-                       "traditional": "s2tw"}
+    assert options == {
+        "template": None,
+        "flags_as_comments": False,
+        "findings_as_comments": True,
+        "handled_marks": True,
+        "traditional": "s2tw",
+    }
     monkeypatch.setattr(ExportDialog, "exec", lambda self: 1)
-    monkeypatch.setattr("editor_app.gui.dialogs.export_dialog.ExportDialog.out_path",
-                        lambda self: tmp_path / "tw.docx")
+    monkeypatch.setattr(
+        "editor_app.gui.dialogs.export_dialog.ExportDialog.out_path", lambda self: tmp_path / "tw.docx"
+    )
     monkeypatch.setattr("editor_app.gui.dialogs.export_dialog.ExportDialog.options", lambda self: options)
     window.session.issue.pages[0].blocks[2].photos[0].image = None  # a photo still to come: an open point
     messages.answer = QMessageBox.StandardButton.No

@@ -178,8 +178,10 @@ def test_clicking_an_article_in_the_preview_selects_it(window, qtbot):
     composed = next(b for p in window.preview.last_pages for b in p.blocks if b.block_id == brief.id)
     canvas = window.preview.canvas
     ox, oy = canvas._origins()[0]
-    centre = QPoint(int(ox + (composed.rect.x + composed.rect.w / 2) * canvas.scale),
-                    int(oy + (composed.rect.y + composed.rect.h / 2) * canvas.scale))
+    centre = QPoint(
+        int(ox + (composed.rect.x + composed.rect.w / 2) * canvas.scale),
+        int(oy + (composed.rect.y + composed.rect.h / 2) * canvas.scale),
+    )
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=centre)
     assert window.editor.block_id == brief.id
     assert window.editor.form.fields["title"].text() == brief.title

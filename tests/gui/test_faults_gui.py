@@ -13,8 +13,9 @@ from editor_app.storage.project import open_project, save_project
 from tests.gui.helpers import commit_text
 
 
-def test_a_project_open_elsewhere_opens_read_only_and_saves_under_a_new_name(qtbot, messages, sample_copy,
-                                                                             tmp_path, monkeypatch):
+def test_a_project_open_elsewhere_opens_read_only_and_saves_under_a_new_name(
+    qtbot, messages, sample_copy, tmp_path, monkeypatch
+):
     from PySide6.QtWidgets import QFileDialog
 
     from editor_app.gui.main_window import MainWindow

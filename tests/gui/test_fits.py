@@ -32,15 +32,21 @@ def clipped(root: QWidget) -> list[str]:
             text = widget.text()
             if not text or widget.wordWrap() or widget.textFormat() == 1 or "<" in text:
                 continue
-            needed = max(widget.fontMetrics().horizontalAdvance(line) for line in text.replace("&", "").split("\n"))
+            needed = max(
+                widget.fontMetrics().horizontalAdvance(line) for line in text.replace("&", "").split("\n")
+            )
             room = widget.contentsRect().width() - 2 * widget.margin()
             if needed > room + 1:
                 problems.append(f"label {text!r}: {needed} > {room}")
         elif isinstance(widget, QAbstractButton) and widget.text():
             if widget.width() + 1 < widget.minimumSizeHint().width():
-                problems.append(f"button {widget.text()!r}: {widget.width()} < {widget.minimumSizeHint().width()}")
+                problems.append(
+                    f"button {widget.text()!r}: {widget.width()} < {widget.minimumSizeHint().width()}"
+                )
         elif isinstance(widget, QScrollArea) and widget.horizontalScrollBar().isVisible():
-            problems.append(f"{type(widget.widget()).__name__} is wider than its {widget.viewport().width()} px")
+            problems.append(
+                f"{type(widget.widget()).__name__} is wider than its {widget.viewport().width()} px"
+            )
         elif isinstance(widget, QComboBox) and widget.currentText():
             needed = widget.fontMetrics().horizontalAdvance(widget.currentText()) + 24  # the arrow
             if widget.width() < needed:
@@ -77,8 +83,12 @@ def test_every_widget_text_fits_in_the_window_and_its_dialogs(qtbot, messages, s
             window.select_block(window.session.issue.pages[0].blocks[0].id)
         qtbot.wait(20)
         problems += [f"{form}: {p}" for p in clipped(window.editor)]
-    for dialog in (ExportDialog(window.session.project, window), PreferencesDialog(window), MarkDialog("再接再励", window),
-                   RulesDialog(window)):
+    for dialog in (
+        ExportDialog(window.session.project, window),
+        PreferencesDialog(window),
+        MarkDialog("再接再励", window),
+        RulesDialog(window),
+    ):
         dialog.show()
         qtbot.waitExposed(dialog)
         problems += [f"{type(dialog).__name__}: {p}" for p in clipped(dialog)]

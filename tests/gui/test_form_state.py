@@ -50,7 +50,6 @@ def test_outline_shows_the_overset_tag_even_when_the_title_is_elided(window, qtb
     assert seen.startswith("over 8 line")  # what a 260-px outline shows of the row (tests run in English)
 
 
-
 def test_a_page_without_slots_says_so_instead_of_asking_for_one(window):
     window.new_document("manuscript")
     window.select_block(window.add_article())
@@ -81,7 +80,9 @@ def test_preview_follows_a_block_moved_to_another_page(window, qtbot):
     qtbot.waitUntil(lambda: window.preview.page_id == issue.pages[0].id, timeout=1000)
 
 
-def test_a_new_photo_scrolls_into_view_with_its_caption_ready_and_add_stays_reachable(window, qtbot, tmp_path):
+def test_a_new_photo_scrolls_into_view_with_its_caption_ready_and_add_stays_reachable(
+    window, qtbot, tmp_path
+):
     from PIL import Image
 
     picture = tmp_path / "site.jpg"
@@ -229,7 +230,12 @@ def test_article_form_offers_the_slots_of_its_page_template_after_undo(window):
     page = window.session.issue.pages[0]
     window.session.apply(SetPageField(page.id, "template", "tabloid"), "template")
     window.select_block(block_id)
-    slots = lambda: [window.editor.form.slot_box.itemText(i) for i in range(1, window.editor.form.slot_box.count())]  # noqa: E731
+
+    def slots():
+        return [
+            window.editor.form.slot_box.itemText(i) for i in range(1, window.editor.form.slot_box.count())
+        ]
+
     assert slots()[0].startswith("头条 · 4 col.")  # the tabloid's lead (English interface in tests)
     window.actions_["undo"].trigger()  # back to the A4 bulletin while the article is open
     assert slots()[0].startswith("头条 · 3 col.")

@@ -86,12 +86,17 @@ def test_preview_tags_speak_the_interface_language(qtbot, messages, sample_copy,
     window = MainWindow()
     qtbot.addWidget(window)
     window.open_path(sample_copy)
-    last = window.session.issue.pages[0].blocks[-1]  # the sample fits its page: make the brief run over its slot
+    last = window.session.issue.pages[0].blocks[
+        -1
+    ]  # the sample fits its page: make the brief run over its slot
     last.paragraphs.append(Paragraph("新增内容。" * 20))
     window.session.revision += 1
     window.preview.rebuild()
     composed = next(b for b in window.preview.last_pages[0].blocks if b.block_id == last.id)
-    lines, chars = composed.overset_lines, composed.overset_lines * window.preview.last_pages[0].template.column_chars
+    lines, chars = (
+        composed.overset_lines,
+        composed.overset_lines * window.preview.last_pages[0].template.column_chars,
+    )
     assert window.preview.canvas.tags[last.id][0] == f"▲ Over {lines} line(s) (≈ {chars} chars)"
     assert window.preview.page_label.text() == "1 block(s) overset"
     install_translators(QApplication.instance(), "zh_CN")
@@ -103,7 +108,8 @@ def test_preview_tags_speak_the_interface_language(qtbot, messages, sample_copy,
 
 
 def test_a_corrupt_project_is_explained_in_chinese_when_the_interface_is_chinese(
-        qtbot, chinese, messages, sample_copy, tmp_path):
+    qtbot, chinese, messages, sample_copy, tmp_path
+):
     from editor_app.gui.main_window import MainWindow
 
     window = MainWindow()
@@ -119,7 +125,8 @@ def test_a_corrupt_project_is_explained_in_chinese_when_the_interface_is_chinese
 
 
 def test_import_notes_in_the_status_bar_are_chinese_when_the_interface_is_chinese(
-        qtbot, chinese, messages, sample_copy):
+    qtbot, chinese, messages, sample_copy
+):
     from editor_app.gui.main_window import MainWindow
     from tests.conftest import REPO
 

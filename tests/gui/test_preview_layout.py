@@ -13,7 +13,9 @@ def _canvas_point(window, composed, dx: float = 0.5, dy: float = 0.5) -> QPoint:
     canvas = window.preview.canvas
     ox, oy = canvas._origins()[0]
     rect = composed.rect
-    return QPoint(int(ox + (rect.x + rect.w * dx) * canvas.scale), int(oy + (rect.y + rect.h * dy) * canvas.scale))
+    return QPoint(
+        int(ox + (rect.x + rect.w * dx) * canvas.scale), int(oy + (rect.y + rect.h * dy) * canvas.scale)
+    )
 
 
 def _composed(window, block):
@@ -61,8 +63,10 @@ def test_dragging_the_right_edge_widens_the_block(window, qtbot):
     canvas = window.preview.canvas
     grid = window.preview.last_pages[0].grid
     ox, oy = canvas._origins()[0]
-    edge = QPoint(int(ox + composed.rect.right * canvas.scale) - 1,
-                  int(oy + (composed.rect.y + composed.rect.h / 2) * canvas.scale))
+    edge = QPoint(
+        int(ox + composed.rect.right * canvas.scale) - 1,
+        int(oy + (composed.rect.y + composed.rect.h / 2) * canvas.scale),
+    )
     out = QPoint(edge.x() + int((grid.col_w + grid.gutter) * canvas.scale), edge.y())
     qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=edge)
     qtbot.mouseMove(canvas, out)
@@ -110,7 +114,9 @@ def test_find_matches_are_painted_over_the_text_they_mark(window):
     lead = window.session.issue.pages[0].blocks[2]
     paragraph = lead.paragraphs[0]
     start = paragraph.text.index("老旧小区")
-    mark = SimpleNamespace(block_id=lead.id, path=f"paragraph:{paragraph.id}", start=start, end=start + 4, kind="find")
+    mark = SimpleNamespace(
+        block_id=lead.id, path=f"paragraph:{paragraph.id}", start=start, end=start + 4, kind="find"
+    )
     page = window.preview.last_pages[0]
 
     def render(marks) -> QImage:
@@ -125,15 +131,28 @@ def test_find_matches_are_painted_over_the_text_they_mark(window):
     window.preview.set_highlights([mark])
     assert len(window.preview.canvas.marks) == 1
     plain, marked = render([]), render(window.preview.canvas.marks)
-    line = next(ln for f in _composed(window, lead).frames for ln in f.lines
-                if any(s.source == (lead.id, mark.path) and s.offset <= start < s.offset + len(s.text)
-                       for s in ln.segments))
+    line = next(
+        ln
+        for f in _composed(window, lead).frames
+        for ln in f.lines
+        if any(
+            s.source == (lead.id, mark.path) and s.offset <= start < s.offset + len(s.text)
+            for s in ln.segments
+        )
+    )
     y = int((line.y + line.height / 2) * 4)
-    changed = [x for x in range(int(line.x * 4), int((line.x + line.width) * 4))
-               if plain.pixelColor(x, y) != marked.pixelColor(x, y)]
+    changed = [
+        x
+        for x in range(int(line.x * 4), int((line.x + line.width) * 4))
+        if plain.pixelColor(x, y) != marked.pixelColor(x, y)
+    ]
     assert changed  # the matched words are tinted …
-    assert QColor(marked.pixelColor(changed[0], y)).blue() < QColor(plain.pixelColor(changed[0], y)).blue() + 1
-    assert marked.pixelColor(int(line.x * 4) - 20, y) == plain.pixelColor(int(line.x * 4) - 20, y)  # … only they
+    assert (
+        QColor(marked.pixelColor(changed[0], y)).blue() < QColor(plain.pixelColor(changed[0], y)).blue() + 1
+    )
+    assert marked.pixelColor(int(line.x * 4) - 20, y) == plain.pixelColor(
+        int(line.x * 4) - 20, y
+    )  # … only they
 
 
 def test_a_byline_is_drawn_right_under_its_last_line_never_alone_atop_a_column(window):

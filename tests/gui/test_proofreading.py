@@ -40,8 +40,11 @@ def test_fix_all_on_the_seed_commas_leaves_none_and_undoes_in_one_step(qtbot, me
     window = _open_seed(qtbot, messages, seed_page)
     before = dumps(window.session.issue)
     assert _texts(window).count(",") == 265
-    grouped = next(f for kind, f in window.findings_dock.entries()
-                   if kind == "finding" and f.rule == "punct.halfwidth-comma")
+    grouped = next(
+        f
+        for kind, f in window.findings_dock.entries()
+        if kind == "finding" and f.rule == "punct.halfwidth-comma"
+    )
     assert "265" in grouped.message
     action = window.fix_all_action(grouped, window)  # what the dock and the body's context menu offer
     assert action is not None and "265" in action.text()
@@ -137,9 +140,10 @@ def test_a_closed_round_then_an_edit_shows_exactly_that_edit(window, qtbot, monk
     changes = window.session.change_ranges
     article = issue.find_block(window.editor.block_id)[2]
     assert [(r.kind, r.path, r.end - r.start) for r in changes] == [
-        ("inserted", f"paragraph:{article.paragraphs[1].id}", 1)]
+        ("inserted", f"paragraph:{article.paragraphs[1].id}", 1)
+    ]
     text = article.paragraphs[1].text
-    assert text[changes[0].start:changes[0].end] == "新"
+    assert text[changes[0].start : changes[0].end] == "新"
     assert painted and painted[-1] == changes  # the preview is handed the same ranges
     assert any(sel.format.foreground().color().name() == "#c62828" for sel in body.extraSelections())
     assert "1" in window.round_label.text()
@@ -148,7 +152,9 @@ def test_a_closed_round_then_an_edit_shows_exactly_that_edit(window, qtbot, monk
     assert window.session.change_ranges == []
 
 
-def test_a_mark_created_accepted_and_exported_is_a_resolved_comment_without_warning(window, tmp_path, messages):
+def test_a_mark_created_accepted_and_exported_is_a_resolved_comment_without_warning(
+    window, tmp_path, messages
+):
     from editor_app.gui.editors.marks import accept_mark
 
     settings.set_user_name("周宁")
@@ -190,7 +196,9 @@ def test_the_rules_dialog_refuses_a_broken_rule_file_with_its_file_and_line(wind
     assert str(house) in error and ":7:" in error and "level" in error
     assert house.read_text(encoding="utf-8") == HOUSE_TEMPLATE  # nothing written
     assert dialog.house_editor.textCursor().blockNumber() == 6  # the cursor is on the line
-    dialog.house_editor.setPlainText(HOUSE_TEMPLATE.replace("good: [请关注本报微信公众号。]", "good: [微信公号]"))
+    dialog.house_editor.setPlainText(
+        HOUSE_TEMPLATE.replace("good: [请关注本报微信公众号。]", "good: [微信公号]")
+    )
     assert not dialog.save_house_file()
     assert "good example flagged" in dialog.house_errors.item(0).text()
     assert dialog.save_house_file() is False
@@ -199,7 +207,9 @@ def test_the_rules_dialog_refuses_a_broken_rule_file_with_its_file_and_line(wind
     dialog.house_editor.setPlainText(HOUSE_TEMPLATE.replace("level: warning", "level: error"))
     assert dialog.save_house_file()
     assert "level: error" in house.read_text(encoding="utf-8")
-    house_rules = [dialog.rules_tree.topLevelItem(i).text(0) for i in range(dialog.rules_tree.topLevelItemCount())]
+    house_rules = [
+        dialog.rules_tree.topLevelItem(i).text(0) for i in range(dialog.rules_tree.topLevelItemCount())
+    ]
     assert any("本报规范" in name for name in house_rules)
     dialog.reject()
 
@@ -216,9 +226,12 @@ def test_switching_a_rule_off_in_the_dialog_is_kept_per_user(window, qtbot, requ
     qtbot.waitUntil(lambda: _checked(window), timeout=15000)
     dialog = RulesDialog(window)
     tree = dialog.rules_tree
-    item = next(tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
-                for j in range(tree.topLevelItem(i).childCount())
-                if tree.topLevelItem(i).child(j).data(0, RULE_ROLE).id == "word.confusion")
+    item = next(
+        tree.topLevelItem(i).child(j)
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+        if tree.topLevelItem(i).child(j).data(0, RULE_ROLE).id == "word.confusion"
+    )
     assert int(item.text(3)) >= 0
     item.setCheckState(0, Qt.CheckState.Unchecked)
     assert read_disabled_rules(paths.user_disabled_rules_path()) == {"word.confusion"}

@@ -13,7 +13,9 @@ def _outline_ids(model):
     issue_index = model.index(0, 0)
     for p in range(model.rowCount(issue_index)):
         page_index = model.index(p, 0, issue_index)
-        ids.append([model.index(b, 0, page_index).data(model.BLOCK_ID) for b in range(model.rowCount(page_index))])
+        ids.append(
+            [model.index(b, 0, page_index).data(model.BLOCK_ID) for b in range(model.rowCount(page_index))]
+        )
     return ids
 
 
@@ -23,8 +25,23 @@ def test_random_session_keeps_views_consistent_and_undo_exact(window, qtbot):
     window.model.BLOCK_ID = BLOCK_ID_ROLE
     rng = random.Random(7)
     start = dumps(window.session.issue)
-    actions = ["article", "banner", "note", "photo", "page", "duplicate", "delete", "up", "down", "type",
-               "body", "subhead", "undo", "redo", "select"]
+    actions = [
+        "article",
+        "banner",
+        "note",
+        "photo",
+        "page",
+        "duplicate",
+        "delete",
+        "up",
+        "down",
+        "type",
+        "body",
+        "subhead",
+        "undo",
+        "redo",
+        "select",
+    ]
     for _ in range(150):
         action = rng.choice(actions)
         if action == "article":

@@ -18,8 +18,12 @@ def test_screenshot_command_writes_a_png(qtbot, tmp_path, monkeypatch):
     assert not image.isNull()
     assert (image.width(), image.height()) == (1400, 900)
     # the preview was drawn: the page is mostly white paper, not an empty grey dock
-    whites = sum(1 for x in range(1000, 1380, 10) for y in range(200, 800, 10)
-                 if image.pixelColor(x, y).lightness() > 240)
+    whites = sum(
+        1
+        for x in range(1000, 1380, 10)
+        for y in range(200, 800, 10)
+        if image.pixelColor(x, y).lightness() > 240
+    )
     assert whites > 0.5 * (38 * 60)
 
 

@@ -35,7 +35,9 @@ def test_import_a_text_page_adds_a_page_in_one_undo_step(window, tmp_path):
 
 def test_import_as_article_inserts_after_the_selection(window, tmp_path):
     source = tmp_path / "story.txt"
-    source.write_text("服务专员上门 企业开办提速\n园区为新办企业配备服务专员。\n企业只需跑一次。\n", encoding="utf-8")
+    source.write_text(
+        "服务专员上门 企业开办提速\n园区为新办企业配备服务专员。\n企业只需跑一次。\n", encoding="utf-8"
+    )
     selected = window.editor.block_id
     page, index, _ = window.session.issue.find_block(selected)
     assert window.import_file_into_issue(source, "article")
@@ -45,7 +47,9 @@ def test_import_as_article_inserts_after_the_selection(window, tmp_path):
 
 
 def test_paste_as_new_article(window):
-    QGuiApplication.clipboard().setText("新区召开安全生产会议\n会议要求各单位压实安全责任。\n会议还部署了汛期工作。")
+    QGuiApplication.clipboard().setText(
+        "新区召开安全生产会议\n会议要求各单位压实安全责任。\n会议还部署了汛期工作。"
+    )
     count = len(window.session.issue.pages[0].blocks)
     assert window.paste_as_article()
     assert len(window.session.issue.pages[0].blocks) == count + 1
@@ -68,8 +72,9 @@ def test_importing_a_binary_file_shows_a_message_and_changes_nothing(window, tmp
 
 def test_export_docx_writes_a_word_file_with_the_articles(window, tmp_path):
     out = tmp_path / "issue.docx"
-    assert window.export_docx_to(out, template=None, flags_as_comments=False, findings_as_comments=True,
-                                 traditional=None)
+    assert window.export_docx_to(
+        out, template=None, flags_as_comments=False, findings_as_comments=True, traditional=None
+    )
     with zipfile.ZipFile(out) as archive:
         document = archive.read("word/document.xml").decode("utf-8")
     assert "十二个老旧小区改造项目全部开工" in document

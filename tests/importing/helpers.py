@@ -9,18 +9,26 @@ from editor_app.model.document import Article, Banner, EditorNote, PhotoBlock
 from editor_app.model.fields import iter_text_fields
 
 # Separators the importer may drop: the colon after a label (「编者按：」) or a dateline (「本报讯：」).
-_LABEL_COLON = re.compile(r"(?m)^((?:[^\S\n]|[\u200b\ufeff])*)[【\[]?(编[^\S\n]?者[^\S\n]?按|编者的话|编后语|编后|编辑手记|按[^\S\n]?语)[】\]]?[^\S\n]*[:：]?")
+_LABEL_COLON = re.compile(
+    r"(?m)^((?:[^\S\n]|[\u200b\ufeff])*)[【\[]?(编[^\S\n]?者[^\S\n]?按|编者的话|编后语|编后|编辑手记|按[^\S\n]?语)[】\]]?[^\S\n]*[:：]?"
+)
 _DATELINE_COLON = re.compile(r"(讯|电)[^\S\n]*[:：]")
 _INVISIBLE = "\u200b\ufeff"
 # …and the brackets around a byline tag on its own line (「（申环）」 is stored as 「申环」).
 _BYLINE_BRACKETS = re.compile(r"(?m)^(?:\s|[\u200b\ufeff])*[（(]\s*([\u4e00-\u9fff]{2,4})\s*[）)]\s*$")
 # …and the colons of a credits line (「责任编辑：周敏」 goes to issue.editors as role → names).
-_CREDITS = re.compile(r"(?m)^(?:\s|[\u200b\ufeff])*(?:责任编辑|责编|本版编辑|本期编辑|编辑|美编|美术编辑|校对|审校|审核|审稿|签发|主编|组版)"
-                      r"\s*[:：].*$")
+_CREDITS = re.compile(
+    r"(?m)^(?:\s|[\u200b\ufeff])*(?:责任编辑|责编|本版编辑|本期编辑|编辑|美编|美术编辑|校对|审校|审核|审稿|签发|主编|组版)"
+    r"\s*[:：].*$"
+)
 # …and of a byline run in at the end of the last paragraph (「……担当。（环土）」).
-_TRAILING_BRACKETS = re.compile(r"(?m)([。！？!?”’」』…][^\S\n]*)[（(][^\S\n]*([\u4e00-\u9fff]{2,4})[^\S\n]*[）)]")
+_TRAILING_BRACKETS = re.compile(
+    r"(?m)([。！？!?”’」』…][^\S\n]*)[（(][^\S\n]*([\u4e00-\u9fff]{2,4})[^\S\n]*[）)]"
+)
 # …and around a photo credit (「（林悦 摄）」 is stored as 「林悦 摄」).
-_CREDIT_BRACKETS = re.compile(r"[（(]([^（）()\n]{0,30}(?:摄|供图|提供)影?|(?:摄影|图|图片来源)[^（）()\n]{1,30})\s*[）)]")
+_CREDIT_BRACKETS = re.compile(
+    r"[（(]([^（）()\n]{0,30}(?:摄|供图|提供)影?|(?:摄影|图|图片来源)[^（）()\n]{1,30})\s*[）)]"
+)
 
 
 def blocks(result, kind=None):

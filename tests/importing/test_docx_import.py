@@ -49,8 +49,11 @@ def build_docx(path) -> str:
     add("聚焦基层治理", size=14, align=center)
     add("城运中心上线智能派单", size=22, bold=True, align=center)
     add("——处置时间平均缩短四成", size=14, align=center)
-    add("新区讯 新区城市运行管理中心近日上线智能派单系统，道路积水、井盖位移等事件由系统自动派送到街道网格，"
-        "处置时间平均缩短了四成。", indent=True)
+    add(
+        "新区讯 新区城市运行管理中心近日上线智能派单系统，道路积水、井盖位移等事件由系统自动派送到街道网格，"
+        "处置时间平均缩短了四成。",
+        indent=True,
+    )
     add("数据多跑路 群众少跑腿", style="Heading 2")
     add("网格员在手机上接收工单，上传照片、反馈结果，一件事从发现到办结全程留痕，街道和部门之间", indent=True)
     picture = document.add_paragraph()
@@ -66,8 +69,9 @@ def build_docx(path) -> str:
     captioned.add_run().add_picture(io.BytesIO(_png("olive")), width=Cm(4))
     add("居民在社区食堂选购午餐。林悦 摄", style="Caption")
     table = document.add_table(rows=1, cols=2)
-    for cell, text in zip(table.rows[0].cells, ["开放时间：每天10:30至13:00。", "地址：社区服务中心一楼。"],
-                          strict=True):
+    for cell, text in zip(
+        table.rows[0].cells, ["开放时间：每天10:30至13:00。", "地址：社区服务中心一楼。"], strict=True
+    ):
         cell.text = text
         texts.append(text)
     document.save(str(path))
@@ -84,12 +88,17 @@ def test_docx_headline_sizes_styles_and_alignment(word_page):
     path, text = word_page
     result = import_file(path)
     first, second = articles(result)
-    assert (first.kicker, first.title, first.subtitle) == ("聚焦基层治理", "城运中心上线智能派单",
-                                                           "——处置时间平均缩短四成")
+    assert (first.kicker, first.title, first.subtitle) == (
+        "聚焦基层治理",
+        "城运中心上线智能派单",
+        "——处置时间平均缩短四成",
+    )
     assert first.dateline == "新区讯"
-    assert [(p.kind, p.text[:6]) for p in first.paragraphs] == [("text", "新区城市运行"),
-                                                                ("subhead", "数据多跑路 "),
-                                                                ("text", "网格员在手机")]
+    assert [(p.kind, p.text[:6]) for p in first.paragraphs] == [
+        ("text", "新区城市运行"),
+        ("subhead", "数据多跑路 "),
+        ("text", "网格员在手机"),
+    ]
     assert first.paragraphs[2].text.endswith("街道和部门之间不用再反复打电话核对情况。")
     assert first.byline == "城宣"
     assert second.title == "社区食堂开张了！居民吃饭更方便"
@@ -133,10 +142,15 @@ def _with_document_xml(source, target, xml: str) -> None:
 
 def test_damaged_word_files_are_refused_and_odd_formatting_is_tolerated(word_page, tmp_path):
     path, _ = word_page
-    cases = {"no-body.docx": f"<w:document {W_NS}/>", "bad-xml.docx": "<w:document><w:body",
-             "odd-size.docx": (f'<w:document {W_NS}><w:body><w:p><w:r><w:rPr><w:sz w:val="abc"/></w:rPr>'
-                               "<w:t>标题</w:t></w:r></w:p><w:p><w:r><w:t>正文一段。</w:t></w:r></w:p>"
-                               "</w:body></w:document>")}
+    cases = {
+        "no-body.docx": f"<w:document {W_NS}/>",
+        "bad-xml.docx": "<w:document><w:body",
+        "odd-size.docx": (
+            f'<w:document {W_NS}><w:body><w:p><w:r><w:rPr><w:sz w:val="abc"/></w:rPr>'
+            "<w:t>标题</w:t></w:r></w:p><w:p><w:r><w:t>正文一段。</w:t></w:r></w:p>"
+            "</w:body></w:document>"
+        ),
+    }
     for name, xml in cases.items():
         _with_document_xml(path, tmp_path / name, xml)
     for name in ("no-body.docx", "bad-xml.docx"):
@@ -154,21 +168,23 @@ def test_damaged_word_files_are_refused_and_odd_formatting_is_tolerated(word_pag
         import_file(empty)
 
 
-_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-       'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
-       'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
-       'xmlns:v="urn:schemas-microsoft-com:vml"')
+_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
 _HIDDEN_TEXT_XML = [
     '<w:p {ns}><w:r><w:t>详情见</w:t></w:r><w:hyperlink w:anchor="x"><w:r><w:t>附件一</w:t></w:r></w:hyperlink>'
-    '<w:r><w:t>。</w:t></w:r></w:p>',
+    "<w:r><w:t>。</w:t></w:r></w:p>",
     '<w:p {ns}><w:r><w:t>会议要求</w:t></w:r><w:ins w:id="1" w:author="编辑"><w:r><w:t>立即</w:t></w:r></w:ins>'
     '<w:del w:id="2" w:author="编辑"><w:r><w:delText>尽快</w:delText></w:r></w:del><w:r><w:t>整改。</w:t></w:r></w:p>',
-    '<w:sdt {ns}><w:sdtContent><w:p><w:r><w:t>控件中的一段正文。</w:t></w:r></w:p></w:sdtContent></w:sdt>',
+    "<w:sdt {ns}><w:sdtContent><w:p><w:r><w:t>控件中的一段正文。</w:t></w:r></w:p></w:sdtContent></w:sdt>",
     '<w:p {ns}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
-    '<w:p><w:r><w:t>文本框中的补充说明。</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>'
-    '<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>文本框中的补充说明。</w:t></w:r></w:p>'
-    '</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>'
-    '<w:r><w:t>锚定文本框的一段。</w:t></w:r></w:p>',
+    "<w:p><w:r><w:t>文本框中的补充说明。</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
+    "<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>文本框中的补充说明。</w:t></w:r></w:p>"
+    "</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    "<w:r><w:t>锚定文本框的一段。</w:t></w:r></w:p>",
 ]
 
 
@@ -184,7 +200,12 @@ def test_docx_text_in_links_insertions_controls_and_text_boxes(tmp_path):
     document.save(str(path))
     (story,) = articles(import_file(path))
     assert [p.text for p in story.paragraphs] == [
-        "详情见附件一。", "会议要求立即整改。", "控件中的一段正文。", "锚定文本框的一段。", "文本框中的补充说明。"]
+        "详情见附件一。",
+        "会议要求立即整改。",
+        "控件中的一段正文。",
+        "锚定文本框的一段。",
+        "文本框中的补充说明。",
+    ]
 
 
 def test_word_file_with_the_wrong_name_is_still_read(word_page, tmp_path):
@@ -231,7 +252,10 @@ def test_docx_page_breaks_start_new_pages(tmp_path):
     document.save(str(path))
     result = import_file(path)
     assert [[b.title for b in page.blocks] for page in result.issue.pages] == [
-        ["第一版头条"], ["第二版头条"], ["第三版头条"]]
+        ["第一版头条"],
+        ["第二版头条"],
+        ["第三版头条"],
+    ]
     assert [page.number for page in result.issue.pages] == [1, 2, 3]
     (story,) = articles(import_file(path, as_="article"))  # one story: the breaks do not matter
     assert story.title == "第一版头条"

@@ -30,15 +30,22 @@ def test_newspaper_page_headline_group_dateline_and_author_line():
     result = import_file(PAGES / "newspaper_page.txt")
     lead, brief, feature, report = articles(result)
     assert (lead.kicker, lead.title, lead.subtitle) == (
-        "聚焦长江口生态修复", "湿地候鸟数量创十年新高", "——东滩保护区监测数据显示生态持续向好")
+        "聚焦长江口生态修复",
+        "湿地候鸟数量创十年新高",
+        "——东滩保护区监测数据显示生态持续向好",
+    )
     assert lead.dateline == "本报讯" and lead.author_line == "（记者 陈思远 通讯员 王立）"
     assert lead.paragraphs[0].text.startswith("记者昨日从")
-    assert [p.text for p in lead.paragraphs if p.kind == "subhead"] == ["■ 科技手段助力精准监测",
-                                                                       "■ 社会力量参与守护湿地"]
+    assert [p.text for p in lead.paragraphs if p.kind == "subhead"] == [
+        "■ 科技手段助力精准监测",
+        "■ 社会力量参与守护湿地",
+    ]
     # the paragraph cut by a picture is whole again, and the picture has its caption and credit
     assert any(p.text.endswith("大大减轻了人工计数的工作量。") for p in lead.paragraphs)
     assert [(ph.caption, ph.credit) for ph in lead.photos] == [
-        ("工作人员在东滩湿地开展鸟类环志。", "本报记者 陈思远 摄"), ("图为志愿者在观鸟屋记录鸟类活动。", None)]
+        ("工作人员在东滩湿地开展鸟类环志。", "本报记者 陈思远 摄"),
+        ("图为志愿者在观鸟屋记录鸟类活动。", None),
+    ]
     assert any("another page" in n.message and n.block == lead.id for n in result.notes)
     assert brief.dateline == "本报讯" and brief.byline == "江文"
     assert feature.title == "垃圾分类，你做对了吗？" and feature.author_line == "本报记者 刘晓敏"
@@ -56,12 +63,16 @@ def test_bulletin_page_note_captions_inside_split_paragraphs_and_numbered_subhea
     first, second, briefs = articles(result)
     assert first.title == "桥北街道：先问需再开工" and first.dateline == "新区讯"
     assert [p.kind for p in first.paragraphs] == ["text", "subhead", "text", "subhead", "text"]
-    assert first.paragraphs[2].text == ("街道组织党员志愿者上门走访，累计收集意见建议六百余条，其中加装电梯、"
-                                        "更换老化管线和增设无障碍坡道的呼声最高。")
+    assert first.paragraphs[2].text == (
+        "街道组织党员志愿者上门走访，累计收集意见建议六百余条，其中加装电梯、"
+        "更换老化管线和增设无障碍坡道的呼声最高。"
+    )
     assert first.paragraphs[4].text.endswith("需要跨年度实施的明确时间表，做到件件有回音。")
     assert [ph.caption for ph in first.photos] == ["志愿者在临河小区入户征求意见。"]
     assert first.byline == "桥宣" and second.byline == "南宣"
-    assert [(ph.caption, ph.credit) for ph in second.photos] == [("市民在新开放的滨河口袋公园散步。", "林悦 摄")]
+    assert [(ph.caption, ph.credit) for ph in second.photos] == [
+        ("市民在新开放的滨河口袋公园散步。", "林悦 摄")
+    ]
     assert briefs.title == "简讯" and len(briefs.paragraphs) == 3 and briefs.byline is None
     assert any("mid-sentence" in n.message and n.block == briefs.id for n in result.notes)
     assert result.issue.type == "internal"
@@ -74,7 +85,10 @@ def test_gbk_copy_with_crlf_indents_and_hard_wrapped_lines():
     result = import_file(PAGES / "story_gbk.txt")
     (story,) = articles(result)
     assert (story.kicker, story.title, story.subtitle) == (
-        "数字化赋能基层治理", "“一网统管”让城市运行更聪明", "——记滨江新区城运中心的一天")
+        "数字化赋能基层治理",
+        "“一网统管”让城市运行更聪明",
+        "——记滨江新区城运中心的一天",
+    )
     assert story.author_line == "文/赵小川"
     assert [p.kind for p in story.paragraphs] == ["text", "text", "subhead", "text", "text"]
     assert story.paragraphs[0].text.endswith("会自动派单到街道网格。")
@@ -82,14 +96,19 @@ def test_gbk_copy_with_crlf_indents_and_hard_wrapped_lines():
     assert [ph.caption for ph in story.photos] == ["图为城运中心工作人员调度处置城市运行事件。"]
 
 
-@pytest.mark.parametrize("name", ["newspaper_page.txt", "bulletin_page.txt", "story_gbk.txt", "variants_page.txt"])
+@pytest.mark.parametrize(
+    "name", ["newspaper_page.txt", "bulletin_page.txt", "story_gbk.txt", "variants_page.txt"]
+)
 def test_every_encoding_gives_the_same_page(tmp_path, name):
     reference = import_file(PAGES / name)
     text = (PAGES / name).read_bytes()
     text = text.decode("utf-8") if name != "story_gbk.txt" else text.decode("gbk")
     assert not lost_characters(text, reference)
-    for encoded in (codecs.BOM_UTF8 + text.encode("utf-8"), text.encode("utf-16"),
-                    text.replace("\n", "\r\n").encode("gb18030")):
+    for encoded in (
+        codecs.BOM_UTF8 + text.encode("utf-8"),
+        text.encode("utf-16"),
+        text.replace("\n", "\r\n").encode("gb18030"),
+    ):
         path = tmp_path / "copy.txt"
         path.write_bytes(encoded)
         assert _outline(import_file(path)) == _outline(reference)
@@ -112,7 +131,10 @@ def test_variant_page_same_layout_as_a_printed_page_other_signals():
     assert page.name == "2026年6月18日 星期四 第3版 生态环境" and page.number == 3
     assert result.issue.date == "2026-06-18"
     first_banner, second_banner = banners(result)
-    assert (first_banner.kicker, first_banner.title) == ("夏季臭氧污染防控攻坚", "全市启动挥发性有机物专项治理")
+    assert (first_banner.kicker, first_banner.title) == (
+        "夏季臭氧污染防控攻坚",
+        "全市启动挥发性有机物专项治理",
+    )
     assert second_banner.title == "各区扎实推进噪声污染防治"
     (note,) = notes(result)
     assert note.label == "编者按" and note.paragraphs[0].text.startswith("今年是噪声污染防治法")
@@ -149,7 +171,7 @@ def test_paragraphs_cut_anywhere_in_our_pages_are_mended(name):
             head, tail = line[:cut], line[cut:]
             if sig.ends_terminal(head):
                 continue
-            result = import_text("\n".join([*lines[:i], head, "", tail, *lines[i + 1:]]))
+            result = import_text("\n".join([*lines[:i], head, "", tail, *lines[i + 1 :]]))
             assert sum(body in t for t in body_texts(result)) == 1, (name, i, head[-6:], tail[:6])
             tried += 1
     assert tried >= 12

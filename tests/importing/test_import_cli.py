@@ -11,17 +11,20 @@ from editor_app.cli import main
 from editor_app.storage.project import open_project
 from tests.conftest import SAMPLE
 
-STORY = "\n\n".join([
-    "滨江新区启动秋季植树活动",
-    "新区讯（通讯员 林悦）近日，滨江新区组织机关干部和社区居民在滨河公园补植乔木三百余株。",
-    "活动现场，志愿者分组挖坑、扶苗、培土、浇水，配合默契。",
-    "绿办",
-])
+STORY = "\n\n".join(
+    [
+        "滨江新区启动秋季植树活动",
+        "新区讯（通讯员 林悦）近日，滨江新区组织机关干部和社区居民在滨河公园补植乔木三百余株。",
+        "活动现场，志愿者分组挖坑、扶苗、培土、浇水，配合默契。",
+        "绿办",
+    ]
+)
 
 
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "editor_app", *args], input=stdin, capture_output=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "editor_app", *args], input=stdin, capture_output=True, timeout=120
+    )
 
 
 def test_json_output_has_issue_and_notes(tmp_path):
@@ -52,13 +55,16 @@ def test_output_project_opens(tmp_path, capsys):
 
 def test_as_article_folds_a_page_into_one_story(tmp_path, capsys):
     src = tmp_path / "two.txt"
-    src.write_text(STORY + "\n\n湿地公园新添观鸟屋\n\n近日，湿地公园内两座观鸟屋建成开放。\n", encoding="utf-8")
+    src.write_text(
+        STORY + "\n\n湿地公园新添观鸟屋\n\n近日，湿地公园内两座观鸟屋建成开放。\n", encoding="utf-8"
+    )
     assert main(["import", str(src), "--as", "article", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     blocks = data["pages"][0]["blocks"]
     assert len(blocks) == 1 and blocks[0]["title"] == "滨江新区启动秋季植树活动"
     assert {"kind": "subhead", "text": "湿地公园新添观鸟屋"} in [
-        {"kind": p["kind"], "text": p["text"]} for p in blocks[0]["paragraphs"]]
+        {"kind": p["kind"], "text": p["text"]} for p in blocks[0]["paragraphs"]
+    ]
 
 
 def test_standard_input(tmp_path):
@@ -115,9 +121,17 @@ def test_unknown_mode_is_a_usage_error(tmp_path):
 def test_summary_counts_read_naturally(tmp_path, capsys):
     """One photo is 「1 photo」, two paragraphs 「2 paragraphs」."""
     src = tmp_path / "story.txt"
-    src.write_text("\n\n".join(["滨江新区启动秋季植树活动", "活动现场，志愿者分组挖坑、扶苗、培土、浇水，配合默契。",
-                                "图为志愿者在补植乔木。（林悦 摄）", "居民纷纷表示，植树活动让公园更美了。"]),
-                   encoding="utf-8")
+    src.write_text(
+        "\n\n".join(
+            [
+                "滨江新区启动秋季植树活动",
+                "活动现场，志愿者分组挖坑、扶苗、培土、浇水，配合默契。",
+                "图为志愿者在补植乔木。（林悦 摄）",
+                "居民纷纷表示，植树活动让公园更美了。",
+            ]
+        ),
+        encoding="utf-8",
+    )
     assert main(["import", str(src)]) == 0
     line = capsys.readouterr().out.strip()
     assert "(2 paragraphs, 1 photo)" in line, line

@@ -15,16 +15,54 @@ from .helpers import lost_characters
 
 # Line shapes a page is made of, so that random pages exercise every branch of the reader.
 SHAPES = [
-    "编者按", "编者按：", "【编者按】", "编后", "本报讯", "本报讯（记者 张三 通讯员 李四）", "新区讯 ", "本报北京6月3日电",
-    "（申环）", "申环", "环军捷", "■ ", "一、", "（下转第2版）", "责任编辑：王五　校对：赵六", "图为", "（林悦 摄）",
-    "记者 陈思远", "文/赵小川", "——", "日前,", "近日，", "11月20日，", "张华强调,", "★★★", "。", "，", ",", "？",
-    "！", "”", "）", "：", " ", "\u3000\u3000", "座谈会召开", "推动治理体系完善", "的宣传教育", "护”专项行动",
-    "空气质量稳中向好", "ABC 123", "\t",
+    "编者按",
+    "编者按：",
+    "【编者按】",
+    "编后",
+    "本报讯",
+    "本报讯（记者 张三 通讯员 李四）",
+    "新区讯 ",
+    "本报北京6月3日电",
+    "（申环）",
+    "申环",
+    "环军捷",
+    "■ ",
+    "一、",
+    "（下转第2版）",
+    "责任编辑：王五　校对：赵六",
+    "图为",
+    "（林悦 摄）",
+    "记者 陈思远",
+    "文/赵小川",
+    "——",
+    "日前,",
+    "近日，",
+    "11月20日，",
+    "张华强调,",
+    "★★★",
+    "。",
+    "，",
+    ",",
+    "？",
+    "！",
+    "”",
+    "）",
+    "：",
+    " ",
+    "\u3000\u3000",
+    "座谈会召开",
+    "推动治理体系完善",
+    "的宣传教育",
+    "护”专项行动",
+    "空气质量稳中向好",
+    "ABC 123",
+    "\t",
 ]
 line = st.lists(st.sampled_from(SHAPES) | st.text(max_size=12), max_size=6).map("".join)
 separator = st.sampled_from(["\n", "\n\n", "\n\n\n\n", "\r\n", "\n \n", "\n\f"])
 page = st.lists(st.tuples(line, separator), min_size=1, max_size=40).map(
-    lambda items: "".join(a + b for a, b in items))
+    lambda items: "".join(a + b for a, b in items)
+)
 
 
 def _visible(text: str) -> bool:
@@ -93,5 +131,8 @@ def test_word_files_lose_nothing(tmp_path, lines, bold):
 
 def _xml_safe(text: str) -> str:
     """Word cannot hold control characters or unpaired surrogates; drop them as Word would."""
-    return "".join(ch for ch in text if (ch in "\t\n" or ord(ch) >= 32) and not 0xD800 <= ord(ch) <= 0xDFFF
-                   and ch not in "\ufffe\uffff")
+    return "".join(
+        ch
+        for ch in text
+        if (ch in "\t\n" or ord(ch) >= 32) and not 0xD800 <= ord(ch) <= 0xDFFF and ch not in "\ufffe\uffff"
+    )

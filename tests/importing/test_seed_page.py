@@ -44,9 +44,9 @@ def test_editor_notes_and_banners(seed):
     labels = [i for i, line in enumerate(lines) if line == "编者按"]
     first, second = banners(result)
     # each banner is the two headline lines standing above an 编者按
-    assert {first.kicker, first.title} == set(lines[labels[0] - 2:labels[0]])
-    assert {second.title, second.subtitle} == set(lines[labels[1] - 2:labels[1]])
-    assert (first.kicker, first.title) == tuple(lines[labels[0] - 2:labels[0]])  # 引题 then 主题
+    assert {first.kicker, first.title} == set(lines[labels[0] - 2 : labels[0]])
+    assert {second.title, second.subtitle} == set(lines[labels[1] - 2 : labels[1]])
+    assert (first.kicker, first.title) == tuple(lines[labels[0] - 2 : labels[0]])  # 引题 then 主题
 
 
 def test_each_byline_closes_its_article(seed):
@@ -88,7 +88,11 @@ def test_subheads_and_datelines(seed):
 def test_split_paragraphs_are_mended(seed):
     text, result = seed
     texts = body_texts(result)
-    for piece in ("习近平新时代中国特色社会主义思想的学习教育", "人民城市为人民”重要理念", "水里问题,"):  # the issue's bars
+    for piece in (
+        "习近平新时代中国特色社会主义思想的学习教育",
+        "人民城市为人民”重要理念",
+        "水里问题,",
+    ):  # the issue's bars
         assert sum(piece in t for t in texts) == 1, piece
     # every line that stops mid-sentence continues with the next body line (captions skipped),
     # unless a byline follows it (the story goes on elsewhere)
@@ -97,7 +101,7 @@ def test_split_paragraphs_are_mended(seed):
     for k, (_, line) in enumerate(lines[:-1]):
         if signals.ends_terminal(line) or signals.heading_like(line) or signals.pen_name(line):
             continue
-        following = [ln for gap, ln in lines[k + 1:] if not (gap >= 3 and len(ln) < 40)]
+        following = [ln for gap, ln in lines[k + 1 :] if not (gap >= 3 and len(ln) < 40)]
         if signals.pen_name(following[0]):
             continue
         assert sum(line + following[0] in t for t in texts) == 1, line[-10:]
@@ -121,8 +125,11 @@ def test_nothing_is_lost(seed):
     assert not lost_characters(text, result)
 
 
-@pytest.mark.parametrize("interruption", [[""], ["", "", "", "区长在现场检查河道整治工程。", ""]],
-                         ids=["column break", "picture and caption"])
+@pytest.mark.parametrize(
+    "interruption",
+    [[""], ["", "", "", "区长在现场检查河道整治工程。", ""]],
+    ids=["column break", "picture and caption"],
+)
 def test_any_paragraph_cut_mid_sentence_is_mended(seed, interruption):
     """Cut each long paragraph of the page at a third, half and two thirds (a column break, or a
     picture with its caption): the importer puts every one back together."""
@@ -137,7 +144,7 @@ def test_any_paragraph_cut_mid_sentence_is_mended(seed, interruption):
             head, tail = line[:cut], line[cut:]
             if signals.ends_terminal(head):
                 continue
-            result = import_text("\n".join([*lines[:i], head, *interruption, tail, *lines[i + 1:]]))
+            result = import_text("\n".join([*lines[:i], head, *interruption, tail, *lines[i + 1 :]]))
             whole = line.removeprefix("本报讯 ")
             assert sum(whole in t for t in body_texts(result)) == 1, (i, head[-6:], tail[:6])
             if len(interruption) > 1:

@@ -23,8 +23,12 @@ def compose(*blocks, template: str = "a4-bulletin", publication: str = ""):
 
 
 def overlaps(a: Placement, b: Placement) -> bool:
-    return (a.column < b.column + b.span and b.column < a.column + a.span
-            and a.top < b.top + b.height and b.top < a.top + a.height)
+    return (
+        a.column < b.column + b.span
+        and b.column < a.column + a.span
+        and a.top < b.top + b.height
+        and b.top < a.top + a.height
+    )
 
 
 def test_a_two_column_story_and_a_one_column_brief_sit_side_by_side_under_their_own_heads():
@@ -55,7 +59,9 @@ def test_auto_layout_sizes_a_block_without_a_slot_to_its_text():
 
 
 def test_a_banner_spans_the_page_over_the_blocks_it_heads():
-    page = compose(story(300, title="前一组"), Banner(title="通栏标题"), story(300), story(200, title="另一篇")).pages[0]
+    page = compose(
+        story(300, title="前一组"), Banner(title="通栏标题"), story(300), story(200, title="另一篇")
+    ).pages[0]
     first, banner, *group = page.blocks
     assert banner.place.span == page.grid.columns and banner.place.column == 0
     assert banner.place.top >= first.place.top + first.place.height
@@ -89,8 +95,11 @@ def test_a_masthead_only_when_the_issue_has_a_name():
 
 
 def test_an_untitled_item_with_a_picture_is_a_photo_news_block_of_its_own():
-    news = Article(paragraphs=[Paragraph("日前，两地执法人员在交界河道开展联合巡查。")], photos=[Photo(caption="")],
-                   byline="环军捷")
+    news = Article(
+        paragraphs=[Paragraph("日前，两地执法人员在交界河道开展联合巡查。")],
+        photos=[Photo(caption="")],
+        byline="环军捷",
+    )
     page = compose(story(400), news).pages[0]
     first, item = page.blocks
     assert item.story.kind == "photo_news" and not overlaps(first.place, item.place)
@@ -116,17 +125,25 @@ def test_a_subhead_never_ends_a_column_and_the_byline_never_starts_one():
         for frame in composed.frames:
             if frame.lines:
                 assert frame.lines[-1].style != "Subhead" or frame is composed.frames[-1]
-                assert "（申环）" not in frame.lines[0].text or len(frame.lines) == 1 and frame is composed.frames[0]
+                assert (
+                    "（申环）" not in frame.lines[0].text
+                    or len(frame.lines) == 1
+                    and frame is composed.frames[0]
+                )
 
 
-texts = st.text(alphabet=st.sampled_from(list("中文排版测试，。、“”（）《》abc 123")), min_size=1, max_size=300)
+texts = st.text(
+    alphabet=st.sampled_from(list("中文排版测试，。、“”（）《》abc 123")), min_size=1, max_size=300
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(paragraphs=st.lists(texts, min_size=1, max_size=5), span=st.integers(1, 3), rows=st.integers(4, 40))
 def test_every_character_is_set_or_counted_as_overset(paragraphs, span, rows):
     """The frames print the story's text in order; what they cannot hold is the overset, never lost."""
-    article = Article(title="标题", paragraphs=[Paragraph(t) for t in paragraphs], place=Placement(0, span, 0, rows))
+    article = Article(
+        title="标题", paragraphs=[Paragraph(t) for t in paragraphs], place=Placement(0, span, 0, rows)
+    )
     composed = compose(article).pages[0].blocks[0]
     printed = "".join(line.text for frame in composed.frames for line in frame.lines)
     source = "".join(p.text for p in composed.story.body)
@@ -138,8 +155,11 @@ def test_every_character_is_set_or_counted_as_overset(paragraphs, span, rows):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(sizes=st.lists(st.integers(20, 1200), min_size=1, max_size=8), banner_at=st.integers(0, 8),
-       template=st.sampled_from(["a4-bulletin", "a3-bulletin", "tabloid", "broadsheet"]))
+@given(
+    sizes=st.lists(st.integers(20, 1200), min_size=1, max_size=8),
+    banner_at=st.integers(0, 8),
+    template=st.sampled_from(["a4-bulletin", "a3-bulletin", "tabloid", "broadsheet"]),
+)
 def test_auto_layout_never_stacks_blocks_on_each_other_or_off_the_grid(sizes, banner_at, template):
     blocks = [story(n, title=f"稿件{i}") for i, n in enumerate(sizes)]
     blocks.insert(min(banner_at, len(blocks)), Banner(title="通栏"))
@@ -149,5 +169,5 @@ def test_auto_layout_never_stacks_blocks_on_each_other_or_off_the_grid(sizes, ba
         for i, a in enumerate(places):
             assert 0 <= a.column and a.column + a.span <= page.grid.columns
             assert 0 <= a.top and a.top + a.height <= page.grid.lines
-            assert not any(overlaps(a, b) for b in places[i + 1:])
+            assert not any(overlaps(a, b) for b in places[i + 1 :])
     assert sum(len(p.blocks) for p in composition.pages) == len(blocks)

@@ -35,9 +35,19 @@ def test_json_output_for_gbk_text_with_crlf(capsys, tmp_path):
     text = "第一行。\n既使如此，也要坚持。\n"
     [finding] = data["findings"]
     assert status == 1
-    assert set(finding) == {"rule", "category", "level", "start", "end", "text", "suggestions", "message", "pass"}
+    assert set(finding) == {
+        "rule",
+        "category",
+        "level",
+        "start",
+        "end",
+        "text",
+        "suggestions",
+        "message",
+        "pass",
+    }
     assert finding["pass"] == "fast"
-    assert text[finding["start"]:finding["end"]] == finding["text"] == "既使"
+    assert text[finding["start"] : finding["end"]] == finding["text"] == "既使"
     assert data["stats"]["by_level"]["error"] == 1
 
 

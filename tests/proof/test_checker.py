@@ -7,8 +7,14 @@ from editor_app.proof import Checker, FindingLocation, check_text, default_check
 
 
 def _issue(**article_fields) -> tuple[Issue, Article]:
-    article = Article(**{"title": "全市召开河长制工作会议", "paragraphs": [Paragraph("会议截止目前已召开三次。")],
-                         "byline": "沪河", **article_fields})
+    article = Article(
+        **{
+            "title": "全市召开河长制工作会议",
+            "paragraphs": [Paragraph("会议截止目前已召开三次。")],
+            "byline": "沪河",
+            **article_fields,
+        }
+    )
     issue = Issue(type="newspaper", pages=[Page(number=2, blocks=[article])])
     return issue, article
 
@@ -18,7 +24,7 @@ def test_findings_in_a_document_carry_page_block_and_field(bundled):
     [finding] = bundled.check_issue(issue)
     paragraph = article.paragraphs[0]
     assert finding.location == FindingLocation(2, article.id, f"paragraph:{paragraph.id}")
-    assert paragraph.text[finding.start:finding.end] == finding.text == "截止目前"
+    assert paragraph.text[finding.start : finding.end] == finding.text == "截止目前"
 
 
 def test_structure_rules_over_the_model(bundled):
@@ -95,12 +101,18 @@ def test_rechecking_one_paragraph_can_judge_by_the_whole_document(bundled):
     assert [f.level for f in bundled.check_text(document) if f.rule == "punct.halfwidth-comma"] == ["info"]
     edited = "全市上下要加强统筹,抓好落实。"
     alone = [f.level for f in bundled.check_text(edited) if f.rule == "punct.halfwidth-comma"]
-    in_document = [f.level for f in bundled.check_text(edited, context=document.replace(paragraph, edited))
-                   if f.rule == "punct.halfwidth-comma"]
+    in_document = [
+        f.level
+        for f in bundled.check_text(edited, context=document.replace(paragraph, edited))
+        if f.rule == "punct.halfwidth-comma"
+    ]
     assert alone == ["info"] and in_document == ["info"]
     mixed = "全市上下要加强统筹，抓好落实，确保实效。\n今年是开局之年,也是关键之年。"
-    assert [f.level for f in bundled.check_text("今年是开局之年,也是关键之年。", context=mixed)
-            if f.rule == "punct.halfwidth-comma"] == ["warning"]
+    assert [
+        f.level
+        for f in bundled.check_text("今年是开局之年,也是关键之年。", context=mixed)
+        if f.rule == "punct.halfwidth-comma"
+    ] == ["warning"]
 
 
 def test_a_quotation_cut_by_a_photo_block_resumes_in_the_next_block(bundled):
@@ -116,8 +128,10 @@ def test_importing_the_proof_package_stays_light():
     import subprocess
     import sys
 
-    code = ("import sys, editor_app.proof; "
-            "print(sorted(m for m in ('ahocorasick', 'yaml', 'opencc', 'jieba', 'PySide6') if m in sys.modules))")
+    code = (
+        "import sys, editor_app.proof; "
+        "print(sorted(m for m in ('ahocorasick', 'yaml', 'opencc', 'jieba', 'PySide6') if m in sys.modules))"
+    )
     import os
 
     from tests.conftest import REPO
@@ -130,7 +144,9 @@ def test_importing_the_proof_package_stays_light():
 def test_checking_from_several_threads_gives_the_same_findings(bundled):
     from concurrent.futures import ThreadPoolExecutor
 
-    texts = [f"第{i}段：截止目前已布署完毕，" + "各项工作稳步推进，" * (i % 7) + "再接再励。" for i in range(60)]
+    texts = [
+        f"第{i}段：截止目前已布署完毕，" + "各项工作稳步推进，" * (i % 7) + "再接再励。" for i in range(60)
+    ]
     expected = [bundled.check_text(t) for t in texts]
     with ThreadPoolExecutor(max_workers=4) as pool:
         assert list(pool.map(bundled.check_text, texts * 3)) == expected * 3
@@ -141,7 +157,10 @@ def test_document_findings_come_in_reading_order(bundled):
     article.paragraphs.append(Paragraph("会议要求各单位再接再励。"))
     found = bundled.check_issue(issue)
     assert [(f.location.field.split(":")[0], f.text) for f in found] == [
-        ("title", "。"), ("paragraph", "截止目前"), ("paragraph", "再接再励")]
+        ("title", "。"),
+        ("paragraph", "截止目前"),
+        ("paragraph", "再接再励"),
+    ]
 
 
 def test_story_that_jumps_to_another_page_is_not_called_truncated(bundled):
@@ -169,5 +188,7 @@ def test_rules_the_user_switched_off_are_not_loaded():
     fewer = Checker.load()
     assert len(fewer.rules) == len(everything.rules) - 1
     assert "punct.halfwidth-comma" not in {r.id for r in fewer.rules}
-    assert add_term(paths.user_dictionary_path(), "河长办") and not add_term(paths.user_dictionary_path(), "河长办")
+    assert add_term(paths.user_dictionary_path(), "河长办") and not add_term(
+        paths.user_dictionary_path(), "河长办"
+    )
     assert read_user_dictionary(paths.user_dictionary_path()) == ["河长办"]

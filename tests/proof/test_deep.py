@@ -39,22 +39,38 @@ def test_each_slip_of_the_issue_gets_the_right_suggestion(deep, sentence, wrong,
     assert [(f.text, f.suggestions[0], f.pass_) for f in findings] == [(wrong, right, "deep")]
 
 
-@pytest.mark.parametrize("sentence", [
-    "这种做法无异于刻舟求剑。", "他们对此事漠不关心。", "发扬钉钉子精神，久久为功。", "进一步完善工作机制。",
-    "他很机智，反应很快。", "要关注青少年心理健康。", "我心里很高兴。", "同志们认真地学习了文件精神。",
-    "这是一次认真的学习。", "他跑得很快。", "发展的很多方面还要改进。", "坚持不懈纠治“四风”。",
-    "要强化技术赋能，因势施策。", "区长王建华实地查看淀浦河两岸提升工程。",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这种做法无异于刻舟求剑。",
+        "他们对此事漠不关心。",
+        "发扬钉钉子精神，久久为功。",
+        "进一步完善工作机制。",
+        "他很机智，反应很快。",
+        "要关注青少年心理健康。",
+        "我心里很高兴。",
+        "同志们认真地学习了文件精神。",
+        "这是一次认真的学习。",
+        "他跑得很快。",
+        "发展的很多方面还要改进。",
+        "坚持不懈纠治“四风”。",
+        "要强化技术赋能，因势施策。",
+        "区长王建华实地查看淀浦河两岸提升工程。",
+    ],
+)
 def test_correct_wording_is_left_alone(deep, sentence):
     assert deep.check_text(sentence) == []
 
 
-@pytest.mark.parametrize("sentence", [
-    "常用的外用药有三氯乙酸和咪喹莫特。",   # 氯 is not 氟: a chemical name, not a slip
-    "灰指甲可以口服特比奈芬，疗程较长。",   # 奈芬 is not 奶粉
-    "过敏时可以口服息斯敏，一天一片。",
-    "咳嗽厉害可以吃克咳敏和消咳宁。",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "常用的外用药有三氯乙酸和咪喹莫特。",  # 氯 is not 氟: a chemical name, not a slip
+        "灰指甲可以口服特比奈芬，疗程较长。",  # 奈芬 is not 奶粉
+        "过敏时可以口服息斯敏，一天一片。",
+        "咳嗽厉害可以吃克咳敏和消咳宁。",
+    ],
+)
 def test_medicine_and_chemical_names_are_left_alone(deep, sentence):
     assert deep.check_text(sentence) == []
 
@@ -70,7 +86,9 @@ def test_medicine_name_shape_needs_a_name_before_its_ending():
 
 def test_a_slip_that_makes_a_word_with_its_neighbour_is_fixed_as_a_pair(deep):
     """Two adjacent slips that are a word themselves (滑雪 for 化学) are replaced together when the models are sure."""
-    assert [(f.text, f.suggestions[0]) for f in deep.check_text("各单位要加强危险滑雪品的管理。")] == [("滑雪", "化学")]
+    assert [(f.text, f.suggestions[0]) for f in deep.check_text("各单位要加强危险滑雪品的管理。")] == [
+        ("滑雪", "化学")
+    ]
     assert deep.check_text("他每年冬天都去东北滑雪。") == []
 
 
@@ -119,14 +137,22 @@ def test_a_damaged_model_file_is_refused_with_its_name(tmp_path):
 def test_check_deep_reports_pass_in_json(tmp_path):
     page = tmp_path / "page.txt"
     page.write_text("截止目前，要坚持全面从严治档。\n", encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "editor_app", "check", "--deep", "--format", "json", str(page)],
-                         capture_output=True, text=True, check=False)
+    out = subprocess.run(
+        [sys.executable, "-m", "editor_app", "check", "--deep", "--format", "json", str(page)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     data = json.loads(out.stdout)
     passes = {(f["text"], f["pass"]) for f in data["findings"]}
     assert ("截止", "fast") in passes or any(p == "fast" for _t, p in passes)
     assert ("全面从严治档", "deep") in passes
-    plain = subprocess.run([sys.executable, "-m", "editor_app", "check", "--format", "json", str(page)],
-                           capture_output=True, text=True, check=False)
+    plain = subprocess.run(
+        [sys.executable, "-m", "editor_app", "check", "--format", "json", str(page)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert all(f["pass"] == "fast" for f in json.loads(plain.stdout)["findings"])
 
 

@@ -12,8 +12,9 @@ def _issue(*paragraphs: str) -> Issue:
 
 
 def test_a_half_width_comma_convention_is_fixed_everywhere(bundled):
-    issue = _issue("今年雨水偏多,河道水位上涨,防汛压力大。", "各街道加强巡查,及时清淤,确保安全。",
-                   "全年投入3,500万元。")
+    issue = _issue(
+        "今年雨水偏多,河道水位上涨,防汛压力大。", "各街道加强巡查,及时清淤,确保安全。", "全年投入3,500万元。"
+    )
     findings = bundled.check_issue(issue)
     grouped = [f for f in findings if f.rule == "punct.halfwidth-comma"]
     assert len(grouped) == 1  # reported once, as the document's convention

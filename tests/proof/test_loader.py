@@ -29,7 +29,10 @@ def _error(write_pack, text: str) -> RuleError:
 def test_inline_pairs_load_and_suggest_every_right_form(write_pack):
     checker = Checker.load(rules_dirs=[write_pack(GOOD_RULE)], include_user=False)
     findings = checker.check_text("报道员送来文按。")
-    assert [(f.text, f.suggestions) for f in findings] == [("报道员", ("通讯员", "报道者")), ("文按", ("文件",))]
+    assert [(f.text, f.suggestions) for f in findings] == [
+        ("报道员", ("通讯员", "报道者")),
+        ("文按", ("文件",)),
+    ]
     assert findings[1].message == "「文按」应为「文件」"
 
 
@@ -40,7 +43,9 @@ def test_unknown_key_names_file_and_line(write_pack):
 
 
 def test_bad_regex_names_its_line(write_pack):
-    error = _error(write_pack, """\
+    error = _error(
+        write_pack,
+        """\
         rules:
           - id: house.re
             type: pattern
@@ -49,13 +54,18 @@ def test_bad_regex_names_its_line(write_pack):
             message: 坏
             pattern: '([，'
             examples: {bad: [x]}
-        """)
+        """,
+    )
     assert error.line == 7 and "bad regular expression" in error.problem
 
 
 def test_word_boundary_is_refused_because_it_never_fires_in_chinese(write_pack):
-    error = _error(write_pack, GOOD_RULE.replace("type: substitution", "type: pattern").replace(
-        "pairs: {文按: 文件, 报道员: [通讯员, 报道者]}", "pattern: '\\b文按\\b'"))
+    error = _error(
+        write_pack,
+        GOOD_RULE.replace("type: substitution", "type: pattern").replace(
+            "pairs: {文按: 文件, 报道员: [通讯员, 报道者]}", "pattern: '\\b文按\\b'"
+        ),
+    )
     assert "\\b" in error.problem
 
 
@@ -82,7 +92,9 @@ def test_yaml_syntax_error_and_missing_data_file(write_pack):
 
 
 def test_malformed_data_file_line_is_reported(write_pack):
-    folder = write_pack(GOOD_RULE.replace("pairs: {文按: 文件, 报道员: [通讯员, 报道者]}", "pairs_file: house.tsv"))
+    folder = write_pack(
+        GOOD_RULE.replace("pairs: {文按: 文件, 报道员: [通讯员, 报道者]}", "pairs_file: house.tsv")
+    )
     (folder / "house.tsv").write_text("# wrong\tright\n文按\t文件\n没有第二列\n", encoding="utf-8")
     with pytest.raises(RuleError) as info:
         Checker.load(rules_dirs=[folder], include_user=False)
@@ -115,7 +127,8 @@ def test_the_documented_house_rule_example_loads_and_works(write_pack):
     example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
     checker = Checker.load(rules_dirs=[write_pack(example)], include_user=False)
     assert [(f.text, f.suggestions) for f in checker.check_text("公司老总出席，老总裁也来了。")] == [
-        ("老总", ("总经理", "负责人"))]
+        ("老总", ("总经理", "负责人"))
+    ]
     assert checker.check_text("公司老总出席。", "headline") == []
 
 

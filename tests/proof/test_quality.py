@@ -25,7 +25,7 @@ def test_customer_page_flags_exactly_the_real_problems(bundled, seed_page):
     assert len(warnings) <= 1
     for warning in warnings:  # the article that breaks off at 「…推进」 before the byline 环监
         assert warning.rule == "layout.article-truncated"
-        assert text[warning.end:].lstrip().startswith("环监")
+        assert text[warning.end :].lstrip().startswith("环监")
     # The page uses "," for "，" throughout (a print-extraction artifact): one systematic note, not hundreds.
     commas = [f for f in findings if f.rule == "punct.halfwidth-comma"]
     assert len(commas) == 1 and commas[0].level == "info"
@@ -59,7 +59,8 @@ def test_clean_sentence_flag_rate_is_at_most_two_percent(bundled, path):
         by_rule.update(rules)
     rate = flagged / len(clean)
     assert rate <= MAX_CLEAN_FLAG_RATE, (
-        f"{path.name}: {flagged}/{len(clean)} clean sentences flagged; by rule: {dict(by_rule.most_common())}")
+        f"{path.name}: {flagged}/{len(clean)} clean sentences flagged; by rule: {dict(by_rule.most_common())}"
+    )
 
 
 def test_customer_page_imported_as_a_document_meets_the_same_bar(bundled, seed_page):
@@ -68,6 +69,8 @@ def test_customer_page_imported_as_a_document_meets_the_same_bar(bundled, seed_p
     issue = import_file(seed_page).issue
     serious = [f for f in bundled.check_issue(issue) if f.level in ("error", "warning")]
     assert {(f.text, f.suggestions[0]) for f in serious if f.level == "error"} == {
-        ("以问题和为导向", "以问题为导向"), ("打好全力打好", "全力打好")}
+        ("以问题和为导向", "以问题为导向"),
+        ("打好全力打好", "全力打好"),
+    }
     assert [f.rule for f in serious if f.level == "warning"] in ([], ["layout.article-truncated"])
     assert sum(f.rule == "punct.halfwidth-comma" for f in bundled.check_issue(issue)) == 1

@@ -31,5 +31,16 @@ def test_every_rule_flags_its_bad_examples_and_passes_its_good_ones(bundled):
                 problems.append(f"{rule.id}: good example flagged: {example!r}")
     assert not problems, "\n".join(problems)
     assert len(bundled.rules) >= 30
-    assert {r.category for r in bundled.rules} >= {"别词", "成语", "异形词", "标点", "数字", "重复", "规范表述",
-                                                    "繁简", "空格", "慎用词", "版式"}
+    assert {r.category for r in bundled.rules} >= {
+        "别词",
+        "成语",
+        "异形词",
+        "标点",
+        "数字",
+        "重复",
+        "规范表述",
+        "繁简",
+        "空格",
+        "慎用词",
+        "版式",
+    }

@@ -22,8 +22,16 @@ def test_customer_page_gets_no_typo_hit(seed_page):
 
 def test_tables_ship_compact():
     folder = REPO / "resources" / "typo"
-    for name in ("words.tsv", "bigrams.tsv", "expected_chargrams.tsv", "expected_wordpairs.tsv", "chars.tsv",
-                 "neighbours.tsv", "lm_words.tsv", "lm_index.bin"):
+    for name in (
+        "words.tsv",
+        "bigrams.tsv",
+        "expected_chargrams.tsv",
+        "expected_wordpairs.tsv",
+        "chars.tsv",
+        "neighbours.tsv",
+        "lm_words.tsv",
+        "lm_index.bin",
+    ):
         assert (folder / name).stat().st_size < 3_000_000
     # the language model's 1.9 M word pairs: 4 bytes per follower id, read as it lies on the first candidate
     assert (folder / "lm_next.bin").stat().st_size + (folder / "lm_cost.bin").stat().st_size < 12_000_000
@@ -89,8 +97,14 @@ def test_missing_or_damaged_tables_give_a_clear_error(tmp_path):
 
     with pytest.raises(EditorError, match="cannot read the typo table"):
         load_tables(tmp_path)
-    for name in ("words.tsv", "bigrams.tsv", "expected_chargrams.tsv", "expected_wordpairs.tsv", "chars.tsv",
-                 "neighbours.tsv"):
+    for name in (
+        "words.tsv",
+        "bigrams.tsv",
+        "expected_chargrams.tsv",
+        "expected_wordpairs.tsv",
+        "chars.tsv",
+        "neighbours.tsv",
+    ):
         (tmp_path / name).write_bytes((REPO / "resources" / "typo" / name).read_bytes())
     (tmp_path / "bigrams.tsv").write_text("# header\n一\tbroken line\n", encoding="utf-8")
     with pytest.raises(EditorError, match="damaged"):

@@ -36,7 +36,7 @@ def test_slip_is_found_with_its_fix(detector, sentence, wrong, right):
     hits = detector.detect(sentence)
     assert [(h.wrong, h.right) for h in hits] == [(wrong, right)]
     hit = hits[0]
-    assert sentence[hit.start:hit.end] == hit.wrong
+    assert sentence[hit.start : hit.end] == hit.wrong
     assert 0.0 < hit.confidence <= 1.0
 
 
@@ -59,19 +59,24 @@ def test_clean_sentences_get_no_hit(detector, sentence):
     assert detector.detect(sentence) == []
 
 
-@pytest.mark.parametrize(("sentence", "wrong", "right"), [
-    ("请各有关淡味于本周五前报送材料。", "淡味", "单位"),
-    ("要尽可能简绍审批环节，提高办事效率。", "简绍", "减少"),
-    ("要加强人才堆物建设。", "堆物", "队伍"),
-    ("各级干部要廉洁自律，严禁收受回炉。", "回炉", "贿赂"),  # the pair may be a word itself
-])
+@pytest.mark.parametrize(
+    ("sentence", "wrong", "right"),
+    [
+        ("请各有关淡味于本周五前报送材料。", "淡味", "单位"),
+        ("要尽可能简绍审批环节，提高办事效率。", "简绍", "减少"),
+        ("要加强人才堆物建设。", "堆物", "队伍"),
+        ("各级干部要廉洁自律，严禁收受回炉。", "回炉", "贿赂"),  # the pair may be a word itself
+    ],
+)
 def test_two_wrong_characters_side_by_side_are_fixed_together(detector, sentence, wrong, right):
     hits = detector.detect(sentence)
     assert [(h.wrong, h.right) for h in hits] == [(wrong, right)]
-    assert sentence[hits[0].start:hits[0].end] == wrong
+    assert sentence[hits[0].start : hits[0].end] == wrong
 
 
-@pytest.mark.parametrize("page", sorted((REPO / "tests" / "fixtures" / "pages").glob("*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "page", sorted((REPO / "tests" / "fixtures" / "pages").glob("*.txt")), ids=lambda p: p.stem
+)
 def test_our_newsroom_pages_get_no_typo_hit(detector, page):
     """Correct copy in several styles (bulletin, newspaper, GBK files): 巡护, 淀浦河 and the like stay."""
     from editor_app.textio import read_text_file
@@ -114,18 +119,21 @@ def test_names_after_titles_and_bylines_are_protected(detector):
     text = "副市长鲍炳文出席会议并讲话。"
     mask = protected_mask(text)
     start = text.index("鲍炳文")
-    assert all(mask[start:start + 3])
+    assert all(mask[start : start + 3])
     assert detector.detect(text) == []
     byline = "正文最后一句。\n环军捷\n"
-    assert all(protected_mask(byline)[byline.index("环军捷"):byline.index("环军捷") + 3])
+    assert all(protected_mask(byline)[byline.index("环军捷") : byline.index("环军捷") + 3])
 
 
 def test_names_before_verbs_of_speaking_and_thinking_are_protected(detector):
-    for text, name in (("下课后，李台生问老师一个问题。", "李台生"), ("会后，赵振堂觉得这个办法可行。", "赵振堂"),
-                       ("孙秀梅告诉记者，工程已经完工。", "孙秀梅")):
+    for text, name in (
+        ("下课后，李台生问老师一个问题。", "李台生"),
+        ("会后，赵振堂觉得这个办法可行。", "赵振堂"),
+        ("孙秀梅告诉记者，工程已经完工。", "孙秀梅"),
+    ):
         mask = protected_mask(text)
         start = text.index(name)
-        assert all(mask[start:start + 3]), name
+        assert all(mask[start : start + 3]), name
         assert detector.detect(text) == []
 
 
@@ -140,7 +148,7 @@ def test_a_slip_in_a_list_item_is_not_taken_for_parallel_wording():
     text = "奖项设一等奖、二登奖两个等级。"
     slip = text.index("登")
     assert not in_parallel(text, slip, fix="等")  # the fix mends the parallel 一等奖、二等奖
-    assert in_parallel(text, slip, fix="灯")      # any other change would flatten deliberate variation
+    assert in_parallel(text, slip, fix="灯")  # any other change would flatten deliberate variation
     hits = TypoDetector.load().detect(text)
     assert [(h.wrong, h.right) for h in hits] == [("登", "等")]
 
@@ -165,14 +173,19 @@ def test_one_improbable_transition_is_enough_unless_the_character_is_in_a_common
 
 def test_look_alikes_by_structure_are_proposed(detector):
     # 浣/院 share 完, 贝 is the lower part of 员, 险/验 share 佥: neither same-sound nor close as bitmaps
-    for text, wrong, right in (("市第一人民医浣开展义诊活动。", "浣", "院"), ("全体工作人贝参加培训。", "贝", "员"),
-                               ("推进自贸试险区建设。", "险", "验")):
+    for text, wrong, right in (
+        ("市第一人民医浣开展义诊活动。", "浣", "院"),
+        ("全体工作人贝参加培训。", "贝", "员"),
+        ("推进自贸试险区建设。", "险", "验"),
+    ):
         assert [(h.wrong, h.right) for h in detector.detect(text)] == [(wrong, right)]
     assert detector.detect("加强安全风险排查，做好检验工作。") == []
 
 
 _HAN = "\u4e00-\u9fff"
-_NAME_ALPHABET = "省县镇乡村街道社区苏木嘎查片丸胶囊霉素沙星说指出等和与同志一行笑着的在是王李张刘市区一二三ab，。 、\n𠮷"
+_NAME_ALPHABET = (
+    "省县镇乡村街道社区苏木嘎查片丸胶囊霉素沙星说指出等和与同志一行笑着的在是王李张刘市区一二三ab，。 、\n𠮷"
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -181,9 +194,15 @@ def test_name_and_place_spans_match_their_regex_definition(text):
     """The fast scans in protect.py find exactly what `([Han]{m,n}?)(?:word|…)` finds."""
     from editor_app.proof.typo import protect
 
-    name = re.compile(f"([{_HAN}]{{2,3}}?)(?:" + "|".join(sorted(protect.AFTER_NAME, key=len, reverse=True)) + ")")
+    name = re.compile(
+        f"([{_HAN}]{{2,3}}?)(?:" + "|".join(sorted(protect.AFTER_NAME, key=len, reverse=True)) + ")"
+    )
     place = re.compile(f"([{_HAN}]{{1,3}}?)(?=(" + "|".join(protect.PLACE_SUFFIXES) + "))")
     product = re.compile(f"([{_HAN}]{{1,4}}?)(?=" + "|".join(protect.PRODUCT_SUFFIXES) + ")")
-    assert [(s, e) for s, e, _ in protect._NAME_AFTER.finditer(text)] == [m.span(1) for m in name.finditer(text)]
+    assert [(s, e) for s, e, _ in protect._NAME_AFTER.finditer(text)] == [
+        m.span(1) for m in name.finditer(text)
+    ]
     assert list(protect._PLACE.finditer(text)) == [(*m.span(1), m.group(2)) for m in place.finditer(text)]
-    assert [(s, e) for s, e, _ in protect._PRODUCT.finditer(text)] == [m.span(1) for m in product.finditer(text)]
+    assert [(s, e) for s, e, _ in protect._PRODUCT.finditer(text)] == [
+        m.span(1) for m in product.finditer(text)
+    ]

@@ -19,12 +19,15 @@ def lm() -> WordLM:
     return WordLM.load(TYPO)
 
 
-@pytest.mark.parametrize(("intended", "slip"), [
-    ("依法予以公示", "依法予以公式"),
-    ("建立健全长效机制", "建立健全长效机智"),
-    ("现场气氛热烈", "现场气氛热列"),
-    ("研究部署下一步工作", "研究部暑下一步工作"),
-])
+@pytest.mark.parametrize(
+    ("intended", "slip"),
+    [
+        ("依法予以公示", "依法予以公式"),
+        ("建立健全长效机制", "建立健全长效机智"),
+        ("现场气氛热烈", "现场气氛热列"),
+        ("研究部署下一步工作", "研究部暑下一步工作"),
+    ],
+)
 def test_intended_wording_reads_cheaper_than_the_slip(lm, intended, slip):
     assert lm.cost(intended) + 3.0 < lm.cost(slip)
 
@@ -38,7 +41,9 @@ def test_unknown_characters_and_empty_text_have_a_finite_cost(lm):
 
 def test_a_run_is_read_as_a_clause(lm):
     """Between clause marks 思想 reads better still than mid-text; the slip 思象 gains nothing from it."""
-    assert lm.cost("发展思想", True, True) - lm.cost("发展思象", True, True) < lm.cost("发展思想") - lm.cost("发展思象")
+    assert lm.cost("发展思想", True, True) - lm.cost("发展思象", True, True) < lm.cost("发展思想") - lm.cost(
+        "发展思象"
+    )
 
 
 def test_a_slip_that_only_reads_wrong_in_context_is_found():
@@ -62,16 +67,22 @@ def test_a_missing_model_file_is_named_when_the_tables_load(tmp_path):
         load_tables(tmp_path)
 
 
-@pytest.mark.parametrize(("name", "damage"), [
-    ("lm_next.bin", lambda data: data[:-1]),                       # cut short mid-character
-    ("lm_next.bin", lambda data: b"\xff\xff\xff\xff" + data[4:]),  # not a character at all
-    ("lm_index.bin", lambda data: data[:-4]),
-    ("lm_index.bin", lambda data: bytes(len(data) // 2) + data[len(data) // 2:]),  # zeroed costs
-    ("lm_cost.bin", lambda data: data[:-1]),
-    ("lm_words.tsv", lambda data: data.replace("\n的\n".encode(), b"\n", 1) + "溢\n".encode()),  # a word shifted
-    ("lm_words.tsv", lambda data: data.partition(b"\n")[2]),     # no header
-    ("lm_words.tsv", lambda data: data.replace("\n的\n".encode(), b"\n\xff\n", 1)),  # not UTF-8
-])
+@pytest.mark.parametrize(
+    ("name", "damage"),
+    [
+        ("lm_next.bin", lambda data: data[:-1]),  # cut short mid-character
+        ("lm_next.bin", lambda data: b"\xff\xff\xff\xff" + data[4:]),  # not a character at all
+        ("lm_index.bin", lambda data: data[:-4]),
+        ("lm_index.bin", lambda data: bytes(len(data) // 2) + data[len(data) // 2 :]),  # zeroed costs
+        ("lm_cost.bin", lambda data: data[:-1]),
+        (
+            "lm_words.tsv",
+            lambda data: data.replace("\n的\n".encode(), b"\n", 1) + "溢\n".encode(),
+        ),  # a word shifted
+        ("lm_words.tsv", lambda data: data.partition(b"\n")[2]),  # no header
+        ("lm_words.tsv", lambda data: data.replace("\n的\n".encode(), b"\n\xff\n", 1)),  # not UTF-8
+    ],
+)
 def test_a_damaged_model_gives_a_clear_error_each_time_and_is_read_once(tmp_path, name, damage):
     _copy_tables(tmp_path)
     path = tmp_path / name

@@ -60,10 +60,17 @@ def test_error_confidence_is_checked_when_packs_load(write_pack):
 
 
 def test_loading_the_packs_leaves_the_typo_tables_for_the_first_check():
-    probe = ("import sys; from editor_app.proof import Checker; Checker.load(include_user=False); "
-             "print('editor_app.proof.typo.tables' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
-                         env={"PYTHONPATH": str(REPO / "src"), "EDITOR_APP_CONFIG_DIR": str(REPO / "no-such")})
+    probe = (
+        "import sys; from editor_app.proof import Checker; Checker.load(include_user=False); "
+        "print('editor_app.proof.typo.tables' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(REPO / "src"), "EDITOR_APP_CONFIG_DIR": str(REPO / "no-such")},
+    )
     assert out.stdout.strip() == "False"
 
 
@@ -71,4 +78,6 @@ def test_a_slip_the_word_lists_name_is_reported_once(bundled, write_pack):
     findings = [f for f in bundled.check_text("中心还在各街道布署自助服务终端。") if f.level != "info"]
     assert [(f.rule, f.text, f.suggestions) for f in findings] == [("word.confusion", "布署", ("部署",))]
     alone = Checker.load(rules_dirs=[write_pack(TYPO_RULE.format(confidence=0.9))], include_user=False)
-    assert [(f.text, f.suggestions) for f in alone.check_text("中心还在各街道布署自助服务终端。")] == [("布", ("部",))]
+    assert [(f.text, f.suggestions) for f in alone.check_text("中心还在各街道布署自助服务终端。")] == [
+        ("布", ("部",))
+    ]

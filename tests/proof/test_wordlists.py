@@ -116,7 +116,7 @@ def test_audit_reports_each_kind_of_bad_row(tmp_path):
     data = _write_lists(
         tmp_path / "data",
         confusions="布署\t部署\t别字\n布署\t部署\t别字\n布署\t布置\t别字\n截至\t截至\t别词\n"
-                   "竣\t完工\t别字\n喧染\t渲染\t错字\n只有两列\n按\t按照\t别字\n",
+        "竣\t完工\t别字\n喧染\t渲染\t错字\n只有两列\n按\t按照\t别字\n",
         idioms="再接再励\t再接再厉\n",
         variants="部属\t部署\n",
     )
@@ -140,11 +140,18 @@ def test_audit_catches_wrong_forms_inside_correct_text_and_idioms(tmp_path):
     (shared / "data" / "wordlists").mkdir(parents=True)
     (shared / "seeds").mkdir()
     (shared / "data" / "eval" / "a.jsonl").write_text(
-        '{"id": "x", "src": "临床弟一", "tgt": "临床第一", "edits": []}\n', encoding="utf-8")
-    (shared / "data" / "wordlists" / "成语.txt").write_text("再接再厉 \t 9\n深恶痛疾 \t 1\n", encoding="utf-8")
+        '{"id": "x", "src": "临床弟一", "tgt": "临床第一", "edits": []}\n', encoding="utf-8"
+    )
+    (shared / "data" / "wordlists" / "成语.txt").write_text(
+        "再接再厉 \t 9\n深恶痛疾 \t 1\n", encoding="utf-8"
+    )
     (shared / "seeds" / "page.txt").write_text("法定婚龄\n", encoding="utf-8")
-    data = _write_lists(tmp_path / "data", confusions="床第\t床笫\t别字\n",
-                        idioms="深恶痛疾\t深恶痛绝\n再接再励\t再接再厉\n", variants="订婚\t定婚\n")
+    data = _write_lists(
+        tmp_path / "data",
+        confusions="床第\t床笫\t别字\n",
+        idioms="深恶痛疾\t深恶痛绝\n再接再励\t再接再厉\n",
+        variants="订婚\t定婚\n",
+    )
     problems = "\n".join(audit.audit(data, shared, use_jieba=False))
     assert "confusions.tsv:2: wrong form '床第' occurs in an eval tgt sentence" in problems
     assert "variants.tsv:1: wrong form '定婚' occurs in a seed page" in problems
@@ -168,5 +175,7 @@ def test_corpus_report_reads_segmented_text_and_names_rows(tmp_path, capsys):
     rows, _ = audit.load_rows(data)
     report = audit.corpus_report(rows, audit.read_corpus(corpus))
     assert report == ["confusions.tsv:2: 严历 ×1: 承担庄严历史使命。"]
-    audit.main(["--data", str(data), "--shared", str(tmp_path / "none"), "--no-jieba", "--corpus", str(corpus)])
+    audit.main(
+        ["--data", str(data), "--shared", str(tmp_path / "none"), "--no-jieba", "--corpus", str(corpus)]
+    )
     assert "corpus corpus.txt: confusions.tsv:2: 严历" in capsys.readouterr().out

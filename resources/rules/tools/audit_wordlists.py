@@ -38,9 +38,9 @@ MAX_JIEBA_FREQ = 20
 # hand to be never-correct on its own. Where a correct phrase can still contain it across a word boundary,
 # the `protect:` list of the rule in resources/rules/words.yaml shadows that phrase.
 REVIEWED_JIEBA_TYPOS = {
-    "震憾": 30,   # only 震撼 exists (撼 shake; 憾 regret)
-    "寒喧": 30,   # only 寒暄 exists (暄 warm)
-    "烦燥": 30,   # only 烦躁 exists (燥 dry)
+    "震憾": 30,  # only 震撼 exists (撼 shake; 憾 regret)
+    "寒喧": 30,  # only 寒暄 exists (暄 warm)
+    "烦燥": 30,  # only 烦躁 exists (燥 dry)
     "签定": 200,  # agreements are 签订; protect: 抽签定
     "无庸": 100,  # 无庸 is the non-recommended form of 毋庸 (异形词表); protect: 毫无庸俗
 }
@@ -103,8 +103,10 @@ def load_rows(data_dir: Path = DATA_DIR) -> tuple[list[Row], list[str]]:
         for number, fields in iter_data_lines(path):
             where = f"{spec.name}:{number}"
             if not spec.min_fields <= len(fields) <= spec.max_fields:
-                problems.append(f"{where}: expected {spec.min_fields}-{spec.max_fields} TAB-separated fields, "
-                                f"got {len(fields)}")
+                problems.append(
+                    f"{where}: expected {spec.min_fields}-{spec.max_fields} TAB-separated fields, "
+                    f"got {len(fields)}"
+                )
                 continue
             if any(f != f.strip() for f in fields):
                 problems.append(f"{where}: stray whitespace around a field")
@@ -134,13 +136,16 @@ def check_structure(rows: list[Row]) -> list[str]:
         elif earlier.right == row.right:
             problems.append(f"{row.where()}: duplicate of {earlier.where()} ({row.wrong}→{row.right})")
         else:
-            problems.append(f"{row.where()}: {row.wrong!r} → {row.right!r} conflicts with "
-                            f"{earlier.where()} ({earlier.wrong}→{earlier.right})")
+            problems.append(
+                f"{row.where()}: {row.wrong!r} → {row.right!r} conflicts with "
+                f"{earlier.where()} ({earlier.wrong}→{earlier.right})"
+            )
     for row in rows:
         target = first_by_wrong.get(row.right)
         if target is not None:
-            problems.append(f"{row.where()}: right form {row.right!r} is itself flagged as wrong at "
-                            f"{target.where()}")
+            problems.append(
+                f"{row.where()}: right form {row.right!r} is itself flagged as wrong at {target.where()}"
+            )
     return problems
 
 
@@ -204,16 +209,22 @@ def find_in_texts(needles: Iterable[str], texts: Iterable[str]) -> dict[str, str
 def check_correct_text(rows: list[Row], texts: Iterable[str], label: str) -> list[str]:
     """The wrong form must never occur in known-correct text."""
     hits = find_in_texts((r.wrong for r in rows), texts)
-    return [f"{r.where()}: wrong form {r.wrong!r} occurs in {label}: …{hits[r.wrong]}…"
-            for r in rows if r.wrong in hits]
+    return [
+        f"{r.where()}: wrong form {r.wrong!r} occurs in {label}: …{hits[r.wrong]}…"
+        for r in rows
+        if r.wrong in hits
+    ]
 
 
 def check_right_forms(rows: list[Row]) -> list[str]:
     """A wrong form must not occur inside any row's right form (that text is correct by definition)."""
     problems = []
     hits = find_in_texts((r.wrong for r in rows), [r.right for r in rows])
-    rights_by_wrong = {r.wrong: [x.right for x in rows if r.wrong in x.right and x.right != r.right]
-                       for r in rows if r.wrong in hits}
+    rights_by_wrong = {
+        r.wrong: [x.right for x in rows if r.wrong in x.right and x.right != r.right]
+        for r in rows
+        if r.wrong in hits
+    }
     for row in rows:
         others = rights_by_wrong.get(row.wrong)
         if others:
@@ -232,8 +243,11 @@ def corpus_report(rows: list[Row], lines: list[str]) -> list[str]:
     contexts: dict[str, list[str]] = {}
     for row_wrong, excerpt in _occurrences((r.wrong for r in rows), lines):
         contexts.setdefault(row_wrong, []).append(excerpt)
-    return [f"{r.where()}: {r.wrong} ×{len(contexts[r.wrong])}: " + " | ".join(contexts[r.wrong][:3])
-            for r in rows if r.wrong in contexts]
+    return [
+        f"{r.where()}: {r.wrong} ×{len(contexts[r.wrong])}: " + " | ".join(contexts[r.wrong][:3])
+        for r in rows
+        if r.wrong in contexts
+    ]
 
 
 def _occurrences(needles: Iterable[str], texts: Iterable[str]) -> Iterator[tuple[str, str]]:
@@ -248,7 +262,7 @@ def _occurrences(needles: Iterable[str], texts: Iterable[str]) -> Iterator[tuple
     for text in texts:
         for end, needle in automaton.iter(text):
             start = end - len(needle) + 1
-            yield needle, text[max(0, start - 8): end + 9]
+            yield needle, text[max(0, start - 8) : end + 9]
 
 
 def check_jieba(rows: list[Row], words: dict[str, int]) -> list[str]:
@@ -270,14 +284,18 @@ def check_jieba(rows: list[Row], words: dict[str, int]) -> list[str]:
     for row in rows:
         hosts = [w for w in by_wrong.get(row.wrong, ()) if w not in (row.right, row.wrong)]
         if row.wrong in words and words[row.wrong] > REVIEWED_JIEBA_TYPOS.get(row.wrong, MAX_JIEBA_FREQ):
-            problems.append(f"{row.where()}: wrong form {row.wrong!r} is a jieba word (freq {words[row.wrong]})")
+            problems.append(
+                f"{row.where()}: wrong form {row.wrong!r} is a jieba word (freq {words[row.wrong]})"
+            )
         elif hosts:
             hosts.sort(key=lambda w: -words[w])
             problems.append(f"{row.where()}: wrong form {row.wrong!r} sits inside jieba word(s) {hosts[:3]}")
     return problems
 
 
-def boundary_risks(rows: list[Row], words: dict[str, int], min_freq: int = 2000) -> list[tuple[int, Row, str]]:
+def boundary_risks(
+    rows: list[Row], words: dict[str, int], min_freq: int = 2000
+) -> list[tuple[int, Row, str]]:
     """Rows whose wrong form could arise across a word boundary: (score, row, example), riskiest first.
 
     For a split wrong = x + y, a frequent word ending in x followed by a frequent word starting with y
@@ -336,7 +354,9 @@ def audit(data_dir: Path = DATA_DIR, shared_dir: Path = SHARED_DIR, use_jieba: b
         problems += check_correct_text(rows, texts, "an eval tgt sentence")
     seeds = seed_texts(shared_dir)
     if seeds:
-        problems += check_correct_text([r for r in rows if r.wrong not in KNOWN_SEED_SLIPS], seeds, "a seed page")
+        problems += check_correct_text(
+            [r for r in rows if r.wrong not in KNOWN_SEED_SLIPS], seeds, "a seed page"
+        )
     if use_jieba:
         problems += check_jieba(rows, load_jieba_words())
     return problems
@@ -347,10 +367,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="folder with the .tsv lists")
     parser.add_argument("--shared", type=Path, default=SHARED_DIR, help="the ../shared folder")
     parser.add_argument("--no-jieba", action="store_true", help="skip the jieba dictionary check")
-    parser.add_argument("--boundary-report", type=int, metavar="N", default=0,
-                        help="also list the N rows most likely to match across a word boundary (for review)")
-    parser.add_argument("--corpus", type=Path, action="append", default=[], metavar="FILE",
-                        help="also list rows whose wrong form occurs in this text corpus (for review; repeatable)")
+    parser.add_argument(
+        "--boundary-report",
+        type=int,
+        metavar="N",
+        default=0,
+        help="also list the N rows most likely to match across a word boundary (for review)",
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="also list rows whose wrong form occurs in this text corpus (for review; repeatable)",
+    )
     args = parser.parse_args(argv)
     for corpus in args.corpus:
         rows, _ = load_rows(args.data)

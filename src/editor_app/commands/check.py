@@ -18,19 +18,33 @@ from editor_app.messages import msg
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "check", help="proofread a text, .docx or .bulletin file",
+        "check",
+        help="proofread a text, .docx or .bulletin file",
         description="Proofread FILE (plain text in UTF-8/GB18030/UTF-16, .docx, or a .bulletin project; "
-                    "'-' or nothing reads standard input). Exit status 0: no error-level finding, "
-                    "1: some, 2: bad input.")
+        "'-' or nothing reads standard input). Exit status 0: no error-level finding, "
+        "1: some, 2: bad input.",
+    )
     parser.add_argument("file", nargs="?", default="-", help="the file to check, or - for standard input")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format")
-    parser.add_argument("--rules", metavar="DIR", action="append", default=[],
-                        help="a folder of extra rule packs (YAML), loaded after the bundled ones")
-    parser.add_argument("--min-level", choices=["info", "warning", "error"], default="info",
-                        help="report findings of this level and above (default: info)")
-    parser.add_argument("--deep", action="store_true",
-                        help="also run the deep pass (深度校对: every character in context, idioms and set phrases, "
-                             "function words); slower, its findings carry \"pass\": \"deep\"")
+    parser.add_argument(
+        "--rules",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="a folder of extra rule packs (YAML), loaded after the bundled ones",
+    )
+    parser.add_argument(
+        "--min-level",
+        choices=["info", "warning", "error"],
+        default="info",
+        help="report findings of this level and above (default: info)",
+    )
+    parser.add_argument(
+        "--deep",
+        action="store_true",
+        help="also run the deep pass (深度校对: every character in context, idioms and set phrases, "
+        'function words); slower, its findings carry "pass": "deep"',
+    )
     parser.set_defaults(run=run)
 
 
@@ -57,12 +71,23 @@ def _docx_paragraphs(path: Path) -> str:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many types for a damaged file
-        raise InputError(path, msg("not a readable .docx file ({reason})", reason=exc.__class__.__name__)) from exc
+        raise InputError(
+            path, msg("not a readable .docx file ({reason})", reason=exc.__class__.__name__)
+        ) from exc
     return "\n".join(paragraph.text for paragraph in document.paragraphs)
 
 
-_FIELD_NAMES = {"title": "标题", "kicker": "引题", "subtitle": "副题", "dateline": "电头", "author_line": "作者",
-                "byline": "署名", "caption": "图片说明", "credit": "摄影", "label": "栏目名"}
+_FIELD_NAMES = {
+    "title": "标题",
+    "kicker": "引题",
+    "subtitle": "副题",
+    "dateline": "电头",
+    "author_line": "作者",
+    "byline": "署名",
+    "caption": "图片说明",
+    "credit": "摄影",
+    "label": "栏目名",
+}
 
 
 def _field_label(field) -> str:
@@ -89,8 +114,16 @@ def _characters(text: str) -> int:
 def _check_issue(issue, checker):
     from editor_app.model.fields import iter_text_fields
 
-    fields = {(f.block.id, f.path): (f.text, f"第{f.page.number}版 {_field_label(f)}") for f in iter_text_fields(issue)}
-    return checker.check_issue(issue), fields, sum(_characters(text) for text, _label in fields.values()), issue
+    fields = {
+        (f.block.id, f.path): (f.text, f"第{f.page.number}版 {_field_label(f)}")
+        for f in iter_text_fields(issue)
+    }
+    return (
+        checker.check_issue(issue),
+        fields,
+        sum(_characters(text) for text, _label in fields.values()),
+        issue,
+    )
 
 
 def _check_source(name: str, checker):
@@ -118,8 +151,8 @@ def _check_source(name: str, checker):
 
 
 def _context(text: str, start: int, end: int, width: int = 12) -> str:
-    left = text[max(0, start - width):start].rsplit("\n", 1)[-1]
-    right = text[end:end + width].split("\n", 1)[0]
+    left = text[max(0, start - width) : start].rsplit("\n", 1)[-1]
+    right = text[end : end + width].split("\n", 1)[0]
     return f"{left}【{text[start:end]}】{right}".replace("\t", " ")
 
 
@@ -132,6 +165,7 @@ def _suggestion(finding) -> str:
 
 def _text_report(findings, text, out) -> None:
     from editor_app.textio import printable
+
     for finding in findings:
         if isinstance(text, str):
             line = text.count("\n", 0, finding.start) + 1
@@ -140,7 +174,9 @@ def _text_report(findings, text, out) -> None:
             context = _context(text, finding.start, finding.end)
         else:
             loc = finding.location
-            field_text, label = text.get((loc.block, loc.field), (finding.text, f"第{loc.page}版 {loc.field}"))
+            field_text, label = text.get(
+                (loc.block, loc.field), (finding.text, f"第{loc.page}版 {loc.field}")
+            )
             where = f"{label} 第{finding.start + 1}字"
             context = _context(field_text, finding.start, finding.end)
         row = f"{where}: {_level_word(finding.level)} [{finding.category}] {finding.message} ({finding.rule})"
@@ -163,13 +199,18 @@ def _with_deep(findings, text, source):
     except DeepDataError as exc:
         raise InputError(Path("resources/typo"), str(exc)) from exc
     if isinstance(text, str):
-        more = [f for f in deep.check_text(text, context=text)
-                if not any(g.start < f.end and f.start < g.end for g in findings)]
+        more = [
+            f
+            for f in deep.check_text(text, context=text)
+            if not any(g.start < f.end and f.start < g.end for g in findings)
+        ]
         return sorted(findings + more, key=lambda f: (f.start, f.end))
     more = deep.check_issue(source, findings)
     order = {key: number for number, key in enumerate(text)}
-    return sorted(findings + more, key=lambda f: (order.get((f.location.block, f.location.field), len(order)),
-                                                  f.start, f.end))
+    return sorted(
+        findings + more,
+        key=lambda f: (order.get((f.location.block, f.location.field), len(order)), f.start, f.end),
+    )
 
 
 def run(args) -> int:
@@ -195,12 +236,15 @@ def run(args) -> int:
     }
     out = sys.stdout
     if args.format == "json":
-        json.dump({"findings": [f.to_dict() for f in findings], "stats": stats}, out, ensure_ascii=False,
-                  indent=1)
+        json.dump(
+            {"findings": [f.to_dict() for f in findings], "stats": stats}, out, ensure_ascii=False, indent=1
+        )
         out.write("\n")
     else:
         _text_report(findings, text, out)
         by_level = stats["by_level"]
-        out.write(f"{size} 字，{len(findings)} 处：错误 {by_level['error']}，警告 {by_level['warning']}，"
-                  f"提示 {by_level['info']}\n")
+        out.write(
+            f"{size} 字，{len(findings)} 处：错误 {by_level['error']}，警告 {by_level['warning']}，"
+            f"提示 {by_level['info']}\n"
+        )
     return 1 if levels.get("error") else 0

@@ -11,20 +11,34 @@ from editor_app.messages import msg
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "import", help="import a page or a story from plain text (UTF-8, GBK, UTF-16) or .docx",
+        "import",
+        help="import a page or a story from plain text (UTF-8, GBK, UTF-16) or .docx",
         description="Read copy into the document model: banner, 编者按, articles with headline group, "
-                    "dateline, subheads, photo captions and byline. Notes list what the importer was "
-                    "unsure of.")
+        "dateline, subheads, photo captions and byline. Notes list what the importer was "
+        "unsure of.",
+    )
     parser.add_argument("file", help="a .txt or .docx file ('-' reads UTF-8 text from standard input)")
-    parser.add_argument("--format", choices=["text", "json"], default="text",
-                        help="json: print the canonical issue JSON plus \"notes\" (default: a summary)")
+    parser.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help='json: print the canonical issue JSON plus "notes" (default: a summary)',
+    )
     parser.add_argument("-o", "--output", metavar="OUT.bulletin", help="write a project file")
-    parser.add_argument("--as", dest="as_", choices=["page", "article"], default="page",
-                        help="read a whole page (default) or one story as a single article")
+    parser.add_argument(
+        "--as",
+        dest="as_",
+        choices=["page", "article"],
+        default="page",
+        help="read a whole page (default) or one story as a single article",
+    )
     parser.add_argument("--force", action="store_true", help="overwrite an existing OUT.bulletin")
-    parser.add_argument("--normalize-punctuation", action="store_true",
-                        help="规范标点: half-width , ; : ? ! ( ) and straight quotes in Chinese text become "
-                             "full-width (numbers, times, Latin and web addresses are left alone)")
+    parser.add_argument(
+        "--normalize-punctuation",
+        action="store_true",
+        help="规范标点: half-width , ; : ? ! ( ) and straight quotes in Chinese text become "
+        "full-width (numbers, times, Latin and web addresses are left alone)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -76,16 +90,26 @@ def _summary(result, output) -> None:
             if isinstance(block, Banner):
                 _say(msg("banner   {title}", title=block.title))
             elif isinstance(block, EditorNote):
-                _say(msg("note     {label} ({paragraphs})", label=block.label,
-                          paragraphs=_paragraphs(block.paragraphs)))
+                _say(
+                    msg(
+                        "note     {label} ({paragraphs})",
+                        label=block.label,
+                        paragraphs=_paragraphs(block.paragraphs),
+                    )
+                )
             elif isinstance(block, Article):
                 extra = [_paragraphs(block.paragraphs)]
                 if block.photos:
                     extra.append(_photos(block.photos))
                 if block.byline:
                     extra.append(msg("byline {byline}", byline=block.byline))
-                _say(msg("article  {title} ({details})", title=block.title or msg("(no title)"),
-                          details=msg(", ").join(extra)))
+                _say(
+                    msg(
+                        "article  {title} ({details})",
+                        title=block.title or msg("(no title)"),
+                        details=msg(", ").join(extra),
+                    )
+                )
             else:
                 _say(msg("photo    {caption}", caption=block.caption))
     for note in result.notes:

@@ -27,8 +27,15 @@ from editor_app.layout.templates import get_template
 from editor_app.messages import msg
 from editor_app.storage.project import Project
 
-__all__ = ["ExportResult", "OversetError", "composition_problems", "export_docx", "write_report", "load_source",
-           "write_bytes"]
+__all__ = [
+    "ExportResult",
+    "OversetError",
+    "composition_problems",
+    "export_docx",
+    "write_report",
+    "load_source",
+    "write_bytes",
+]
 
 DEFAULT_TEMPLATE = "a4-bulletin"
 
@@ -60,7 +67,9 @@ def load_source(path) -> Project:
         from editor_app.importing import import_file
 
         return import_file(path).to_project()
-    raise InputError(path, msg("cannot export this kind of file; give a .bulletin project or a page as .txt or .docx"))
+    raise InputError(
+        path, msg("cannot export this kind of file; give a .bulletin project or a page as .txt or .docx")
+    )
 
 
 def composition_problems(composition: Composition) -> list[str]:
@@ -72,21 +81,44 @@ def composition_problems(composition: Composition) -> list[str]:
     for page in composition.pages:
         where = msg("page {page}", page=page.page.number)
         if page.unset:
-            problems.append(msg("{where}: {count} block(s) could not be set on any page and are not in the "
-                                "export", where=where, count=len(page.unset)))
+            problems.append(
+                msg(
+                    "{where}: {count} block(s) could not be set on any page and are not in the export",
+                    where=where,
+                    count=len(page.unset),
+                )
+            )
         if page.continuation and not page.template.flowing:  # a flowing document simply goes on
-            problems.append(msg("{where}: {count} block(s) did not fit and were set on a continuation page "
-                                "({folio})", where=where, count=len(page.blocks), folio=page.folio or "—"))
+            problems.append(
+                msg(
+                    "{where}: {count} block(s) did not fit and were set on a continuation page ({folio})",
+                    where=where,
+                    count=len(page.blocks),
+                    folio=page.folio or "—",
+                )
+            )
         for composed in page.blocks:
             label = block_label(composed.block) or msg("untitled item")
             if composed.state == "overset":
-                problems.append(msg("{where}, 「{label}」: {lines} line(s) overset (about {chars} characters "
-                                    "too many)", where=where, label=label[:24], lines=composed.overset_lines,
-                                    chars=composed.delta_chars(page.template.column_chars)))
+                problems.append(
+                    msg(
+                        "{where}, 「{label}」: {lines} line(s) overset (about {chars} characters too many)",
+                        where=where,
+                        label=label[:24],
+                        lines=composed.overset_lines,
+                        chars=composed.delta_chars(page.template.column_chars),
+                    )
+                )
             elif composed.state == "underset":
-                problems.append(msg("{where}, 「{label}」: {lines} line(s) underset (about {chars} characters "
-                                    "short)", where=where, label=label[:24], lines=composed.underset_lines,
-                                    chars=-composed.delta_chars(page.template.column_chars)))
+                problems.append(
+                    msg(
+                        "{where}, 「{label}」: {lines} line(s) underset (about {chars} characters short)",
+                        where=where,
+                        label=label[:24],
+                        lines=composed.underset_lines,
+                        chars=-composed.delta_chars(page.template.column_chars),
+                    )
+                )
     return problems
 
 
@@ -117,11 +149,20 @@ def compose_for_export(project, template, metrics=None) -> Composition:
     return Composer(template, metrics, sizes).compose(project.issue)
 
 
-def export_docx(project, out, template: str | None = None, flags_as_comments: bool = False,
-                findings_as_comments: bool = False, traditional: str | None = None,
-                progress: Callable[[int, int], None] | None = None, strict: bool = False,
-                composition: Composition | None = None, findings=None,
-                conversion_table: Path | None = None, handled_marks: bool = True) -> ExportResult:
+def export_docx(
+    project,
+    out,
+    template: str | None = None,
+    flags_as_comments: bool = False,
+    findings_as_comments: bool = False,
+    traditional: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    strict: bool = False,
+    composition: Composition | None = None,
+    findings=None,
+    conversion_table: Path | None = None,
+    handled_marks: bool = True,
+) -> ExportResult:
     """Write the project's issue as a print-ready DOCX; return the path, warnings and fit problems.
 
     `composition` lets the desktop app export exactly the pages its preview shows; `findings` lets it
@@ -142,14 +183,24 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
     warnings: list[str] = []
     others = sorted({page.template for page in issue.pages} - {tpl.id})
     if others and template is None:
-        warnings.append(msg("pages use different templates ({templates}); the whole issue was exported with "
-                            "{template}", templates=", ".join(others), template=tpl.id))
+        warnings.append(
+            msg(
+                "pages use different templates ({templates}); the whole issue was exported with {template}",
+                templates=", ".join(others),
+                template=tpl.id,
+            )
+        )
     if composition is None or tpl.layout.typesetter_notes:
         composition = compose_for_export(project, tpl)
     problems = [] if tpl.layout.typesetter_notes else composition_problems(composition)
     if strict and problems:
-        raise OversetError(msg("{path}: not written, the page does not fit: {problems}", path=out,
-                               problems="; ".join(problems)))
+        raise OversetError(
+            msg(
+                "{path}: not written, the page does not fit: {problems}",
+                path=out,
+                problems="; ".join(problems),
+            )
+        )
     groups = []
     if flags_as_comments:
         groups.append(flag_anchors(issue, warnings, handled=handled_marks))
@@ -159,8 +210,12 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
 
             findings = default_checker().check_issue(issue)
         groups.append(finding_anchors(findings))
-    options = WriteOptions(anchors=merge(*groups), variant=traditional, progress=progress,
-                           conversion_table=Path(conversion_table) if conversion_table else None)
+    options = WriteOptions(
+        anchors=merge(*groups),
+        variant=traditional,
+        progress=progress,
+        conversion_table=Path(conversion_table) if conversion_table else None,
+    )
     try:
         writer_class = FlowWriter if tpl.flowing else PageWriter
         writer = writer_class(project, tpl, options, warnings)
@@ -172,12 +227,19 @@ def export_docx(project, out, template: str | None = None, flags_as_comments: bo
         language = editions.LANGUAGE[traditional] if traditional else tpl.language
         organizer = clean_xml_text(issue.organizer or "")[0]
         convert = writer.par.convert
-        package.finish_package(writer.document, language, company=convert(organizer) if convert else organizer)
+        package.finish_package(
+            writer.document, language, company=convert(organizer) if convert else organizer
+        )
         data = writer.finish()
     except EditorError:
         raise
     except (ValueError, KeyError) as exc:  # python-docx refusing content: say what failed, keep the old file
-        raise ExportError(msg("{path}: the page could not be exported ({reason}). Nothing was written.",
-                              path=out, reason=f"{exc.__class__.__name__}: {exc}")) from None
+        raise ExportError(
+            msg(
+                "{path}: the page could not be exported ({reason}). Nothing was written.",
+                path=out,
+                reason=f"{exc.__class__.__name__}: {exc}",
+            )
+        ) from None
     write_bytes(out, data, backup=True)
     return ExportResult(out, warnings + problems, problems)

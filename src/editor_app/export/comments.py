@@ -21,7 +21,11 @@ from editor_app.model.fields import block_label, field_text
 
 FLAG_AUTHOR = "校对"
 CHECKER_AUTHOR = "自动校对"
-FLAG_STATUS_NAMES = {"open": "待处理", "accepted": "已采纳", "rejected": "已驳回"}  # as the 校对单 prints them
+FLAG_STATUS_NAMES = {
+    "open": "待处理",
+    "accepted": "已采纳",
+    "rejected": "已驳回",
+}  # as the 校对单 prints them
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,6 @@ class Anchor:
 
 
 Anchors = dict[tuple[str, str], list[Anchor]]
-
 
 
 def flag_comment_text(flag) -> str:
@@ -64,7 +67,7 @@ def _span(text: str, start: int, length: int, quote: str) -> tuple[int, int] | N
     """Where `quote` is in `text`: at `start`, else its copy nearest to `start`, else None."""
     if not quote:
         return None
-    if text[start:start + length] == quote:
+    if text[start : start + length] == quote:
         return start, start + length
     found, best = text.find(quote), None
     while found >= 0:
@@ -86,23 +89,40 @@ def flag_anchors(issue, warnings: list[str], handled: bool = True) -> Anchors:
         where = _where(issue, loc.block)
         if text is None:
             if flag.status == "open":
-                warnings.append(msg("the mark on 「{quote}」 ({where}): its text no longer exists; not exported "
-                                    "as a comment", quote=loc.quote, where=where or msg("a deleted block")))
+                warnings.append(
+                    msg(
+                        "the mark on 「{quote}」 ({where}): its text no longer exists; not exported "
+                        "as a comment",
+                        quote=loc.quote,
+                        where=where or msg("a deleted block"),
+                    )
+                )
             continue
         if flag.status == "accepted" and flag.suggestion:  # the suggestion now stands where the quote was
             span = _span(text, loc.start, len(flag.suggestion), flag.suggestion)
-        elif 0 <= loc.start < loc.end <= len(text) and (not loc.quote or text[loc.start:loc.end] == loc.quote):
+        elif 0 <= loc.start < loc.end <= len(text) and (
+            not loc.quote or text[loc.start : loc.end] == loc.quote
+        ):
             span = (loc.start, loc.end)
         else:
             span = _span(text, loc.start, loc.end - loc.start, loc.quote)
         if span is None or span[0] >= span[1]:
             if flag.status == "open":
-                warnings.append(msg("the mark on 「{quote}」 ({where}): the marked text is no longer there; not "
-                                    "exported as a comment", quote=loc.quote, where=where))
+                warnings.append(
+                    msg(
+                        "the mark on 「{quote}」 ({where}): the marked text is no longer there; not "
+                        "exported as a comment",
+                        quote=loc.quote,
+                        where=where,
+                    )
+                )
             continue
         author = flag.author or FLAG_AUTHOR
-        anchors[(loc.block, loc.field)].append(Anchor(span[0], span[1], flag_comment_text(flag), author,
-                                                      author[:2], resolved=flag.status != "open"))
+        anchors[(loc.block, loc.field)].append(
+            Anchor(
+                span[0], span[1], flag_comment_text(flag), author, author[:2], resolved=flag.status != "open"
+            )
+        )
     return anchors
 
 
@@ -132,11 +152,17 @@ def mark_resolved(document, resolved_ids: set[int]) -> int:
         is_done = comment.comment_id in resolved_ids
         done += is_done
         entries.append(f'<w15:commentEx w15:paraId="{para_id}" w15:done="{1 if is_done else 0}"/>')
-    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           f'<w15:commentsEx xmlns:w15="{W15}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
-           f'mc:Ignorable="w15">{"".join(entries)}</w15:commentsEx>')
-    part = Part(PackURI("/word/commentsExtended.xml"), CT_COMMENTS_EXTENDED, xml.encode("utf-8"),
-                document.part.package)
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w15:commentsEx xmlns:w15="{W15}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        f'mc:Ignorable="w15">{"".join(entries)}</w15:commentsEx>'
+    )
+    part = Part(
+        PackURI("/word/commentsExtended.xml"),
+        CT_COMMENTS_EXTENDED,
+        xml.encode("utf-8"),
+        document.part.package,
+    )
     document.part.relate_to(part, RT_COMMENTS_EXTENDED)
     return done
 
@@ -156,7 +182,8 @@ def finding_anchors(findings) -> Anchors:
         if loc is None or finding.level not in ("error", "warning") or finding.end <= finding.start:
             continue
         anchors[(loc.block, loc.field)].append(
-            Anchor(finding.start, finding.end, finding_comment_text(finding), CHECKER_AUTHOR, "AI"))
+            Anchor(finding.start, finding.end, finding_comment_text(finding), CHECKER_AUTHOR, "AI")
+        )
     return anchors
 
 

@@ -36,17 +36,27 @@ def new_document(template, use_reference: bool = True):
     try:
         document = Document(str(ref)) if ref else Document()
     except Exception as exc:  # zip, XML or package errors: all mean "this file is not a usable DOCX"
-        raise TemplateError(msg("{path}: the template's reference DOCX cannot be read ({reason}); save it "
-                                "again from Word/WPS, or delete it to use the template's YAML styles",
-                                path=ref, reason=exc.__class__.__name__)) from None
+        raise TemplateError(
+            msg(
+                "{path}: the template's reference DOCX cannot be read ({reason}); save it "
+                "again from Word/WPS, or delete it to use the template's YAML styles",
+                path=ref,
+                reason=exc.__class__.__name__,
+            )
+        ) from None
     body = document.element.body
     for child in list(body):
         if child.tag != docx_xml.qn("w:sectPr"):
             body.remove(child)
     if ref is None:
         body_spec = template.styles["BodyText"]
-        docx_xml.set_doc_defaults(document.styles.element, body_spec.face or "宋体", template.latin_face,
-                                  template.language, body_spec.size_pt or template.body_pt)
+        docx_xml.set_doc_defaults(
+            document.styles.element,
+            body_spec.face or "宋体",
+            template.latin_face,
+            template.language,
+            body_spec.size_pt or template.body_pt,
+        )
         docx_xml.drop_theme_fonts(document.styles.element)
         docx_xml.set_theme_font_lang(document.settings.element, template.language)
     install_styles(document, template, replace=ref is None)

@@ -12,29 +12,125 @@ import re
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsmap, qn
 
-__all__ = ["qn", "set_run_fonts", "set_columns", "set_paragraph_border", "set_first_line_indent",
-           "add_page_field", "set_language", "zero_inline_distances", "clean_xml_text"]
+__all__ = [
+    "qn",
+    "set_run_fonts",
+    "set_columns",
+    "set_paragraph_border",
+    "set_first_line_indent",
+    "add_page_field",
+    "set_language",
+    "zero_inline_distances",
+    "clean_xml_text",
+]
 
 # Characters XML 1.0 forbids (C0 controls except tab/newline/CR, lone surrogates, U+FFFE/FFFF).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # Children of w:rPr / w:pPr / w:sectPr must appear in schema order, or Word calls the file corrupt.
-_RPR_ORDER = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
-              "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid",
-              "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz",
-              "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
-              "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
-_PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
-              "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
-              "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
-              "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
-              "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
-              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
-              "w:sectPr", "w:pPrChange")
-_SECT_ORDER = ("w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type", "w:pgSz",
-               "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType", "w:cols",
-               "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
-               "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+_RPR_ORDER = (
+    "w:rStyle",
+    "w:rFonts",
+    "w:b",
+    "w:bCs",
+    "w:i",
+    "w:iCs",
+    "w:caps",
+    "w:smallCaps",
+    "w:strike",
+    "w:dstrike",
+    "w:outline",
+    "w:shadow",
+    "w:emboss",
+    "w:imprint",
+    "w:noProof",
+    "w:snapToGrid",
+    "w:vanish",
+    "w:webHidden",
+    "w:color",
+    "w:spacing",
+    "w:w",
+    "w:kern",
+    "w:position",
+    "w:sz",
+    "w:szCs",
+    "w:highlight",
+    "w:u",
+    "w:effect",
+    "w:bdr",
+    "w:shd",
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+    "w:specVanish",
+    "w:oMath",
+)
+_PPR_ORDER = (
+    "w:pStyle",
+    "w:keepNext",
+    "w:keepLines",
+    "w:pageBreakBefore",
+    "w:framePr",
+    "w:widowControl",
+    "w:numPr",
+    "w:suppressLineNumbers",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+_SECT_ORDER = (
+    "w:headerReference",
+    "w:footerReference",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:type",
+    "w:pgSz",
+    "w:pgMar",
+    "w:paperSrc",
+    "w:pgBorders",
+    "w:lnNumType",
+    "w:pgNumType",
+    "w:cols",
+    "w:formProt",
+    "w:vAlign",
+    "w:noEndnote",
+    "w:titlePg",
+    "w:textDirection",
+    "w:bidi",
+    "w:rtlGutter",
+    "w:docGrid",
+    "w:printerSettings",
+    "w:sectPrChange",
+)
 
 
 def _place(parent, child, order: tuple[str, ...]) -> None:
@@ -81,7 +177,9 @@ def set_language(rPr, east_asia: str = "zh-CN", latin: str = "en-US") -> None:
 
 def set_first_line_indent(pPr, chars: float, size_pt: float) -> None:
     """A first-line indent in characters, with the twips LibreOffice reads beside Word's chars."""
-    ind = _element("w:ind", firstLineChars=int(round(chars * 100)), firstLine=int(round(chars * size_pt * 20)))
+    ind = _element(
+        "w:ind", firstLineChars=int(round(chars * 100)), firstLine=int(round(chars * size_pt * 20))
+    )
     _place(pPr, ind, _PPR_ORDER)
 
 
@@ -90,8 +188,12 @@ _BORDER_STYLES = {"single", "double", "thick", "thinThickSmallGap", "thickThinSm
 
 def set_paragraph_border(pPr, spec: dict) -> None:
     """`spec`: {sides: box|top|bottom|top-bottom, style: single|double…, pt: 0.75, space_pt: 4, color}."""
-    sides = {"box": ("top", "left", "bottom", "right"), "top": ("top",), "bottom": ("bottom",),
-             "top-bottom": ("top", "bottom")}[spec.get("sides", "box")]
+    sides = {
+        "box": ("top", "left", "bottom", "right"),
+        "top": ("top",),
+        "bottom": ("bottom",),
+        "top-bottom": ("top", "bottom"),
+    }[spec.get("sides", "box")]
     style = spec.get("style", "single")
     if style not in _BORDER_STYLES:
         style = "single"
@@ -100,8 +202,9 @@ def set_paragraph_border(pPr, spec: dict) -> None:
     border = OxmlElement("w:pBdr")
     for side in ("top", "left", "bottom", "right"):  # schema order
         if side in sides:
-            border.append(_element(f"w:{side}", val=style, sz=size, space=space,
-                                   color=spec.get("color", "000000")))
+            border.append(
+                _element(f"w:{side}", val=style, sz=size, space=space, color=spec.get("color", "000000"))
+            )
     # No w:between: Word and LibreOffice then draw consecutive paragraphs with identical borders as one
     # box (an explicit between="nil" makes LibreOffice box every paragraph separately).
     _place(pPr, border, _PPR_ORDER)
@@ -119,8 +222,21 @@ def set_shading(pPr, fill: str) -> None:
     _place(pPr, _element("w:shd", val="clear", color="auto", fill=fill), _PPR_ORDER)
 
 
-_TCPR_ORDER = ("w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap",
-               "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
+_TCPR_ORDER = (
+    "w:cnfStyle",
+    "w:tcW",
+    "w:gridSpan",
+    "w:hMerge",
+    "w:vMerge",
+    "w:tcBorders",
+    "w:shd",
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:tcFitText",
+    "w:vAlign",
+    "w:hideMark",
+)
 
 
 def set_cell_shading(tcPr, fill: str) -> None:
@@ -130,9 +246,24 @@ def set_cell_shading(tcPr, fill: str) -> None:
 
 def repeat_as_header(trPr) -> None:
     """The row is repeated at the top of every page the table runs onto."""
-    _place(trPr, _element("w:tblHeader"), ("w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore",
-                                           "w:wAfter", "w:cantSplit", "w:trHeight", "w:tblHeader",
-                                           "w:tblCellSpacing", "w:jc", "w:hidden"))
+    _place(
+        trPr,
+        _element("w:tblHeader"),
+        (
+            "w:cnfStyle",
+            "w:divId",
+            "w:gridBefore",
+            "w:gridAfter",
+            "w:wBefore",
+            "w:wAfter",
+            "w:cantSplit",
+            "w:trHeight",
+            "w:tblHeader",
+            "w:tblCellSpacing",
+            "w:jc",
+            "w:hidden",
+        ),
+    )
 
 
 def set_keep_with_next(pPr) -> None:
@@ -155,31 +286,100 @@ def add_break_and_tab(p) -> None:
 
 
 # What follows w:compat in w:settings (schema order); elements of later namespaces (w14:docId …) come last too.
-_AFTER_COMPAT = {qn(f"w:{name}") for name in (
-    "docVars", "rsids", "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
-    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
-    "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")} | {
+_AFTER_COMPAT = {
+    qn(f"w:{name}")
+    for name in (
+        "docVars",
+        "rsids",
+        "attachedSchema",
+        "themeFontLang",
+        "clrSchemeMapping",
+        "doNotIncludeSubdocsInStats",
+        "doNotAutoCompressPictures",
+        "forceUpgrade",
+        "captions",
+        "readModeInkLockDown",
+        "smartTagType",
+        "shapeDefaults",
+        "doNotEmbedSmartTags",
+        "decimalSymbol",
+        "listSeparator",
+    )
+} | {
     "{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr",
-    "{http://schemas.openxmlformats.org/schemaLibrary/2006/main}schemaLibrary"}
+    "{http://schemas.openxmlformats.org/schemaLibrary/2006/main}schemaLibrary",
+}
 # The children of w:compat in schema order.
-_COMPAT_ORDER = tuple(f"w:{name}" for name in (
-    "useSingleBorderforContiguousCells", "wpJustification", "noTabHangInd", "noLeading", "spaceForUL",
-    "noColumnBalance", "balanceSingleByteDoubleByteWidth", "noExtraLineSpacing", "doNotLeaveBackslashAlone",
-    "ulTrailSpace", "doNotExpandShiftReturn", "spacingInWholePoints", "lineWrapLikeWord6",
-    "printBodyTextBeforeHeader", "printColBlack", "wpSpaceWidth", "showBreaksInFrames", "subFontBySize",
-    "suppressBottomSpacing", "suppressTopSpacing", "suppressSpacingAtTopOfPage", "suppressSpBfAfterPgBrk",
-    "swapBordersFacingPages", "convMailMergeEsc", "truncateFontHeightsLikeWP6", "mwSmallCaps", "usePrinterMetrics",
-    "doNotSuppressParagraphBorders", "wrapTrailSpaces", "footnoteLayoutLikeWW8", "shapeLayoutLikeWW8",
-    "alignTablesRowByRow", "forgetLastTabAlignment", "adjustLineHeightInTable", "autoSpaceLikeWord95",
-    "noSpaceRaiseLower", "doNotUseHTMLParagraphAutoSpacing", "layoutRawTableWidth", "layoutTableRowsApart",
-    "useWord97LineBreakRules", "doNotBreakWrappedTables", "doNotSnapToGridInCell", "selectFldWithFirstOrLastChar",
-    "applyBreakingRules", "doNotWrapTextWithPunct", "doNotUseEastAsianBreakRules", "useWord2002TableStyleRules",
-    "growAutofit", "useFELayout", "useNormalStyleForList", "doNotUseIndentAsNumberingTabStop",
-    "useAltKinsokuLineBreakRules", "allowSpaceOfSameStyleInTable", "doNotSuppressIndentation",
-    "doNotAutofitConstrainedTables", "autofitToFirstFixedWidthCell", "underlineTabInNumList",
-    "displayHangulFixedWidth", "splitPgBreakAndParaMark", "doNotVertAlignCellWithSp",
-    "doNotBreakConstrainedForcedTable", "doNotVertAlignInTxbx", "useAnsiKerningPairs", "cachedColBalance",
-    "compatSetting"))
+_COMPAT_ORDER = tuple(
+    f"w:{name}"
+    for name in (
+        "useSingleBorderforContiguousCells",
+        "wpJustification",
+        "noTabHangInd",
+        "noLeading",
+        "spaceForUL",
+        "noColumnBalance",
+        "balanceSingleByteDoubleByteWidth",
+        "noExtraLineSpacing",
+        "doNotLeaveBackslashAlone",
+        "ulTrailSpace",
+        "doNotExpandShiftReturn",
+        "spacingInWholePoints",
+        "lineWrapLikeWord6",
+        "printBodyTextBeforeHeader",
+        "printColBlack",
+        "wpSpaceWidth",
+        "showBreaksInFrames",
+        "subFontBySize",
+        "suppressBottomSpacing",
+        "suppressTopSpacing",
+        "suppressSpacingAtTopOfPage",
+        "suppressSpBfAfterPgBrk",
+        "swapBordersFacingPages",
+        "convMailMergeEsc",
+        "truncateFontHeightsLikeWP6",
+        "mwSmallCaps",
+        "usePrinterMetrics",
+        "doNotSuppressParagraphBorders",
+        "wrapTrailSpaces",
+        "footnoteLayoutLikeWW8",
+        "shapeLayoutLikeWW8",
+        "alignTablesRowByRow",
+        "forgetLastTabAlignment",
+        "adjustLineHeightInTable",
+        "autoSpaceLikeWord95",
+        "noSpaceRaiseLower",
+        "doNotUseHTMLParagraphAutoSpacing",
+        "layoutRawTableWidth",
+        "layoutTableRowsApart",
+        "useWord97LineBreakRules",
+        "doNotBreakWrappedTables",
+        "doNotSnapToGridInCell",
+        "selectFldWithFirstOrLastChar",
+        "applyBreakingRules",
+        "doNotWrapTextWithPunct",
+        "doNotUseEastAsianBreakRules",
+        "useWord2002TableStyleRules",
+        "growAutofit",
+        "useFELayout",
+        "useNormalStyleForList",
+        "doNotUseIndentAsNumberingTabStop",
+        "useAltKinsokuLineBreakRules",
+        "allowSpaceOfSameStyleInTable",
+        "doNotSuppressIndentation",
+        "doNotAutofitConstrainedTables",
+        "autofitToFirstFixedWidthCell",
+        "underlineTabInNumList",
+        "displayHangulFixedWidth",
+        "splitPgBreakAndParaMark",
+        "doNotVertAlignCellWithSp",
+        "doNotBreakConstrainedForcedTable",
+        "doNotVertAlignInTxbx",
+        "useAnsiKerningPairs",
+        "cachedColBalance",
+        "compatSetting",
+    )
+)
 
 
 def set_compat_flag(settings_element, tag: str) -> None:
@@ -187,8 +387,11 @@ def set_compat_flag(settings_element, tag: str) -> None:
     compat = settings_element.find(qn("w:compat"))
     if compat is None:  # python-docx's and Word's settings have one; a hand-made reference may not
         compat = OxmlElement("w:compat")
-        after = [child for child in settings_element
-                 if child.tag in _AFTER_COMPAT or not str(child.tag).startswith(f"{{{nsmap['w']}}}")]
+        after = [
+            child
+            for child in settings_element
+            if child.tag in _AFTER_COMPAT or not str(child.tag).startswith(f"{{{nsmap['w']}}}")
+        ]
         if after:
             after[0].addprevious(compat)
         else:
@@ -219,6 +422,7 @@ def add_page_field(paragraph, cached: str = "1", style_id: str | None = None) ->
 
     WPS shows nothing for a field without a cached result, so one is always written.
     """
+
     def run(*children):
         r = OxmlElement("w:r")
         if style_id:
@@ -252,9 +456,23 @@ def frame_table(table, width_twips: int) -> None:
     for tag in ("w:tblW", "w:tblInd", "w:tblCellMar", "w:tblBorders"):
         for old in tblPr.findall(qn(tag)):
             tblPr.remove(old)
-    order = ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
-             "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd",
-             "w:tblLayout", "w:tblCellMar", "w:tblLook")
+    order = (
+        "w:tblStyle",
+        "w:tblpPr",
+        "w:tblOverlap",
+        "w:bidiVisual",
+        "w:tblStyleRowBandSize",
+        "w:tblStyleColBandSize",
+        "w:tblW",
+        "w:jc",
+        "w:tblCellSpacing",
+        "w:tblInd",
+        "w:tblBorders",
+        "w:shd",
+        "w:tblLayout",
+        "w:tblCellMar",
+        "w:tblLook",
+    )
     _place(tblPr, _element("w:tblW", w=width_twips, type="dxa"), order)
     _place(tblPr, _element("w:tblInd", w=0, type="dxa"), order)
     borders = OxmlElement("w:tblBorders")

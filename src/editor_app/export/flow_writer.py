@@ -33,7 +33,9 @@ class FlowWriter:
         self.template = template
         self.options = options
         self.warnings = warnings
-        convert = traditional.converter(options.variant, options.conversion_table) if options.variant else None
+        convert = (
+            traditional.converter(options.variant, options.conversion_table) if options.variant else None
+        )
         self.document = new_document(template)
         self.par = ParagraphWriter(self.document, options.anchors, convert)
         self.body = self.document.element.body
@@ -85,7 +87,9 @@ class FlowWriter:
             paragraph._p.style = "Folio" if text else "PageNumber"
             if text:
                 paragraph.add_run(self.par.text(text))
-        page_number(section.footer.paragraphs[0], "PageNumber", self.template, 1, "right" if outside else None)
+        page_number(
+            section.footer.paragraphs[0], "PageNumber", self.template, 1, "right" if outside else None
+        )
         if outside:
             page_number(section.even_page_footer.paragraphs[0], "PageNumber", self.template, 2, "left")
         grid = self.template.grid
@@ -96,14 +100,24 @@ class FlowWriter:
     def _block(self, page: ComposedPage, composed: ComposedBlock, exact: bool) -> None:
         if exact:  # as composed: the spacing that puts every line where the preview shows it
             story = composed.story
-            self._paras(story.head, composed.head_spacing, top=composed.head_top_pt, bottom=composed.head_bottom_pt,
-                        keep=True)
+            self._paras(
+                story.head,
+                composed.head_spacing,
+                top=composed.head_top_pt,
+                bottom=composed.head_bottom_pt,
+                keep=True,
+            )
             for figure in story.figures:
                 self._figure(figure)
             for index, para in enumerate(story.body):
-                self.par.write(self.body, para, spacing=composed.body_spacing.get(index),
-                               tab_twips=int(round(composed.text_width * 1440 / 25.4)),
-                               widow_control=bool(para.tail), keep_with_next=para.style == "Subhead")
+                self.par.write(
+                    self.body,
+                    para,
+                    spacing=composed.body_spacing.get(index),
+                    tab_twips=int(round(composed.text_width * 1440 / 25.4)),
+                    widow_control=bool(para.tail),
+                    keep_with_next=para.style == "Subhead",
+                )
             return
         layout = self.template.layout  # the manuscript's own wording: no page template's 小标题 marker
         story = story_of(composed.block, StoryStyle(layout.byline_brackets, layout.subhead_marker))
@@ -114,18 +128,31 @@ class FlowWriter:
         for para in story.body:
             if para.tail:  # the byline tag as a 署名 paragraph of its own
                 self.par.write(self.body, Para(para.style, para.pieces))
-                self.par.write(self.body, Para("Byline", [Piece(p.text, None, p.source, p.offset)
-                                                          for p in para.tail]))
+                self.par.write(
+                    self.body, Para("Byline", [Piece(p.text, None, p.source, p.offset) for p in para.tail])
+                )
             else:
                 self.par.write(self.body, para)
         for figure in story.figures:
             self._figure(figure)
 
-    def _paras(self, paras: list[Para], spacing: dict[int, Spacing], top: float = 0.0, bottom: float = 0.0,
-               keep: bool = False) -> None:
+    def _paras(
+        self,
+        paras: list[Para],
+        spacing: dict[int, Spacing],
+        top: float = 0.0,
+        bottom: float = 0.0,
+        keep: bool = False,
+    ) -> None:
         for index, para in enumerate(paras):
-            written = self.par.write(self.body, para, spacing=spacing.get(index), widow_control=False,
-                                     keep_with_next=keep, extra_before_pt=top if index == 0 else 0.0)
+            written = self.par.write(
+                self.body,
+                para,
+                spacing=spacing.get(index),
+                widow_control=False,
+                keep_with_next=keep,
+                extra_before_pt=top if index == 0 else 0.0,
+            )
             if index == len(paras) - 1 and spacing.get(index) is not None:
                 written.paragraph_format.space_after = Pt(round(spacing[index].after + bottom, 2))
 
@@ -134,13 +161,26 @@ class FlowWriter:
         block = story.block
         slot = page.template.slot(block.slot) if isinstance(block, Article) else None
         place = composed.place
-        parts = [msg("[typesetting] slot {slot}; {columns} column(s) × {lines} line(s) on page {page} ({template}); "
-                     "{chars} characters", slot=slot.name if slot else msg("none"), columns=place.span,
-                     lines=place.height, page=page.page.number, template=page.template.name,
-                     chars=story.characters())]
+        parts = [
+            msg(
+                "[typesetting] slot {slot}; {columns} column(s) × {lines} line(s) on page {page} ({template}); "
+                "{chars} characters",
+                slot=slot.name if slot else msg("none"),
+                columns=place.span,
+                lines=place.height,
+                page=page.page.number,
+                template=page.template.name,
+                chars=story.characters(),
+            )
+        ]
         for figure in story.figures:
-            parts.append(msg("picture {file}: {caption}", file=figure.image or msg("not supplied yet"),
-                             caption=figure.alt or "—"))
+            parts.append(
+                msg(
+                    "picture {file}: {caption}",
+                    file=figure.image or msg("not supplied yet"),
+                    caption=figure.alt or "—",
+                )
+            )
         self.par.write(self.body, Para("TypesetterNote", [Piece("；".join(parts))]))
 
     def _figure(self, figure: Figure) -> None:
@@ -156,8 +196,12 @@ class FlowWriter:
             shape = paragraph.add_run().add_picture(io.BytesIO(prepared.data), width=width, height=height)
             docx_xml.zero_inline_distances(shape)
             self.pictures += 1
-            package.describe_picture(shape._inline, self.document.part, self.par.text(figure.alt or figure.label),
-                                     f"photo-{self.pictures:02d}")
+            package.describe_picture(
+                shape._inline,
+                self.document.part,
+                self.par.text(figure.alt or figure.label),
+                f"photo-{self.pictures:02d}",
+            )
         for para in figure.caption:
             self.par.write(self.body, para)
 

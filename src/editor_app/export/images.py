@@ -48,21 +48,37 @@ def _reencode(data: bytes, fmt: str) -> bytes:
 def prepare(project, picture, warnings: list[str]) -> PreparedImage | None:
     """The picture's bytes ready to embed, or None (with a warning) when a placeholder must stand in."""
     if not picture.image:
-        warnings.append(msg("photo 「{label}」 has no image yet: printed as a 「图片待补」 placeholder",
-                            label=picture.label))
+        warnings.append(
+            msg(
+                "photo 「{label}」 has no image yet: printed as a 「图片待补」 placeholder",
+                label=picture.label,
+            )
+        )
         return None
     data = project.images.get(picture.image)
     if data is None:
-        warnings.append(msg("image {image} (photo 「{label}」) is missing from the project: "
-                            "printed as a 「图片待补」 placeholder", image=picture.image, label=picture.label))
+        warnings.append(
+            msg(
+                "image {image} (photo 「{label}」) is missing from the project: "
+                "printed as a 「图片待补」 placeholder",
+                image=picture.image,
+                label=picture.label,
+            )
+        )
         return None
     try:
         info = inspect_image(data, picture.image)
     except InputError as exc:
-        warnings.append(msg("{problem} (photo 「{label}」): printed as a 「图片待补」 placeholder",
-                            problem=exc, label=picture.label))
+        warnings.append(
+            msg(
+                "{problem} (photo 「{label}」): printed as a 「图片待补」 placeholder",
+                problem=exc,
+                label=picture.label,
+            )
+        )
         return None
-    if info.format not in DOCX_NATIVE or (info.format in ("JPEG", "PNG", "TIFF", "WEBP")
-                                          and _orientation(data) != 1):
+    if info.format not in DOCX_NATIVE or (
+        info.format in ("JPEG", "PNG", "TIFF", "WEBP") and _orientation(data) != 1
+    ):
         data = _reencode(data, info.format)
     return PreparedImage(data, info.width, info.height)

@@ -25,10 +25,13 @@ from editor_app import __version__
 APP_NAME = "editor-app"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _LANG_ATTR = f"{{{_W}}}eastAsia"
-NS = {"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-      "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-      "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
-      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships", "w": _W}
+NS = {
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "w": _W,
+}
 
 # Styles the comments part and comment references use (python-docx writes these ids), defined as
 # Word's built-ins so Word and WPS show them in their own words.
@@ -69,14 +72,16 @@ def set_app_properties(document, company: str = "") -> None:
     """docProps/app.xml: this app and its version (a fresh part, not the template's counts and names)."""
     from xml.sax.saxutils import escape
 
-    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
-           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-           f"<Application>{escape(APP_NAME)}/{escape(__version__)}</Application><DocSecurity>0</DocSecurity>"
-           "<ScaleCrop>false</ScaleCrop>"
-           + (f"<Company>{escape(company[:255])}</Company>" if company else "")
-           + "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
-           f"<HyperlinksChanged>false</HyperlinksChanged><AppVersion>{app_version()}</AppVersion></Properties>")
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>{escape(APP_NAME)}/{escape(__version__)}</Application><DocSecurity>0</DocSecurity>"
+        "<ScaleCrop>false</ScaleCrop>"
+        + (f"<Company>{escape(company[:255])}</Company>" if company else "")
+        + "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+        f"<HyperlinksChanged>false</HyperlinksChanged><AppVersion>{app_version()}</AppVersion></Properties>"
+    )
     package = document.part.package
     for rel in package.rels.values():
         if rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
@@ -84,9 +89,12 @@ def set_app_properties(document, company: str = "") -> None:
             return
     from docx.opc.part import Part
 
-    part = Part(PackURI("/docProps/app.xml"),
-                "application/vnd.openxmlformats-officedocument.extended-properties+xml", xml.encode("utf-8"),
-                package)
+    part = Part(
+        PackURI("/docProps/app.xml"),
+        "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+        xml.encode("utf-8"),
+        package,
+    )
     package.relate_to(part, RT.EXTENDED_PROPERTIES)
 
 
@@ -118,10 +126,13 @@ def define_comment_styles(document) -> list[str]:
         kind, name, half_points = COMMENT_STYLES[style_id]
         based = "Normal" if kind == "paragraph" else "DefaultParagraphFont"
         based_xml = f'<w:basedOn w:val="{based}"/>' if based in present else ""
-        styles.append(parse_xml(
-            f'<w:style {nsdecls("w")} w:type="{kind}" w:styleId="{style_id}"><w:name w:val="{name}"/>'
-            f'{based_xml}<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
-            f'<w:rPr><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr></w:style>'))
+        styles.append(
+            parse_xml(
+                f'<w:style {nsdecls("w")} w:type="{kind}" w:styleId="{style_id}"><w:name w:val="{name}"/>'
+                f'{based_xml}<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
+                f'<w:rPr><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr></w:style>'
+            )
+        )
         added.append(style_id)
     return added
 
@@ -199,7 +210,7 @@ def label_pictures(document, caption_styles=("PhotoCaption",), credit_styles=("P
             continue
         p = next(a for a in shape.iterancestors(qn("w:p")))
         alt = ""
-        for follower in paragraphs[position[id(p)] + 1:]:  # the caption and credit right below it
+        for follower in paragraphs[position[id(p)] + 1 :]:  # the caption and credit right below it
             style = follower.find("w:pPr/w:pStyle", NS)
             style_id = style.get(qn("w:val")) if style is not None else None
             if style_id not in caption_styles and style_id not in credit_styles:
@@ -208,6 +219,9 @@ def label_pictures(document, caption_styles=("PhotoCaption",), credit_styles=("P
                 alt = "".join(t.text or "" for t in follower.iter(qn("w:t")))
             if style_id in caption_styles:
                 break
-        names.append(describe_picture(shape, document.part, alt or f"图片{len(names) + 1}",
-                                      f"photo-{len(names) + 1:02d}"))
+        names.append(
+            describe_picture(
+                shape, document.part, alt or f"图片{len(names) + 1}", f"photo-{len(names) + 1:02d}"
+            )
+        )
     return names

@@ -38,7 +38,9 @@ class PageWriter:
         self.template = template
         self.options = options
         self.warnings = warnings
-        convert = traditional.converter(options.variant, options.conversion_table) if options.variant else None
+        convert = (
+            traditional.converter(options.variant, options.conversion_table) if options.variant else None
+        )
         self.document = new_document(template)
         self.par = ParagraphWriter(self.document, options.anchors, convert)
         self.ids = shapes.ShapeIds()
@@ -76,10 +78,15 @@ class PageWriter:
                 rect = Rect(rule.x1 - weight / 2, rule.y1, weight, rule.y2 - rule.y1)
             else:
                 rect = Rect(rule.x1, rule.y1 - weight / 2, rule.x2 - rule.x1, weight)
-            holder.append(shapes.rectangle(self.ids, rect.x, rect.y, rect.w, rect.h, "栏线",
-                                           fill=rule.color or "000000"))
+            holder.append(
+                shapes.rectangle(
+                    self.ids, rect.x, rect.y, rect.w, rect.h, "栏线", fill=rule.color or "000000"
+                )
+            )
         if page.credits_rect is not None and page.credits_para is not None:  # last in reading order
-            self._boxed_paras(holder, page.credits_rect, [page.credits_para], {0: page.credits_spacing}, "责任编辑")
+            self._boxed_paras(
+                holder, page.credits_rect, [page.credits_para], {0: page.credits_spacing}, "责任编辑"
+            )
 
     # --- blocks -------------------------------------------------------------------------------
     def _block(self, holder, composed: ComposedBlock) -> None:
@@ -87,13 +94,23 @@ class PageWriter:
         label = _label(composed)
         if composed.boxed:
             border = self.template.styles["EditorNote"].border
-            holder.append(shapes.rectangle(self.ids, composed.rect.x, composed.rect.y, composed.rect.w,
-                                           composed.rect.h, f"{label} 框", line_pt=border.pt if border else 0.75,
-                                           line_color=border.color if border else None))
+            holder.append(
+                shapes.rectangle(
+                    self.ids,
+                    composed.rect.x,
+                    composed.rect.y,
+                    composed.rect.w,
+                    composed.rect.h,
+                    f"{label} 框",
+                    line_pt=border.pt if border else 0.75,
+                    line_color=border.color if border else None,
+                )
+            )
         if composed.head_rect is not None and story.head:
             spacing = dict(composed.head_spacing)
-            self._boxed_paras(holder, composed.head_rect, story.head, spacing, f"{label} 标题",
-                              top_pt=composed.head_top_pt)
+            self._boxed_paras(
+                holder, composed.head_rect, story.head, spacing, f"{label} 标题", top_pt=composed.head_top_pt
+            )
         for figure in composed.figures:
             self._figure(holder, figure, label)
         if story.body and composed.frames:
@@ -105,46 +122,86 @@ class PageWriter:
         content = None
         for seq, frame in enumerate(composed.frames):
             rect = frame.rect
-            run, box = shapes.text_box(self.ids, rect.x, rect.y, rect.w, rect.h + FRAME_SLACK_MM,
-                                       f"{label} 正文{seq + 1}", chain=chain, seq=seq)
+            run, box = shapes.text_box(
+                self.ids,
+                rect.x,
+                rect.y,
+                rect.w,
+                rect.h + FRAME_SLACK_MM,
+                f"{label} 正文{seq + 1}",
+                chain=chain,
+                seq=seq,
+            )
             holder.append(run)
             if seq == 0:
                 content = box
         tab = int(round(composed.text_width * TWIPS_PER_MM))
         for index, para in enumerate(composed.story.body):
-            paragraph = self.par.write(content, para, spacing=composed.body_spacing.get(index), tab_twips=tab,
-                                       widow_control=bool(para.tail), keep_with_next=para.style == "Subhead")
+            paragraph = self.par.write(
+                content,
+                para,
+                spacing=composed.body_spacing.get(index),
+                tab_twips=tab,
+                widow_control=bool(para.tail),
+                keep_with_next=para.style == "Subhead",
+            )
             if composed.boxed:  # the frame is drawn round the block, not round each paragraph
                 docx_xml.clear_paragraph_border(paragraph._p.get_or_add_pPr())
 
-    def _boxed_paras(self, holder, rect: Rect, paras: list[Para], spacing: dict, name: str,
-                     top_pt: float = 0.0) -> None:
+    def _boxed_paras(
+        self, holder, rect: Rect, paras: list[Para], spacing: dict, name: str, top_pt: float = 0.0
+    ) -> None:
         run, content = shapes.text_box(self.ids, rect.x, rect.y, rect.w, rect.h + FRAME_SLACK_MM, name)
         holder.append(run)
         for index, para in enumerate(paras):
-            self.par.write(content, para, spacing=spacing.get(index), widow_control=False, keep_with_next=False,
-                           extra_before_pt=top_pt if index == 0 else 0.0)
+            self.par.write(
+                content,
+                para,
+                spacing=spacing.get(index),
+                widow_control=False,
+                keep_with_next=False,
+                extra_before_pt=top_pt if index == 0 else 0.0,
+            )
 
     def _figure(self, holder, box: FigureBox, label: str) -> None:
         figure = box.figure
         prepared = images.prepare(self.project, figure, self.warnings)
         pic = box.picture
         if prepared is None:
-            run, content = shapes.text_box(self.ids, pic.x, pic.y, pic.w, pic.h, f"{label} 图片占位",
-                                           vertical="ctr", border_pt=0.75, border_dash="dash")
+            run, content = shapes.text_box(
+                self.ids,
+                pic.x,
+                pic.y,
+                pic.w,
+                pic.h,
+                f"{label} 图片占位",
+                vertical="ctr",
+                border_pt=0.75,
+                border_dash="dash",
+            )
             holder.append(run)
-            self.par.write(content, Para("PhotoPlaceholder", [Piece(PLACEHOLDER_TEXT)]), widow_control=False,
-                           keep_with_next=False)
+            self.par.write(
+                content,
+                Para("PhotoPlaceholder", [Piece(PLACEHOLDER_TEXT)]),
+                widow_control=False,
+                keep_with_next=False,
+            )
         else:
             self.pictures += 1
             inline = self.document.part.new_pic_inline(io.BytesIO(prepared.data), Mm(pic.w), Mm(pic.h))
             alt = self.par.text(figure.alt or figure.label)
             run = shapes.anchored_picture(inline, self.ids, pic.x, pic.y, pic.w, pic.h, "photo", alt)
-            package.describe_picture(run.find(".//" + docx_xml.qn("wp:anchor")), self.document.part, alt,
-                                     f"photo-{self.pictures:02d}")
+            package.describe_picture(
+                run.find(".//" + docx_xml.qn("wp:anchor")),
+                self.document.part,
+                alt,
+                f"photo-{self.pictures:02d}",
+            )
             holder.append(run)
         if box.caption_rect is not None and figure.caption:
-            self._boxed_paras(holder, box.caption_rect, figure.caption, box.caption_spacing, f"{label} 图片说明")
+            self._boxed_paras(
+                holder, box.caption_rect, figure.caption, box.caption_spacing, f"{label} 图片说明"
+            )
 
     # --- headers and footers ------------------------------------------------------------------
     def _headers_and_footers(self, composition: Composition) -> None:
@@ -159,7 +216,9 @@ class PageWriter:
             for header in headers:
                 header.is_linked_to_previous = False
                 paragraph = header.paragraphs[0]
-                paragraph._p.style = "Folio" if text else "PageNumber"  # no head: no rule either (by id: fast)
+                paragraph._p.style = (
+                    "Folio" if text else "PageNumber"
+                )  # no head: no rule either (by id: fast)
                 if text:
                     paragraph.add_run(self.par.text(text))
             footers = [(section.footer, index + 1, "right" if outside else None)]

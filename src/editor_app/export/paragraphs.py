@@ -51,9 +51,18 @@ class ParagraphWriter:
         p.style = style_id
         return paragraph
 
-    def write(self, container, para: Para, *, spacing: Spacing | None = None, tab_twips: int = 0,
-              widow_control: bool | None = None, keep_with_next: bool | None = None,
-              extra_before_pt: float = 0.0, parent=None) -> Paragraph:
+    def write(
+        self,
+        container,
+        para: Para,
+        *,
+        spacing: Spacing | None = None,
+        tab_twips: int = 0,
+        widow_control: bool | None = None,
+        keep_with_next: bool | None = None,
+        extra_before_pt: float = 0.0,
+        parent=None,
+    ) -> Paragraph:
         paragraph = self.new(container, para.style, parent)
         fmt = paragraph.paragraph_format
         if spacing is not None:  # exactly what the composer gave it, so the frames break where it broke
@@ -92,8 +101,15 @@ class ParagraphWriter:
             return None
         return self.convert.convert_mapped(piece.text, piece.source[1])
 
-    def _run(self, paragraph: Paragraph, text: str, char_style: str | None, size: float | None,
-             converted=None, start: int = 0):
+    def _run(
+        self,
+        paragraph: Paragraph,
+        text: str,
+        char_style: str | None,
+        size: float | None,
+        converted=None,
+        start: int = 0,
+    ):
         if converted is not None:
             run = paragraph.add_run(converted.cut(start, start + len(text)))
         else:
@@ -104,7 +120,9 @@ class ParagraphWriter:
             run.font.size = Pt(size)
         return run
 
-    def _anchored_runs(self, paragraph: Paragraph, piece: Piece, anchors, size: float | None, converted) -> None:
+    def _anchored_runs(
+        self, paragraph: Paragraph, piece: Piece, anchors, size: float | None, converted
+    ) -> None:
         """Split the piece at every comment boundary, then hang each comment on its runs."""
         lo, hi = piece.offset, piece.offset + len(piece.text)
         cuts = {0, len(piece.text)}
@@ -115,14 +133,19 @@ class ParagraphWriter:
         ordered = sorted(cuts)
         spans = []
         for a, b in zip(ordered, ordered[1:], strict=False):
-            spans.append((a + lo, b + lo, self._run(paragraph, piece.text[a:b], piece.char_style, size, converted, a)))
+            spans.append(
+                (a + lo, b + lo, self._run(paragraph, piece.text[a:b], piece.char_style, size, converted, a))
+            )
         for anchor in anchors:
             runs = [run for start, end, run in spans if start >= anchor.start and end <= anchor.end]
             if runs:
                 self.placed.add(id(anchor))
-                comment = self.document.add_comment(runs, text=self.text(anchor.text),
-                                                    author=self.text(anchor.author) or "校对",
-                                                    initials=self.text(anchor.initials))
+                comment = self.document.add_comment(
+                    runs,
+                    text=self.text(anchor.text),
+                    author=self.text(anchor.author) or "校对",
+                    initials=self.text(anchor.initials),
+                )
                 if anchor.resolved:
                     self.resolved_ids.add(comment.comment_id)
 
@@ -132,8 +155,18 @@ class ParagraphWriter:
 
         unplaced = [a for group in self.anchors.values() for a in group if id(a) not in self.placed]
         if unplaced:
-            warnings.append(msg("{count} comment(s) point at text that is not printed and were left out: "
-                                "{quotes}", count=len(unplaced), quotes="; ".join(a.text[:40] for a in unplaced[:5])))
+            warnings.append(
+                msg(
+                    "{count} comment(s) point at text that is not printed and were left out: {quotes}",
+                    count=len(unplaced),
+                    quotes="; ".join(a.text[:40] for a in unplaced[:5]),
+                )
+            )
         if self.removed_controls:
-            warnings.append(msg("removed {count} control character(s) that a DOCX cannot store (they were "
-                                "invisible in the text)", count=self.removed_controls))
+            warnings.append(
+                msg(
+                    "removed {count} control character(s) that a DOCX cannot store (they were "
+                    "invisible in the text)",
+                    count=self.removed_controls,
+                )
+            )

@@ -21,16 +21,86 @@ from editor_app.proof.typo.protect import SURNAMES, TITLES, name_spans
 # Surnames whose traditional form differs from the character's usual conversion (于 → 於, 余 → 餘 …):
 # as a surname the character is its own. 叶, 钟, 万, 沈, 谷 convert as usual (葉, 鍾, 萬, 沈, 谷).
 SURNAME_FORMS = {
-    "于": "于", "余": "余", "范": "范", "姜": "姜", "游": "游", "岳": "岳", "党": "党", "郁": "郁", "朴": "朴",
-    "涂": "涂", "台": "台", "干": "干", "后": "后", "占": "占", "咸": "咸", "种": "种", "卜": "卜", "叶": "葉",
-    "钟": "鍾", "万": "萬", "沈": "沈", "谷": "谷", "云": "雲", "冲": "冲", "曲": "曲", "筑": "筑",
+    "于": "于",
+    "余": "余",
+    "范": "范",
+    "姜": "姜",
+    "游": "游",
+    "岳": "岳",
+    "党": "党",
+    "郁": "郁",
+    "朴": "朴",
+    "涂": "涂",
+    "台": "台",
+    "干": "干",
+    "后": "后",
+    "占": "占",
+    "咸": "咸",
+    "种": "种",
+    "卜": "卜",
+    "叶": "葉",
+    "钟": "鍾",
+    "万": "萬",
+    "沈": "沈",
+    "谷": "谷",
+    "云": "雲",
+    "冲": "冲",
+    "曲": "曲",
+    "筑": "筑",
 }
-COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "夏侯", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "令狐",
-                     "东方", "西门", "端木", "独孤", "南宫", "万俟", "司徒", "司空", "闻人", "呼延")
+COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "夏侯",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "长孙",
+    "宇文",
+    "令狐",
+    "东方",
+    "西门",
+    "端木",
+    "独孤",
+    "南宫",
+    "万俟",
+    "司徒",
+    "司空",
+    "闻人",
+    "呼延",
+)
 # Words in bylines and credits that are not names: 记者 于勇、通讯员 范晓、于勇 摄.
-ROLE_WORDS = ("本报记者", "本刊记者", "特约记者", "见习记者", "实习记者", "摄影记者", "记者", "通讯员", "实习生",
-              "特约撰稿", "撰稿", "摄影", "责任编辑", "编辑", "校对", "审核", "供稿", "整理", "报道", "文字", "图片",
-              "文图", "文", "图", "摄", "绘")
+ROLE_WORDS = (
+    "本报记者",
+    "本刊记者",
+    "特约记者",
+    "见习记者",
+    "实习记者",
+    "摄影记者",
+    "记者",
+    "通讯员",
+    "实习生",
+    "特约撰稿",
+    "撰稿",
+    "摄影",
+    "责任编辑",
+    "编辑",
+    "校对",
+    "审核",
+    "供稿",
+    "整理",
+    "报道",
+    "文字",
+    "图片",
+    "文图",
+    "文",
+    "图",
+    "摄",
+    "绘",
+)
 _ROLE = re.compile("|".join(sorted(map(re.escape, ROLE_WORDS), key=len, reverse=True)))
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]+")
 # （于勇） or （记者 于勇 通讯员 范晓）: a bracketed author line inside running text.
@@ -38,13 +108,69 @@ _BRACKETED = re.compile(r"[（(]([\u3400-\u9fff 　、·]{2,24})[）)]")
 _SOMEONE = re.compile("[" + "".join(SURNAMES) + "]某{1,2}")
 # A surname alone before a form of address is a name (游先生, 于女士) when a clause or a word that
 # introduces a person comes first: in 归功于老师 or 诉诸于市长 the 于 is a preposition.
-HONORIFICS = frozenset(("先生", "女士", "小姐", "老师", "师傅", "同志", "阿姨", "大爷", "大妈", "奶奶", "爷爷",
-                        "书记", "主任", "局长", "区长", "县长", "市长", "镇长", "村长", "院长", "校长", "经理"))
-INTRODUCERS = frozenset(("市民", "居民", "村民", "网友", "患者", "家长", "读者", "游客", "群众", "职工", "记者", "叫", "是",
-                         "和", "与", "及", "跟", "同", "请", "让", "给", "问", "向", "据", "由", "找", "的"))
+HONORIFICS = frozenset(
+    (
+        "先生",
+        "女士",
+        "小姐",
+        "老师",
+        "师傅",
+        "同志",
+        "阿姨",
+        "大爷",
+        "大妈",
+        "奶奶",
+        "爷爷",
+        "书记",
+        "主任",
+        "局长",
+        "区长",
+        "县长",
+        "市长",
+        "镇长",
+        "村长",
+        "院长",
+        "校长",
+        "经理",
+    )
+)
+INTRODUCERS = frozenset(
+    (
+        "市民",
+        "居民",
+        "村民",
+        "网友",
+        "患者",
+        "家长",
+        "读者",
+        "游客",
+        "群众",
+        "职工",
+        "记者",
+        "叫",
+        "是",
+        "和",
+        "与",
+        "及",
+        "跟",
+        "同",
+        "请",
+        "让",
+        "给",
+        "问",
+        "向",
+        "据",
+        "由",
+        "找",
+        "的",
+    )
+)
 # Bracketed author lines open with a role (（记者 于勇）) or are a bare name (（于勇））.
-_LEADING_ROLE = re.compile("(?:" + "|".join(sorted(map(re.escape, [r for r in ROLE_WORDS if len(r) > 1]),
-                                                   key=len, reverse=True)) + ")[ 　]?")
+_LEADING_ROLE = re.compile(
+    "(?:"
+    + "|".join(sorted(map(re.escape, [r for r in ROLE_WORDS if len(r) > 1]), key=len, reverse=True))
+    + ")[ 　]?"
+)
 # Function words that never follow a surname inside a name (党的工作, 于是否).
 _FUNCTION_CHARS = frozenset("的了着过在是和与及或等为被把将对从向于以之其这那个们也都就还又很不")
 # Dictionary tags of proper names (person, place, other); every other word is an ordinary word.
@@ -95,14 +221,19 @@ def byline_names(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
 
 def _split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    if end - start == 4 and surname_length(text[start:]) == 1 and surname_length(text[start + 2:]) == 1:
+    if end - start == 4 and surname_length(text[start:]) == 1 and surname_length(text[start + 2 :]) == 1:
         return [(start, start + 2), (start + 2, end)]
     return [(start, end)]
 
 
-def person_spans(text: str, tokens: Sequence[Token], surnames: set[str], is_phrase: Callable[[str], bool],
-                 word_tag: Callable[[str], str | None],
-                 guess_words: Callable[[str], list[tuple[str, str]]]) -> list[tuple[int, int]]:
+def person_spans(
+    text: str,
+    tokens: Sequence[Token],
+    surnames: set[str],
+    is_phrase: Callable[[str], bool],
+    word_tag: Callable[[str], str | None],
+    guess_words: Callable[[str], list[tuple[str, str]]],
+) -> list[tuple[int, int]]:
     """Spans of `text` that name a person whose surname is in `surnames` (those written differently as a
     surname: 于, 余, 范 …; other names convert alike either way), not overlapping, in order.
 
@@ -138,19 +269,32 @@ def person_spans(text: str, tokens: Sequence[Token], surnames: set[str], is_phra
             continue
         following = tokens[i + 1].word if i + 1 < len(tokens) else ""
         before = tokens[i - 1].word if i else ""
-        if len(word) == 1 and following in HONORIFICS and (not _HAN_RUN.match(before[-1:]) or before in INTRODUCERS):
+        if (
+            len(word) == 1
+            and following in HONORIFICS
+            and (not _HAN_RUN.match(before[-1:]) or before in INTRODUCERS)
+        ):
             found.append((token.start, token.start + 1))  # 市民/游/先生
-        elif word[0] in COMMON_SURNAMES and len(word) == 1 and (word_tag(word) or "").startswith("nr") \
-                and 0 < len(following) <= 2 and name_like(following) and not is_phrase(word + following) \
-                and not ordinary(word + following):
+        elif (
+            word[0] in COMMON_SURNAMES
+            and len(word) == 1
+            and (word_tag(word) or "").startswith("nr")
+            and 0 < len(following) <= 2
+            and name_like(following)
+            and not is_phrase(word + following)
+            and not ordinary(word + following)
+        ):
             found.append((token.start, token.start + 1 + len(following)))  # 范/nr 美玲/nr
     # Stretches of single characters and words the dictionary does not list, cut again by the character
     # model as jieba.posseg would: a name it finds there starting with a common surname is a name.
     i = 0
     while i < len(tokens):
         j = i
-        while j < len(tokens) and (len(tokens[j].word) == 1 or word_tag(tokens[j].word) is None) \
-                and _HAN_RUN.fullmatch(tokens[j].word):
+        while (
+            j < len(tokens)
+            and (len(tokens[j].word) == 1 or word_tag(tokens[j].word) is None)
+            and _HAN_RUN.fullmatch(tokens[j].word)
+        ):
             j += 1
         if j > i:
             start = tokens[i].start
@@ -158,8 +302,12 @@ def person_spans(text: str, tokens: Sequence[Token], surnames: set[str], is_phra
             if len(stretch) >= 2 and any(ch in COMMON_SURNAMES and ch in surnames for ch in stretch):
                 pos = start
                 for word, tag in guess_words(stretch):
-                    if tag.startswith("nr") and 2 <= len(word) <= 4 and word[0] in COMMON_SURNAMES \
-                            and candidate(word):
+                    if (
+                        tag.startswith("nr")
+                        and 2 <= len(word) <= 4
+                        and word[0] in COMMON_SURNAMES
+                        and candidate(word)
+                    ):
                         found.append((pos, pos + len(word)))
                     pos += len(word)
             i = j
@@ -177,9 +325,14 @@ def person_spans(text: str, tokens: Sequence[Token], surnames: set[str], is_phra
             stop = tokens[i].start + len(tokens[i].word)
             i += 1
         span = text[start:stop]
-        if stop - start < 2 or stop not in ends or is_phrase(span) or any(ch in _FUNCTION_CHARS for ch in span[1:]):
+        if (
+            stop - start < 2
+            or stop not in ends
+            or is_phrase(span)
+            or any(ch in _FUNCTION_CHARS for ch in span[1:])
+        ):
             continue
-        inside = [t.word for t in tokens[starts[start]:i]]
+        inside = [t.word for t in tokens[starts[start] : i]]
         if ordinary(span) or any(len(word) > 1 and (ordinary(word) or is_phrase(word)) for word in inside):
             continue  # 记者于近日获悉: 近日 is a word, not a given name
         found.append((start, stop))

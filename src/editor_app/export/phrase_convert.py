@@ -82,7 +82,7 @@ class Converted:
 
     def cut(self, start: int, end: int) -> str:
         """The converted text of source[start:end]."""
-        return self.text[self.offset(start):self.offset(end, end=True)]
+        return self.text[self.offset(start) : self.offset(end, end=True)]
 
 
 def _opencc_dir() -> Path:
@@ -194,7 +194,9 @@ class PhraseConverter:
         self.regional_table = str.maketrans({k: v for k, v in self.regional.items() if len(k) == len(v) == 1})
         # every character's conversion then its regional form, for str.translate
         both = {ch: self.regional.get(self.char(ch), self.char(ch)) for ch in (*self.chars, *self.regional)}
-        self.char_table = str.maketrans({ch: t for ch, t in both.items() if len(ch) == len(t) == 1 and t != ch})
+        self.char_table = str.maketrans(
+            {ch: t for ch, t in both.items() if len(ch) == len(t) == 1 and t != ch}
+        )
         self.tokenizer = _tokenizer(frozenset(own) | frozenset(self.user.entries))
         # surnames written differently from the character's usual conversion (于勇, not 於勇)
         self.surnames = {ch for ch, form in SURNAME_FORMS.items() if form != self.char(ch)}
@@ -251,7 +253,7 @@ class PhraseConverter:
             at_bound[b] = 1
         token_end = [0] * n  # where the word holding each character ends
         for token in tokens:
-            token_end[token.start:token.end] = [token.end] * len(token.word)
+            token_end[token.start : token.end] = [token.end] * len(token.word)
         taken = bytearray(n)
         segments: list[tuple[int, int, str, bool]] = []  # (start, end, replacement, final)
 
@@ -273,8 +275,12 @@ class PhraseConverter:
                 inside = min(free, token_end[i])
                 ends = list(range(inside, i + min_len - 1, -1))
                 if at_bound[i]:  # also phrases of whole words beyond this one
-                    ends[:0] = [b for b in reversed(bounds[bisect.bisect_right(bounds, inside):
-                                                          bisect.bisect_right(bounds, free)])]
+                    ends[:0] = [
+                        b
+                        for b in reversed(
+                            bounds[bisect.bisect_right(bounds, inside) : bisect.bisect_right(bounds, free)]
+                        )
+                    ]
                 for j in ends:
                     key = text[i:j]
                     if key in table.entries:
@@ -284,8 +290,11 @@ class PhraseConverter:
 
         if self.user.entries:
             match(self.user, self.user.entries, 1)
-        spans = byline_names(text) if names else person_spans(text, tokens, self.surnames, self.is_phrase,
-                                                                             self.word_tag, self.guess_words)
+        spans = (
+            byline_names(text)
+            if names
+            else person_spans(text, tokens, self.surnames, self.is_phrase, self.word_tag, self.guess_words)
+        )
         for start, end in spans:
             if not any(taken[start:end]):
                 take(start, end, convert_name(text[start:end], self.char), False)
@@ -317,8 +326,14 @@ def corner_quotes(text: str) -> str:
     chars = list(text)
     for i, ch in enumerate(chars):
         if ch in CORNER_QUOTES:
-            if ch in "‘’" and 0 < i < len(chars) - 1 and chars[i - 1].isascii() and chars[i - 1].isalnum() \
-                    and chars[i + 1].isascii() and chars[i + 1].isalnum():
+            if (
+                ch in "‘’"
+                and 0 < i < len(chars) - 1
+                and chars[i - 1].isascii()
+                and chars[i - 1].isalnum()
+                and chars[i + 1].isascii()
+                and chars[i + 1].isalnum()
+            ):
                 continue
             chars[i] = CORNER_QUOTES[ch]
     return "".join(chars)

@@ -55,8 +55,8 @@ class ReportSummary:
 
 
 def _context(text: str, start: int, end: int, width: int = 12) -> str:
-    before = text[max(0, start - width):start]
-    after = text[end:end + width]
+    before = text[max(0, start - width) : start]
+    after = text[end : end + width]
     return f"{'…' if start > width else ''}{before}【{text[start:end]}】{after}{'…' if end + width < len(text) else ''}"
 
 
@@ -66,7 +66,6 @@ def _where(issue, block_id: str) -> tuple[str, str]:
     except KeyError:
         return "", ""
     return f"第{page.number}版", block_label(block)
-
 
 
 def collect_rows(issue, findings) -> list[ReportRow]:
@@ -79,20 +78,43 @@ def collect_rows(issue, findings) -> list[ReportRow]:
             current = field_text(issue, loc.block, loc.field)
             if current is not None:
                 context = _context(current, finding.start, finding.end)
-        rows.append(ReportRow("自动校对", page, article, finding.text, context, "／".join(finding.suggestions),
-                              finding.message or finding.rule, _LEVEL.get(finding.level, finding.level),
-                              "待处理", finding.level == "error",
-                              (loc.block, loc.field, finding.start, finding.end) if loc else None))
+        rows.append(
+            ReportRow(
+                "自动校对",
+                page,
+                article,
+                finding.text,
+                context,
+                "／".join(finding.suggestions),
+                finding.message or finding.rule,
+                _LEVEL.get(finding.level, finding.level),
+                "待处理",
+                finding.level == "error",
+                (loc.block, loc.field, finding.start, finding.end) if loc else None,
+            )
+        )
     for flag in issue.flags:
         loc = flag.location
         page, article = _where(issue, loc.block)
         context = loc.quote
         current = field_text(issue, loc.block, loc.field)
-        if current is not None and current[loc.start:loc.end] == loc.quote:
+        if current is not None and current[loc.start : loc.end] == loc.quote:
             context = _context(current, loc.start, loc.end)
-        rows.append(ReportRow(flag.author or "校对", page, article, loc.quote, context, flag.suggestion or "",
-                              flag_comment_text(flag), _LEVEL["error"], FLAG_STATUS_NAMES.get(flag.status, flag.status),
-                              flag.status != "rejected", (loc.block, loc.field, loc.start, loc.end)))
+        rows.append(
+            ReportRow(
+                flag.author or "校对",
+                page,
+                article,
+                loc.quote,
+                context,
+                flag.suggestion or "",
+                flag_comment_text(flag),
+                _LEVEL["error"],
+                FLAG_STATUS_NAMES.get(flag.status, flag.status),
+                flag.status != "rejected",
+                (loc.block, loc.field, loc.start, loc.end),
+            )
+        )
     return rows
 
 
@@ -112,7 +134,18 @@ def summarize(issue, rows: list[ReportRow]) -> ReportSummary:
     return ReportSummary(count_characters(issue), errors)
 
 
-ROUND_COLUMNS = ("校次", "结束时间", "校对", "提出标记", "采纳", "驳回", "未处理", "计错", "字数", "差错率（/万）")
+ROUND_COLUMNS = (
+    "校次",
+    "结束时间",
+    "校对",
+    "提出标记",
+    "采纳",
+    "驳回",
+    "未处理",
+    "计错",
+    "字数",
+    "差错率（/万）",
+)
 
 
 def round_rows(issue, summary: ReportSummary) -> list[list[str]]:
@@ -122,28 +155,60 @@ def round_rows(issue, summary: ReportSummary) -> list[list[str]]:
     rows = []
     for closed in issue.rounds:
         c = closed.counts
-        rows.append([round_name(closed.number), closed.closed[:16].replace("T", " "), closed.closed_by,
-                     str(c.get("raised", 0)), str(c.get("accepted", 0)), str(c.get("rejected", 0)),
-                     str(c.get("open", 0)), str(c.get("errors", 0)), str(c.get("characters", 0)),
-                     f"{error_rate(c):.2f}"])
+        rows.append(
+            [
+                round_name(closed.number),
+                closed.closed[:16].replace("T", " "),
+                closed.closed_by,
+                str(c.get("raised", 0)),
+                str(c.get("accepted", 0)),
+                str(c.get("rejected", 0)),
+                str(c.get("open", 0)),
+                str(c.get("errors", 0)),
+                str(c.get("characters", 0)),
+                f"{error_rate(c):.2f}",
+            ]
+        )
     number = current_round(issue)
     raised = [f for f in issue.flags if f.round == number]
-    rows.append([f"{round_name(number)}（进行中）", "", "", str(len(raised)),
-                 str(sum(f.status == "accepted" for f in raised)), str(sum(f.status == "rejected" for f in raised)),
-                 str(sum(f.status == "open" for f in raised)), str(summary.errors), str(summary.characters),
-                 f"{summary.rate_per_10k:.2f}"])
+    rows.append(
+        [
+            f"{round_name(number)}（进行中）",
+            "",
+            "",
+            str(len(raised)),
+            str(sum(f.status == "accepted" for f in raised)),
+            str(sum(f.status == "rejected" for f in raised)),
+            str(sum(f.status == "open" for f in raised)),
+            str(summary.errors),
+            str(summary.characters),
+            f"{summary.rate_per_10k:.2f}",
+        ]
+    )
     return rows
 
 
 def _cells(index: int, row: ReportRow) -> list[str]:
-    return [str(index), row.source, row.page, row.article, row.text, row.context, row.suggestion,
-            row.message, row.level, row.status]
+    return [
+        str(index),
+        row.source,
+        row.page,
+        row.article,
+        row.text,
+        row.context,
+        row.suggestion,
+        row.message,
+        row.level,
+        row.status,
+    ]
 
 
 def _summary_line(summary: ReportSummary) -> str:
     verdict = "未超过" if summary.within_limit else "超过"
-    return (f"全文 {summary.characters} 字，计错 {summary.errors} 处，差错率 {summary.rate_per_10k:.2f}/万，"
-            f"{verdict}报纸差错率限值 {LIMIT_PER_10K:g}/万")
+    return (
+        f"全文 {summary.characters} 字，计错 {summary.errors} 处，差错率 {summary.rate_per_10k:.2f}/万，"
+        f"{verdict}报纸差错率限值 {LIMIT_PER_10K:g}/万"
+    )
 
 
 def _title(issue) -> str:
@@ -169,10 +234,14 @@ def render_csv(issue, rows, summary) -> bytes:
 def render_html(issue, rows, summary) -> bytes:
     esc = html.escape
     head = "".join(f"<th>{esc(c)}</th>" for c in COLUMNS)
-    body = "\n".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in _cells(i, row)) + "</tr>"
-                     for i, row in enumerate(rows, 1))
-    rounds = "\n".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>"
-                       for cells in round_rows(issue, summary))
+    body = "\n".join(
+        "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in _cells(i, row)) + "</tr>"
+        for i, row in enumerate(rows, 1)
+    )
+    rounds = "\n".join(
+        "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>"
+        for cells in round_rows(issue, summary)
+    )
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(_title(issue))}</title>
 <style>body{{font-family:"宋体",SimSun,serif}} table{{border-collapse:collapse}}

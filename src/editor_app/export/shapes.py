@@ -34,25 +34,37 @@ class ShapeIds:
         return self.next
 
 
-def _anchor_open(ids: ShapeIds, x: float, y: float, w: float, h: float, name: str, behind: bool = False,
-                 shape_id: int | None = None) -> str:
+def _anchor_open(
+    ids: ShapeIds,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    name: str,
+    behind: bool = False,
+    shape_id: int | None = None,
+) -> str:
     sid = shape_id or ids.take()
-    return (f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{sid}" '
-            f'behindDoc="{1 if behind else 0}" locked="0" layoutInCell="1" allowOverlap="1">'
-            f'<wp:simplePos x="0" y="0"/>'
-            f'<wp:positionH relativeFrom="page"><wp:posOffset>{emu(x)}</wp:posOffset></wp:positionH>'
-            f'<wp:positionV relativeFrom="page"><wp:posOffset>{emu(y)}</wp:posOffset></wp:positionV>'
-            f'<wp:extent cx="{emu(w)}" cy="{emu(h)}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
-            f'<wp:docPr id="{sid}" name="{_attr(name)}"/><wp:cNvGraphicFramePr/>')
+    return (
+        f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{sid}" '
+        f'behindDoc="{1 if behind else 0}" locked="0" layoutInCell="1" allowOverlap="1">'
+        f'<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{emu(x)}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{emu(y)}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{emu(w)}" cy="{emu(h)}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:docPr id="{sid}" name="{_attr(name)}"/><wp:cNvGraphicFramePr/>'
+    )
 
 
 def _attr(text: str) -> str:
-    return (text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;"))
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _wrap_run(drawing_xml: str):
-    xml = (f'<w:r {_DECLS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>{drawing_xml}'
-           f'</w:drawing></mc:Choice></mc:AlternateContent></w:r>')
+    xml = (
+        f'<w:r {_DECLS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>{drawing_xml}'
+        f"</w:drawing></mc:Choice></mc:AlternateContent></w:r>"
+    )
     return parse_xml(xml)
 
 
@@ -60,13 +72,27 @@ def _line_xml(color: str | None, weight_pt: float | None, dash: str | None = Non
     if not weight_pt:
         return "<a:ln><a:noFill/></a:ln>"
     dash_xml = f'<a:prstDash val="{dash}"/>' if dash else ""
-    return (f'<a:ln w="{int(weight_pt * 12700)}"><a:solidFill><a:srgbClr val="{color or "000000"}"/>'
-            f"</a:solidFill>{dash_xml}</a:ln>")
+    return (
+        f'<a:ln w="{int(weight_pt * 12700)}"><a:solidFill><a:srgbClr val="{color or "000000"}"/>'
+        f"</a:solidFill>{dash_xml}</a:ln>"
+    )
 
 
-def text_box(ids: ShapeIds, x: float, y: float, w: float, h: float, name: str, *, chain: int | None = None,
-             seq: int = 0, vertical: str = "t", border_pt: float | None = None, border_color: str | None = None,
-             border_dash: str | None = None):
+def text_box(
+    ids: ShapeIds,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    name: str,
+    *,
+    chain: int | None = None,
+    seq: int = 0,
+    vertical: str = "t",
+    border_pt: float | None = None,
+    border_color: str | None = None,
+    border_dash: str | None = None,
+):
     """A `w:r` holding an anchored text box; returns (run, txbxContent or None for a linked box).
 
     With `chain`, the box belongs to a chain of linked boxes: seq 0 holds the text (`wps:txbx id`),
@@ -75,31 +101,48 @@ def text_box(ids: ShapeIds, x: float, y: float, w: float, h: float, name: str, *
         body = f'<wps:linkedTxbx id="{chain}" seq="{seq}"/>'
     else:
         chain_attr = f' id="{chain}"' if chain is not None else ""
-        body = f'<wps:txbx{chain_attr}><w:txbxContent/></wps:txbx>'
-    xml = (_anchor_open(ids, x, y, w, h, name)
-           + '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
-           + '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>'
-           + f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm>'
-           + '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>'
-           + _line_xml(border_color, border_pt, border_dash) + "</wps:spPr>" + body
-           + f'<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="{vertical}" '
-           + 'anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor>')
+        body = f"<wps:txbx{chain_attr}><w:txbxContent/></wps:txbx>"
+    xml = (
+        _anchor_open(ids, x, y, w, h, name)
+        + '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        + '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>'
+        + f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm>'
+        + '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>'
+        + _line_xml(border_color, border_pt, border_dash)
+        + "</wps:spPr>"
+        + body
+        + f'<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="{vertical}" '
+        + 'anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor>'
+    )
     run = _wrap_run(xml)
     content = run.find(".//" + qn("w:txbxContent"))
     return run, content
 
 
-def rectangle(ids: ShapeIds, x: float, y: float, w: float, h: float, name: str, *, fill: str | None = None,
-              line_pt: float | None = None, line_color: str | None = None, behind: bool = True):
+def rectangle(
+    ids: ShapeIds,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    name: str,
+    *,
+    fill: str | None = None,
+    line_pt: float | None = None,
+    line_color: str | None = None,
+    behind: bool = True,
+):
     """A plain rectangle: a filled hairline (a rule) or an outlined box (the 编者按 frame)."""
     fill_xml = f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>' if fill else "<a:noFill/>"
-    xml = (_anchor_open(ids, x, y, w, h, name, behind=behind)
-           + '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
-           + '<wps:wsp><wps:cNvSpPr/><wps:spPr>'
-           + f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm>'
-           + f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill_xml}{_line_xml(line_color, line_pt)}</wps:spPr>'
-           + '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t"/>'
-           + "</wps:wsp></a:graphicData></a:graphic></wp:anchor>")
+    xml = (
+        _anchor_open(ids, x, y, w, h, name, behind=behind)
+        + '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        + "<wps:wsp><wps:cNvSpPr/><wps:spPr>"
+        + f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm>'
+        + f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill_xml}{_line_xml(line_color, line_pt)}</wps:spPr>'
+        + '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t"/>'
+        + "</wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+    )
     return _wrap_run(xml)
 
 
@@ -114,7 +157,7 @@ def anchored_picture(inline, ids: ShapeIds, x: float, y: float, w: float, h: flo
         ext.set("cx", str(emu(w)))
         ext.set("cy", str(emu(h)))
     head = _anchor_open(ids, x, y, w, h, name, shape_id=sid)
-    anchor = parse_xml(f"<wp:anchor {_DECLS} " + head[len("<wp:anchor "):] + "</wp:anchor>")
+    anchor = parse_xml(f"<wp:anchor {_DECLS} " + head[len("<wp:anchor ") :] + "</wp:anchor>")
     doc_pr = anchor.find(qn("wp:docPr"))
     doc_pr.set("descr", descr)
     anchor.append(graphic)

@@ -21,8 +21,10 @@ from editor_app.layout.typeset import line_pt
 __all__ = ["DERIVED", "ROLES", "ROLE_BY_ID", "WORD_BUILTIN_CHINESE", "install_styles", "style_specs"]
 
 _ALIGN = {
-    "left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
     "distribute": WD_ALIGN_PARAGRAPH.DISTRIBUTE,
 }
 
@@ -61,9 +63,16 @@ def _apply_paragraph(style, spec: StyleSpec, size: float) -> None:
     docx_xml.set_first_line_indent(pPr, spec.indent_chars, size)
     if spec.border:
         border = spec.border
-        docx_xml.set_paragraph_border(pPr, {"sides": border.sides, "style": border.style, "pt": border.pt,
-                                            "space_pt": border.space_pt, **({"color": border.color}
-                                                                            if border.color else {})})
+        docx_xml.set_paragraph_border(
+            pPr,
+            {
+                "sides": border.sides,
+                "style": border.style,
+                "pt": border.pt,
+                "space_pt": border.space_pt,
+                **({"color": border.color} if border.color else {}),
+            },
+        )
     if spec.shading:
         docx_xml.set_shading(pPr, spec.shading)
 
@@ -100,7 +109,11 @@ def install_styles(document, template, replace: bool = True) -> list[str]:
             size = spec.size_pt or normal.size_pt or template.body_pt
             _apply_font(style, spec, spec.face or normal.face, size, template.latin_face)
             _apply_paragraph(style, spec, size)
-            if template.grid.chars_per_line and abs(size - template.grid.body_pt) < 0.01 and not spec.spacing_pt:
+            if (
+                template.grid.chars_per_line
+                and abs(size - template.grid.body_pt) < 0.01
+                and not spec.spacing_pt
+            ):
                 # body-size text set closer, so that the template's characters a line fit (GB/T 9704: 28)
                 docx_xml.set_char_spacing(style.element.get_or_add_rPr(), template.grid_spacing_pt)
         source = existing.get(DERIVED.get(role.style_id, ""))

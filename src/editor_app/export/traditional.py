@@ -24,14 +24,36 @@ VARIANTS = ("s2t", "s2hk", "s2tw")
 
 # Simplified face (as the templates name them) -> face for the edition's region.
 FACES: dict[str, dict[str, str]] = {
-    "s2tw": {"宋体": "新細明體", "方正小标宋简体": "新細明體", "方正书宋_GBK": "新細明體",
-             "黑体": "微軟正黑體", "楷体": "標楷體", "仿宋": "標楷體", "SimSun": "PMingLiU",
-             "SimHei": "Microsoft JhengHei", "KaiTi": "DFKai-SB"},
-    "s2hk": {"宋体": "細明體_HKSCS", "方正小标宋简体": "細明體_HKSCS", "方正书宋_GBK": "細明體_HKSCS",
-             "黑体": "微軟正黑體", "楷体": "標楷體", "仿宋": "標楷體", "SimSun": "MingLiU_HKSCS",
-             "SimHei": "Microsoft JhengHei", "KaiTi": "DFKai-SB"},
-    "s2t": {"宋体": "新細明體", "方正小标宋简体": "新細明體", "方正书宋_GBK": "新細明體",
-            "黑体": "微軟正黑體", "楷体": "標楷體", "仿宋": "標楷體"},
+    "s2tw": {
+        "宋体": "新細明體",
+        "方正小标宋简体": "新細明體",
+        "方正书宋_GBK": "新細明體",
+        "黑体": "微軟正黑體",
+        "楷体": "標楷體",
+        "仿宋": "標楷體",
+        "SimSun": "PMingLiU",
+        "SimHei": "Microsoft JhengHei",
+        "KaiTi": "DFKai-SB",
+    },
+    "s2hk": {
+        "宋体": "細明體_HKSCS",
+        "方正小标宋简体": "細明體_HKSCS",
+        "方正书宋_GBK": "細明體_HKSCS",
+        "黑体": "微軟正黑體",
+        "楷体": "標楷體",
+        "仿宋": "標楷體",
+        "SimSun": "MingLiU_HKSCS",
+        "SimHei": "Microsoft JhengHei",
+        "KaiTi": "DFKai-SB",
+    },
+    "s2t": {
+        "宋体": "新細明體",
+        "方正小标宋简体": "新細明體",
+        "方正书宋_GBK": "新細明體",
+        "黑体": "微軟正黑體",
+        "楷体": "標楷體",
+        "仿宋": "標楷體",
+    },
 }
 LANGUAGE = {"s2t": "zh-TW", "s2tw": "zh-TW", "s2hk": "zh-HK"}
 # Model fields that hold only names (and role words): every Han run is a name there.
@@ -70,13 +92,24 @@ class TraditionalConverter:
         try:
             text = read_text_file(path)
         except (EditorError, OSError) as exc:
-            self.problems.append(msg("the conversion table {path} cannot be read ({reason}); the edition was "
-                                     "converted without it", path=path, reason=exc))
+            self.problems.append(
+                msg(
+                    "the conversion table {path} cannot be read ({reason}); the edition was "
+                    "converted without it",
+                    path=path,
+                    reason=exc,
+                )
+            )
             return {}
         entries, bad = parse_table(text)
         if bad:
-            self.problems.append(msg("{path}: line(s) {lines} are not 「简体<Tab>繁體」 pairs and were skipped",
-                                     path=path, lines=", ".join(map(str, bad[:10]))))
+            self.problems.append(
+                msg(
+                    "{path}: line(s) {lines} are not 「简体<Tab>繁體」 pairs and were skipped",
+                    path=path,
+                    lines=", ".join(map(str, bad[:10])),
+                )
+            )
         return {key: values[0] for key, values in entries.items()}
 
     def convert_mapped(self, text: str, field: str = "") -> Converted:
@@ -98,8 +131,13 @@ class TraditionalConverter:
 def converter(variant: str, table: Path | None = None) -> TraditionalConverter:
     """The converter for `variant` (s2t, s2hk or s2tw), with the user's table (`table` overrides its place)."""
     if variant not in VARIANTS:
-        raise ExportError(msg("unknown traditional variant {variant}; use one of {variants}",
-                              variant=repr(variant), variants=", ".join(VARIANTS)))
+        raise ExportError(
+            msg(
+                "unknown traditional variant {variant}; use one of {variants}",
+                variant=repr(variant),
+                variants=", ".join(VARIANTS),
+            )
+        )
     return TraditionalConverter(variant, table)
 
 
@@ -121,4 +159,3 @@ def set_languages(root, variant: str) -> None:
     attr = qn("w:eastAsia")
     for lang in root.iter(qn("w:lang")):
         lang.set(attr, LANGUAGE[variant])
-

@@ -57,60 +57,146 @@ class WindowActions:
         sp = QStyle.StandardPixmap
         std = QKeySequence.StandardKey
         a = {
-            "new": _action(window, self.tr("&New…"), window.new_document, std.New, sp.SP_FileIcon,
-                           self.tr("Start a new issue from a page template")),
-            "open": _action(window, self.tr("&Open…"), window.open_dialog, std.Open, sp.SP_DialogOpenButton,
-                            self.tr("Open a project, or a page in .txt or .docx")),
-            "save": _action(window, self.tr("&Save"), window.save, std.Save, sp.SP_DialogSaveButton,
-                            self.tr("Save the issue to its project file")),
+            "new": _action(
+                window,
+                self.tr("&New…"),
+                window.new_document,
+                std.New,
+                sp.SP_FileIcon,
+                self.tr("Start a new issue from a page template"),
+            ),
+            "open": _action(
+                window,
+                self.tr("&Open…"),
+                window.open_dialog,
+                std.Open,
+                sp.SP_DialogOpenButton,
+                self.tr("Open a project, or a page in .txt or .docx"),
+            ),
+            "save": _action(
+                window,
+                self.tr("&Save"),
+                window.save,
+                std.Save,
+                sp.SP_DialogSaveButton,
+                self.tr("Save the issue to its project file"),
+            ),
             "save_as": _action(window, self.tr("Save &As…"), window.save_as, std.SaveAs),
             "import_page": _action(window, self.tr("&Import page…"), window.import_page_dialog, "Ctrl+I"),
             "import_article": _action(window, self.tr("Import ar&ticle…"), window.import_article_dialog),
-            "paste_article": _action(window, self.tr("Paste as new article"), window.paste_as_article,
-                                     "Ctrl+Shift+V"),
+            "paste_article": _action(
+                window, self.tr("Paste as new article"), window.paste_as_article, "Ctrl+Shift+V"
+            ),
             "export_docx": _action(window, self.tr("&Export DOCX…"), window.export_docx_dialog, "Ctrl+E"),
             "export_report": _action(window, self.tr("Export proo&f report…"), window.export_report_dialog),
             "pdf_proof": _action(window, self.tr("Export P&DF proof…"), window.export_pdf_proof),
             "print_proof": _action(window, self.tr("&Print proof…"), window.print_proof, std.Print),
             "close": _action(window, self.tr("&Quit"), window.close, std.Quit),
-            "add_article": _action(window, self.tr("&Article"), window.add_article, "Ctrl+Shift+A", None,
-                                   self.tr("Add an article after the selected block")),
-            "add_banner": _action(window, self.tr("&Banner headline"), window.add_banner, None, None,
-                                  self.tr("Add a banner headline before the selected block")),
-            "add_note": _action(window, self.tr("&Editor's note"), window.add_note, None, None,
-                                self.tr("Add an editor's note (编者按) after the selected block")),
-            "add_photo_block": _action(window, self.tr("&Photo"), window.add_photo_block, None, None,
-                                       self.tr("Add a stand-alone photo with its caption")),
+            "add_article": _action(
+                window,
+                self.tr("&Article"),
+                window.add_article,
+                "Ctrl+Shift+A",
+                None,
+                self.tr("Add an article after the selected block"),
+            ),
+            "add_banner": _action(
+                window,
+                self.tr("&Banner headline"),
+                window.add_banner,
+                None,
+                None,
+                self.tr("Add a banner headline before the selected block"),
+            ),
+            "add_note": _action(
+                window,
+                self.tr("&Editor's note"),
+                window.add_note,
+                None,
+                None,
+                self.tr("Add an editor's note (编者按) after the selected block"),
+            ),
+            "add_photo_block": _action(
+                window,
+                self.tr("&Photo"),
+                window.add_photo_block,
+                None,
+                None,
+                self.tr("Add a stand-alone photo with its caption"),
+            ),
             "add_page": _action(window, self.tr("Pa&ge"), window.add_page),
             "duplicate": _action(window, self.tr("Dup&licate"), window.duplicate_selected, "Ctrl+D"),
             "delete": _action(window, self.tr("&Delete"), window.delete_selected, "Ctrl+Delete"),
             "move_up": _action(window, self.tr("M&ove up"), lambda: window.move_selected(-1), "Alt+Up"),
             "move_down": _action(window, self.tr("Move do&wn"), lambda: window.move_selected(1), "Alt+Down"),
-            "auto_layout": _action(window, self.tr("Auto &layout"), window.auto_layout_page, "Ctrl+Shift+L",
-                                   tip=self.tr("Place every block of this page on the grid again, in reading "
-                                               "order (blocks moved by hand go back to auto layout)")),
+            "auto_layout": _action(
+                window,
+                self.tr("Auto &layout"),
+                window.auto_layout_page,
+                "Ctrl+Shift+L",
+                tip=self.tr(
+                    "Place every block of this page on the grid again, in reading "
+                    "order (blocks moved by hand go back to auto layout)"
+                ),
+            ),
             "zoom_in": _action(window, self.tr("Zoom &in"), lambda: window.preview.zoom_by(1.25), std.ZoomIn),
-            "zoom_out": _action(window, self.tr("Zoom &out"), lambda: window.preview.zoom_by(0.8), std.ZoomOut),
-            "preferences": _action(window, self.tr("&Preferences…"), window.show_preferences, std.Preferences),
+            "zoom_out": _action(
+                window, self.tr("Zoom &out"), lambda: window.preview.zoom_by(0.8), std.ZoomOut
+            ),
+            "preferences": _action(
+                window, self.tr("&Preferences…"), window.show_preferences, std.Preferences
+            ),
             "about": _action(window, self.tr("&About editor-app"), window.show_about),
-            "find": _action(window, self.tr("&Find…"), lambda: window.find_dock.open(), std.Find, None,
-                            self.tr("Find words in the block, the page or the whole issue")),
-            "replace": _action(window, self.tr("R&eplace…"), lambda: window.find_dock.open(replace=True),
-                               "Ctrl+H", None, self.tr("Find and replace, one match or all of them")),
-            "normalize_block": _action(window, self.tr("In this &block"), lambda: window.normalize_punctuation("block")),
-            "normalize_page": _action(window, self.tr("On this &page"), lambda: window.normalize_punctuation("page")),
-            "normalize_issue": _action(window, self.tr("In the whole &issue"),
-                                       lambda: window.normalize_punctuation("issue")),
-            "close_round": _action(window, self.tr("&Close round…"), window.close_round, None, None,
-                                   self.tr("Keep this round's text, marks and counts; the next round shows what "
-                                           "changes from now on (核红)")),
+            "find": _action(
+                window,
+                self.tr("&Find…"),
+                lambda: window.find_dock.open(),
+                std.Find,
+                None,
+                self.tr("Find words in the block, the page or the whole issue"),
+            ),
+            "replace": _action(
+                window,
+                self.tr("R&eplace…"),
+                lambda: window.find_dock.open(replace=True),
+                "Ctrl+H",
+                None,
+                self.tr("Find and replace, one match or all of them"),
+            ),
+            "normalize_block": _action(
+                window, self.tr("In this &block"), lambda: window.normalize_punctuation("block")
+            ),
+            "normalize_page": _action(
+                window, self.tr("On this &page"), lambda: window.normalize_punctuation("page")
+            ),
+            "normalize_issue": _action(
+                window, self.tr("In the whole &issue"), lambda: window.normalize_punctuation("issue")
+            ),
+            "close_round": _action(
+                window,
+                self.tr("&Close round…"),
+                window.close_round,
+                None,
+                None,
+                self.tr(
+                    "Keep this round's text, marks and counts; the next round shows what "
+                    "changes from now on (核红)"
+                ),
+            ),
             "rules": _action(window, self.tr("Rules and &dictionary…"), window.show_rules_dialog),
-            "to_traditional": _action(window, self.tr("To &traditional"), lambda: window.convert_selection("s2t")),
-            "to_simplified": _action(window, self.tr("To &simplified"), lambda: window.convert_selection("t2s")),
+            "to_traditional": _action(
+                window, self.tr("To &traditional"), lambda: window.convert_selection("s2t")
+            ),
+            "to_simplified": _action(
+                window, self.tr("To &simplified"), lambda: window.convert_selection("t2s")
+            ),
             "pinyin": _action(window, self.tr("Show &pinyin"), window.show_pinyin),
-            "sort_pinyin": _action(window, self.tr("Sort names by p&inyin"), lambda: window.sort_names("pinyin")),
-            "sort_strokes": _action(window, self.tr("Sort names by st&rokes"),
-                                    lambda: window.sort_names("strokes")),
+            "sort_pinyin": _action(
+                window, self.tr("Sort names by p&inyin"), lambda: window.sort_names("pinyin")
+            ),
+            "sort_strokes": _action(
+                window, self.tr("Sort names by st&rokes"), lambda: window.sort_names("strokes")
+            ),
         }
         a["show_changes"] = QAction(self.tr("Show changes since the last &round"), window)
         a["show_changes"].setCheckable(True)
@@ -131,9 +217,14 @@ class WindowActions:
         file_menu.addActions([a["import_page"], a["import_article"], a["paste_article"]])
         file_menu.addSeparator()
         file_menu.addActions([a["export_docx"], a["export_report"], a["pdf_proof"], a["print_proof"]])
-        for name, module in (("import_page", "editor_app.importing"), ("import_article", "editor_app.importing"),
-                             ("paste_article", "editor_app.importing"), ("export_docx", "editor_app.export"),
-                             ("export_report", "editor_app.export"), ("export_report", "editor_app.proof")):
+        for name, module in (
+            ("import_page", "editor_app.importing"),
+            ("import_article", "editor_app.importing"),
+            ("paste_article", "editor_app.importing"),
+            ("export_docx", "editor_app.export"),
+            ("export_report", "editor_app.export"),
+            ("export_report", "editor_app.proof"),
+        ):
             a[name].setVisible(a[name].isVisible() and available(module))
         file_menu.addSeparator()
         file_menu.addAction(a["close"])
@@ -152,7 +243,9 @@ class WindowActions:
         layout_menu.addAction(a["auto_layout"])
         window.layout_menu = layout_menu
         insert = bar.addMenu(self.tr("&Insert"))
-        insert.addActions([a["add_article"], a["add_banner"], a["add_note"], a["add_photo_block"], a["add_page"]])
+        insert.addActions(
+            [a["add_article"], a["add_banner"], a["add_note"], a["add_photo_block"], a["add_page"]]
+        )
         window.insert_menu = insert
         proof = bar.addMenu(self.tr("&Proofreading"))
         normalize = proof.addMenu(self.tr("&Normalise punctuation"))
@@ -251,6 +344,10 @@ class WindowActions:
 
         from editor_app import __version__
 
-        QMessageBox.about(self, self.tr("About editor-app"),
-                          self.tr("editor-app %1: an editorial assistant for Chinese newsrooms.").replace(
-                              "%1", __version__))
+        QMessageBox.about(
+            self,
+            self.tr("About editor-app"),
+            self.tr("editor-app %1: an editorial assistant for Chinese newsrooms.").replace(
+                "%1", __version__
+            ),
+        )

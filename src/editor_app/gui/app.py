@@ -121,12 +121,14 @@ def handle_exception(exc_type, exc, tb) -> None:
     note = ""
     if kept:
         note = QApplication.translate("ErrorDialog", "Unsaved work was kept in: %1").replace(
-            "%1", ", ".join(kept))
+            "%1", ", ".join(kept)
+        )
     windows = main_windows()
     _dialog_open = True
     try:
-        ErrorDialog(f"{exc_type.__name__}: {exc}", details, note, windows[0] if windows else None,
-                    log_path=log_path).exec()
+        ErrorDialog(
+            f"{exc_type.__name__}: {exc}", details, note, windows[0] if windows else None, log_path=log_path
+        ).exec()
     finally:
         _dialog_open = False
 

@@ -46,14 +46,19 @@ class DeepChecker(QObject):
             from editor_app.proof.deep.worker import warm_up
 
             # spawn: a forked copy of a process running Qt threads is not safe
-            self._executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._executor = ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("spawn")
+            )
             self._executor.submit(warm_up)
         return self._executor
 
     def _fast_updated(self, block_id: str) -> None:
         if block_id:
             return  # a block was edited: its findings (deep ones too) went; the next fast check brings them back
-        if self.checker.checked_revision == self.session.revision and self.checked_revision != self.session.revision:
+        if (
+            self.checker.checked_revision == self.session.revision
+            and self.checked_revision != self.session.revision
+        ):
             self.start()
 
     def start(self) -> None:
@@ -62,8 +67,11 @@ class DeepChecker(QObject):
             return
         from editor_app.proof.deep.worker import deep_findings
 
-        spans = [(f.location.block, f.location.field, f.start, f.end) for f in self.checker.findings
-                 if f.location is not None]
+        spans = [
+            (f.location.block, f.location.field, f.start, f.end)
+            for f in self.checker.findings
+            if f.location is not None
+        ]
         self._future_revision = self.session.revision
         self._future = self._pool().submit(deep_findings, issue_to_dict(self.session.issue), spans)
         self.poll.start()
@@ -80,7 +88,10 @@ class DeepChecker(QObject):
             self.error = f"{type(exc).__name__}: {exc}"
             self.finished.emit()
             return
-        if self._future_revision != self.session.revision or self.checker.checked_revision != self.session.revision:
+        if (
+            self._future_revision != self.session.revision
+            or self.checker.checked_revision != self.session.revision
+        ):
             self.start()  # stale: the text moved on; start() waits for the fast checker's next result
             return
         self.error = None

@@ -73,8 +73,9 @@ class DocumentActions:
             templates = list_templates()
             names = [t.name for t in templates]
             default = next((i for i, t in enumerate(templates) if t.id == settings.default_template()), 0)
-            name, ok = QInputDialog.getItem(self, self.tr("New issue"), self.tr("Page template:"), names,
-                                            default, False)
+            name, ok = QInputDialog.getItem(
+                self, self.tr("New issue"), self.tr("Page template:"), names, default, False
+            )
             if not ok:
                 return False
             template_id = templates[names.index(name)].id
@@ -86,8 +87,11 @@ class DocumentActions:
         if not self.maybe_save():
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open"), settings.last_folder(),
-            self.tr("Projects and pages (*.bulletin *.txt *.docx);;All files (*)"))
+            self,
+            self.tr("Open"),
+            settings.last_folder(),
+            self.tr("Projects and pages (*.bulletin *.txt *.docx);;All files (*)"),
+        )
         if name:
             settings.remember_folder(Path(name))
             self.open_interactive(Path(name))
@@ -99,8 +103,11 @@ class DocumentActions:
         except project_lock.ProjectLockedError:
             return False  # the user chose Cancel in the lock dialog
         except EditorError as exc:
-            QMessageBox.critical(self, self.tr("Cannot open"), self.tr("The file could not be opened; it "
-                                 "has not been changed.") + f"\n\n{exc}")
+            QMessageBox.critical(
+                self,
+                self.tr("Cannot open"),
+                self.tr("The file could not be opened; it has not been changed.") + f"\n\n{exc}",
+            )
             return False
         return True
 
@@ -152,8 +159,11 @@ class DocumentActions:
             text += "\n\n" + self.tr("That editor-app is no longer running; you can take the project over.")
         box.setText(text)
         read_only = box.addButton(self.tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
-        take_over = box.addButton(self.tr("Take over"), QMessageBox.ButtonRole.DestructiveRole) \
-            if info.stale else None
+        take_over = (
+            box.addButton(self.tr("Take over"), QMessageBox.ButtonRole.DestructiveRole)
+            if info.stale
+            else None
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(read_only)
         box.exec()
@@ -182,10 +192,14 @@ class DocumentActions:
 
     def save_as(self) -> bool:
         source = getattr(self.session, "imported_from", None)
-        start = str(self.session.project.path or (source.with_suffix(SUFFIX) if source else None)
-                    or Path.home() / (self.document_name() + SUFFIX))
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), start,
-                                              self.tr("editor-app projects") + " (*.bulletin)")
+        start = str(
+            self.session.project.path
+            or (source.with_suffix(SUFFIX) if source else None)
+            or Path.home() / (self.document_name() + SUFFIX)
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as"), start, self.tr("editor-app projects") + " (*.bulletin)"
+        )
         if not name:
             return False
         path = Path(name)
@@ -215,8 +229,11 @@ class DocumentActions:
             return self.ask_about_changed_file(path, exc)
         except EditorError as exc:
             self.release_lock_object(new_lock)
-            QMessageBox.critical(self, self.tr("Cannot save"), self.tr("The document was not saved; your "
-                                 "changes are still open.") + f"\n\n{exc}")
+            QMessageBox.critical(
+                self,
+                self.tr("Cannot save"),
+                self.tr("The document was not saved; your changes are still open.") + f"\n\n{exc}",
+            )
             return False
         if moving and held is not None:
             held.release()
@@ -237,11 +254,18 @@ class DocumentActions:
     def ask_about_changed_file(self, path: Path, exc: EditorError) -> bool:
         """Another program saved over the project since it was opened here: keep both versions."""
         answer = QMessageBox.question(
-            self, self.tr("File changed on disk"),
-            str(exc) + "\n\n" + self.tr("Save your version under another name? (Choose Discard to overwrite "
-                                         "the other version.)"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            self,
+            self.tr("File changed on disk"),
+            str(exc)
+            + "\n\n"
+            + self.tr(
+                "Save your version under another name? (Choose Discard to overwrite the other version.)"
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
         if answer == QMessageBox.StandardButton.Save:
             return self.save_as()
         if answer == QMessageBox.StandardButton.Discard:
@@ -253,10 +277,14 @@ class DocumentActions:
         if not self.is_modified():
             return True
         answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
+            self,
+            self.tr("Unsaved changes"),
             self.tr("%1 has unsaved changes. Save them?").replace("%1", self.document_name()),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:

@@ -161,8 +161,11 @@ class FindDock(QDockWidget):
             self.search()
         if not self.matches:
             return
-        self.current = (self.current + step) % len(self.matches) if self.current >= 0 else (
-            0 if step > 0 else len(self.matches) - 1)
+        self.current = (
+            (self.current + step) % len(self.matches)
+            if self.current >= 0
+            else (0 if step > 0 else len(self.matches) - 1)
+        )
         match = self.matches[self.current]
         self.window_.show_span(match.block, match.path, match.start, match.end)
         self._show_count()
@@ -184,11 +187,11 @@ class FindDock(QDockWidget):
 
         session = self.window_.session
         text = field_text(session.issue, match.block, match.path)
-        if text is None or text[match.start:match.end] != match.text:
+        if text is None or text[match.start : match.end] != match.text:
             self.search()
             return
         new, _count = replace_in_text(match.text, self.query(), self.replace_edit.text())
-        value = text[:match.start] + new + text[match.end:]
+        value = text[: match.start] + new + text[match.end :]
         from editor_app.model.ops import SetField
 
         session.seal_typing()
@@ -203,7 +206,9 @@ class FindDock(QDockWidget):
     def replace_all(self) -> int:
         session = self.window_.session
         try:
-            edits, count = plan_replace_all(session.issue, self.query(), self.replace_edit.text(), self.blocks())
+            edits, count = plan_replace_all(
+                session.issue, self.query(), self.replace_edit.text(), self.blocks()
+            )
         except EditorError as exc:
             self.count_label.setText(self.tr("Error"))
             self.count_label.setToolTip(str(exc))

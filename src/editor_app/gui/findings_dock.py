@@ -33,14 +33,17 @@ from editor_app.rounds import count_characters, round_name
 
 MARK_BRUSH = QBrush(QColor("#6a1b9a"))
 NOTE_BRUSH = QBrush(QColor("#37474f"))
-LEVEL_BRUSH = {"error": QBrush(QColor("#c62828")), "warning": QBrush(QColor("#ef6c00")),
-               "info": QBrush(QColor("#1565c0"))}
+LEVEL_BRUSH = {
+    "error": QBrush(QColor("#c62828")),
+    "warning": QBrush(QColor("#ef6c00")),
+    "info": QBrush(QColor("#1565c0")),
+}
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 CONTEXT = 10  # characters of context on each side
 
 
 def finding_pass(finding) -> str:
-    """"fast" or "deep": which checking pass found it (findings without the attribute: fast)."""
+    """ "fast" or "deep": which checking pass found it (findings without the attribute: fast)."""
     value = getattr(finding, "pass_", None) or getattr(finding, "pass", None)
     return value if value in ("fast", "deep") else "fast"
 
@@ -49,10 +52,15 @@ def context_of(text: str | None, start: int, end: int, quote: str) -> str:
     """…before【quote】after… from the field's current text (the quote alone when it moved)."""
     if text is None or text[start:end] != quote:
         return f"【{quote}】"
-    before = text[max(0, start - CONTEXT):start]
-    after = text[end:end + CONTEXT]
-    return (("…" if start > CONTEXT else "") + before + f"【{quote}】" + after
-            + ("…" if end + CONTEXT < len(text) else ""))
+    before = text[max(0, start - CONTEXT) : start]
+    after = text[end : end + CONTEXT]
+    return (
+        ("…" if start > CONTEXT else "")
+        + before
+        + f"【{quote}】"
+        + after
+        + ("…" if end + CONTEXT < len(text) else "")
+    )
 
 
 class _WrapDelegate(QStyledItemDelegate):
@@ -95,18 +103,29 @@ class FindingsDock(QDockWidget):
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         self.group_box = QComboBox()
-        for key, label in (("none", self.tr("No grouping")), ("page", self.tr("By page")),
-                           ("article", self.tr("By article")), ("category", self.tr("By category"))):
+        for key, label in (
+            ("none", self.tr("No grouping")),
+            ("page", self.tr("By page")),
+            ("article", self.tr("By article")),
+            ("category", self.tr("By category")),
+        ):
             self.group_box.addItem(label, key)
         self.level_box = QComboBox()
-        for key, label in ((None, self.tr("All levels")), ("error", self.tr("Errors")),
-                           ("warning", self.tr("Warnings")), ("info", self.tr("Notes"))):
+        for key, label in (
+            (None, self.tr("All levels")),
+            ("error", self.tr("Errors")),
+            ("warning", self.tr("Warnings")),
+            ("info", self.tr("Notes")),
+        ):
             self.level_box.addItem(label, key)
         self.category_box = QComboBox()
         self.category_box.addItem(self.tr("All categories"), None)
         self.pass_box = QComboBox()
-        for key, label in ((None, self.tr("All passes")), ("fast", self.tr("Fast pass")),
-                           ("deep", self.tr("Deep pass"))):
+        for key, label in (
+            (None, self.tr("All passes")),
+            ("fast", self.tr("Fast pass")),
+            ("deep", self.tr("Deep pass")),
+        ):
             self.pass_box.addItem(label, key)
         for box in (self.group_box, self.level_box, self.category_box, self.pass_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -155,10 +174,18 @@ class FindingsDock(QDockWidget):
         self.refresh_timer.start()
 
     def _filtered(self, findings):
-        level, category, pass_ = (self.level_box.currentData(), self.category_box.currentData(),
-                                  self.pass_box.currentData())
-        return [f for f in findings if (level is None or f.level == level)
-                and (category is None or f.category == category) and (pass_ is None or finding_pass(f) == pass_)]
+        level, category, pass_ = (
+            self.level_box.currentData(),
+            self.category_box.currentData(),
+            self.pass_box.currentData(),
+        )
+        return [
+            f
+            for f in findings
+            if (level is None or f.level == level)
+            and (category is None or f.category == category)
+            and (pass_ is None or finding_pass(f) == pass_)
+        ]
 
     def _update_categories(self, findings) -> None:
         current = self.category_box.currentData()
@@ -207,7 +234,9 @@ class FindingsDock(QDockWidget):
                 return
             page, label = self._page_and_label(block_id)
             if group_by == "page":
-                parent_for(f"p:{page}", self.tr("Page %1").replace("%1", str(page)) if page else "—").addChild(item)
+                parent_for(
+                    f"p:{page}", self.tr("Page %1").replace("%1", str(page)) if page else "—"
+                ).addChild(item)
             else:
                 parent_for(f"a:{block_id}", label or "—").addChild(item)
 
@@ -224,7 +253,9 @@ class FindingsDock(QDockWidget):
             item.setToolTip(0, self._where_line(flag.location.block))
             add(item, flag.location.block, self.tr("Proofreading marks"))
         if issue.import_notes:
-            notes = QTreeWidgetItem([self.tr("Import notes (%1)").replace("%1", str(len(issue.import_notes)))])
+            notes = QTreeWidgetItem(
+                [self.tr("Import notes (%1)").replace("%1", str(len(issue.import_notes)))]
+            )
             font = notes.font(0)
             font.setBold(True)
             notes.setFont(0, font)
@@ -258,7 +289,9 @@ class FindingsDock(QDockWidget):
             lines.append(flag.note)
         if flag.suggestion is not None:
             lines.append(f"→ 「{flag.suggestion}」")
-        who = " · ".join(p for p in (flag.author, flag.created[:16].replace("T", " "), round_name(flag.round)) if p)
+        who = " · ".join(
+            p for p in (flag.author, flag.created[:16].replace("T", " "), round_name(flag.round)) if p
+        )
         lines.append(who)
         return "\n".join(lines)
 
@@ -290,8 +323,11 @@ class FindingsDock(QDockWidget):
             parts.append(self.tr("%n open mark(s)", "", len(marks)))
         parts.append(self.tr("%1 per 10,000 characters").replace("%1", f"{rate:.2f}"))
         self.summary.setText(" · ".join(parts))
-        self.summary.setToolTip(self.tr("Errors and open marks: %1; characters: %2").replace(
-            "%1", str(errors)).replace("%2", str(characters)))
+        self.summary.setToolTip(
+            self.tr("Errors and open marks: %1; characters: %2")
+            .replace("%1", str(errors))
+            .replace("%2", str(characters))
+        )
 
     def flush(self) -> None:
         """Draw a pending refresh now."""
@@ -361,27 +397,33 @@ class FindingsDock(QDockWidget):
         menu = QMenu(self)
         if kind == "finding":
             for suggestion in entry.suggestions[:5]:
-                menu.addAction(self.tr("Fix: 「%1」→「%2」").replace("%1", entry.text).replace("%2", suggestion)
-                               ).triggered.connect(lambda _c=False, s=suggestion: window.fix_finding(entry, s))
+                menu.addAction(
+                    self.tr("Fix: 「%1」→「%2」").replace("%1", entry.text).replace("%2", suggestion)
+                ).triggered.connect(lambda _c=False, s=suggestion: window.fix_finding(entry, s))
             fix_all = window.fix_all_action(entry, menu)
             if fix_all is not None:
                 menu.addAction(fix_all)
             menu.addSeparator()
             menu.addAction(self.tr("Ignore here")).triggered.connect(lambda: window.ignore_finding(entry))
             menu.addAction(self.tr("Ignore in this document")).triggered.connect(
-                lambda: window.ignore_finding(entry, everywhere=True))
-            menu.addAction(self.tr("Add 「%1」 to the user dictionary").replace("%1", entry.text)).triggered.connect(
-                lambda: window.add_to_dictionary(entry.text))
+                lambda: window.ignore_finding(entry, everywhere=True)
+            )
+            menu.addAction(
+                self.tr("Add 「%1」 to the user dictionary").replace("%1", entry.text)
+            ).triggered.connect(lambda: window.add_to_dictionary(entry.text))
             menu.addAction(self.tr("Turn this rule off")).triggered.connect(
-                lambda: window.switch_off_rule(entry.rule))
+                lambda: window.switch_off_rule(entry.rule)
+            )
         elif kind == "mark":
             from editor_app.gui.editors.marks import accept_mark, reject_mark
 
             if entry.suggestion is not None:
                 menu.addAction(self.tr("Accept mark")).triggered.connect(
-                    lambda: accept_mark(window.session, entry, self.tr("Accept mark")))
+                    lambda: accept_mark(window.session, entry, self.tr("Accept mark"))
+                )
             menu.addAction(self.tr("Reject mark")).triggered.connect(
-                lambda: reject_mark(window.session, entry, self.tr("Reject mark")))
+                lambda: reject_mark(window.session, entry, self.tr("Reject mark"))
+            )
         elif kind == "note":
             menu.addAction(self.tr("Dismiss note")).triggered.connect(lambda: window.dismiss_note(entry))
         menu.addSeparator()

@@ -41,8 +41,9 @@ from editor_app.storage.project import Project
 STATUS_SETTLE_MS = 120
 
 
-class MainWindow(DocumentActions, StructureActions, TransferActions, ProofActions, ToolActions, WindowActions,
-                 QMainWindow):
+class MainWindow(
+    DocumentActions, StructureActions, TransferActions, ProofActions, ToolActions, WindowActions, QMainWindow
+):
     def __init__(self, project: Project | None = None, remember_layout: bool = True):
         super().__init__()
         self.remember_layout = remember_layout  # off for --screenshot: same picture on every machine
@@ -128,7 +129,8 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, ProofAction
         self.preview.block_clicked.connect(self.select_block)
         self.preview.page_chosen.connect(self._page_chosen_in_preview)
         self.preview.place_requested.connect(
-            lambda block_id, place: self.session.place_block(block_id, place, self.tr("Move block")))
+            lambda block_id, place: self.session.place_block(block_id, place, self.tr("Move block"))
+        )
         if old is not None:
             if old.project is not project:
                 self.release_lock(old.project)  # the old document is closed: others may open it
@@ -196,8 +198,12 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, ProofAction
             return
         self.findings_label.setText(self.tr("%n finding(s)", "", total))
         self.findings_label.setStyleSheet("color: #c62828; font-weight: bold;" if counts["error"] else "")
-        self.findings_label.setToolTip(self.tr("Errors: %1, warnings: %2, notes: %3").replace(
-            "%1", str(counts["error"])).replace("%2", str(counts["warning"])).replace("%3", str(counts["info"])))
+        self.findings_label.setToolTip(
+            self.tr("Errors: %1, warnings: %2, notes: %3")
+            .replace("%1", str(counts["error"]))
+            .replace("%2", str(counts["warning"]))
+            .replace("%3", str(counts["info"]))
+        )
 
     def _first_article_index(self):
         for page in self.session.issue.pages:
@@ -228,7 +234,8 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, ProofAction
         index = self.model.index_of_block(block_id)
         if index.isValid():
             self.outline.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
 
     def _current_changed(self, current, _previous=None) -> None:
         if not current.isValid():
@@ -276,8 +283,18 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, ProofAction
 
     def _outline_menu(self, pos) -> None:
         menu = QMenu(self)
-        for name in ("add_article", "add_banner", "add_note", "add_photo_block", "add_page", None,
-                     "duplicate", "move_up", "move_down", "delete"):
+        for name in (
+            "add_article",
+            "add_banner",
+            "add_note",
+            "add_photo_block",
+            "add_page",
+            None,
+            "duplicate",
+            "move_up",
+            "move_down",
+            "delete",
+        ):
             if name is None:
                 menu.addSeparator()
             else:
@@ -298,11 +315,16 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, ProofAction
             text = self.tr("Block: %1 characters").replace("%1", str(_block_chars(block))) + "  ·  " + text
             fit = self.session.fit(block_page, block)
             if fit is not None:
-                fit_text = {"fits": self.tr("Fits its slot"),
-                            "overset": self.tr("Overset %n line(s)", "", fit.delta_lines),
-                            "underset": self.tr("Short %n line(s)", "", -fit.delta_lines)}[fit.state]
-                fit_style = {"overset": "color: white; background: #c62828; font-weight: bold;",
-                             "underset": "color: #8d6e00;", "fits": "color: #1b5e20;"}[fit.state]
+                fit_text = {
+                    "fits": self.tr("Fits its slot"),
+                    "overset": self.tr("Overset %n line(s)", "", fit.delta_lines),
+                    "underset": self.tr("Short %n line(s)", "", -fit.delta_lines),
+                }[fit.state]
+                fit_style = {
+                    "overset": "color: white; background: #c62828; font-weight: bold;",
+                    "underset": "color: #8d6e00;",
+                    "fits": "color: #1b5e20;",
+                }[fit.state]
         self.chars_label.setText(text)
         self.fit_label.setText(fit_text)
         self.fit_label.setStyleSheet(fit_style)
@@ -320,8 +342,11 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, ProofAction
         super().showEvent(event)
         if not self._docks_sized:  # first start: outline narrow, preview about 40 % of the window
             self._docks_sized = True
-            self.resizeDocks([self.outline_dock, self.preview_dock],
-                             [260, int(self.width() * 0.4)], Qt.Orientation.Horizontal)
+            self.resizeDocks(
+                [self.outline_dock, self.preview_dock],
+                [260, int(self.width() * 0.4)],
+                Qt.Orientation.Horizontal,
+            )
 
     def resizeEvent(self, event):  # noqa: N802
         """Docks squeezed by a smaller window widen again when the window does."""
@@ -329,7 +354,10 @@ class MainWindow(DocumentActions, StructureActions, TransferActions, ProofAction
         old, new = event.oldSize().width(), event.size().width()
         if getattr(self, "_docks_sized", False) and old > 0 and new > old + 40:
             want_outline, want_preview = min(300, int(new * 0.19)), int(new * 0.4)
-            widths = [max(self.outline_dock.width(), want_outline), max(self.preview_dock.width(), want_preview)]
+            widths = [
+                max(self.outline_dock.width(), want_outline),
+                max(self.preview_dock.width(), want_preview),
+            ]
             if widths != [self.outline_dock.width(), self.preview_dock.width()]:
                 self.resizeDocks([self.outline_dock, self.preview_dock], widths, Qt.Orientation.Horizontal)
 

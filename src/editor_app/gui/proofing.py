@@ -152,8 +152,10 @@ class ProofActions:
 
     def ignore_finding(self, finding, everywhere: bool = False) -> None:
         block = None if everywhere or finding.location is None else finding.location.block
-        self.session.apply(AddIgnore(Ignore(finding.rule, finding.text, block)),
-                           self.tr("Ignore in this document") if everywhere else self.tr("Ignore finding"))
+        self.session.apply(
+            AddIgnore(Ignore(finding.rule, finding.text, block)),
+            self.tr("Ignore in this document") if everywhere else self.tr("Ignore finding"),
+        )
 
     def add_to_dictionary(self, term: str) -> None:
         from editor_app import paths
@@ -175,7 +177,9 @@ class ProofActions:
         path = paths.user_disabled_rules_path()
         write_lines(path, sorted(read_disabled_rules(path) | {rule_id}))
         self.reload_checker()
-        self.statusBar().showMessage(self.tr("Rule turned off (turn it on again in Rules and dictionary)"), 6000)
+        self.statusBar().showMessage(
+            self.tr("Rule turned off (turn it on again in Rules and dictionary)"), 6000
+        )
 
     def reload_checker(self) -> None:
         """The user's dictionary or rules changed: load them again and check anew."""
@@ -197,9 +201,13 @@ class ProofActions:
         name = round_name(current_round(issue))
         if confirm:
             answer = QMessageBox.question(
-                self, self.tr("Close %1").replace("%1", name),
-                self.tr("Close %1? Its text, marks and counts are kept in the project; the next round shows "
-                        "what changes from now on.").replace("%1", name))
+                self,
+                self.tr("Close %1").replace("%1", name),
+                self.tr(
+                    "Close %1? Its text, marks and counts are kept in the project; the next round shows "
+                    "what changes from now on."
+                ).replace("%1", name),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         checker = self.checker
@@ -210,11 +218,17 @@ class ProofActions:
 
             findings = default_checker().check_issue(issue)
         self.session.seal_typing()
-        self.session.apply(CloseRound(snapshot(issue, findings, settings.user_name())),
-                           self.tr("Close %1").replace("%1", name))
+        self.session.apply(
+            CloseRound(snapshot(issue, findings, settings.user_name())),
+            self.tr("Close %1").replace("%1", name),
+        )
         self.update_changes()
-        self.statusBar().showMessage(self.tr("%1 closed; %2 under way").replace("%1", name).replace(
-            "%2", round_name(current_round(issue))), 6000)
+        self.statusBar().showMessage(
+            self.tr("%1 closed; %2 under way")
+            .replace("%1", name)
+            .replace("%2", round_name(current_round(issue))),
+            6000,
+        )
         return True
 
     def set_show_changes(self, on: bool) -> None:
@@ -238,7 +252,8 @@ class ProofActions:
         text = round_name(number)
         if issue.rounds:
             text += " · " + self.tr("%n change(s) since %1", "", len(ranges)).replace(
-                "%1", round_name(number - 1))
+                "%1", round_name(number - 1)
+            )
         self.round_label.setText(text)
         if hasattr(self, "actions_") and "close_round" in self.actions_:
             self.actions_["close_round"].setText(self.tr("&Close %1…").replace("%1", round_name(number)))

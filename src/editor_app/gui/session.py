@@ -20,8 +20,17 @@ from editor_app.storage.project import Project
 
 SETTLE_MS = 120
 
-_STRUCTURE_OPS = (ops.InsertBlock, ops.RemoveBlock, ops.MoveBlock, ops.InsertPage, ops.RemovePage,
-                  ops.AddPhoto, ops.RemovePhoto, ops.SetPageField, ops.SetIssueField)
+_STRUCTURE_OPS = (
+    ops.InsertBlock,
+    ops.RemoveBlock,
+    ops.MoveBlock,
+    ops.InsertPage,
+    ops.RemovePage,
+    ops.AddPhoto,
+    ops.RemovePhoto,
+    ops.SetPageField,
+    ops.SetIssueField,
+)
 
 
 class EditSession(QObject):
@@ -187,8 +196,18 @@ def _is_structural(op: ops.Op) -> bool:
 def _touches_flags(op: ops.Op) -> bool:
     if isinstance(op, ops.Batch):
         return any(_touches_flags(o) for o in op.ops)
-    return isinstance(op, (ops.AddFlag, ops.RemoveFlag, ops.ResolveFlag, ops.AddImportNotes,
-                           ops.RemoveImportNotes, ops.CloseRound, ops.ReopenRound))
+    return isinstance(
+        op,
+        (
+            ops.AddFlag,
+            ops.RemoveFlag,
+            ops.ResolveFlag,
+            ops.AddImportNotes,
+            ops.RemoveImportNotes,
+            ops.CloseRound,
+            ops.ReopenRound,
+        ),
+    )
 
 
 def _touched_blocks(op: ops.Op) -> list[str]:

@@ -38,8 +38,9 @@ class StructureActions:
         return block.id
 
     def add_article(self) -> str:
-        return self.insert_block(Article(title=self.tr("New article"), paragraphs=[Paragraph("")]),
-                                 self.tr("Add article"))
+        return self.insert_block(
+            Article(title=self.tr("New article"), paragraphs=[Paragraph("")]), self.tr("Add article")
+        )
 
     def add_banner(self) -> str:
         """A banner heads the blocks after it: it goes before the selected block, not after it."""
@@ -89,8 +90,10 @@ class StructureActions:
     def delete_selected(self) -> None:
         index = self.outline.currentIndex()
         if index.isValid() and index.data(KIND_ROLE) == "photo":  # a photo of an article: only the photo
-            self.session.apply(RemovePhoto(index.parent().data(BLOCK_ID_ROLE), index.data(BLOCK_ID_ROLE)),
-                               self.tr("Remove photo"))
+            self.session.apply(
+                RemovePhoto(index.parent().data(BLOCK_ID_ROLE), index.data(BLOCK_ID_ROLE)),
+                self.tr("Remove photo"),
+            )
             return
         block_id = self.current_block_id()
         if block_id:

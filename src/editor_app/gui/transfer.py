@@ -39,7 +39,9 @@ class TransferActions:
         dialog = QFileDialog(self, title, settings.last_folder(), self.import_filter())
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        normalize = QCheckBox(self.tr("Normalise punctuation (half-width marks in Chinese text → full-width)"))
+        normalize = QCheckBox(
+            self.tr("Normalise punctuation (half-width marks in Chinese text → full-width)")
+        )
         normalize.setChecked(settings.settings().value("import/normalize", "false") == "true")
         grid = dialog.layout()
         if grid is not None and hasattr(grid, "rowCount"):
@@ -88,8 +90,9 @@ class TransferActions:
             QMessageBox.critical(self, self.tr("Cannot paste"), str(exc))
             return False
         page, index = self._insert_point()
-        self.session.apply(Batch([InsertBlock(page.id, index, article), *self._note_ops(notes)]),
-                           self.tr("Paste as article"))
+        self.session.apply(
+            Batch([InsertBlock(page.id, index, article), *self._note_ops(notes)]), self.tr("Paste as article")
+        )
         self.select_block(article.id)
         self._report_notes(notes)
         return True
@@ -162,7 +165,9 @@ class TransferActions:
         elif template_id is not None and not get_template(template_id).flowing:
             from editor_app.export import compose_for_export
 
-            problems += composition_problems(compose_for_export(self.session.project, get_template(template_id)))
+            problems += composition_problems(
+                compose_for_export(self.session.project, get_template(template_id))
+            )
         checker = getattr(self, "checker", None)
         if checker is not None:
             errors = checker.counts().get("error", 0)
@@ -172,17 +177,27 @@ class TransferActions:
             photos = list(getattr(block, "photos", ())) + ([block] if block.type == "photo" else [])
             for photo in photos:
                 if not photo.image:
-                    problems.append(self.tr("Page %1: photo 「%2」 has no picture yet").replace(
-                        "%1", str(page.number)).replace("%2", (photo.caption or "")[:20] or "—"))
+                    problems.append(
+                        self.tr("Page %1: photo 「%2」 has no picture yet")
+                        .replace("%1", str(page.number))
+                        .replace("%2", (photo.caption or "")[:20] or "—")
+                    )
         return problems
 
     def confirm_export(self, problems: list[str]) -> bool:
         """The open points, and the editor's choice to export anyway (Yes) or go back (No)."""
         answer = QMessageBox.warning(
-            self, self.tr("Before exporting"),
-            self.tr("The page has these open points:") + "\n\n" + "\n".join(problems[:15])
-            + ("\n…" if len(problems) > 15 else "") + "\n\n" + self.tr("Export anyway?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self,
+            self.tr("Before exporting"),
+            self.tr("The page has these open points:")
+            + "\n\n"
+            + "\n".join(problems[:15])
+            + ("\n…" if len(problems) > 15 else "")
+            + "\n\n"
+            + self.tr("Export anyway?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def _export_composition(self, template_id: str | None):
@@ -217,15 +232,22 @@ class TransferActions:
             options.setdefault("composition", self._export_composition(options.get("template")))
             result = export_docx(self.session.project, out, progress=report, **options)
         except EditorError as exc:
-            QMessageBox.critical(self, self.tr("Cannot export"), self.tr("Nothing was written.") + f"\n\n{exc}")
+            QMessageBox.critical(
+                self, self.tr("Cannot export"), self.tr("Nothing was written.") + f"\n\n{exc}"
+            )
             return False
         finally:
             progress.close()
         message = self.tr("Exported to %1").replace("%1", str(result.path))
         if result.warnings:
-            QMessageBox.warning(self, self.tr("Exported with warnings"),
-                                message + "\n\n" + "\n".join(result.warnings[:12])
-                                + ("\n…" if len(result.warnings) > 12 else ""))
+            QMessageBox.warning(
+                self,
+                self.tr("Exported with warnings"),
+                message
+                + "\n\n"
+                + "\n".join(result.warnings[:12])
+                + ("\n…" if len(result.warnings) > 12 else ""),
+            )
         else:
             self.statusBar().showMessage(message, 6000)
         return True
@@ -233,8 +255,9 @@ class TransferActions:
     def export_report_dialog(self) -> None:
         base = self.session.project.path
         start = str(base.with_name(base.stem + "-校对单.docx")) if base else "校对单.docx"
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export proof report"), start,
-                                              "Word (*.docx);;HTML (*.html);;CSV (*.csv)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export proof report"), start, "Word (*.docx);;HTML (*.html);;CSV (*.csv)"
+        )
         if name:
             self.export_report_to(Path(name))
 

@@ -8,4 +8,11 @@ Nothing is dropped: text the importer cannot place stays a paragraph and gets a 
 from editor_app.importing.api import article_from_text, import_file, import_text, normalize_result
 from editor_app.importing.result import ImportNote, ImportResult
 
-__all__ = ["ImportNote", "ImportResult", "article_from_text", "import_file", "import_text", "normalize_result"]
+__all__ = [
+    "ImportNote",
+    "ImportResult",
+    "article_from_text",
+    "import_file",
+    "import_text",
+    "normalize_result",
+]

@@ -54,8 +54,11 @@ def _docx_text(blob: bytes) -> str:
 def chunk_text(content_type: str, blob: bytes) -> tuple[str, str | None]:
     """(the chunk's text, a note for the user or None)."""
     kind = (content_type or "").split(";")[0].strip().lower()
-    unreadable = msg("an embedded part of type {type} (altChunk) could not be read; open the file in Word "
-                     "and check that nothing is missing", type=kind or "?")
+    unreadable = msg(
+        "an embedded part of type {type} (altChunk) could not be read; open the file in Word "
+        "and check that nothing is missing",
+        type=kind or "?",
+    )
     if len(blob) > MAX_CHUNK_BYTES:
         return "", unreadable
     try:

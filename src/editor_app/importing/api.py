@@ -79,10 +79,17 @@ def import_file(path, as_: str = "page") -> ImportResult:
         raise InputError(path, msg("this is already an editor-app project; open it instead of importing it"))
     kind = _sniff(path)
     if kind == "ole":
-        raise InputError(path, msg("old Word .doc files cannot be read; save it as .docx (Word/WPS: "
-                                   "Save As → Word Document) and try again"))
+        raise InputError(
+            path,
+            msg(
+                "old Word .doc files cannot be read; save it as .docx (Word/WPS: "
+                "Save As → Word Document) and try again"
+            ),
+        )
     if kind == "rtf":
-        raise InputError(path, msg("RTF files cannot be read; save it as .docx or as plain text and try again"))
+        raise InputError(
+            path, msg("RTF files cannot be read; save it as .docx or as plain text and try again")
+        )
     if kind == "zip" or (kind is None and path.suffix.lower() in (".docx", ".docm", ".wps")):
         from editor_app.importing.docx_notes import place_notes
         from editor_app.importing.docx_reader import read_docx
@@ -105,7 +112,7 @@ def import_file(path, as_: str = "page") -> ImportResult:
 
 
 def _sniff(path: Path) -> str | None:
-    """"zip", "ole" (old Office), "rtf" from the first bytes; None for text or an unreadable file."""
+    """ "zip", "ole" (old Office), "rtf" from the first bytes; None for text or an unreadable file."""
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
@@ -142,14 +149,16 @@ def _import_units(units: list[Unit], as_: str, editors: dict[str, str] | None = 
         blocks, notes = [article], notes
     else:
         blocks, notes = reading.blocks, reading.notes
-    issue = Issue(type="newspaper" if reading.newspaper else "internal", editors=reading.editors,
-                  date=reading.date)
+    issue = Issue(
+        type="newspaper" if reading.newspaper else "internal", editors=reading.editors, date=reading.date
+    )
     notes = list(notes)
     if reading.masthead:
         notes.append(_apply_masthead(issue, reading.masthead))
     template = NEWSPAPER_TEMPLATE if reading.newspaper else BULLETIN_TEMPLATE
-    issue.pages.append(Page(number=reading.page_number or 1, name=reading.page_name, template=template,
-                            blocks=list(blocks)))
+    issue.pages.append(
+        Page(number=reading.page_number or 1, name=reading.page_name, template=template, blocks=list(blocks))
+    )
     return ImportResult(issue=issue, images={}, notes=notes)
 
 
@@ -180,8 +189,9 @@ def _apply_masthead(issue: Issue, lines: list[str]) -> ImportNote:
                 issue.organizer = part
             if ("准印证" in part or "刊号" in part) and issue.permit is None:
                 issue.permit = part
-    return ImportNote(msg("the masthead (报头) was read into the issue details: {details}",
-                          details=" / ".join(lines)))
+    return ImportNote(
+        msg("the masthead (报头) was read into the issue details: {details}", details=" / ".join(lines))
+    )
 
 
 def _photos(issue: Issue):
@@ -207,8 +217,9 @@ def _single_article(reading: PageReading) -> tuple[Article, list[ImportNote]]:
             continue
         if note.kind == "open_end" and block is not last:
             continue
-        kept_notes.append(ImportNote(note.message, story.id if note.block in ids else None, note.line,
-                                     note.kind))
+        kept_notes.append(
+            ImportNote(note.message, story.id if note.block in ids else None, note.line, note.kind)
+        )
 
     def heads(*parts):
         for part in parts:
@@ -225,8 +236,11 @@ def _single_article(reading: PageReading) -> tuple[Article, list[ImportNote]]:
         elif isinstance(block, EditorNote):
             story.paragraphs.append(Paragraph(text=block.label, kind="subhead"))
             story.paragraphs.extend(block.paragraphs)
-            kept_notes.append(ImportNote(msg("「{label}」 inside the story was kept as text", label=block.label),
-                                         story.id, None))
+            kept_notes.append(
+                ImportNote(
+                    msg("「{label}」 inside the story was kept as text", label=block.label), story.id, None
+                )
+            )
         elif isinstance(block, PhotoBlock):
             story.photos.append(Photo(image=block.image, caption=block.caption, credit=block.credit))
         else:
@@ -234,8 +248,9 @@ def _single_article(reading: PageReading) -> tuple[Article, list[ImportNote]]:
     return story, kept_notes
 
 
-def _fold_article(story: Article, block: Article, empty: bool, heads, notes: list[ImportNote],
-                  last: bool) -> None:
+def _fold_article(
+    story: Article, block: Article, empty: bool, heads, notes: list[ImportNote], last: bool
+) -> None:
     if empty:
         story.kicker, story.title, story.subtitle = block.kicker, block.title, block.subtitle
     else:
@@ -280,6 +295,13 @@ def normalize_result(result: ImportResult) -> int:
             set_field(tf.block, tf.path, new)
             total += count
     if total:
-        result.notes.append(ImportNote(msg("punctuation normalised: {count} half-width mark(s) in Chinese text "
-                                           "became full-width", count=total), kind="punctuation"))
+        result.notes.append(
+            ImportNote(
+                msg(
+                    "punctuation normalised: {count} half-width mark(s) in Chinese text became full-width",
+                    count=total,
+                ),
+                kind="punctuation",
+            )
+        )
     return total

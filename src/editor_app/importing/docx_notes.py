@@ -42,8 +42,21 @@ def read_notes(document) -> dict[tuple[str, str], str]:
 
 def _roman(number: int) -> str:
     out = ""
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for value, letters in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while number >= value:
             out, number = out + letters, number - value
     return out
@@ -51,7 +64,17 @@ def _roman(number: int) -> str:
 
 def _fields(block):
     """(object, attribute) of every text of a block, where a citation may stand."""
-    for name in ("kicker", "title", "subtitle", "dateline", "author_line", "byline", "caption", "credit", "label"):
+    for name in (
+        "kicker",
+        "title",
+        "subtitle",
+        "dateline",
+        "author_line",
+        "byline",
+        "caption",
+        "credit",
+        "label",
+    ):
         if isinstance(getattr(block, name, None), str):
             yield block, name
     for paragraph in getattr(block, "paragraphs", ()):
@@ -92,7 +115,9 @@ def place_notes(issue: Issue, texts: dict[tuple[str, str], str]) -> list[ImportN
             target = _article_for(blocks, index)
             for key in cited:
                 if key in texts:
-                    pending.setdefault(target.id if target else "", []).append(f"{marks[key]} {texts.pop(key)}")
+                    pending.setdefault(target.id if target else "", []).append(
+                        f"{marks[key]} {texts.pop(key)}"
+                    )
     for key in list(texts):  # notes nobody cites: still the author's words
         pending.setdefault(_last_article_id(blocks), []).append(f"{mark(*key)} {texts.pop(key)}")
     notes = []
@@ -103,8 +128,16 @@ def place_notes(issue: Issue, texts: dict[tuple[str, str], str]) -> list[ImportN
             if issue.pages:
                 issue.pages[-1].blocks.append(target)
         target.paragraphs.extend(Paragraph(text=text) for text in paragraphs)
-        notes.append(ImportNote(msg("{count} footnote(s)/endnote(s) of the Word file were placed as paragraphs "
-                                    "at the end of the article", count=len(paragraphs)), target.id))
+        notes.append(
+            ImportNote(
+                msg(
+                    "{count} footnote(s)/endnote(s) of the Word file were placed as paragraphs "
+                    "at the end of the article",
+                    count=len(paragraphs),
+                ),
+                target.id,
+            )
+        )
     return notes
 
 
@@ -114,7 +147,7 @@ def _article_for(blocks, index: int):
     block = blocks[index]
     if isinstance(block, (Article, EditorNote)):
         return block
-    following = [b for b in blocks[index + 1:] if isinstance(b, Article)]
+    following = [b for b in blocks[index + 1 :] if isinstance(b, Article)]
     before = [b for b in blocks[:index] if isinstance(b, Article)]
     if isinstance(block, (Banner, PhotoBlock)) and following:
         return following[0]

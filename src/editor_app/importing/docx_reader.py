@@ -71,18 +71,27 @@ def _open(path: Path):
     if "word/document.xml" not in names and not any(n.endswith("document.xml") for n in names):
         raise InputError(path, not_word)
     if unpacked > MAX_UNPACKED_BYTES:
-        raise InputError(path, msg("the Word file unpacks to more than {limit} MB; it may be damaged",
-                                   limit=MAX_UNPACKED_BYTES // (1024 * 1024)))
+        raise InputError(
+            path,
+            msg(
+                "the Word file unpacks to more than {limit} MB; it may be damaged",
+                limit=MAX_UNPACKED_BYTES // (1024 * 1024),
+            ),
+        )
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, AttributeError):
         raise InputError(path, not_word) from None
     except (zlib.error, EOFError, NotImplementedError, RuntimeError, OverflowError) as exc:
         # a member zipfile cannot unpack: bad CRC, corrupt deflate stream, encryption, unknown method
-        raise InputError(path, msg("the Word file is damaged ({reason})", reason=exc.__class__.__name__)) from None
+        raise InputError(
+            path, msg("the Word file is damaged ({reason})", reason=exc.__class__.__name__)
+        ) from None
     except Exception as exc:  # lxml's XMLSyntaxError and friends, or python-docx tripping on a bad package
         if exc.__class__.__module__.startswith(("lxml", "docx")) or _raised_in_library(exc):
-            raise InputError(path, msg("the Word file is damaged ({reason})", reason=exc.__class__.__name__)) from None
+            raise InputError(
+                path, msg("the Word file is damaged ({reason})", reason=exc.__class__.__name__)
+            ) from None
         raise
 
 
@@ -102,8 +111,14 @@ def read_docx(path) -> tuple[list[Unit], dict[str, bytes], list[ImportNote], dic
         raise InputError(path, msg("the Word file is nested too deeply to be read")) from None
     except Exception as exc:  # python-docx meets XML it does not expect: the file is damaged
         if exc.__class__.__module__.startswith(("lxml", "docx")) or _raised_in_library(exc):
-            raise InputError(path, msg("the Word file is damaged or unusual ({reason}); "
-                                       "open it in Word or WPS and save it again", reason=exc.__class__.__name__)) from None
+            raise InputError(
+                path,
+                msg(
+                    "the Word file is damaged or unusual ({reason}); "
+                    "open it in Word or WPS and save it again",
+                    reason=exc.__class__.__name__,
+                ),
+            ) from None
         raise
 
 
@@ -177,12 +192,27 @@ def _read(document, path: Path) -> tuple[list[Unit], dict[str, bytes], list[Impo
             if piece.startswith("\f"):
                 new_page, piece = True, piece[1:]
             if piece.strip():
-                units.append(Unit(piece.strip(), number, gap, indented or piece[:1] in "\u3000 ", hints,
-                                  new_page=new_page))
+                units.append(
+                    Unit(
+                        piece.strip(),
+                        number,
+                        gap,
+                        indented or piece[:1] in "\u3000 ",
+                        hints,
+                        new_page=new_page,
+                    )
+                )
                 gap, new_page = 0, False
     if symbols:
-        notes.append(ImportNote(msg("{count} symbol(s) of a symbol font could not be read and were kept as "
-                                    "\ufffd: {codes}", count=len(symbols), codes=", ".join(sorted(set(symbols))[:5]))))
+        notes.append(
+            ImportNote(
+                msg(
+                    "{count} symbol(s) of a symbol font could not be read and were kept as \ufffd: {codes}",
+                    count=len(symbols),
+                    codes=", ".join(sorted(set(symbols))[:5]),
+                )
+            )
+        )
     return units, store.images, notes
 
 
@@ -244,7 +274,9 @@ def _pictures(paragraph, document) -> list[bytes]:
     """The paragraph's own inline pictures (floating ones are read where they stand, see _paragraphs)."""
     blobs = []
     for element in paragraph._p.iter(_BLIP, _VML_IMAGE):
-        if not _own(element, paragraph._p) or (element.tag == _BLIP and _inside(element, paragraph._p, (_ANCHOR,))):
+        if not _own(element, paragraph._p) or (
+            element.tag == _BLIP and _inside(element, paragraph._p, (_ANCHOR,))
+        ):
             continue
         blob = _blob(element, document)
         if blob is not None:
@@ -262,10 +294,13 @@ def _add_picture(store, blob: bytes, path: Path, number: int, notes: list[Import
     """The picture stored in the import's project, or None with a note when it cannot be used."""
     reencoded: list[str] = []
     try:
-        key = store.add_image(blob, msg("{name}: picture in paragraph {number}", name=path.name, number=number),
-                              reencoded)
+        key = store.add_image(
+            blob, msg("{name}: picture in paragraph {number}", name=path.name, number=number), reencoded
+        )
     except InputError as exc:
-        notes.append(ImportNote(msg("a picture could not be used: {reason}", reason=exc.problem), None, number))
+        notes.append(
+            ImportNote(msg("a picture could not be used: {reason}", reason=exc.problem), None, number)
+        )
         return None
     notes.extend(ImportNote(note, None, number) for note in reencoded)
     return key
@@ -316,12 +351,20 @@ def _hints(paragraph) -> Hints:
     hints.size = max(sizes) if sizes else None
     faces = {_face(r._r.rPr) for r in runs} or {None}
     if faces == {None}:
-        faces = {next((_face(st.element.rPr) for st in _style_chain(paragraph) if _face(st.element.rPr)), None)}
+        faces = {
+            next((_face(st.element.rPr) for st in _style_chain(paragraph) if _face(st.element.rPr)), None)
+        }
     hints.heavy_face = faces == {"heavy"}
     alignment = paragraph.alignment
     if alignment is None:
-        alignment = next((st.paragraph_format.alignment for st in _style_chain(paragraph)
-                          if st.paragraph_format.alignment is not None), None)
+        alignment = next(
+            (
+                st.paragraph_format.alignment
+                for st in _style_chain(paragraph)
+                if st.paragraph_format.alignment is not None
+            ),
+            None,
+        )
     hints.align = _ALIGN.get(int(alignment)) if alignment is not None else None
     return hints
 
@@ -334,7 +377,7 @@ def _style_role(name: str) -> str | None:
 
 
 def _face(rpr) -> str | None:
-    """"heavy" for 黑体 / 小标宋 / 中宋 (headline faces), "kai" for 楷体, None otherwise or unknown."""
+    """ "heavy" for 黑体 / 小标宋 / 中宋 (headline faces), "kai" for 楷体, None otherwise or unknown."""
     if rpr is None or rpr.rFonts is None:
         return None
     name = rpr.rFonts.get(_EAST_ASIA) or ""

@@ -17,8 +17,9 @@ from editor_app.importing.symbols import symbol_char
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-T, TAB, BR, CR, DEL, MOVE_FROM, TEXTBOX = (f"{W}{n}" for n in ("t", "tab", "br", "cr", "del", "moveFrom",
-                                                               "txbxContent"))
+T, TAB, BR, CR, DEL, MOVE_FROM, TEXTBOX = (
+    f"{W}{n}" for n in ("t", "tab", "br", "cr", "del", "moveFrom", "txbxContent")
+)
 SYM, NB_HYPHEN, RUBY_TEXT = f"{W}sym", f"{W}noBreakHyphen", f"{W}rt"
 FOOTNOTE_REF, ENDNOTE_REF = f"{W}footnoteReference", f"{W}endnoteReference"
 MATH_T = f"{M}t"

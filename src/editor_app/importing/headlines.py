@@ -62,13 +62,17 @@ def assign_heads(run: list[Unit]) -> tuple[str | None, str, str | None]:
     """(kicker, title, subtitle) for a headline group: decks go under, the biggest type is the title."""
     roles = [u.hints.role if u.hints is not None else None for u in run]
     if any(role in ("title", "banner") for role in roles):
+
         def joined(*wanted):
             return " ".join(u.text for u, role in zip(run, roles, strict=True) if role in wanted) or None
 
         first_title = next(k for k, role in enumerate(roles) if role in ("title", "banner"))
         kicker = " ".join(u.text for u in run[:first_title]) or None
-        rest = [u.text for u, role in zip(run[first_title:], roles[first_title:], strict=True)
-                if role not in ("title", "banner")]
+        rest = [
+            u.text
+            for u, role in zip(run[first_title:], roles[first_title:], strict=True)
+            if role not in ("title", "banner")
+        ]
         return kicker, joined("title", "banner"), " ".join(rest) or None
     texts = [u.text for u in run]
     decks = [t for t in texts[1:] if sig.is_deck(t)]
@@ -77,7 +81,7 @@ def assign_heads(run: list[Unit]) -> tuple[str | None, str, str | None]:
     if biggest is not None:
         kicker = " ".join(others[:biggest]) or None
         title = others[biggest]
-        after = others[biggest + 1:] + decks
+        after = others[biggest + 1 :] + decks
         return kicker, title, " ".join(after) or None
     subtitle = " ".join(decks) or None
     if len(others) == 1:

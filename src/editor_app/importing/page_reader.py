@@ -32,8 +32,7 @@ class PageReading:
 
 
 class PageReader:
-    def __init__(self, units: list[Unit], editors: dict[str, str] | None = None,
-                 page_furniture: bool = True):
+    def __init__(self, units: list[Unit], editors: dict[str, str] | None = None, page_furniture: bool = True):
         self.units = units
         self.page_furniture = page_furniture  # read a 版眉 and credits lines (whole pages only)
         self.ph_gap = placeholder_gap(units)
@@ -64,15 +63,24 @@ class PageReader:
             return hints.role in HEADING_ROLES
         if hints is not None and hints.heading_level is not None and unit.size <= 2 * sig.HEADING_MAX:
             return True
-        if hints is not None and (hints.bold or hints.heavy_face or hints.align == "center") \
-                and not hints.caption_style \
-                and unit.size <= sig.HEADING_MAX and not sig.ends_sentence(unit.text) \
-                and not sig.has_clause_punct(unit.text.rstrip("！？!?") + "x"):
+        if (
+            hints is not None
+            and (hints.bold or hints.heavy_face or hints.align == "center")
+            and not hints.caption_style
+            and unit.size <= sig.HEADING_MAX
+            and not sig.ends_sentence(unit.text)
+            and not sig.has_clause_punct(unit.text.rstrip("！？!?") + "x")
+        ):
             return True
         if unit.indented and not sig.is_deck(unit.text):
             return False  # an indented line is a paragraph of running text
-        if sig.author_line(unit.text) or sig.jump_line(unit.text) or sig.credits_line(unit.text) \
-                or sig.dateline(unit.text) or sig.date_only(unit.text):
+        if (
+            sig.author_line(unit.text)
+            or sig.jump_line(unit.text)
+            or sig.credits_line(unit.text)
+            or sig.dateline(unit.text)
+            or sig.date_only(unit.text)
+        ):
             return False
         return sig.heading_like(unit.text)
 
@@ -84,11 +92,19 @@ class PageReader:
     def _close(self) -> None:
         """Close the open article or note, noting an unfinished last paragraph."""
         if self.open_para is not None and self.article is not None:
-            self._note(msg("the article ends mid-sentence; it probably continues on another page"),
-                       self.article, self.open_line, kind="open_end")
+            self._note(
+                msg("the article ends mid-sentence; it probably continues on another page"),
+                self.article,
+                self.open_line,
+                kind="open_end",
+            )
         article = self.article
-        if article is not None and article.byline is None and article.paragraphs \
-                and article.paragraphs[-1].kind == "text":
+        if (
+            article is not None
+            and article.byline is None
+            and article.paragraphs
+            and article.paragraphs[-1].kind == "text"
+        ):
             tagged = sig.trailing_tag(article.paragraphs[-1].text)
             if tagged is not None:  # 「……敢于担当。（环土）」: the byline set on the last line
                 article.paragraphs[-1].text, article.byline = tagged
@@ -104,11 +120,19 @@ class PageReader:
         elif unit.gap >= self.ph_gap and not self.pending_photos and self.last_article is not None:
             # a picture-sized gap, then text with no headline: a 图片新闻 whose picture was not in the text
             article.photos.append(Photo())
-            self._note(msg("a photo-news item (图片新闻): a picture stood before this text; add the image"),
-                       article, unit.line, kind="photo_news")
+            self._note(
+                msg("a photo-news item (图片新闻): a picture stood before this text; add the image"),
+                article,
+                unit.line,
+                kind="photo_news",
+            )
         else:
-            self._note(msg("an article without a title (the headline may be missing or a picture)"),
-                       article, unit.line, kind="untitled")
+            self._note(
+                msg("an article without a title (the headline may be missing or a picture)"),
+                article,
+                unit.line,
+                kind="untitled",
+            )
         article.photos.extend(self.pending_photos)
         self.pending_photos.clear()
         self.out.blocks.append(article)
@@ -182,8 +206,14 @@ class PageReader:
         self.out.page_name = f"{name} {unit.text}" if name else unit.text
         self.out.page_number = self.out.page_number or number
         self.out.date = self.out.date or date
-        self._note(msg("the line above the first headline was read as the running head (版眉) and "
-                       "kept as the page name"), None, unit.line)
+        self._note(
+            msg(
+                "the line above the first headline was read as the running head (版眉) and "
+                "kept as the page name"
+            ),
+            None,
+            unit.line,
+        )
         return True
 
     def _comma_title(self, i: int) -> bool:
@@ -193,8 +223,12 @@ class PageReader:
             return False
         if unit.indented or unit.image is not None:
             return False
-        return bool(sig.dateline(following.text) or sig.lead_opening(following.text)
-                    or sig.author_line(following.text) or self._is_heading(following))
+        return bool(
+            sig.dateline(following.text)
+            or sig.lead_opening(following.text)
+            or sig.author_line(following.text)
+            or self._is_heading(following)
+        )
 
     # --- pictures, captions, bylines --------------------------------------------------------------
 
@@ -215,8 +249,11 @@ class PageReader:
         if sig.caption_marker(unit.text):
             return True
         centred = unit.hints is not None and unit.hints.align == "center"
-        return unit.size <= sig.CAPTION_MAX and (sig.caption_shape(unit.text) or centred) \
+        return (
+            unit.size <= sig.CAPTION_MAX
+            and (sig.caption_shape(unit.text) or centred)
             and not sig.dateline(unit.text)
+        )
 
     def _is_caption(self, i: int) -> bool:
         unit = self.units[i]
@@ -231,14 +268,25 @@ class PageReader:
             return True
         following = self._at(i + 1)
         if self.open_para is not None and (sig.fragment_start(unit.text) or sig.quantity_start(unit.text)):
-            return False  # the second half of a cut paragraph (「的…」「600余个。」), even after a picture gap
-        if unit.gap >= self.ph_gap and self.open_para is not None and self._is_heading(unit) \
-                and unit.size >= 8:
+            return (
+                False  # the second half of a cut paragraph (「的…」「600余个。」), even after a picture gap
+            )
+        if (
+            unit.gap >= self.ph_gap
+            and self.open_para is not None
+            and self._is_heading(unit)
+            and unit.size >= 8
+        ):
             # 「…城市为」 ⋯ 「区长检查河道」 「民”理念…」: a caption without a full stop
             return following is not None and not self._is_heading(following)
-        if self.open_para is not None and following is not None and unit.size <= sig.CAPTION_MAX \
-                and self._is_heading(unit) and not self._continues_open_paragraph(unit) \
-                and (sig.short_tail(following.text) or sig.quantity_start(following.text)):
+        if (
+            self.open_para is not None
+            and following is not None
+            and unit.size <= sig.CAPTION_MAX
+            and self._is_heading(unit)
+            and not self._continues_open_paragraph(unit)
+            and (sig.short_tail(following.text) or sig.quantity_start(following.text))
+        ):
             # 「…持续到」 「志愿者向居民讲解垃圾分类」 「12月底。…」: a heading never cuts a sentence in two, and
             # a bare count or a two-word sentence end is the rest of the cut one, so the line between is the
             # caption of the photo that stood there. (A following 「的…」 could as well go on from this line:
@@ -248,8 +296,13 @@ class PageReader:
             return False
         if unit.gap >= self.ph_gap and i > 0:
             return unit.size <= 50
-        if self.open_para is None or following is None or unit.size > 30 \
-                or sig.has_clause_punct(unit.text) or self._continues_open_paragraph(unit):
+        if (
+            self.open_para is None
+            or following is None
+            or unit.size > 30
+            or sig.has_clause_punct(unit.text)
+            or self._continues_open_paragraph(unit)
+        ):
             return False
         # a short sentence standing between the two halves of a cut paragraph
         if self._is_heading(following) or sig.dateline(following.text):
@@ -266,8 +319,11 @@ class PageReader:
         """Is `unit` visibly the rest of the unfinished paragraph (「的…」, a word cut in two, a bare count)?"""
         if self.open_para is None:
             return False
-        return sig.fragment_start(unit.text) or sig.quantity_start(unit.text) \
+        return (
+            sig.fragment_start(unit.text)
+            or sig.quantity_start(unit.text)
             or sig.splits_word(self.open_para.text, unit.text)
+        )
 
     def _caption(self, unit: Unit) -> None:
         caption, credit = split_credit(unit.text)
@@ -298,8 +354,9 @@ class PageReader:
             self.last_article.photos.extend(self.pending_photos)
         else:
             for photo in self.pending_photos:
-                self.out.blocks.append(PhotoBlock(image=photo.image, caption=photo.caption,
-                                                  credit=photo.credit))
+                self.out.blocks.append(
+                    PhotoBlock(image=photo.image, caption=photo.caption, credit=photo.credit)
+                )
         self.pending_photos.clear()
 
     def _is_byline(self, i: int) -> bool:
@@ -307,8 +364,11 @@ class PageReader:
         if article is None or not article.paragraphs or article.byline is not None:
             return False
         flat = sig.compact(unit.text)
-        right = unit.hints is not None and (unit.hints.role == "byline" or (
-            unit.hints.align == "right" and unit.hints.role is None)) and len(flat) <= 16
+        right = (
+            unit.hints is not None
+            and (unit.hints.role == "byline" or (unit.hints.align == "right" and unit.hints.role is None))
+            and len(flat) <= 16
+        )
         credit = sig.author_line(unit.text) and len(flat) <= 16  # 「（记者 张三）」 closing a story
         if not (sig.pen_name(flat) or right or credit) or sig.subhead_marker(unit.text):
             return False
@@ -326,11 +386,18 @@ class PageReader:
             # same story (a list, a pronoun, a speaker already quoted)
             story = "".join(p.text for p in article.paragraphs)
             speaker = sig.speaker(following.text)
-            return not (sig.enumeration(following.text) or sig.anaphoric(following.text)
-                        or (speaker and speaker in story))
-        return (self._is_heading(following) or self._comma_title(i + 1)
-                or sig.editor_note_label(following.text) is not None
-                or sig.lead_opening(following.text) or sig.jump_line(following.text))
+            return not (
+                sig.enumeration(following.text)
+                or sig.anaphoric(following.text)
+                or (speaker and speaker in story)
+            )
+        return (
+            self._is_heading(following)
+            or self._comma_title(i + 1)
+            or sig.editor_note_label(following.text) is not None
+            or sig.lead_opening(following.text)
+            or sig.jump_line(following.text)
+        )
 
     def _jump(self, unit: Unit) -> None:
         container = self._container()
@@ -338,9 +405,16 @@ class PageReader:
         if container is None:
             container = self._new_article(unit)
         container.paragraphs.append(paragraph)
-        from_before = any(mark in unit.text for mark in ("上接", "接第"))  # 「（上接第1版）」 opens a continuation
-        self._note(msg("a jump line: the story continues from another page") if from_before
-                   else msg("a jump line: the story continues on another page"), container, unit.line)
+        from_before = any(
+            mark in unit.text for mark in ("上接", "接第")
+        )  # 「（上接第1版）」 opens a continuation
+        self._note(
+            msg("a jump line: the story continues from another page")
+            if from_before
+            else msg("a jump line: the story continues on another page"),
+            container,
+            unit.line,
+        )
         self.open_para = None
 
     def _unclassified(self, unit: Unit) -> None:
@@ -352,21 +426,31 @@ class PageReader:
         if container is None:
             container = self._new_article(unit)
         container.paragraphs.append(Paragraph(text=unit.text))
-        self._note(msg("a line the importer could not classify was kept as a paragraph"), container, unit.line)
+        self._note(
+            msg("a line the importer could not classify was kept as a paragraph"), container, unit.line
+        )
 
     # --- headlines and subheads ------------------------------------------------------------------
 
     def _headings(self, i: int) -> int:
         j = i + 1 if not self._is_heading(self.units[i]) else i
-        while j < len(self.units) and (self._is_heading(self.units[j]) or self._comma_title(j)) \
-                and sig.editor_note_label(self.units[j].text) is None \
-                and (j == i or self.units[j].gap < self.ph_gap):
+        while (
+            j < len(self.units)
+            and (self._is_heading(self.units[j]) or self._comma_title(j))
+            and sig.editor_note_label(self.units[j].text) is None
+            and (j == i or self.units[j].gap < self.ph_gap)
+        ):
             j += 1
         run, following = self.units[i:j], self._at(j)
-        if following is not None and following.image is None and not self._is_heading(following) \
-                and following.gap < self.ph_gap and not sig.is_deck(run[-1].text) \
-                and not sig.subhead_marker(run[-1].text) and (
-                    sig.fragment_start(following.text) or sig.splits_word(run[-1].text, following.text)):
+        if (
+            following is not None
+            and following.image is None
+            and not self._is_heading(following)
+            and following.gap < self.ph_gap
+            and not sig.is_deck(run[-1].text)
+            and not sig.subhead_marker(run[-1].text)
+            and (sig.fragment_start(following.text) or sig.splits_word(run[-1].text, following.text))
+        ):
             # the last "headline" breaks off mid-word: it is the start of a paragraph cut by a column
             *run, start = run
             if run:
@@ -387,26 +471,45 @@ class PageReader:
             return
         at_end = following is None or (sig.date_only(following.text) and following is self.units[-1])
         styled = any(u.hints is not None and u.hints.role for u in run)
-        if at_end and not styled and self.article is not None and self.article.paragraphs \
-                and self.article.byline is None:
+        if (
+            at_end
+            and not styled
+            and self.article is not None
+            and self.article.paragraphs
+            and self.article.byline is None
+        ):
             # short lines after the last paragraph (a signature: 「新区管委会办公室」): kept as text
             for unit in run:
                 self.article.paragraphs.append(Paragraph(text=unit.text))
-            self._note(msg("short lines at the end were kept as paragraphs (a signature or a headline "
-                           "without its story?)"), self.article, run[0].line)
+            self._note(
+                msg(
+                    "short lines at the end were kept as paragraphs (a signature or a headline "
+                    "without its story?)"
+                ),
+                self.article,
+                run[0].line,
+            )
             return
         if len(run) == 1 and self.article is not None and self.article.paragraphs:
             unit = run[0]
-            if self.open_para is not None and unit.gap < self.ph_gap and (
+            if (
+                self.open_para is not None
+                and unit.gap < self.ph_gap
+                and (
                     sig.fragment_start(unit.text)
                     or (following is not None and sig.fragment_start(following.text))
-                    or sig.splits_word(self.open_para.text, unit.text)):
+                    or sig.splits_word(self.open_para.text, unit.text)
+                )
+            ):
                 self._continue(unit)
                 return
             if self._is_subhead(unit, following, before_body):
                 if self.open_para is not None:
-                    self._note(msg("a paragraph ends mid-sentence before a subhead; text may be missing"),
-                               self.article, self.open_line)
+                    self._note(
+                        msg("a paragraph ends mid-sentence before a subhead; text may be missing"),
+                        self.article,
+                        self.open_line,
+                    )
                 self.open_para = None
                 self.article.paragraphs.append(Paragraph(text=_subhead_text(unit), kind="subhead"))
                 return
@@ -424,15 +527,25 @@ class PageReader:
             cut = len(run) - (3 if sig.is_deck(run[-1].text) else 2)
             self._close()
             self._banner(run[:cut])
-            self._note(msg("several headlines in a row: the first are read as a banner over the "
-                           "articles below"), self.out.blocks[-1], run[0].line)
+            self._note(
+                msg("several headlines in a row: the first are read as a banner over the articles below"),
+                self.out.blocks[-1],
+                run[0].line,
+            )
             run = run[cut:]
-        if following is not None and not before_body and self._is_heading(following) \
-                and following.image is None:
+        if (
+            following is not None
+            and not before_body
+            and self._is_heading(following)
+            and following.image is None
+        ):
             self._close()  # headlines, a picture gap, more headlines: the first group is a banner
             self._banner(run)
-            self._note(msg("a headline group stands alone above other headlines: read as a banner"),
-                       self.out.blocks[-1], run[0].line)
+            self._note(
+                msg("a headline group stands alone above other headlines: read as a banner"),
+                self.out.blocks[-1],
+                run[0].line,
+            )
             return
         article = self._new_article(run[0], run)
         if following is None:
@@ -479,17 +592,32 @@ class PageReader:
             self.out.newspaper |= "记者" in text
             return
         run_in = sig.leading_author(text)
-        if run_in and article is not None and not article.paragraphs and not article.author_line \
-                and self.open_para is None:
+        if (
+            run_in
+            and article is not None
+            and not article.paragraphs
+            and not article.author_line
+            and self.open_para is None
+        ):
             article.author_line, text = run_in  # 「（记者 周文斌）　走进……」 as an export sets it
             self.out.newspaper |= "记者" in article.author_line
             self._add_paragraph(text, unit)
             return
-        if self.note is not None and self.open_para is None and self.note.paragraphs \
-                and (unit.gap >= self.ph_gap or sig.lead_opening(text)):
+        if (
+            self.note is not None
+            and self.open_para is None
+            and self.note.paragraphs
+            and (unit.gap >= self.ph_gap or sig.lead_opening(text))
+        ):
             self._close()  # a picture, a cut or a news lead ends the editor's note
-        if self.open_para is None and self.article is not None and self.article.paragraphs \
-                and unit.gap >= self.ph_gap and sig.opens_with_time(text) and unit.size > 60:
+        if (
+            self.open_para is None
+            and self.article is not None
+            and self.article.paragraphs
+            and unit.gap >= self.ph_gap
+            and sig.opens_with_time(text)
+            and unit.size > 60
+        ):
             self._close()  # a picture gap, then 「日前，……」: a new story whose headline is missing
         if self.open_para is not None and self._container() is not None:
             if unit.gap >= self.ph_gap and sig.lead_opening(text) and not sig.cannot_start(text):
@@ -536,5 +664,5 @@ def _subhead_text(unit: Unit) -> str:
     if unit.hints is not None and unit.hints.role == "subhead":
         for marker in _STYLE_MARKER:
             if unit.text.startswith(marker) and len(unit.text) > len(marker):
-                return unit.text[len(marker):].lstrip()
+                return unit.text[len(marker) :].lstrip()
     return unit.text

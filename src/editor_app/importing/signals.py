@@ -22,7 +22,8 @@ CAPTION_MAX = 80
 LEAD_WINDOW = 14  # a news lead names its time within the first characters
 
 _EDITOR_NOTE = re.compile(
-    r"^[【\[]?(编\s?者\s?按|编者的话|编后语|编后|编辑手记|按\s?语)[】\]]?(\s*[:：]\s*|\s+|$)")
+    r"^[【\[]?(编\s?者\s?按|编者的话|编后语|编后|编辑手记|按\s?语)[】\]]?(\s*[:：]\s*|\s+|$)"
+)
 _TRAILING_TAG = re.compile(rf"^(.*[。！？!?”’」』…])\s*[（(]\s*([{HAN}]{{2,4}})\s*[）)]$", re.DOTALL)
 _DATELINE = re.compile(
     rf"^(?:(本报讯|本刊讯|本网讯|通讯员讯|[{HAN}]{{2,6}}讯(?=[\s（(：:])"
@@ -36,10 +37,12 @@ _AUTHOR = re.compile(
 )
 _CREDIT_BRACKETED = re.compile(
     r"[（(]\s*([^（）()]{1,24}?(?:摄|摄影|供图)|(?:图片|照片|资料图|图)[^（）()]{0,20}?提供|图片来源[^（）()]{1,20}"
-    rf"|(?:摄影|图)\s*[/／:：]?\s*[{HAN}·]{{2,4}}(?:[\s、][{HAN}·]{{2,4}})*)\s*[）)]$")
+    rf"|(?:摄影|图)\s*[/／:：]?\s*[{HAN}·]{{2,4}}(?:[\s、][{HAN}·]{{2,4}})*)\s*[）)]$"
+)
 _CREDIT_PLAIN = re.compile(
     rf"(?:^|(?<=[\s。！？!?]))((?:本报|本刊)?(?:记者|通讯员|摄影记者|特约摄影)?\s*[{HAN}·]{{2,4}}"
-    rf"(?:[\s、][{HAN}·]{{2,4}})*(?:\s+|\s*[/／]\s*)(?:摄|摄影|供图))$")
+    rf"(?:[\s、][{HAN}·]{{2,4}})*(?:\s+|\s*[/／]\s*)(?:摄|摄影|供图))$"
+)
 _CAPTION_START = re.compile(r"^(?:图为|图[:：]|上图|下图|左图|右图|图[一二三四五六七八九\d]+[:：\s])")
 _SUBHEAD_MARK = re.compile(
     r"^(?:[■□●◆◇▲△★☆▶►◎]\s*|【[^】]{1,30}】$|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
@@ -49,10 +52,16 @@ _CREDITS_LINE = re.compile(
     r"^(?:责任编辑|责编|本版编辑|本期编辑|编辑|美编|美术编辑|校对|审校|审核|审稿|签发|主编|组版)\s*[:：]"
 )
 _LEAD_TIME = re.compile(r"日前|近日|近期|前不久|昨天|昨日|日上午|日下午|日晚|\d{1,2}月\d{1,2}日")
-_PLACE = re.compile(rf"^([{HAN}]{{1,8}}?(?:省|市|区|县|镇|乡|村|街道|社区|园区|新区|局|委|厅|中心|公司|集团|大学|学院|医院))")
-_NAMED_START = re.compile(rf"^(?:\d{{4}}年|[{HAN}]{{2,8}}?(?:省|市|区|县|镇|乡|村|街道|园区|新区|局|委|厅|公司|集团))")
+_PLACE = re.compile(
+    rf"^([{HAN}]{{1,8}}?(?:省|市|区|县|镇|乡|村|街道|社区|园区|新区|局|委|厅|中心|公司|集团|大学|学院|医院))"
+)
+_NAMED_START = re.compile(
+    rf"^(?:\d{{4}}年|[{HAN}]{{2,8}}?(?:省|市|区|县|镇|乡|村|街道|园区|新区|局|委|厅|公司|集团))"
+)
 _EVENT_END = re.compile(r"(?:召开|举行|举办|启动|开幕|闭幕|发布|印发|出台|签约|揭牌|成立)$")
-_ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要|一方面|首先|第[一二三四五六七八九十]|其[一二三])")
+_ENUMERATION = re.compile(
+    r"^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要|一方面|首先|第[一二三四五六七八九十]|其[一二三])"
+)
 _FOLIO = re.compile(r"第\s*(\d{1,3})\s*版|星期[一二三四五六日天]|周[一二三四五六日]\b")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _NOT_A_START = "的了着地得和与及并而等们之所其或且则就也都还又"
@@ -113,13 +122,16 @@ def heading_like(text: str) -> bool:
         return False  # a long unbroken line is running text; long headlines come in two parts
     if flat[-1] in "！？!?":
         inner = flat[:-1]
-        return len(flat) <= 24 and not any(ch in "。；;" for ch in inner) \
+        return (
+            len(flat) <= 24
+            and not any(ch in "。；;" for ch in inner)
             and sum(inner.count(c) for c in "，,") <= 1
+        )
     if flat[-1] in TERMINAL or flat[-1] in "，,、" or (flat[-1] in CLOSERS and ends_sentence(flat)):
         return False
     colon = next((k for k, ch in enumerate(flat) if ch in "：:"), None)
     if colon is not None and 2 <= colon <= 8 and flat.count("：") + flat.count(":") == 1:
-        flat = flat[:colon] + flat[colon + 1:]
+        flat = flat[:colon] + flat[colon + 1 :]
     return not has_clause_punct(flat + "x")
 
 
@@ -133,7 +145,7 @@ def editor_note_label(text: str) -> tuple[str, str] | None:
     match = _EDITOR_NOTE.match(line)
     if not match:
         return None
-    rest = line[match.end():]
+    rest = line[match.end() :]
     return compact(match.group(1)), rest
 
 
@@ -142,7 +154,7 @@ def dateline(text: str) -> tuple[str, str | None, str] | None:
     match = _DATELINE.match(text)
     if not match:
         return None
-    rest = text[match.end():]
+    rest = text[match.end() :]
     if not compact(rest):
         return None
     return match.group(1), match.group(2), rest
@@ -197,7 +209,7 @@ def photo_credit(text: str) -> tuple[str, str] | None:
     match = _CREDIT_BRACKETED.search(body) or _CREDIT_PLAIN.search(body)
     if not match:
         return None
-    return strip_line(body[:match.start()]), match.group(1).strip()
+    return strip_line(body[: match.start()]), match.group(1).strip()
 
 
 def caption_marker(text: str) -> bool:
@@ -302,7 +314,8 @@ _QUANTITY_START = re.compile(
     rf"|\d+(?:\.\d+)?(?:万|亿)?(?![年月日时点分秒号届期版])[{HAN}]"  # 「86部」「12辆」, not 「2024年」
     r"|(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]*[十百千万][零〇一二三四五六七八九十百千万]*)"
     r"(?:万|亿)?(?:个|名|人|家|件|户|亩|次|元|吨|所|座|项|条|台|辆|套|处|场|位|只|篇|份|株|棵|头|批|张|间|栋|幢"
-    r"|公里|千米|米|平方米|立方米|公顷|公斤|千克|千瓦时|千瓦|兆瓦|倍|%|％))")
+    r"|公里|千米|米|平方米|立方米|公顷|公斤|千克|千瓦时|千瓦|兆瓦|倍|%|％))"
+)
 
 
 _SHORT_TAIL = re.compile(r"^[^\s，,、；;：:。！？!?“”「」]{1,6}[。！？!?]")
@@ -370,7 +383,13 @@ def join_fragments(left: str, right: str) -> str:
     """Join a paragraph split at a column or picture break (a space only between Latin words;
     digits, as in 「20」+「21年」, join directly)."""
     left, right = left.rstrip(SPACES), right.lstrip(SPACES)
-    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() \
-            and right[0].isalpha():
+    if (
+        left
+        and right
+        and left[-1].isascii()
+        and left[-1].isalpha()
+        and right[0].isascii()
+        and right[0].isalpha()
+    ):
         return f"{left} {right}"
     return left + right

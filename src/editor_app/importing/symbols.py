@@ -9,17 +9,49 @@ Wingdings. A code of an ordinary font is its Unicode character.
 
 from __future__ import annotations
 
-_SYMBOL_ASCII = {0x22: "∀", 0x24: "∃", 0x27: "∋", 0x2A: "∗", 0x2D: "−", 0x40: "≅", 0x5C: "∴", 0x5E: "⊥",
-                 0x7E: "∼"}
+_SYMBOL_ASCII = {
+    0x22: "∀",
+    0x24: "∃",
+    0x27: "∋",
+    0x2A: "∗",
+    0x2D: "−",
+    0x40: "≅",
+    0x5C: "∴",
+    0x5E: "⊥",
+    0x7E: "∼",
+}
 _GREEK_UPPER = "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ"  # Symbol 0x41–0x5A
 _GREEK_LOWER = "αβχδεφγηιϕκλμνοπθρστυϖωξψζ"  # Symbol 0x61–0x7A
-_SYMBOL_HIGH = dict(zip(range(0xA1, 0xE0), "ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…⏐⎯↵ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓",
-                        strict=True))
+_SYMBOL_HIGH = dict(
+    zip(range(0xA1, 0xE0), "ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…⏐⎯↵ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓", strict=True)
+)
 _SYMBOL_HIGH.update({0xE0: "◊", 0xE1: "〈", 0xE5: "∑", 0xF1: "〉", 0xF2: "∫"})
 
-_WINGDINGS = {0x22: "✂", 0x28: "☎", 0x2A: "✉", 0x4A: "☺", 0x4C: "☹", 0x6C: "●", 0x6E: "■", 0x6F: "□",
-              0x71: "❑", 0x75: "◆", 0x76: "❖", 0x9F: "•", 0xA1: "○", 0xA7: "▪", 0xAB: "★", 0xD8: "➢",
-              0xE8: "➔", 0xEF: "⇦", 0xF0: "⇨", 0xFB: "✗", 0xFC: "✓", 0xFD: "☒", 0xFE: "☑"}
+_WINGDINGS = {
+    0x22: "✂",
+    0x28: "☎",
+    0x2A: "✉",
+    0x4A: "☺",
+    0x4C: "☹",
+    0x6C: "●",
+    0x6E: "■",
+    0x6F: "□",
+    0x71: "❑",
+    0x75: "◆",
+    0x76: "❖",
+    0x9F: "•",
+    0xA1: "○",
+    0xA7: "▪",
+    0xAB: "★",
+    0xD8: "➢",
+    0xE8: "➔",
+    0xEF: "⇦",
+    0xF0: "⇨",
+    0xFB: "✗",
+    0xFC: "✓",
+    0xFD: "☒",
+    0xFE: "☑",
+}
 _WINGDINGS.update({0x80 + i: c for i, c in enumerate("⓪①②③④⑤⑥⑦⑧⑨⑩⓿❶❷❸❹❺❻❼❽❾❿")})
 
 

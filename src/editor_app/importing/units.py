@@ -64,8 +64,16 @@ def units_from_text(text: str, first_line: int = 1) -> list[Unit]:
             continue
         indented = raw[:1] in SPACES
         shown = raw.rstrip(SPACES)
-        units.append(Unit(strip_line(raw), number, gap, indented, width=len(shown),
-                          columns=sum(2 if east_asian_width(ch) in "WF" else 1 for ch in shown)))
+        units.append(
+            Unit(
+                strip_line(raw),
+                number,
+                gap,
+                indented,
+                width=len(shown),
+                columns=sum(2 if east_asian_width(ch) in "WF" else 1 for ch in shown),
+            )
+        )
         gap = 0
     measure = _wrap_measure(units)
     if measure is not None:

@@ -48,7 +48,7 @@ def segment(text: str) -> list[str]:
     best: list[tuple[float, int]] = [(0.0, 0)] + [(-math.inf, 0)] * len(text)
     for end in range(1, len(text) + 1):
         for size in range(1, min(MAX_WORD, end) + 1):
-            piece = text[end - size:end]
+            piece = text[end - size : end]
             score = _logp(piece)
             if score is None:
                 continue
@@ -58,7 +58,7 @@ def segment(text: str) -> list[str]:
     words, end = [], len(text)
     while end > 0:
         size = best[end][1]
-        words.append(text[end - size:end])
+        words.append(text[end - size : end])
         end -= size
     return words[::-1]
 

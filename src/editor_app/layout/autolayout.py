@@ -59,7 +59,7 @@ class Occupancy:
         """(column, top, waste) of the highest free place for a block, or None."""
         best = None
         for column in range(0, self.columns - span + 1):
-            base = max([floor] + self.skyline[column:column + span])
+            base = max([floor] + self.skyline[column : column + span])
             for top in range(base, self.lines - rows + 1):
                 if self.free(column, span, top, rows):
                     waste = sum(top - max(floor, self.skyline[c]) for c in range(column, column + span))
@@ -103,8 +103,14 @@ def _span_for(request: Request, target: int, columns: int) -> int:
     return widest
 
 
-def _layout(requests: list[Request], fixed: dict[str, Placement], columns: int, lines: int, top: int,
-            depth: Callable[[list[Request]], int]) -> Result:
+def _layout(
+    requests: list[Request],
+    fixed: dict[str, Placement],
+    columns: int,
+    lines: int,
+    top: int,
+    depth: Callable[[list[Request]], int],
+) -> Result:
     occupancy = Occupancy(columns, lines)
     for place in fixed.values():
         occupancy.fill(place)
@@ -161,13 +167,15 @@ def _layout(requests: list[Request], fixed: dict[str, Placement], columns: int, 
     return result
 
 
-def auto_layout(requests: list[Request], fixed: dict[str, Placement], columns: int, lines: int,
-                top: int = 0) -> Result:
+def auto_layout(
+    requests: list[Request], fixed: dict[str, Placement], columns: int, lines: int, top: int = 0
+) -> Result:
     """Places for the requests (fixed places are kept), and what does not fit this page."""
     if not requests:
         return Result()
     best: Result | None = None
     for factor in (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.1, 2.5):
+
         def depth(group: list[Request], factor=factor) -> int:
             # the group's area, as far as one page could hold it (a long run of stories spills anyway)
             area, cap = 0, columns * lines

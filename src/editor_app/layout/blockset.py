@@ -34,8 +34,13 @@ class _Chain:
 class BlockSetter:
     """Composes blocks of one page template."""
 
-    def __init__(self, template: Template, grid: Grid, typesetter: Typesetter,
-                 image_sizes: dict[str, tuple[int, int]] | None = None):
+    def __init__(
+        self,
+        template: Template,
+        grid: Grid,
+        typesetter: Typesetter,
+        image_sizes: dict[str, tuple[int, int]] | None = None,
+    ):
         self.t = template
         self.grid = grid
         self.ts = typesetter
@@ -91,8 +96,9 @@ class BlockSetter:
             composed.head = [placed(line, rect.x, rect.y + offset + y, rect.w) for y, line in lines]
             composed.head_spacing = spacing
             composed.head_top_pt = offset / MM_PER_PT
-            composed.head_bottom_pt = (head_rect.h - offset - height) / MM_PER_PT + \
-                self.t.styles[story.head[-1].style].space_after_pt
+            composed.head_bottom_pt = (head_rect.h - offset - height) / MM_PER_PT + self.t.styles[
+                story.head[-1].style
+            ].space_after_pt
         composed.figures = self._place_figures(story, place, head_rows)
         frames, width = self._frames(story, place, composed.figures, head_rows)
         composed.text_width = width
@@ -104,12 +110,15 @@ class BlockSetter:
         composed.capacity_lines = sum(f.capacity for f in chain.frames)
         composed.overset_lines = chain.overset
         reach = max((box.rect.bottom for box in composed.figures), default=rect.bottom)
-        if reach > rect.bottom + 0.01:  # a picture even at its smallest does not fit: its rows are overset too
+        if (
+            reach > rect.bottom + 0.01
+        ):  # a picture even at its smallest does not fit: its rows are overset too
             composed.overset_lines += math.ceil((reach - rect.bottom) / grid.pitch - 1e-6)
         return composed
 
-    def flow(self, story: Story, span: int, top: int, page_rows: int, max_pages: int = 2000
-             ) -> tuple[list[tuple[int, ComposedBlock]], int, int]:
+    def flow(
+        self, story: Story, span: int, top: int, page_rows: int, max_pages: int = 2000
+    ) -> tuple[list[tuple[int, ComposedBlock]], int, int]:
         """A block set down a flowing page from line `top`, its text running on to following pages as
         far as it needs: [(page offset, the block's part on that page)], and the page offset and line
         where the next block starts. Its head and pictures open it and never sit alone at a page foot."""
@@ -133,7 +142,9 @@ class BlockSetter:
         frames = []
         for index, rows in enumerate(caps):
             seg_top = top + lead if index == 0 else 0
-            frames.append(TextFrame(Rect(grid.x(0), grid.y(seg_top), grid.width(span), rows * grid.pitch), rows))
+            frames.append(
+                TextFrame(Rect(grid.x(0), grid.y(seg_top), grid.width(span), rows * grid.pitch), rows)
+            )
         chain = _fill(units, frames)
         parts = []
         for index, segment in enumerate(chain.frames):
@@ -145,8 +156,13 @@ class BlockSetter:
                 part.place = Placement(0, span, seg_top, height)
                 part.rect = grid.rect(part.place)
             else:
-                part = ComposedBlock(story.block, story, Placement(0, span, seg_top, height),
-                                     grid.rect(Placement(0, span, seg_top, height)), "content")
+                part = ComposedBlock(
+                    story.block,
+                    story,
+                    Placement(0, span, seg_top, height),
+                    grid.rect(Placement(0, span, seg_top, height)),
+                    "content",
+                )
             part.frames = [segment]
             part.text_width = grid.width(span)
             part.body_spacing = spacing
@@ -160,7 +176,9 @@ class BlockSetter:
     def _head(self, story: Story, width_mm: float):
         key = (story.block_id, round(width_mm, 3))
         if key not in self._heads:
-            title = next((i for i, p in enumerate(story.head) if p.style in ("ArticleTitle", "BannerTitle")), None)
+            title = next(
+                (i for i, p in enumerate(story.head) if p.style in ("ArticleTitle", "BannerTitle")), None
+            )
             steps = 0
             while title is not None and steps < MAX_STEPS and story.kind != "banner":
                 size = step_down(self.ts.size(story.head[title].style), steps) if steps else None
@@ -228,7 +246,7 @@ class BlockSetter:
         heights = [self._figure_height(f, self.grid.width(fs))[3] for f in story.figures]
         rows = 0
         for i in range(0, len(heights), per_row):
-            rows += math.ceil(max(heights[i:i + per_row]) / self.grid.pitch - 1e-6)
+            rows += math.ceil(max(heights[i : i + per_row]) / self.grid.pitch - 1e-6)
         return rows
 
     def _place_figures(self, story: Story, place: Placement, head_rows: int) -> list[FigureBox]:
@@ -245,7 +263,7 @@ class BlockSetter:
         top_row = place.top + head_rows
         limit = place.top + place.height - (2 if story.body and story.kind != "photo" else 0)
         for start in range(0, len(story.figures), per_row):
-            row_figures = story.figures[start:start + per_row]
+            row_figures = story.figures[start : start + per_row]
             row_rows = 0
             for k, figure in enumerate(row_figures):
                 column = place.column + place.span - fs * (k + 1)
@@ -273,8 +291,13 @@ class BlockSetter:
             top_row += row_rows
         return boxes
 
-    def _frames(self, story: Story, place: Placement, figures: list[FigureBox] | None = None,
-                head_rows: int | None = None) -> tuple[list[TextFrame], float]:
+    def _frames(
+        self,
+        story: Story,
+        place: Placement,
+        figures: list[FigureBox] | None = None,
+        head_rows: int | None = None,
+    ) -> tuple[list[TextFrame], float]:
         grid = self.grid
         if head_rows is None:
             head_rows = self.head_rows(story, place.span)
@@ -290,8 +313,13 @@ class BlockSetter:
             top = rect.y + grid.pitch / 2
             height = rect.h - grid.pitch
             capacity = max(0, int(height / grid.pitch + 1e-6))
-            return [TextFrame(Rect(rect.x + pad + i * (width + grid.gutter), top, width, capacity * grid.pitch),
-                              capacity) for i in range(count)], width
+            return [
+                TextFrame(
+                    Rect(rect.x + pad + i * (width + grid.gutter), top, width, capacity * grid.pitch),
+                    capacity,
+                )
+                for i in range(count)
+            ], width
         frames = []
         for column in range(place.column, place.column + place.span):
             top = place.top + head_rows
@@ -324,8 +352,14 @@ def _positions(units: list[Unit], caps: list[int]) -> tuple[list[tuple[int, int]
         if unit.widow_control and unit.first and not unit.last and row > 0 and row + unit.rows == caps[f]:
             f, row = f + 1, 0  # a first line left alone at a column's foot goes down
             continue
-        if unit.widow_control and unit.last and row == 0 and i > 0 and units[i - 1].para == unit.para \
-                and positions[-1][0] == f - 1:
+        if (
+            unit.widow_control
+            and unit.last
+            and row == 0
+            and i > 0
+            and units[i - 1].para == unit.para
+            and positions[-1][0] == f - 1
+        ):
             prev = units[i - 1]  # the line before goes along: the tag never stands alone
             if prev.rows + unit.rows <= caps[f]:
                 positions[-1] = (f, 0)
@@ -333,7 +367,7 @@ def _positions(units: list[Unit], caps: list[int]) -> tuple[list[tuple[int, int]
         positions.append((f, row))
         row += unit.rows
         i += 1
-    return positions, sum(u.rows for u in units[len(positions):])
+    return positions, sum(u.rows for u in units[len(positions) :])
 
 
 def _fill(units: list[Unit], frames: list[TextFrame]) -> _Chain:
@@ -346,4 +380,3 @@ def _fill(units: list[Unit], frames: list[TextFrame]) -> _Chain:
             frame.lines.append(placed(line, frame.rect.x, top + dy, frame.rect.w))
         frame.used = max(frame.used, r + unit.rows)
     return _Chain(frames, overset, sum(u.rows for u in units))
-

@@ -21,7 +21,9 @@ from editor_app.layout.story import Para, Piece, Story, StoryStyle, story_of
 from editor_app.layout.typeset import MM_PER_PT, Typesetter, placed
 from editor_app.model.document import Article, Issue, Page, Placement
 
-MAX_CONTINUATIONS = 2000  # a runaway page stops here; what is left is reported (export_docx refuses to drop it)
+MAX_CONTINUATIONS = (
+    2000  # a runaway page stops here; what is left is reported (export_docx refuses to drop it)
+)
 CREDITS_GAP_MM = 1.0  # between the text area's last line and the 责任编辑 line in the margin below
 
 
@@ -31,17 +33,28 @@ def grid_of(template: Template) -> Grid:
     gutter = template.gutter_chars * body
     width = template.columns * col_w + (template.columns - 1) * gutter
     left = template.page.left_mm + max(0.0, (template.text_width_mm - width) / 2)
-    return Grid(template.columns, template.column_lines, left, template.page.top_mm, col_w, gutter,
-                template.grid.pitch_pt * MM_PER_PT)
+    return Grid(
+        template.columns,
+        template.column_lines,
+        left,
+        template.page.top_mm,
+        col_w,
+        gutter,
+        template.grid.pitch_pt * MM_PER_PT,
+    )
 
 
 class Composer:
     """Composes pages with one set of metrics. `template` overrides every page's own (an export with a
     chosen template); `image_sizes` maps project image paths to (width, height) in pixels."""
 
-    def __init__(self, template: Template | None = None, metrics: TextMetrics | None = None,
-                 image_sizes: dict[str, tuple[int, int]] | None = None,
-                 templates: Callable[[str], Template] | None = None):
+    def __init__(
+        self,
+        template: Template | None = None,
+        metrics: TextMetrics | None = None,
+        image_sizes: dict[str, tuple[int, int]] | None = None,
+        templates: Callable[[str], Template] | None = None,
+    ):
         self.override = template
         self.metrics = metrics or DEFAULT_METRICS
         self.image_sizes = image_sizes if image_sizes is not None else {}
@@ -91,8 +104,16 @@ class Composer:
             last.credits_line = placed(line, grid.left, top, grid.width(grid.columns))
         return out
 
-    def _flowing(self, issue: Issue, page: Page, template: Template, grid: Grid, ts: Typesetter,
-                 setter: BlockSetter, stories: dict[str, Story]) -> list[ComposedPage]:
+    def _flowing(
+        self,
+        issue: Issue,
+        page: Page,
+        template: Template,
+        grid: Grid,
+        ts: Typesetter,
+        setter: BlockSetter,
+        stories: dict[str, Story],
+    ) -> list[ComposedPage]:
         """A flowing page (公文, the 发排稿): one block after another down the column, a story's text
         running on to the next page where the page ends, as Word sets a flowing document."""
         out = [self._blank(issue, page, template, grid, ts, 0)]
@@ -100,7 +121,9 @@ class Composer:
             out[0].reserved_lines -= GAP_ROWS  # the masthead's own space below it separates it
         row = out[0].reserved_lines
         for block in page.blocks:
-            parts, offset, row = setter.flow(stories[block.id], grid.columns, row, grid.lines, MAX_CONTINUATIONS)
+            parts, offset, row = setter.flow(
+                stories[block.id], grid.columns, row, grid.lines, MAX_CONTINUATIONS
+            )
             base = len(out) - 1
             for part_offset, part in parts:
                 while base + part_offset >= len(out):
@@ -113,18 +136,37 @@ class Composer:
             out.pop()
         return out
 
-    def _composed(self, issue: Issue, page: Page, template: Template, grid: Grid, ts: Typesetter,
-                  setter: BlockSetter, stories: dict[str, Story]) -> list[ComposedPage]:
+    def _composed(
+        self,
+        issue: Issue,
+        page: Page,
+        template: Template,
+        grid: Grid,
+        ts: Typesetter,
+        setter: BlockSetter,
+        stories: dict[str, Story],
+    ) -> list[ComposedPage]:
         """A composed page: blocks on the column grid where the editor put them or auto layout did."""
-        requests = {block.id: self._request(stories[block.id], setter, template, grid) for block in page.blocks}
+        requests = {
+            block.id: self._request(stories[block.id], setter, template, grid) for block in page.blocks
+        }
         out: list[ComposedPage] = []
         pending = list(page.blocks)
         continuation = 0
         while True:
             composed = self._blank(issue, page, template, grid, ts, continuation)
-            fixed = {} if continuation else {b.id: _clamped(b.place, grid) for b in pending if b.place is not None}
-            result = auto_layout([requests[b.id] for b in pending if b.id not in fixed], fixed, grid.columns,
-                                 grid.lines, composed.reserved_lines)
+            fixed = (
+                {}
+                if continuation
+                else {b.id: _clamped(b.place, grid) for b in pending if b.place is not None}
+            )
+            result = auto_layout(
+                [requests[b.id] for b in pending if b.id not in fixed],
+                fixed,
+                grid.columns,
+                grid.lines,
+                composed.reserved_lines,
+            )
             for block in pending:
                 story = stories[block.id]
                 if block.id in fixed:
@@ -140,12 +182,15 @@ class Composer:
                 # not even an empty page holds the first block: it takes the whole page, overset, and the
                 # rest go on (one page each at worst; never two blocks on one spot)
                 first, spill = spill[0], spill[1:]
-                whole = Placement(0, grid.columns, composed.reserved_lines,
-                                  max(1, grid.lines - composed.reserved_lines))
+                whole = Placement(
+                    0, grid.columns, composed.reserved_lines, max(1, grid.lines - composed.reserved_lines)
+                )
                 composed.blocks.append(setter.compose(stories[first.id], whole, "content"))
             if not spill:
                 break
-            if continuation >= MAX_CONTINUATIONS:  # a runaway page: what is left is reported, never lost silently
+            if (
+                continuation >= MAX_CONTINUATIONS
+            ):  # a runaway page: what is left is reported, never lost silently
                 composed.unset = [b.id for b in spill]
                 break
             pending = spill
@@ -159,10 +204,12 @@ class Composer:
         return para, spacing[0], height, lines[-1][1]
 
     # --- parts --------------------------------------------------------------------------------
-    def _blank(self, issue: Issue, page: Page, template: Template, grid: Grid, ts: Typesetter,
-               continuation: int) -> ComposedPage:
-        composed = ComposedPage(page, template, grid, template.page.width_mm, template.page.height_mm,
-                                continuation)
+    def _blank(
+        self, issue: Issue, page: Page, template: Template, grid: Grid, ts: Typesetter, continuation: int
+    ) -> ComposedPage:
+        composed = ComposedPage(
+            page, template, grid, template.page.width_mm, template.page.height_mm, continuation
+        )
         if furniture.has_masthead(issue, page, template.layout.masthead, continuation):
             self._masthead(composed, issue, ts)
         else:
@@ -188,10 +235,13 @@ class Composer:
         composed.masthead = [placed(line, grid.left, grid.top + y, width) for y, line in set_lines]
         if border:
             y = grid.top + height + border.space_pt * MM_PER_PT
-            composed.masthead_rules.append(Rule(grid.left, y, grid.left + width, y, border.pt, border.color,
-                                                border.style))
+            composed.masthead_rules.append(
+                Rule(grid.left, y, grid.left + width, y, border.pt, border.color, border.style)
+            )
         composed.reserved_lines = rows + GAP_ROWS
-        composed.masthead_bottom_pt = (rows * grid.pitch - height - rule_gap) / MM_PER_PT  # pads it to its rows
+        composed.masthead_bottom_pt = (
+            rows * grid.pitch - height - rule_gap
+        ) / MM_PER_PT  # pads it to its rows
 
     def _request(self, story: Story, setter: BlockSetter, template: Template, grid: Grid) -> Request:
         memo: dict[int, int] = {}
@@ -214,7 +264,9 @@ class Composer:
             max_span = min(grid.columns, 3)
         elif kind == "article" and story.characters() <= template.layout.brief_chars:
             max_span = min(grid.columns, 2)  # a 简讯 stays narrow
-        return Request(story.block_id, kind, rows_for, span=slot_span or None, full_width=full, max_span=max_span)
+        return Request(
+            story.block_id, kind, rows_for, span=slot_span or None, full_width=full, max_span=max_span
+        )
 
 
 def _slot_span(story: Story, template: Template) -> int:
@@ -268,4 +320,3 @@ def _rules(page: ComposedPage, template: Template) -> list[Rule]:
                         y = b.rect.y - grid.pitch / 2
                         rules.append(Rule(x1, y, x2, y, 0.5))
     return rules
-

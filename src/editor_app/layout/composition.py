@@ -187,7 +187,9 @@ class Grid:
         return self.top + line * self.pitch
 
     def rect(self, place: Placement) -> Rect:
-        return Rect(self.x(place.column), self.y(place.top), self.width(place.span), place.height * self.pitch)
+        return Rect(
+            self.x(place.column), self.y(place.top), self.width(place.span), place.height * self.pitch
+        )
 
     def cell(self, x: float, y: float) -> tuple[int, int]:
         """The column and line under a point (clamped to the grid), for snapping a drag."""

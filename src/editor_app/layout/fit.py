@@ -38,5 +38,12 @@ def fit_of(page: ComposedPage, composed: ComposedBlock) -> FitResult:
         lines = max(1, composed.needed_lines)
         return FitResult("overset", lines, 0, lines, lines * column_chars, composed.sized_by, True)
     delta = composed.delta_lines
-    return FitResult(composed.state, composed.needed_lines, composed.capacity_lines, delta, delta * column_chars,
-                     composed.sized_by, bool(page.continuation))
+    return FitResult(
+        composed.state,
+        composed.needed_lines,
+        composed.capacity_lines,
+        delta,
+        delta * column_chars,
+        composed.sized_by,
+        bool(page.continuation),
+    )

@@ -47,10 +47,18 @@ def values(issue: Issue, page: Page, wording: WordingSpec, continuation: int = 0
     if continuation:
         page_label = f"第{page.number}版（续{continuation if continuation > 1 else ''}）"
     return {
-        "publication": issue.publication or "", "organizer": issue.organizer or "", "permit": issue.permit or "",
-        "notice": wording.notice, "date": _unless_named(chinese_date(issue.date), name),
-        "weekday": _unless_named(weekday, name), "year": f"{year}年" if year else "", "number": number,
-        "issue_no": number + total, "page": page_label, "page_name": name, "pages": str(len(issue.pages)),
+        "publication": issue.publication or "",
+        "organizer": issue.organizer or "",
+        "permit": issue.permit or "",
+        "notice": wording.notice,
+        "date": _unless_named(chinese_date(issue.date), name),
+        "weekday": _unless_named(weekday, name),
+        "year": f"{year}年" if year else "",
+        "number": number,
+        "issue_no": number + total,
+        "page": page_label,
+        "page_name": name,
+        "pages": str(len(issue.pages)),
     }
 
 
@@ -67,8 +75,13 @@ def fill(pattern: str, values: dict[str, str]) -> str:
 
 
 def has_masthead(issue: Issue, page: Page, wants_masthead: bool, continuation: int = 0) -> bool:
-    return bool(wants_masthead and issue.publication.strip() and issue.pages and page is issue.pages[0]
-                and not continuation)
+    return bool(
+        wants_masthead
+        and issue.publication.strip()
+        and issue.pages
+        and page is issue.pages[0]
+        and not continuation
+    )
 
 
 def folio_text(issue: Issue, page: Page, wording: WordingSpec, continuation: int = 0) -> str:

@@ -21,13 +21,103 @@ from typing import Protocol
 from editor_app.layout.linebreak import LINE_END_FORBIDDEN, LINE_START_FORBIDDEN
 
 # Times New Roman advances (fraction of an em) for U+0020…U+007E; the font's published metrics.
-_TIMES = (0.25, 0.333, 0.408, 0.5, 0.5, 0.833, 0.778, 0.18, 0.333, 0.333, 0.5, 0.564, 0.25, 0.333, 0.25,
-          0.278, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.278, 0.278, 0.564, 0.564, 0.564, 0.444,
-          0.921, 0.722, 0.667, 0.667, 0.722, 0.611, 0.556, 0.722, 0.722, 0.333, 0.389, 0.722, 0.611, 0.889,
-          0.722, 0.722, 0.556, 0.722, 0.667, 0.556, 0.611, 0.722, 0.722, 0.944, 0.722, 0.722, 0.611, 0.333,
-          0.278, 0.333, 0.469, 0.5, 0.333, 0.444, 0.5, 0.444, 0.5, 0.444, 0.333, 0.5, 0.5, 0.278, 0.278, 0.5,
-          0.278, 0.778, 0.5, 0.5, 0.5, 0.5, 0.333, 0.389, 0.278, 0.5, 0.5, 0.722, 0.5, 0.5, 0.444, 0.48, 0.2,
-          0.48, 0.541)
+_TIMES = (
+    0.25,
+    0.333,
+    0.408,
+    0.5,
+    0.5,
+    0.833,
+    0.778,
+    0.18,
+    0.333,
+    0.333,
+    0.5,
+    0.564,
+    0.25,
+    0.333,
+    0.25,
+    0.278,
+    0.5,
+    0.5,
+    0.5,
+    0.5,
+    0.5,
+    0.5,
+    0.5,
+    0.5,
+    0.5,
+    0.5,
+    0.278,
+    0.278,
+    0.564,
+    0.564,
+    0.564,
+    0.444,
+    0.921,
+    0.722,
+    0.667,
+    0.667,
+    0.722,
+    0.611,
+    0.556,
+    0.722,
+    0.722,
+    0.333,
+    0.389,
+    0.722,
+    0.611,
+    0.889,
+    0.722,
+    0.722,
+    0.556,
+    0.722,
+    0.667,
+    0.556,
+    0.611,
+    0.722,
+    0.722,
+    0.944,
+    0.722,
+    0.722,
+    0.611,
+    0.333,
+    0.278,
+    0.333,
+    0.469,
+    0.5,
+    0.333,
+    0.444,
+    0.5,
+    0.444,
+    0.5,
+    0.444,
+    0.333,
+    0.5,
+    0.5,
+    0.278,
+    0.278,
+    0.5,
+    0.278,
+    0.778,
+    0.5,
+    0.5,
+    0.5,
+    0.5,
+    0.333,
+    0.389,
+    0.278,
+    0.5,
+    0.5,
+    0.722,
+    0.5,
+    0.5,
+    0.444,
+    0.48,
+    0.2,
+    0.48,
+    0.541,
+)
 LATIN_EM = {chr(32 + i): w for i, w in enumerate(_TIMES)}
 AUTOSPACE_EM = 0.25
 _WORD_INNER = frozenset(".,-_/%'")
@@ -58,8 +148,13 @@ class GridMetrics:
 
 def is_han(ch: str) -> bool:
     code = ord(ch)
-    return (0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
-            or 0x3000 <= code <= 0x303F or 0xFF01 <= code <= 0xFF60)
+    return (
+        0x3400 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3FFFF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF01 <= code <= 0xFF60
+    )
 
 
 def _is_word_char(ch: str) -> bool:
@@ -109,17 +204,39 @@ class BrokenLine:
     last: bool  # the paragraph's last line (not justified)
 
 
-def break_lines(text: str, size_pt: float, width_pt: float, indent_pt: float = 0.0,
-                metrics: TextMetrics | None = None, hang: bool = False, spacing_pt: float = 0.0) -> list[BrokenLine]:
+def break_lines(
+    text: str,
+    size_pt: float,
+    width_pt: float,
+    indent_pt: float = 0.0,
+    metrics: TextMetrics | None = None,
+    hang: bool = False,
+    spacing_pt: float = 0.0,
+) -> list[BrokenLine]:
     """Lines of `text` set `width_pt` wide with a first-line indent; always at least one line."""
-    return list(_break_cached(text, float(size_pt), round(float(width_pt), 3), round(float(indent_pt), 3),
-                              metrics or DEFAULT_METRICS, hang,  # type: ignore[arg-type]  # hashed by identity
-                              round(float(spacing_pt), 3)))
+    return list(
+        _break_cached(
+            text,
+            float(size_pt),
+            round(float(width_pt), 3),
+            round(float(indent_pt), 3),
+            metrics or DEFAULT_METRICS,  # type: ignore[arg-type]  # hashed by identity
+            hang,
+            round(float(spacing_pt), 3),
+        )
+    )
 
 
 @lru_cache(maxsize=8192)
-def _break_cached(text: str, size_pt: float, width_pt: float, indent_pt: float, metrics: TextMetrics,
-                  hang: bool, spacing_pt: float = 0.0) -> tuple[BrokenLine, ...]:
+def _break_cached(
+    text: str,
+    size_pt: float,
+    width_pt: float,
+    indent_pt: float,
+    metrics: TextMetrics,
+    hang: bool,
+    spacing_pt: float = 0.0,
+) -> tuple[BrokenLine, ...]:
     if not text:
         return (BrokenLine(0, 0, 0.0, True),)
     toks = tokens(text, size_pt, metrics, spacing_pt)
@@ -142,8 +259,10 @@ def _break_cached(text: str, size_pt: float, width_pt: float, indent_pt: float, 
             tok = toks[start_tok]
             if tok.kind == "word" and tok.end - tok.start > 1:
                 cut = _cut_word(text, tok, size_pt, available, metrics, spacing_pt)
-                toks[start_tok:start_tok + 1] = [Token(tok.start, cut, available, "word"),
-                                                  Token(cut, tok.end, tok.width - available, "word")]
+                toks[start_tok : start_tok + 1] = [
+                    Token(tok.start, cut, available, "word"),
+                    Token(cut, tok.end, tok.width - available, "word"),
+                ]
             lines.append(_line(toks, start_tok, k, False))
             start_tok, available = k, width_pt
             continue
@@ -151,21 +270,30 @@ def _break_cached(text: str, size_pt: float, width_pt: float, indent_pt: float, 
         if text[nxt.start] in LINE_START_FORBIDDEN and nxt.kind == "char":
             if hang:  # the mark hangs past the line end
                 k += 1
-                while k < len(toks) and toks[k].kind == "char" and text[toks[k].start] in LINE_START_FORBIDDEN \
-                        and text[toks[k].start] == text[toks[k - 1].start]:
+                while (
+                    k < len(toks)
+                    and toks[k].kind == "char"
+                    and text[toks[k].start] in LINE_START_FORBIDDEN
+                    and text[toks[k].start] == text[toks[k - 1].start]
+                ):
                     k += 1  # 「……」 hangs whole
             else:  # the character before it goes down with it (and any marks before that)
-                while k - 1 > start_tok and (text[toks[k].start] in LINE_START_FORBIDDEN and toks[k].kind == "char"):
+                while k - 1 > start_tok and (
+                    text[toks[k].start] in LINE_START_FORBIDDEN and toks[k].kind == "char"
+                ):
                     k -= 1
-        while k - 1 > start_tok and toks[k - 1].kind == "char" and text[toks[k - 1].start] in LINE_END_FORBIDDEN:
+        while (
+            k - 1 > start_tok and toks[k - 1].kind == "char" and text[toks[k - 1].start] in LINE_END_FORBIDDEN
+        ):
             k -= 1  # an opening mark never ends a line
         lines.append(_line(toks, start_tok, k, False))
         start_tok, available = k, width_pt
     return tuple(lines)
 
 
-def _cut_word(text: str, tok: Token, size_pt: float, available: float, metrics: TextMetrics,
-              spacing_pt: float = 0.0) -> int:
+def _cut_word(
+    text: str, tok: Token, size_pt: float, available: float, metrics: TextMetrics, spacing_pt: float = 0.0
+) -> int:
     used = 0.0
     for i in range(tok.start, tok.end):
         used += metrics.advance_em(text[i]) * size_pt + spacing_pt

@@ -17,8 +17,15 @@ from editor_app.layout.spec import ALIGNMENTS, ROLES, Template
 from editor_app.messages import msg
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_JC = {"both": "justify", "left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
-       "distribute": "distribute"}
+_JC = {
+    "both": "justify",
+    "left": "left",
+    "start": "left",
+    "center": "center",
+    "right": "right",
+    "end": "right",
+    "distribute": "distribute",
+}
 
 
 def reference_docx(template: Template) -> Path | None:
@@ -50,9 +57,14 @@ def _restyled(template: Template, path: str, _mtime: int, _size: int) -> Templat
     try:
         document = docx.Document(path)
     except Exception as exc:  # zip, XML or package errors: all mean "not a usable DOCX"
-        raise TemplateError(msg("{path}: the template's reference DOCX cannot be read ({reason}); save it "
-                                "again from Word/WPS, or delete it to use the template's YAML styles",
-                                path=path, reason=exc.__class__.__name__)) from None
+        raise TemplateError(
+            msg(
+                "{path}: the template's reference DOCX cannot be read ({reason}); save it "
+                "again from Word/WPS, or delete it to use the template's YAML styles",
+                path=path,
+                reason=exc.__class__.__name__,
+            )
+        ) from None
     found = {}
     for element in document.styles.element.findall(f"{_W}style"):
         found[element.get(f"{_W}styleId")] = element

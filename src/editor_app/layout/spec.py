@@ -23,11 +23,30 @@ PUBLICATION_TYPES = ("newspaper", "internal", "official")
 
 # Word's built-in style names in the Chinese UI: a custom style must never use one of them (Word would
 # silently merge ours with its own).
-WORD_BUILTIN_CHINESE = frozenset({
-    "正文", "标题", "副标题", "题注", "页眉", "页脚", "正文文本", "正文缩进", "引用", "明显引用", "列表段落",
-    "无间隔", "目录", "脚注文本", "尾注文本", "批注文字", "批注框文本", "超链接", "默认段落字体",
-    *(f"标题 {n}" for n in range(1, 10)),
-})
+WORD_BUILTIN_CHINESE = frozenset(
+    {
+        "正文",
+        "标题",
+        "副标题",
+        "题注",
+        "页眉",
+        "页脚",
+        "正文文本",
+        "正文缩进",
+        "引用",
+        "明显引用",
+        "列表段落",
+        "无间隔",
+        "目录",
+        "脚注文本",
+        "尾注文本",
+        "批注文字",
+        "批注框文本",
+        "超链接",
+        "默认段落字体",
+        *(f"标题 {n}" for n in range(1, 10)),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -211,8 +230,12 @@ class Template:
 
     @property
     def margins_mm(self) -> dict[str, float]:
-        return {"top": self.page.top_mm, "bottom": self.page.bottom_mm, "left": self.page.left_mm,
-                "right": self.page.right_mm}
+        return {
+            "top": self.page.top_mm,
+            "bottom": self.page.bottom_mm,
+            "left": self.page.left_mm,
+            "right": self.page.right_mm,
+        }
 
     @property
     def text_width_mm(self) -> float:
@@ -296,8 +319,9 @@ class _Section:
     def has(self, name: str) -> bool:
         return name in self.data
 
-    def number(self, name: str, default: float | None = None, positive: bool = True,
-               required: bool = False) -> float:
+    def number(
+        self, name: str, default: float | None = None, positive: bool = True, required: bool = False
+    ) -> float:
         value = self.raw(name)
         if value is None:
             if required or default is None:
@@ -312,8 +336,14 @@ class _Section:
     def integer(self, name: str, default: int | None = None, least: int = 1) -> int:
         value = self.raw(name, default)
         if isinstance(value, bool) or not isinstance(value, int) or value < least:
-            self.fail(self.key(name), msg("expected a whole number of at least {least}, found {value}",
-                                          least=least, value=repr(value)))
+            self.fail(
+                self.key(name),
+                msg(
+                    "expected a whole number of at least {least}, found {value}",
+                    least=least,
+                    value=repr(value),
+                ),
+            )
         return value
 
     def text(self, name: str, default: str | None = None) -> str:
@@ -335,8 +365,10 @@ class _Section:
         if value is None:
             return None
         if value not in choices:
-            self.fail(self.key(name), msg("must be one of {choices}, found {value}",
-                                          choices=", ".join(choices), value=repr(value)))
+            self.fail(
+                self.key(name),
+                msg("must be one of {choices}, found {value}", choices=", ".join(choices), value=repr(value)),
+            )
         return value
 
     def section(self, name: str) -> _Section:
@@ -350,12 +382,16 @@ class _Section:
 
 def _page(s: _Section) -> PageSpec:
     margins = s.section("margins_mm")
-    spec = PageSpec(width_mm=s.number("width_mm", required=True), height_mm=s.number("height_mm", required=True),
-                    top_mm=margins.number("top", required=True, positive=False),
-                    bottom_mm=margins.number("bottom", required=True, positive=False),
-                    left_mm=margins.number("left", required=True, positive=False),
-                    right_mm=margins.number("right", required=True, positive=False),
-                    header_mm=s.number("header_mm", 10.0), footer_mm=s.number("footer_mm", 10.0))
+    spec = PageSpec(
+        width_mm=s.number("width_mm", required=True),
+        height_mm=s.number("height_mm", required=True),
+        top_mm=margins.number("top", required=True, positive=False),
+        bottom_mm=margins.number("bottom", required=True, positive=False),
+        left_mm=margins.number("left", required=True, positive=False),
+        right_mm=margins.number("right", required=True, positive=False),
+        header_mm=s.number("header_mm", 10.0),
+        footer_mm=s.number("footer_mm", 10.0),
+    )
     margins.done()
     s.done()
     if spec.left_mm + spec.right_mm >= spec.width_mm or spec.top_mm + spec.bottom_mm >= spec.height_mm:
@@ -364,10 +400,14 @@ def _page(s: _Section) -> PageSpec:
 
 
 def _grid(s: _Section) -> GridSpec:
-    spec = GridSpec(columns=s.integer("columns"), gutter_chars=s.number("gutter_chars", 1.0, positive=False),
-                    body_pt=s.number("body_pt", required=True), pitch_pt=s.number("pitch_pt", required=True),
-                    hang_punctuation=s.flag("hang_punctuation", False),
-                    chars_per_line=s.integer("chars_per_line") if s.has("chars_per_line") else None)
+    spec = GridSpec(
+        columns=s.integer("columns"),
+        gutter_chars=s.number("gutter_chars", 1.0, positive=False),
+        body_pt=s.number("body_pt", required=True),
+        pitch_pt=s.number("pitch_pt", required=True),
+        hang_punctuation=s.flag("hang_punctuation", False),
+        chars_per_line=s.integer("chars_per_line") if s.has("chars_per_line") else None,
+    )
     s.done()
     if spec.columns > 24:
         s.fail(s.key("columns"), msg("at most 24 columns"))
@@ -382,12 +422,18 @@ def _slots(raw: Any, where: str, columns: int) -> tuple[Slot, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        raise TemplateError(msg("{where}: {key}: {problem}", where=where, key="slots", problem=msg("expected a list")))
+        raise TemplateError(
+            msg("{where}: {key}: {problem}", where=where, key="slots", problem=msg("expected a list"))
+        )
     slots, seen = [], set()
     for index, item in enumerate(raw):
         s = _Section(item, where, f"slots[{index}]")
-        slot = Slot(id=s.text("id"), name=s.text("name", str(s.data.get("id", ""))), columns=s.integer("columns"),
-                    lines=s.integer("lines"))
+        slot = Slot(
+            id=s.text("id"),
+            name=s.text("name", str(s.data.get("id", ""))),
+            columns=s.integer("columns"),
+            lines=s.integer("lines"),
+        )
         s.done()
         if slot.columns > columns:
             s.fail(s.key("columns"), msg("wider than the grid's {columns} columns", columns=columns))
@@ -402,9 +448,13 @@ def _wording(s: _Section) -> WordingSpec:
     lines = s.raw("masthead_lines", [])
     if not isinstance(lines, list) or not all(isinstance(line, str) for line in lines):
         s.fail(s.key("masthead_lines"), msg("expected a list of text lines"))
-    spec = WordingSpec(notice=s.text("notice", ""), first_page_name=s.text("first_page_name", ""),
-                       folio=s.text("folio", ""), masthead_lines=tuple(lines),
-                       page_number=s.text("page_number", "— {page} —"))
+    spec = WordingSpec(
+        notice=s.text("notice", ""),
+        first_page_name=s.text("first_page_name", ""),
+        folio=s.text("folio", ""),
+        masthead_lines=tuple(lines),
+        page_number=s.text("page_number", "— {page} —"),
+    )
     s.done()
     if "{page}" not in spec.page_number:
         s.fail(s.key("page_number"), msg("must contain {page}"))
@@ -412,16 +462,20 @@ def _wording(s: _Section) -> WordingSpec:
 
 
 def _layout(s: _Section) -> LayoutSpec:
-    spec = LayoutSpec(flow=str(s.choice("flow", ("composed", "flowing"), "composed")),
-                      masthead=s.flag("masthead", True), column_rule=s.flag("column_rule", True),
-                      block_rule=s.flag("block_rule", True), byline_brackets=s.text("byline_brackets", "（）"),
-                      subhead_marker=s.text("subhead_marker", ""),
-                      picture_max_mm=s.number("picture_max_mm", 0.0, positive=False),
-                      page_numbers_outside=s.flag("page_numbers_outside", False),
-                      photo_span=s.integer("photo_span", 2),
-                      note_measure_chars=s.integer("note_measure_chars", 48, least=8),
-                      brief_chars=s.integer("brief_chars", 500, least=0),
-                      typesetter_notes=s.flag("typesetter_notes", False))
+    spec = LayoutSpec(
+        flow=str(s.choice("flow", ("composed", "flowing"), "composed")),
+        masthead=s.flag("masthead", True),
+        column_rule=s.flag("column_rule", True),
+        block_rule=s.flag("block_rule", True),
+        byline_brackets=s.text("byline_brackets", "（）"),
+        subhead_marker=s.text("subhead_marker", ""),
+        picture_max_mm=s.number("picture_max_mm", 0.0, positive=False),
+        page_numbers_outside=s.flag("page_numbers_outside", False),
+        photo_span=s.integer("photo_span", 2),
+        note_measure_chars=s.integer("note_measure_chars", 48, least=8),
+        brief_chars=s.integer("brief_chars", 500, least=0),
+        typesetter_notes=s.flag("typesetter_notes", False),
+    )
     s.done()
     if spec.byline_brackets and len(spec.byline_brackets) != 2:
         s.fail(s.key("byline_brackets"), msg("two characters (an opening and a closing bracket) or empty"))
@@ -429,9 +483,13 @@ def _layout(s: _Section) -> LayoutSpec:
 
 
 def _border(s: _Section) -> Border:
-    spec = Border(sides=str(s.choice("sides", BORDER_SIDES, "box")), style=s.text("style", "single"),
-                  pt=s.number("pt", 0.75), space_pt=s.number("space_pt", 2.0, positive=False),
-                  color=s.text("color") if s.has("color") else None)
+    spec = Border(
+        sides=str(s.choice("sides", BORDER_SIDES, "box")),
+        style=s.text("style", "single"),
+        pt=s.number("pt", 0.75),
+        space_pt=s.number("space_pt", 2.0, positive=False),
+        color=s.text("color") if s.has("color") else None,
+    )
     s.done()
     return spec
 
@@ -447,16 +505,25 @@ def _style(role: Role, s: _Section) -> StyleSpec:
     border = _border(s.section("border")) if s.has("border") and s.data["border"] else None
     s.seen.add("border")
     spec = StyleSpec(
-        id=role.style_id, name=name, kind=role.kind,
-        face=s.text("face") if s.has("face") else None, latin=s.text("latin") if s.has("latin") else None,
-        size_pt=opt_number("size_pt"), bold=s.flag("bold", False) if s.has("bold") else None,
+        id=role.style_id,
+        name=name,
+        kind=role.kind,
+        face=s.text("face") if s.has("face") else None,
+        latin=s.text("latin") if s.has("latin") else None,
+        size_pt=opt_number("size_pt"),
+        bold=s.flag("bold", False) if s.has("bold") else None,
         color=s.text("color") if s.has("color") else None,
-        spacing_pt=s.number("spacing_pt", 0.0, positive=False), pitch_pt=opt_number("pitch_pt"),
-        indent_chars=s.number("indent_chars", 0.0, positive=False), align=s.choice("align", ALIGNMENTS, None),
+        spacing_pt=s.number("spacing_pt", 0.0, positive=False),
+        pitch_pt=opt_number("pitch_pt"),
+        indent_chars=s.number("indent_chars", 0.0, positive=False),
+        align=s.choice("align", ALIGNMENTS, None),
         space_before_pt=s.number("space_before_pt", 0.0, positive=False),
-        space_after_pt=s.number("space_after_pt", 0.0, positive=False), border=border,
+        space_after_pt=s.number("space_after_pt", 0.0, positive=False),
+        border=border,
         keep_with_next=s.flag("keep_with_next", False),
-        shading=s.text("shading") if s.has("shading") else None, declared=declared)
+        shading=s.text("shading") if s.has("shading") else None,
+        declared=declared,
+    )
     s.done()
     return spec
 
@@ -466,8 +533,14 @@ def _styles(raw: Any, where: str) -> dict[str, StyleSpec]:
         raise TemplateError(msg("{where}: the template has no 'styles' section", where=where))
     unknown = sorted(set(raw) - set(ROLE_BY_ID), key=str)
     if unknown:
-        raise TemplateError(msg("{where}: {key}: {problem}", where=where, key=f"styles.{unknown[0]}",
-                                problem=msg("unknown style (known: {known})", known=", ".join(ROLE_BY_ID))))
+        raise TemplateError(
+            msg(
+                "{where}: {key}: {problem}",
+                where=where,
+                key=f"styles.{unknown[0]}",
+                problem=msg("unknown style (known: {known})", known=", ".join(ROLE_BY_ID)),
+            )
+        )
     specs: dict[str, StyleSpec] = {}
     for role in ROLES:
         data = raw.get(role.style_id)
@@ -485,8 +558,20 @@ def _styles(raw: Any, where: str) -> dict[str, StyleSpec]:
     return specs
 
 
-TOP_KEYS = ("id", "name", "name_en", "publication_type", "page", "grid", "slots", "wording", "layout",
-            "language", "latin_face", "styles")
+TOP_KEYS = (
+    "id",
+    "name",
+    "name_en",
+    "publication_type",
+    "page",
+    "grid",
+    "slots",
+    "wording",
+    "layout",
+    "language",
+    "latin_face",
+    "styles",
+)
 
 
 def parse_template(data: Any, path: Path) -> Template:
@@ -495,14 +580,24 @@ def parse_template(data: Any, path: Path) -> Template:
     top = _Section(data, where, "")
     grid = _grid(top.section("grid"))
     template = Template(
-        id=top.text("id", path.stem), name=top.text("name", path.stem),
+        id=top.text("id", path.stem),
+        name=top.text("name", path.stem),
         name_en=top.text("name_en", str(top.data.get("name", path.stem))),
         publication_type=str(top.choice("publication_type", PUBLICATION_TYPES, "internal")),
-        page=_page(top.section("page")), grid=grid, slots=_slots(top.raw("slots"), where, grid.columns),
-        wording=_wording(top.section("wording")), layout=_layout(top.section("layout")),
-        styles=_styles(top.raw("styles"), where), language=top.text("language", "zh-CN"),
-        latin_face=top.text("latin_face", "Times New Roman"), path=path)
+        page=_page(top.section("page")),
+        grid=grid,
+        slots=_slots(top.raw("slots"), where, grid.columns),
+        wording=_wording(top.section("wording")),
+        layout=_layout(top.section("layout")),
+        styles=_styles(top.raw("styles"), where),
+        language=top.text("language", "zh-CN"),
+        latin_face=top.text("latin_face", "Times New Roman"),
+        path=path,
+    )
     top.done()
     if template.column_chars < 4:
-        top.fail("grid", msg("columns of {chars} characters are too narrow to set text", chars=template.column_chars))
+        top.fail(
+            "grid",
+            msg("columns of {chars} characters are too narrow to set text", chars=template.column_chars),
+        )
     return template

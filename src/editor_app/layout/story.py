@@ -107,15 +107,19 @@ def _figure(photo: Photo | PhotoBlock, block_id: str, path_prefix: str) -> Figur
     label = photo.caption[:24] if photo.caption else (photo.image or "图片")
     figure = Figure(photo.image, label, photo.id, alt=(photo.caption or "").strip())
     if photo.caption:
-        figure.caption.append(Para("PhotoCaption", [_model(photo.caption, block_id, f"{path_prefix}caption")]))
+        figure.caption.append(
+            Para("PhotoCaption", [_model(photo.caption, block_id, f"{path_prefix}caption")])
+        )
     if photo.credit:
         figure.caption.append(Para("PhotoCredit", [_model(photo.credit, block_id, f"{path_prefix}credit")]))
     return figure
 
 
 # A 小标题 that carries its own marker or number (「【查原料】」「● 」「一、」「（二）」「3.」) gets no second one.
-_OWN_MARKER = re.compile(r"^\s*(?:[■□●◆◇▲△★☆▶►◎【]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
-                         r"|\d{1,2}[、.．](?!\d))")
+_OWN_MARKER = re.compile(
+    r"^\s*(?:[■□●◆◇▲△★☆▶►◎【]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|\d{1,2}[、.．](?!\d))"
+)
 
 
 def subhead_marker(text: str, style: StoryStyle) -> str:
@@ -188,6 +192,7 @@ def story_of(block: Block, style: StoryStyle) -> Story:
     if isinstance(block, Article):
         figures = [_figure(photo, block.id, f"photo:{photo.id}:") for photo in block.photos]
         kind = "photo_news" if is_photo_news(block) else "article"
-        return Story(block, kind, head=_heads(block, "ArticleTitle"), body=_article_body(block, style),
-                     figures=figures)
+        return Story(
+            block, kind, head=_heads(block, "ArticleTitle"), body=_article_body(block, style), figures=figures
+        )
     raise TypeError(f"not a block: {block!r}")

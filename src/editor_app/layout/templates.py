@@ -15,8 +15,15 @@ from editor_app.layout.spec import PT_PER_MM, Slot, Template, parse_template
 from editor_app.messages import msg
 from editor_app.paths import templates_dir
 
-__all__ = ["PT_PER_MM", "Slot", "Template", "get_template", "list_templates", "load_template_file",
-           "new_issue_from_template"]
+__all__ = [
+    "PT_PER_MM",
+    "Slot",
+    "Template",
+    "get_template",
+    "list_templates",
+    "load_template_file",
+    "new_issue_from_template",
+]
 
 
 def load_template_file(path: Path) -> Template:
@@ -51,8 +58,9 @@ def get_template(template_id: str, folder: Path | None = None) -> Template:
     templates = _all_templates(folder or templates_dir())
     if template_id not in templates:
         known = ", ".join(sorted(templates))
-        raise TemplateError(msg("unknown template {template}; available: {known}", template=repr(template_id),
-                                known=known))
+        raise TemplateError(
+            msg("unknown template {template}; available: {known}", template=repr(template_id), known=known)
+        )
     return with_reference(templates[template_id])
 
 

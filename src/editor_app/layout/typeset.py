@@ -120,8 +120,9 @@ class Typesetter:
         return line_pt(style, self.size(style_id))
 
     # --- lines --------------------------------------------------------------------------------
-    def set_para(self, para: Para, width_mm: float, align: str | None = None,
-                 size_pt: float | None = None) -> list[SetLine]:
+    def set_para(
+        self, para: Para, width_mm: float, align: str | None = None, size_pt: float | None = None
+    ) -> list[SetLine]:
         """The paragraph's lines (and the byline tag's line after them) at `width_mm`; `size_pt` sets a
         head smaller than its style."""
         key = (para.style, tuple(para.pieces), tuple(para.tail), round(width_mm, 3), align, size_pt)
@@ -132,7 +133,9 @@ class Typesetter:
             lines = self._lines[key] = self._set_para(para, width_mm, align, size_pt)
         return lines
 
-    def _set_para(self, para: Para, width_mm: float, align: str | None, size_pt: float | None) -> list[SetLine]:
+    def _set_para(
+        self, para: Para, width_mm: float, align: str | None, size_pt: float | None
+    ) -> list[SetLine]:
         style_id = para.style
         size = size_pt or self.size(style_id)
         spacing = self.spacing(style_id, size_pt)
@@ -146,7 +149,7 @@ class Typesetter:
         out = []
         for number, line in enumerate(broken):
             start_x = indent if number == 0 else 0.0
-            natural = sum(advances[line.start:line.end])
+            natural = sum(advances[line.start : line.end])
             end = line.end
             while end > line.start and text[end - 1] == " ":
                 natural -= advances[end - 1]
@@ -160,15 +163,17 @@ class Typesetter:
                 shift = room / 2
             elif align == "right":
                 shift = room
-            segments = self._segments(para.pieces, line.start, end, start_x + shift, gap, advances, style_id,
-                                      size_pt, spacing)
+            segments = self._segments(
+                para.pieces, line.start, end, start_x + shift, gap, advances, style_id, size_pt, spacing
+            )
             out.append(SetLine(tuple(segments), pitch * MM_PER_PT, self._baseline(pitch, size), style_id))
         if para.tail:
             tail_text = "".join(p.text for p in para.tail)
             tail_adv = self._advances(tail_text, size, spacing)
             shift = max(0.0, width - sum(tail_adv))
-            segments = self._segments(para.tail, 0, len(tail_text), shift, 0.0, tail_adv, style_id, size_pt,
-                                      spacing)
+            segments = self._segments(
+                para.tail, 0, len(tail_text), shift, 0.0, tail_adv, style_id, size_pt, spacing
+            )
             out.append(SetLine(tuple(segments), pitch * MM_PER_PT, self._baseline(pitch, size), style_id))
         return out
 
@@ -189,8 +194,18 @@ class Typesetter:
                 out[i - 1 if latin_a else i] += auto
         return out
 
-    def _segments(self, pieces: list[Piece], start: int, end: int, x0: float, gap: float,
-                  advances: list[float], style_id: str, size_pt: float | None, spacing: float = 0.0) -> list[Segment]:
+    def _segments(
+        self,
+        pieces: list[Piece],
+        start: int,
+        end: int,
+        x0: float,
+        gap: float,
+        advances: list[float],
+        style_id: str,
+        size_pt: float | None,
+        spacing: float = 0.0,
+    ) -> list[Segment]:
         """The line's runs of one style each; a segment's `gap` is what the painter adds after each
         character: the justification and the style's letter spacing."""
         segments = []
@@ -204,10 +219,17 @@ class Typesetter:
                 continue
             seg_x = x0 + sum(advances[start:a]) + gap * (a - start)
             x = seg_x
-            segments.append(Segment(piece.text[a - p0:b - p0], piece.char_style or style_id,
-                                    self.font(style_id, piece.char_style, size_pt), x * MM_PER_PT,
-                                    (gap + spacing) * MM_PER_PT,
-                                    piece.source, piece.offset + (a - p0)))
+            segments.append(
+                Segment(
+                    piece.text[a - p0 : b - p0],
+                    piece.char_style or style_id,
+                    self.font(style_id, piece.char_style, size_pt),
+                    x * MM_PER_PT,
+                    (gap + spacing) * MM_PER_PT,
+                    piece.source,
+                    piece.offset + (a - p0),
+                )
+            )
         return segments
 
     # --- grid units ---------------------------------------------------------------------------
@@ -224,9 +246,18 @@ class Typesetter:
             if abs(pitch - grid) < 0.01:  # on the grid: line by line, no space around
                 spacing[index] = Spacing(0.0, 0.0, pitch)
                 for number, line in enumerate(lines):
-                    units.append(Unit(((0.0, line),), 1, index, number == 0, number == len(lines) - 1,
-                                      keep_with_next=para.style == "Subhead",
-                                      tail=tail and number == len(lines) - 1, widow_control=tail))
+                    units.append(
+                        Unit(
+                            ((0.0, line),),
+                            1,
+                            index,
+                            number == 0,
+                            number == len(lines) - 1,
+                            keep_with_next=para.style == "Subhead",
+                            tail=tail and number == len(lines) - 1,
+                            widow_control=tail,
+                        )
+                    )
                 continue
             content = style.space_before_pt + pitch * len(lines) + style.space_after_pt
             rows = max(1, math.ceil(content / grid - 1e-6))
@@ -237,8 +268,9 @@ class Typesetter:
             units.append(Unit(placed, rows, index, True, True, keep_with_next=para.style == "Subhead"))
         return units, spacing
 
-    def stack(self, paras: list[Para], width_mm: float, align: str | None = None, steps: int = 0
-              ) -> tuple[list[tuple[float, SetLine]], float, dict[int, Spacing]]:
+    def stack(
+        self, paras: list[Para], width_mm: float, align: str | None = None, steps: int = 0
+    ) -> tuple[list[tuple[float, SetLine]], float, dict[int, Spacing]]:
         """Paragraphs set one under another at their own pitch and spacing (heads, captions, the
         masthead), each `steps` grades smaller than its style: the lines with their offsets, the
         total height (mm) and the spacing used."""

@@ -29,8 +29,7 @@ from editor_app.model.document import (
 )
 from editor_app.model.fields import get_field, set_field
 
-_ISSUE_FIELDS = ("publication", "type", "number", "total_number", "date", "editors", "organizer",
-                 "permit")
+_ISSUE_FIELDS = ("publication", "type", "number", "total_number", "date", "editors", "organizer", "permit")
 
 
 def _text_block(issue: Issue, block_id: str) -> Article | EditorNote:

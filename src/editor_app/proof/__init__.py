@@ -15,8 +15,16 @@ import threading
 from editor_app.proof.checker import Checker
 from editor_app.proof.findings import LEVELS, Finding, FindingLocation
 
-__all__ = ["LEVELS", "Checker", "Finding", "FindingLocation", "check_issue", "check_text", "default_checker",
-           "reset_default_checker"]
+__all__ = [
+    "LEVELS",
+    "Checker",
+    "Finding",
+    "FindingLocation",
+    "check_issue",
+    "check_text",
+    "default_checker",
+    "reset_default_checker",
+]
 
 _lock = threading.Lock()
 _default: Checker | None = None

@@ -45,9 +45,15 @@ class Checker:
         if rule.path in self.switched_off:
             return
         self.switched_off.add(rule.path)
-        self.problems.append(msg("rule pack {path} was switched off: its rule {rule} took more than {seconds} s "
-                                 "on one text (a pattern that backtracks); fix the pattern and reload",
-                                 path=rule.path, rule=rule.id, seconds=BUDGET_SECONDS))
+        self.problems.append(
+            msg(
+                "rule pack {path} was switched off: its rule {rule} took more than {seconds} s "
+                "on one text (a pattern that backtracks); fix the pattern and reload",
+                path=rule.path,
+                rule=rule.id,
+                seconds=BUDGET_SECONDS,
+            )
+        )
 
     def _hits(self, rule: Rule, call):
         """The hits of one detector call; none (and the pack switched off) when it runs over budget."""
@@ -180,16 +186,23 @@ class Checker:
                         found.append(finding)
         order = {(f.block.id, f.path): number for number, f in enumerate(fields)}
         found = [f for f in found if not _ignored(issue, f)]
-        found.sort(key=lambda f: (order.get((f.location.block, f.location.field) if f.location else ("", ""),
-                                            len(order)), f.start,
-                                  -LEVEL_RANK[f.level], f.end))
+        found.sort(
+            key=lambda f: (
+                order.get((f.location.block, f.location.field) if f.location else ("", ""), len(order)),
+                f.start,
+                -LEVEL_RANK[f.level],
+                f.end,
+            )
+        )
         return _dedupe(found, by_location=True)
 
 
 def _ignored(issue, finding: Finding) -> bool:
     for ignore in getattr(issue, "ignored", ()):
-        if ignore.rule == finding.rule and ignore.text == finding.text and (
-            ignore.block is None or (finding.location and ignore.block == finding.location.block)
+        if (
+            ignore.rule == finding.rule
+            and ignore.text == finding.text
+            and (ignore.block is None or (finding.location and ignore.block == finding.location.block))
         ):
             return True
     return False

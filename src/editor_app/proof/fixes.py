@@ -39,7 +39,9 @@ def every_occurrence(checker: Checker, issue: Issue, rule_id: str) -> list[Findi
     return found
 
 
-def fix_all_targets(checker: Checker, issue: Issue, finding: Finding, current: list[Finding]) -> list[Finding]:
+def fix_all_targets(
+    checker: Checker, issue: Issue, finding: Finding, current: list[Finding]
+) -> list[Finding]:
     """The findings that 全部改正 on `finding` would fix (each with a suggestion)."""
     try:
         rule = checker.rule(finding.rule)
@@ -70,9 +72,9 @@ def plan_fixes(issue: Issue, findings: list[Finding]) -> tuple[dict[tuple[str, s
             continue
         parts, position = [], 0
         for finding in sorted(items, key=lambda f: (f.start, f.end)):
-            if finding.start < position or text[finding.start:finding.end] != finding.text:
+            if finding.start < position or text[finding.start : finding.end] != finding.text:
                 continue
-            parts.append(text[position:finding.start])
+            parts.append(text[position : finding.start])
             parts.append(finding.suggestions[0])
             position = finding.end
             fixed += 1

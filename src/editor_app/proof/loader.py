@@ -64,10 +64,15 @@ class _Budget:
     def visit(self, node) -> None:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise RuleError(self.path, node.start_mark.line + 1,
-                            f"the pack unfolds to more than {MAX_NODES} values (too many aliases?)")
+            raise RuleError(
+                self.path,
+                node.start_mark.line + 1,
+                f"the pack unfolds to more than {MAX_NODES} values (too many aliases?)",
+            )
         if id(node) in self.open:
-            raise RuleError(self.path, node.start_mark.line + 1, "an alias refers to itself (a recursive alias)")
+            raise RuleError(
+                self.path, node.start_mark.line + 1, "an alias refers to itself (a recursive alias)"
+            )
 
 
 def _plain(node, path: Path, constructor=None, budget: _Budget | None = None):
@@ -154,8 +159,11 @@ class PackContext:
     def resolve(self, name: str, key: str | None = None) -> Path:
         """A data file named in a rule: relative to the pack's folder, or its `data/` subfolder."""
         candidate = Path(name)
-        for path in ([candidate] if candidate.is_absolute() else
-                     [self.path.parent / candidate, self.path.parent / "data" / candidate]):
+        for path in (
+            [candidate]
+            if candidate.is_absolute()
+            else [self.path.parent / candidate, self.path.parent / "data" / candidate]
+        ):
             if path.is_file():
                 return path
         raise self.error(f"data file '{name}' not found next to the pack or in its data/ folder", key)
@@ -207,7 +215,9 @@ def _string_list(value, ctx: PackContext, key: str) -> tuple[str, ...]:
 def _check_message(message: str, ctx: PackContext, key: str) -> None:
     for name in _PLACEHOLDER_RE.findall(message):
         if name not in _MESSAGE_FIELDS:
-            raise ctx.error(f"unknown placeholder {{{name}}} in message (use {{text}} or {{suggestion}})", key)
+            raise ctx.error(
+                f"unknown placeholder {{{name}}} in message (use {{text}} or {{suggestion}})", key
+            )
 
 
 def build_rule(data: LMap, path: Path, defaults: dict, trusted: bool = True) -> Rule:
@@ -232,7 +242,9 @@ def build_rule(data: LMap, path: Path, defaults: dict, trusted: bool = True) -> 
     if not isinstance(rule_id, str) or not _ID_RE.match(rule_id):
         raise ctx.error("'id' must be lower-case ASCII letters, digits, '.', '_' or '-'", "id")
     if merged["category"] not in CATEGORIES:
-        raise ctx.error(f"unknown category '{merged['category']}' (known: {' '.join(CATEGORIES)})", "category")
+        raise ctx.error(
+            f"unknown category '{merged['category']}' (known: {' '.join(CATEGORIES)})", "category"
+        )
     if merged["level"] not in LEVELS:
         raise ctx.error(f"level must be one of {', '.join(LEVELS)}", "level")
     if not isinstance(merged["message"], str):
@@ -279,7 +291,9 @@ def build_rule(data: LMap, path: Path, defaults: dict, trusted: bool = True) -> 
     return rule
 
 
-def load_pack(path: Path, trusted: bool = True, text: str | None = None) -> tuple[list[Rule], tuple[str, ...]]:
+def load_pack(
+    path: Path, trusted: bool = True, text: str | None = None
+) -> tuple[list[Rule], tuple[str, ...]]:
     """The rules of one pack file (or of `text` as that file) and the ids it disables."""
     data = read_yaml(path, text)
     if data is None:
@@ -295,8 +309,11 @@ def load_pack(path: Path, trusted: bool = True, text: str | None = None) -> tupl
         raise ctx.error("'defaults' must be a mapping", "defaults")
     for key in defaults:
         if key not in DEFAULT_KEYS:
-            raise RuleError(path, defaults.line_of(key), f"unknown key '{key}' in defaults "
-                            f"(allowed: {', '.join(DEFAULT_KEYS)})")
+            raise RuleError(
+                path,
+                defaults.line_of(key),
+                f"unknown key '{key}' in defaults (allowed: {', '.join(DEFAULT_KEYS)})",
+            )
     disable = _string_list(data.get("disable", []), ctx, "disable")
     items = data.get("rules", [])
     if not isinstance(items, list):
@@ -324,7 +341,9 @@ def _bundled(folder: Path) -> bool:
         return False
 
 
-def load_rules(folders: list[Path], lenient: tuple[Path, ...] = (), problems: list[str] | None = None) -> list[Rule]:
+def load_rules(
+    folders: list[Path], lenient: tuple[Path, ...] = (), problems: list[str] | None = None
+) -> list[Rule]:
     """All rules of the packs in `folders`, in order; a later rule with the same id replaces an earlier
     one (a newsroom overrides a bundled rule), a duplicate id within one folder is an error.
 
@@ -349,8 +368,11 @@ def load_rules(folders: list[Path], lenient: tuple[Path, ...] = (), problems: li
             for rule in pack_rules:
                 if rule.id in seen_here:
                     other = seen_here[rule.id]
-                    raise RuleError(path, rule.line, f"duplicate rule id '{rule.id}' "
-                                    f"(also in {(other.path or path).name}:{other.line})")
+                    raise RuleError(
+                        path,
+                        rule.line,
+                        f"duplicate rule id '{rule.id}' (also in {(other.path or path).name}:{other.line})",
+                    )
                 seen_here[rule.id] = rule
                 rules.pop(rule.id, None)
                 rules[rule.id] = rule
@@ -376,8 +398,13 @@ def validate_pack(path: Path, text: str | None = None) -> list[RuleError]:
     seen: dict[str, Rule] = {}
     for rule in rules:
         if rule.id in seen:
-            errors.append(RuleError(path, rule.line, f"duplicate rule id '{rule.id}' (also at line "
-                                    f"{seen[rule.id].line})"))
+            errors.append(
+                RuleError(
+                    path, rule.line, f"duplicate rule id '{rule.id}' (also at line {seen[rule.id].line})"
+                )
+            )
         seen[rule.id] = rule
-        errors.extend(RuleError(path, rule.line, f"{rule.id}: {problem}") for problem in example_problems(rule))
+        errors.extend(
+            RuleError(path, rule.line, f"{rule.id}: {problem}") for problem in example_problems(rule)
+        )
     return errors

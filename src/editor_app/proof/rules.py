@@ -6,14 +6,37 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-CATEGORIES = ("别字", "别词", "成语", "异形词", "标点", "数字", "重复", "规范表述", "繁简", "空格", "慎用词", "版式")
+CATEGORIES = (
+    "别字",
+    "别词",
+    "成语",
+    "异形词",
+    "标点",
+    "数字",
+    "重复",
+    "规范表述",
+    "繁简",
+    "空格",
+    "慎用词",
+    "版式",
+)
 SCOPES = ("headline", "body", "caption", "editor_note", "byline")
 SCOPE_ANY = "any"
 
 # Keys every rule may carry (mechanisms add their own). `examples` is required so that the rule test
 # can prove each rule fires on its bad examples and stays quiet on its good ones.
-COMMON_KEYS = ("id", "type", "category", "level", "message", "suggestions", "scopes", "exceptions",
-               "examples", "description")
+COMMON_KEYS = (
+    "id",
+    "type",
+    "category",
+    "level",
+    "message",
+    "suggestions",
+    "scopes",
+    "exceptions",
+    "examples",
+    "description",
+)
 REQUIRED_KEYS = ("id", "type", "category", "level", "message", "examples")
 
 

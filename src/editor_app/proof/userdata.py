@@ -69,5 +69,7 @@ def add_term(path: Path, term: str) -> bool:
     from editor_app.storage.atomic import write_atomic
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, (text + ("" if not text or text.endswith("\n") else "\n") + term + "\n").encode("utf-8"))
+    write_atomic(
+        path, (text + ("" if not text or text.endswith("\n") else "\n") + term + "\n").encode("utf-8")
+    )
     return True

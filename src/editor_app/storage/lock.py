@@ -94,15 +94,20 @@ class LockInfo:
         when = self.since
         with contextlib.suppress(ValueError):
             when = datetime.fromisoformat(self.since).astimezone().strftime("%Y-%m-%d %H:%M")
-        return msg("{user} on {host} (process {pid}) since {since}", user=self.user, host=self.host,
-                   pid=self.pid, since=when or "?")
+        return msg(
+            "{user} on {host} (process {pid}) since {since}",
+            user=self.user,
+            host=self.host,
+            pid=self.pid,
+            since=when or "?",
+        )
 
 
 def read_lock(project_path: Path | str) -> LockInfo | None:
     """The lock on a project, or None when nobody holds one."""
     path = lock_path(project_path)
     try:
-        raw = path.read_bytes()[:64 * 1024]
+        raw = path.read_bytes()[: 64 * 1024]
     except FileNotFoundError:
         return None
     except OSError:
@@ -120,9 +125,15 @@ def read_lock(project_path: Path | str) -> LockInfo | None:
 
     pid = data.get("pid")
     start = data.get("start")
-    return LockInfo(path, text("user"), text("host"), pid if isinstance(pid, int) else 0, text("since"),
-                    str(data.get("session")) if isinstance(data.get("session"), str) else "",
-                    start if isinstance(start, str) else None)
+    return LockInfo(
+        path,
+        text("user"),
+        text("host"),
+        pid if isinstance(pid, int) else 0,
+        text("since"),
+        str(data.get("session")) if isinstance(data.get("session"), str) else "",
+        start if isinstance(start, str) else None,
+    )
 
 
 class ProjectLockedError(ProjectError):
@@ -130,8 +141,13 @@ class ProjectLockedError(ProjectError):
 
     def __init__(self, path: Path, info: LockInfo):
         self.info = info
-        super().__init__(path, msg("is open in editor-app by {owner}; close it there first or save under "
-                                   "another name", owner=info.describe()))
+        super().__init__(
+            path,
+            msg(
+                "is open in editor-app by {owner}; close it there first or save under another name",
+                owner=info.describe(),
+            ),
+        )
 
 
 class ProjectLock:
@@ -164,12 +180,27 @@ def acquire(project_path: Path | str, take_over: bool = False) -> ProjectLock | 
     """
     project_path = Path(project_path).absolute()
     path = lock_path(project_path)
-    info = LockInfo(path, _user(), socket.gethostname(), os.getpid(),
-                    datetime.now(UTC).replace(microsecond=0).isoformat(), uuid.uuid4().hex,
-                    process_start(os.getpid()))
-    payload = json.dumps({"app": "editor-app", "user": info.user, "host": info.host, "pid": info.pid,
-                          "since": info.since, "session": info.session, "start": info.start},
-                         ensure_ascii=False).encode("utf-8")
+    info = LockInfo(
+        path,
+        _user(),
+        socket.gethostname(),
+        os.getpid(),
+        datetime.now(UTC).replace(microsecond=0).isoformat(),
+        uuid.uuid4().hex,
+        process_start(os.getpid()),
+    )
+    payload = json.dumps(
+        {
+            "app": "editor-app",
+            "user": info.user,
+            "host": info.host,
+            "pid": info.pid,
+            "since": info.since,
+            "session": info.session,
+            "start": info.start,
+        },
+        ensure_ascii=False,
+    ).encode("utf-8")
     for _ in range(3):
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)

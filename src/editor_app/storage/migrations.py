@@ -28,8 +28,9 @@ def _v0_to_v1(data: dict) -> dict:
             continue  # issue_from_dict names the path of the wrong shape
         for block in page.get("blocks") or []:
             if isinstance(block, dict) and isinstance(block.get("paragraphs"), list):
-                block["paragraphs"] = [{"kind": "text", "text": p} if isinstance(p, str) else p
-                                       for p in block["paragraphs"]]
+                block["paragraphs"] = [
+                    {"kind": "text", "text": p} if isinstance(p, str) else p for p in block["paragraphs"]
+                ]
     data["schema"] = 1
     return data
 
@@ -71,8 +72,14 @@ def migrate(data: dict) -> dict:
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
         raise SchemaError(msg("unreadable schema version {version}", version=repr(version)))
     if version > SCHEMA_VERSION:
-        raise SchemaError(msg("written by a newer editor-app (schema {version}; this version reads up to "
-                              "{supported}): please update editor-app", version=version, supported=SCHEMA_VERSION))
+        raise SchemaError(
+            msg(
+                "written by a newer editor-app (schema {version}; this version reads up to "
+                "{supported}): please update editor-app",
+                version=version,
+                supported=SCHEMA_VERSION,
+            )
+        )
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
@@ -83,8 +90,13 @@ def migrate(data: dict) -> dict:
             raise
         except (TypeError, AttributeError, KeyError, ValueError, IndexError) as exc:
             # a document of the old version but of the wrong shape: refused, never a traceback
-            raise SchemaError(msg("cannot upgrade schema {version}: the document has an unexpected shape "
-                                  "({reason})", version=version, reason=exc.__class__.__name__)) from None
+            raise SchemaError(
+                msg(
+                    "cannot upgrade schema {version}: the document has an unexpected shape ({reason})",
+                    version=version,
+                    reason=exc.__class__.__name__,
+                )
+            ) from None
         new = data.get("schema") if isinstance(data, dict) else None
         if not isinstance(new, int) or isinstance(new, bool) or new <= version:
             raise SchemaError(msg("cannot upgrade schema {version}", version=version))

@@ -25,7 +25,12 @@ def check_output(out: Path | str, sources: list[Path | str], force: bool = False
     out = Path(out)
     for source in sources:
         if same_file(out, source):
-            raise InputError(out, msg("this is the file being read; the output would replace its own source. "
-                                      "Choose another name"))
+            raise InputError(
+                out,
+                msg(
+                    "this is the file being read; the output would replace its own source. "
+                    "Choose another name"
+                ),
+            )
     if (out.exists() or out.is_symlink()) and not force:
         raise InputError(out, msg("already exists (use --force to overwrite)"))

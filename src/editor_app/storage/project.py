@@ -64,8 +64,13 @@ class Project:
         inspect_image(data, name)
         data, reason = make_embeddable(data)
         if reason and notes is not None:
-            notes.append(msg("{name}: the picture was re-encoded so that Word can print it ({reason})",
-                             name=name, reason=reason))
+            notes.append(
+                msg(
+                    "{name}: the picture was re-encoded so that Word can print it ({reason})",
+                    name=name,
+                    reason=reason,
+                )
+            )
         info = inspect_image(data, name)
         key = f"images/{hashlib.sha256(data).hexdigest()[:24]}.{info.ext}"
         self.images[key] = data
@@ -119,9 +124,14 @@ def _check_members(path: Path, infos: list[zipfile.ZipInfo]) -> None:
     total = packed = 0
     for info in infos:
         if not _safe_member(info.filename):
-            raise ProjectError(path, msg("unsafe member name {name} (absolute path or '..')", name=repr(info.filename)))
+            raise ProjectError(
+                path, msg("unsafe member name {name} (absolute path or '..')", name=repr(info.filename))
+            )
         if info.file_size > MAX_MEMBER_BYTES:
-            raise ProjectError(path, msg("member {name} is too large ({size} bytes)", name=info.filename, size=info.file_size))
+            raise ProjectError(
+                path,
+                msg("member {name} is too large ({size} bytes)", name=info.filename, size=info.file_size),
+            )
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise ProjectError(path, msg("member {name} looks like a zip bomb", name=info.filename))
         total += info.file_size
@@ -129,7 +139,9 @@ def _check_members(path: Path, infos: list[zipfile.ZipInfo]) -> None:
     if total > MAX_TOTAL_BYTES:
         raise ProjectError(path, msg("the project unpacks to {size} bytes, over the limit", size=total))
     if total > RATIO_FLOOR and total > MAX_RATIO * max(packed, 1):  # many small members, each under the floor
-        raise ProjectError(path, msg("the project looks like a zip bomb (it unpacks to {size} bytes)", size=total))
+        raise ProjectError(
+            path, msg("the project looks like a zip bomb (it unpacks to {size} bytes)", size=total)
+        )
 
 
 def _parse_json(path: Path, name: str, raw: bytes):
@@ -154,7 +166,9 @@ def open_project(path: Path | str) -> Project:
     except zipfile.BadZipFile:
         raise ProjectError(path, msg("not an editor-app project (the file is not a zip archive)")) from None
     except Exception as exc:  # noqa: BLE001 - zipfile meets a hostile directory: any of its errors
-        raise ProjectError(path, msg("the project file is damaged ({reason})", reason=exc.__class__.__name__)) from None
+        raise ProjectError(
+            path, msg("the project file is damaged ({reason})", reason=exc.__class__.__name__)
+        ) from None
     with archive:
         _check_members(path, infos)
         names = {info.filename for info in infos}
@@ -164,8 +178,14 @@ def open_project(path: Path | str) -> Project:
                 with archive.open(name) as member:
                     data = member.read(limit + 1)
             except Exception as exc:  # noqa: BLE001 - bad CRC, corrupt deflate stream, encryption …
-                raise ProjectError(path, msg("member {name} is damaged ({reason})", name=name,
-                                             reason=str(exc) or exc.__class__.__name__)) from None
+                raise ProjectError(
+                    path,
+                    msg(
+                        "member {name} is damaged ({reason})",
+                        name=name,
+                        reason=str(exc) or exc.__class__.__name__,
+                    ),
+                ) from None
             if len(data) > limit:
                 raise ProjectError(path, msg("member {name} is larger than it claims", name=name))
             return data
@@ -184,7 +204,9 @@ def open_project(path: Path | str) -> Project:
         except SchemaError as exc:
             raise ProjectError(path, msg("issue.json: {problem}", problem=exc)) from None
         except RecursionError:
-            raise ProjectError(path, msg("{name} is nested too deeply to be a project", name="issue.json")) from None
+            raise ProjectError(
+                path, msg("{name} is nested too deeply to be a project", name="issue.json")
+            ) from None
         try:
             attach_snapshots(issue, names, read)
         except SchemaError as exc:
@@ -200,11 +222,18 @@ def open_project(path: Path | str) -> Project:
                 images[name] = blob
     project = Project(issue=issue, images=images, path=path, identity=identity)
     if replaced:
-        project.notes.append(msg("{count} unreadable character(s) (lone UTF-16 surrogates) were replaced "
-                                 "by \ufffd so that the project can be saved", count=replaced))
+        project.notes.append(
+            msg(
+                "{count} unreadable character(s) (lone UTF-16 surrogates) were replaced "
+                "by \ufffd so that the project can be saved",
+                count=replaced,
+            )
+        )
     missing = sorted(ref for ref in project.referenced_images() if ref not in images)
     if missing:
-        raise ProjectError(path, msg("images referenced but not in the project: {names}", names=", ".join(missing)))
+        raise ProjectError(
+            path, msg("images referenced but not in the project: {names}", names=", ".join(missing))
+        )
     return project
 
 
@@ -238,14 +267,16 @@ def _same_file(a: Path | None, b: Path) -> bool:
     if a is None:
         return False
     try:
-        return real_target(a.absolute()) == real_target(b.absolute()) or (a.exists() and b.exists()
-                                                                           and a.samefile(b))
+        return real_target(a.absolute()) == real_target(b.absolute()) or (
+            a.exists() and b.exists() and a.samefile(b)
+        )
     except OSError:
         return False
 
 
-def save_project(project: Project, path: Path | str | None = None, backup: bool = True,
-                 overwrite_changed: bool = False) -> Path:
+def save_project(
+    project: Project, path: Path | str | None = None, backup: bool = True, overwrite_changed: bool = False
+) -> Path:
     """Save atomically (temp, fsync, replace), keeping the previous file as NAME.bulletin.bak.
 
     Refuses (ProjectError) to write a project another editor-app has open (its lock), a read-only
@@ -263,8 +294,13 @@ def save_project(project: Project, path: Path | str | None = None, backup: bool 
     own_file = _same_file(project.path, target)
     try:
         with _target_guard(target):
-            if (own_file and not overwrite_changed and project.identity is not None and target.exists()
-                    and not still_same(real_target(target), project.identity)):
+            if (
+                own_file
+                and not overwrite_changed
+                and project.identity is not None
+                and target.exists()
+                and not still_same(real_target(target), project.identity)
+            ):
                 raise ProjectChangedError(target)
             with atomic_writer(target, backup=backup) as handle:
                 handle.write(data)
@@ -273,10 +309,14 @@ def save_project(project: Project, path: Path | str | None = None, backup: bool 
     except ReadOnlyFileError:
         raise ProjectError(target, msg("the file is read-only; save under another name")) from None
     except PermissionError:
-        raise ProjectError(target, msg("cannot write here (permission denied); choose another folder")) from None
+        raise ProjectError(
+            target, msg("cannot write here (permission denied); choose another folder")
+        ) from None
     except FileNotFoundError:
         if target.parent.is_dir():
-            raise ProjectError(target, msg("this folder does not accept new files; choose another folder")) from None
+            raise ProjectError(
+                target, msg("this folder does not accept new files; choose another folder")
+            ) from None
         raise ProjectError(target, msg("the folder does not exist")) from None
     except OSError as exc:
         raise ProjectError(target, msg("could not save: {reason}", reason=exc.strerror or exc)) from None
@@ -290,8 +330,13 @@ class ProjectChangedError(ProjectError):
     """The project's file was replaced by someone else since we opened or saved it."""
 
     def __init__(self, path: Path):
-        super().__init__(path, msg("was changed by another program since it was opened here; "
-                                   "save under another name (or reload it) so that neither version is lost"))
+        super().__init__(
+            path,
+            msg(
+                "was changed by another program since it was opened here; "
+                "save under another name (or reload it) so that neither version is lost"
+            ),
+        )
 
 
 def _target_guard(target: Path):

@@ -107,10 +107,15 @@ def write_recovery(project: Project, folder: Path, session: str = "") -> Path:
         user = getpass.getuser()
     except (KeyError, OSError):
         user = ""
-    meta = {"original": str(project.path.absolute()) if project.path else None,
-            "identity": project.identity.to_dict() if project.identity else None,
-            "saved_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
-            "session": session, "pid": os.getpid(), "host": socket.gethostname(), "user": user}
+    meta = {
+        "original": str(project.path.absolute()) if project.path else None,
+        "identity": project.identity.to_dict() if project.identity else None,
+        "saved_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "session": session,
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
+        "user": user,
+    }
     write_atomic(folder / f"{key}.json", json.dumps(meta, ensure_ascii=False).encode("utf-8"))
     return target
 
@@ -122,7 +127,7 @@ def _text(meta: dict, key: str) -> str:
 
 def _read_note(file: Path) -> dict:
     try:
-        meta = json.loads(file.with_suffix(".json").read_bytes()[:1024 * 1024].decode("utf-8"))
+        meta = json.loads(file.with_suffix(".json").read_bytes()[: 1024 * 1024].decode("utf-8"))
     except (OSError, ValueError, RecursionError):
         return {}
     return meta if isinstance(meta, dict) else {}
@@ -141,9 +146,15 @@ def list_recoveries(folder: Path, include_live: bool = False) -> list[Recovery]:
         original = meta.get("original")
         original = Path(original) if isinstance(original, str) and original else None
         pid = meta.get("pid")
-        item = Recovery(file, original, str(meta.get("saved_at", "")),
-                        FileIdentity.from_dict(meta.get("identity")),
-                        _text(meta, "session"), pid if isinstance(pid, int) else 0, _text(meta, "host"))
+        item = Recovery(
+            file,
+            original,
+            str(meta.get("saved_at", "")),
+            FileIdentity.from_dict(meta.get("identity")),
+            _text(meta, "session"),
+            pid if isinstance(pid, int) else 0,
+            _text(meta, "host"),
+        )
         if include_live or not _session_alive(folder, item):
             found.append(item)
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
@@ -168,8 +179,12 @@ def restore(recovery: Recovery) -> Project:
     else:
         project.path, project.identity = None, None
         if recovery.original is not None:
-            project.notes.append(msg("{path} has changed or moved since this work was kept; choose a name to "
-                                     "save it under", path=recovery.original))
+            project.notes.append(
+                msg(
+                    "{path} has changed or moved since this work was kept; choose a name to save it under",
+                    path=recovery.original,
+                )
+            )
     return project
 
 
@@ -185,5 +200,15 @@ def discard_for(project: Project, folder: Path, session: str = "") -> None:
     discard(folder / f"{_key(project, session)}.bulletin")
 
 
-__all__ = ["Recovery", "SessionClaim", "claim_session", "write_recovery", "list_recoveries", "restore",
-           "original_is_unchanged", "discard", "discard_for", "ProjectError"]
+__all__ = [
+    "Recovery",
+    "SessionClaim",
+    "claim_session",
+    "write_recovery",
+    "list_recoveries",
+    "restore",
+    "original_is_unchanged",
+    "discard",
+    "discard_for",
+    "ProjectError",
+]

@@ -25,9 +25,11 @@ def member_name(number: int) -> str:
 
 
 def round_member(round_: Round) -> bytes:
-    data = {"number": round_.number,
-            "texts": [[block, path, text] for (block, path), text in round_.texts.items()],
-            "flags": round_.flags}
+    data = {
+        "number": round_.number,
+        "texts": [[block, path, text] for (block, path), text in round_.texts.items()],
+        "flags": round_.flags,
+    }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -51,9 +53,14 @@ def attach_snapshots(issue: Issue, names: set[str], read: Callable[[str, int], b
             raise SchemaError(msg("{name} is not valid JSON ({reason})", name=name, reason=exc)) from None
         texts = data.get("texts") if isinstance(data, dict) else None
         flags = data.get("flags", []) if isinstance(data, dict) else None
-        if not isinstance(texts, list) or not all(
-                isinstance(t, list) and len(t) == 3 and all(isinstance(v, str) for v in t) for t in texts) \
-                or not isinstance(flags, list) or not all(isinstance(f, dict) for f in flags):
+        if (
+            not isinstance(texts, list)
+            or not all(
+                isinstance(t, list) and len(t) == 3 and all(isinstance(v, str) for v in t) for t in texts
+            )
+            or not isinstance(flags, list)
+            or not all(isinstance(f, dict) for f in flags)
+        ):
             raise SchemaError(msg("{name}: not a proof-round snapshot (texts and marks expected)", name=name))
         round_ = issue.rounds[number - 1]
         round_.texts = {(block, path): text for block, path, text in texts}

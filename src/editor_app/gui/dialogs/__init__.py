@@ -12,5 +12,7 @@ def fit_dialog(dialog, min_width: int = 0) -> None:
     metrics = dialog.fontMetrics()
     title = metrics.horizontalAdvance(dialog.windowTitle()) + 160  # the frame's buttons and icon
     hint = dialog.sizeHint()
-    dialog.resize(max(hint.width(), title, min_width, dialog.width() if dialog.isVisible() else 0),
-                  max(hint.height(), dialog.minimumSizeHint().height()))
+    dialog.resize(
+        max(hint.width(), title, min_width, dialog.width() if dialog.isVisible() else 0),
+        max(hint.height(), dialog.minimumSizeHint().height()),
+    )

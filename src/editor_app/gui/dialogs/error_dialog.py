@@ -13,13 +13,20 @@ class ErrorDialog(QDialog):
         self.setWindowTitle(self.tr("Something went wrong"))
         self.resize(620, 420)
         layout = QVBoxLayout(self)
-        message = QLabel(self.tr("editor-app hit an unexpected problem. Your document is still open; "
-                                 "please save your work.") + "\n\n" + summary
-                         + (("\n\n" + recovery_note) if recovery_note else ""))
+        message = QLabel(
+            self.tr(
+                "editor-app hit an unexpected problem. Your document is still open; please save your work."
+            )
+            + "\n\n"
+            + summary
+            + (("\n\n" + recovery_note) if recovery_note else "")
+        )
         message.setWordWrap(True)
         layout.addWidget(message)
         if log_path is not None:  # what a newsroom sends with a report
-            self.log_label = QLabel(self.tr("The log, to send with a report: %1").replace("%1", str(log_path)))
+            self.log_label = QLabel(
+                self.tr("The log, to send with a report: %1").replace("%1", str(log_path))
+            )
             self.log_label.setWordWrap(True)
             self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(self.log_label)

@@ -57,7 +57,9 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         form.addRow(self.tr("Save to"), row)
         self._browsed = ""
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.export_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.export_button.setText(self.tr("Export"))
         self.path.textChanged.connect(lambda text: self.export_button.setEnabled(bool(text.strip())))
@@ -80,9 +82,12 @@ class ExportDialog(QDialog):
             self.path.setText(str(out))
         if out.exists() and not self._browsed == str(out):  # the file dialog has asked already
             answer = QMessageBox.question(
-                self, self.tr("Replace file?"),
+                self,
+                self.tr("Replace file?"),
                 self.tr("%1 already exists. Replace it?").replace("%1", out.name),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         super().accept()
@@ -90,10 +95,13 @@ class ExportDialog(QDialog):
     def options(self) -> dict:
         """Keyword arguments for `editor_app.export.export_docx` (besides project and out)."""
         settings.set_show_handled_marks_in_export(self.handled.isChecked())
-        return {"template": self.template.currentData(), "flags_as_comments": self.flags.isChecked(),
-                "handled_marks": self.handled.isChecked(),
-                "findings_as_comments": self.findings.isChecked(),
-                "traditional": self.traditional.currentData()}
+        return {
+            "template": self.template.currentData(),
+            "flags_as_comments": self.flags.isChecked(),
+            "handled_marks": self.handled.isChecked(),
+            "findings_as_comments": self.findings.isChecked(),
+            "traditional": self.traditional.currentData(),
+        }
 
     def out_path(self) -> Path:
         return Path(self.path.text().strip())

@@ -25,7 +25,9 @@ class MarkDialog(QDialog):
             self.name = QLineEdit(settings.account_name())
             self.name.setToolTip(self.tr("Marks carry this name; change it later in Preferences"))
             form.addRow(self.tr("Your name"), self.name)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

@@ -23,15 +23,20 @@ class RecoveryDialog(QDialog):
         self.discard_all = False
         self.setWindowTitle(self.tr("Restore unsaved work"))
         layout = QVBoxLayout(self)
-        label = QLabel(self.tr("editor-app was not closed properly. These documents have unsaved "
-                               "changes that were kept in recovery files:"))
+        label = QLabel(
+            self.tr(
+                "editor-app was not closed properly. These documents have unsaved "
+                "changes that were kept in recovery files:"
+            )
+        )
         label.setWordWrap(True)
         layout.addWidget(label)
         self.list = QListWidget()
         for recovery in recoveries:
             name = recovery.original.name if recovery.original else self.tr("Untitled document")
-            item = QListWidgetItem(self.tr("%1 — kept %2").replace("%1", name).replace(
-                "%2", local_time(recovery.saved_at)))
+            item = QListWidgetItem(
+                self.tr("%1 — kept %2").replace("%1", name).replace("%2", local_time(recovery.saved_at))
+            )
             item.setToolTip(str(recovery.original or recovery.path))  # the full path, when names repeat
             self.list.addItem(item)
         self.list.setCurrentRow(0)
@@ -55,10 +60,12 @@ class RecoveryDialog(QDialog):
 
     def _discard(self) -> None:
         answer = QMessageBox.question(  # the recovery copies are the only copies of that work
-            self, self.tr("Discard unsaved work?"),
+            self,
+            self.tr("Discard unsaved work?"),
             self.tr("The unsaved changes in these documents will be lost for good."),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer != QMessageBox.StandardButton.Discard:
             return
         self.discard_all = True

@@ -74,12 +74,16 @@ class RulesDialog(QDialog):
     def _rules_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        hint = QLabel(self.tr("Untick a rule to switch it off for you; the counts are findings in the open issue."))
+        hint = QLabel(
+            self.tr("Untick a rule to switch it off for you; the counts are findings in the open issue.")
+        )
         hint.setWordWrap(True)
         layout.addWidget(hint)
         split = QSplitter()
         self.rules_tree = QTreeWidget()
-        self.rules_tree.setHeaderLabels([self.tr("Rule"), self.tr("Category"), self.tr("Level"), self.tr("Found")])
+        self.rules_tree.setHeaderLabels(
+            [self.tr("Rule"), self.tr("Category"), self.tr("Level"), self.tr("Found")]
+        )
         self.rules_tree.setColumnWidth(0, 360)
         self.rules_tree.currentItemChanged.connect(lambda item, _old: self._show_rule(item))
         self.rules_tree.itemChanged.connect(self._rule_toggled)
@@ -115,13 +119,23 @@ class RulesDialog(QDialog):
                     self.rules_tree.addTopLevelItem(item)
                     continue
                 name = str(data.get("pack") or path.stem) if isinstance(data, dict) else path.stem
-                pack_item = QTreeWidgetItem([f"{name}（{origin}）", "", "", str(sum(counts[r.id] for r in rules))])
+                pack_item = QTreeWidgetItem(
+                    [f"{name}（{origin}）", "", "", str(sum(counts[r.id] for r in rules))]
+                )
                 self.rules_tree.addTopLevelItem(pack_item)
                 for rule in rules:
-                    item = QTreeWidgetItem([rule.message.replace("{text}", "…").replace("{suggestion}", "…"),
-                                            rule.category, levels.get(rule.level, rule.level), str(counts[rule.id])])
+                    item = QTreeWidgetItem(
+                        [
+                            rule.message.replace("{text}", "…").replace("{suggestion}", "…"),
+                            rule.category,
+                            levels.get(rule.level, rule.level),
+                            str(counts[rule.id]),
+                        ]
+                    )
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                    item.setCheckState(0, Qt.CheckState.Unchecked if rule.id in off else Qt.CheckState.Checked)
+                    item.setCheckState(
+                        0, Qt.CheckState.Unchecked if rule.id in off else Qt.CheckState.Checked
+                    )
                     item.setData(0, RULE_ROLE, rule)
                     pack_item.addChild(item)
         self.rules_tree.blockSignals(False)
@@ -161,7 +175,9 @@ class RulesDialog(QDialog):
     def _dictionary_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        hint = QLabel(self.tr("One term per line: names, places and house words the checker should never flag."))
+        hint = QLabel(
+            self.tr("One term per line: names, places and house words the checker should never flag.")
+        )
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.dictionary = QPlainTextEdit()
@@ -276,7 +292,9 @@ class RulesDialog(QDialog):
         self.save_house_button.setEnabled(True)
 
     def new_house_file(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("New rule file"), self.tr("File name:"), text="house.yaml")
+        name, ok = QInputDialog.getText(
+            self, self.tr("New rule file"), self.tr("File name:"), text="house.yaml"
+        )
         if not ok or not name.strip():
             return
         name = name.strip()

@@ -21,8 +21,11 @@ from editor_app.layout.templates import get_template
 from editor_app.model.ops import SetField
 
 TITLE_PT, DECK_PT = 22.0, 14.0
-FIT_STYLES = {"fits": "background:#e8f5e9; color:#1b5e20;", "overset": "background:#c62828; color:white;",
-              "underset": "background:#fff8e1; color:#8d6e00;"}
+FIT_STYLES = {
+    "fits": "background:#e8f5e9; color:#1b5e20;",
+    "overset": "background:#c62828; color:white;",
+    "underset": "background:#fff8e1; color:#8d6e00;",
+}
 
 
 def headline_limit(template, slot, size_pt: float) -> int:
@@ -68,8 +71,10 @@ class ArticleForm(QWidget):
         title.set_base_style("font-size: 15pt; font-weight: bold;")
         field("subtitle", self.tr("Deck (副题)"), "——", size=DECK_PT)
         dateline_row = QHBoxLayout()
-        for path, label, hint in (("dateline", self.tr("Dateline"), "本报讯"),
-                                  ("author_line", self.tr("Author line"), "（记者 ×× 通讯员 ××）")):
+        for path, label, hint in (
+            ("dateline", self.tr("Dateline"), "本报讯"),
+            ("author_line", self.tr("Author line"), "（记者 ×× 通讯员 ××）"),
+        ):
             edit = FieldEdit(session, block.id, path)
             edit.setAccessibleName(label)
             edit.setPlaceholderText(hint)
@@ -79,10 +84,12 @@ class ArticleForm(QWidget):
         slot_row = QHBoxLayout()
         self.slot_box = QComboBox()
         self.slot_box.addItem(self.tr("(no slot)"), None)
-        for slot in (self.template.slots if self.template else ()):
+        for slot in self.template.slots if self.template else ():
             # the capacity is in lines of the column measure, all columns together
             label = self.tr("%1 · %2 col. · %3 lines in all").replace("%1", slot.name)
-            self.slot_box.addItem(label.replace("%2", str(slot.columns)).replace("%3", str(slot.lines)), slot.id)
+            self.slot_box.addItem(
+                label.replace("%2", str(slot.columns)).replace("%3", str(slot.lines)), slot.id
+            )
         self.slot_box.setEnabled(self.slot_box.count() > 1)  # a manuscript page has nothing to choose
         self.slot_box.currentIndexChanged.connect(self._slot_chosen)
         slot_row.addWidget(self.slot_box)
@@ -106,7 +113,8 @@ class ArticleForm(QWidget):
         self.body = BodyEditor(session, block.id)
         self.body.setPlaceholderText(self.tr("Body text: one paragraph per line"))
         self.body.cursorPositionChanged.connect(
-            lambda: self.subhead_action.setChecked(self.body.current_is_subhead()))
+            lambda: self.subhead_action.setChecked(self.body.current_is_subhead())
+        )
         layout.addWidget(self.body, 1)
         byline = QFormLayout()
         self.fields["byline"] = edit = FieldEdit(session, block.id, "byline")
@@ -160,18 +168,24 @@ class ArticleForm(QWidget):
         if fit is None and not (self.template and self.template.slots):
             return self.tr("This page's template has no slots to fit into")
         if fit is None:
-            return self.tr("Auto layout sizes the block to its text: choose a slot, or fix its place, to plan "
-                           "its length")
+            return self.tr(
+                "Auto layout sizes the block to its text: choose a slot, or fix its place, to plan its length"
+            )
         if fit.continued:
             return self.tr("Does not fit on the page: set on a continuation page")
         if fit.state == "overset":
             return self.tr("Overset by %n line(s) (≈ %1 characters to cut)", "", fit.delta_lines).replace(
-                "%1", str(fit.delta_chars))
+                "%1", str(fit.delta_chars)
+            )
         if fit.state == "underset":
             return self.tr("Short by %n line(s) (≈ %1 characters to add)", "", -fit.delta_lines).replace(
-                "%1", str(-fit.delta_chars))
-        return self.tr("Fits: %1 of %2 lines").replace("%1", str(fit.lines_needed)).replace(
-            "%2", str(fit.capacity))
+                "%1", str(-fit.delta_chars)
+            )
+        return (
+            self.tr("Fits: %1 of %2 lines")
+            .replace("%1", str(fit.lines_needed))
+            .replace("%2", str(fit.capacity))
+        )
 
     def update_fit(self) -> None:
         """Show how the article fits. It needs the page composed, so the block editor calls it once the page

@@ -36,8 +36,9 @@ class BlockEditor(QWidget):
 
     def show_nothing(self) -> None:
         self.block_id = self.page_id = None
-        hint = QLabel(self.tr("Select a page or a block in the outline, or add an article from the "
-                              "Insert menu."))
+        hint = QLabel(
+            self.tr("Select a page or a block in the outline, or add an article from the Insert menu.")
+        )
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
         self._set_form(hint, self.tr("Nothing selected"))
@@ -60,8 +61,12 @@ class BlockEditor(QWidget):
     def show_block(self, block_id: str) -> None:
         page, _, block = self.session.issue.find_block(block_id)
         self.block_id, self.page_id = block_id, page.id
-        names = {"article": self.tr("Article"), "banner": self.tr("Banner headline"),
-                 "editor_note": self.tr("Editor's note"), "photo": self.tr("Photo")}
+        names = {
+            "article": self.tr("Article"),
+            "banner": self.tr("Banner headline"),
+            "editor_note": self.tr("Editor's note"),
+            "photo": self.tr("Photo"),
+        }
         self._set_form(FORMS[block.type](self.session, page, block), names[block.type])
 
     def show_page(self, page_id: str) -> None:

@@ -61,6 +61,8 @@ def highlight_format(kind: str) -> QTextCharFormat:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(CHANGE_RED)
     return fmt
+
+
 LEVEL_COLOURS = {"error": QColor("#d32f2f"), "warning": QColor("#ef6c00"), "info": QColor("#1976d2")}
 
 
@@ -154,8 +156,11 @@ class BodyEditor(QPlainTextEdit):
     # --- find matches and 核红 -------------------------------------------------------------------
     def _line_ranges(self, kinds: tuple[str, ...]):
         """(TextRange, line, Qt start, Qt end) of the session's highlights in this block's paragraphs."""
-        ranges = [r for r in getattr(self.session, "highlights", ()) if r.block_id == self.block_id
-                  and r.kind in kinds and r.path.startswith("paragraph:")]
+        ranges = [
+            r
+            for r in getattr(self.session, "highlights", ())
+            if r.block_id == self.block_id and r.kind in kinds and r.path.startswith("paragraph:")
+        ]
         if not ranges:
             return []
         lines = {f"paragraph:{p.id}": (n, p.text) for n, p in enumerate(self._block().paragraphs)}
@@ -211,8 +216,9 @@ class BodyEditor(QPlainTextEdit):
             rect = self.cursorRect(cursor)
             x, bottom = rect.left() + 0.5, rect.bottom() + 1
             painter.drawLine(QPointF(x, rect.top() + 2), QPointF(x, bottom))  # a caret where text went
-            painter.drawPolygon(QPolygonF([QPointF(x - 4, bottom + 3), QPointF(x + 4, bottom + 3),
-                                           QPointF(x, bottom - 2)]))
+            painter.drawPolygon(
+                QPolygonF([QPointF(x - 4, bottom + 3), QPointF(x + 4, bottom + 3), QPointF(x, bottom - 2)])
+            )
         painter.end()
 
     def _change_at(self, pos) -> str | None:
@@ -277,8 +283,16 @@ class BodyEditor(QPlainTextEdit):
             return None
         self._commit()
         self.session.seal_typing()
-        return add_mark(self.session, self.block_id, span[0], span[1], span[2], note, suggestion,
-                        text=self.tr("Add proofreading mark"))
+        return add_mark(
+            self.session,
+            self.block_id,
+            span[0],
+            span[1],
+            span[2],
+            note,
+            suggestion,
+            text=self.tr("Add proofreading mark"),
+        )
 
     def _ask_mark(self) -> None:
         from editor_app.gui.dialogs.mark_dialog import MarkDialog
@@ -335,8 +349,12 @@ class BodyEditor(QPlainTextEdit):
         flag = self._mark_at(pos)
         if flag is not None:
             if flag.suggestion is not None:
-                accept = QAction(self.tr("Accept mark: 「%1」→「%2」").replace("%1", flag.location.quote)
-                                 .replace("%2", flag.suggestion), menu)
+                accept = QAction(
+                    self.tr("Accept mark: 「%1」→「%2」")
+                    .replace("%1", flag.location.quote)
+                    .replace("%2", flag.suggestion),
+                    menu,
+                )
                 accept.triggered.connect(lambda: accept_mark(self.session, flag, self.tr("Accept mark")))
                 menu.insertAction(first, accept)
             reject = QAction(self.tr("Reject mark"), menu)

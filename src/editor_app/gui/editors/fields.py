@@ -89,9 +89,14 @@ class FieldEdit(QLineEdit):
             if r.block_id != self.block_id or r.path != self.path or r.kind == "deleted" or r.end > len(text):
                 continue
             start = utf16_offset(text, r.start)
-            attributes.append(QInputMethodEvent.Attribute(
-                QInputMethodEvent.AttributeType.TextFormat, start - self.cursorPosition(),
-                utf16_offset(text, r.end) - start, highlight_format(r.kind)))
+            attributes.append(
+                QInputMethodEvent.Attribute(
+                    QInputMethodEvent.AttributeType.TextFormat,
+                    start - self.cursorPosition(),
+                    utf16_offset(text, r.end) - start,
+                    highlight_format(r.kind),
+                )
+            )
         if attributes or getattr(self, "_formatted", False):
             self._formatted = bool(attributes)
             QCoreApplication.sendEvent(self, QInputMethodEvent("", attributes))
@@ -105,12 +110,19 @@ class FieldEdit(QLineEdit):
         if block_id not in ("", self.block_id):
             return
         checker = self.session.checker
-        findings = [f for f in checker.by_block.get(self.block_id, ())
-                    if f.location and f.location.field == self.path]
+        findings = [
+            f for f in checker.by_block.get(self.block_id, ()) if f.location and f.location.field == self.path
+        ]
         if findings:
             self.setStyleSheet(self.base_style + "border: 1px solid #bbb; border-bottom: 2px solid #d32f2f;")
-            self.setToolTip("\n".join(f"「{f.text}」→「{'、'.join(f.suggestions)}」 {f.message}"
-                                       if f.suggestions else f"「{f.text}」 {f.message}" for f in findings))
+            self.setToolTip(
+                "\n".join(
+                    f"「{f.text}」→「{'、'.join(f.suggestions)}」 {f.message}"
+                    if f.suggestions
+                    else f"「{f.text}」 {f.message}"
+                    for f in findings
+                )
+            )
         else:
             self.setStyleSheet(self.base_style)
             self.setToolTip("")
@@ -141,8 +153,10 @@ class FieldEdit(QLineEdit):
         value = text if (text or not self.optional) else None
         if (get_field(self._block(), self.path) or "") == text:
             return
-        self.session.apply(SetField(self.block_id, self.path, value), self.tr("Edit %1").replace(
-            "%1", self.accessibleName() or self.path))
+        self.session.apply(
+            SetField(self.block_id, self.path, value),
+            self.tr("Edit %1").replace("%1", self.accessibleName() or self.path),
+        )
         self._update_counter()
 
     def focusOutEvent(self, event):  # noqa: N802

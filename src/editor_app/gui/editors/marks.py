@@ -18,7 +18,7 @@ from editor_app.rounds import current_round
 def locate(flag: Flag, text: str) -> tuple[int, int] | None:
     """The mark's span in `text` now: where it was, else the nearest copy of its quote, else None."""
     loc = flag.location
-    if text[loc.start:loc.end] == loc.quote:
+    if text[loc.start : loc.end] == loc.quote:
         return loc.start, loc.end
     if not loc.quote:
         return None
@@ -34,17 +34,34 @@ def locate(flag: Flag, text: str) -> tuple[int, int] | None:
 
 
 def open_marks(issue, block_id: str, path: str) -> list[Flag]:
-    return [f for f in issue.flags
-            if f.status == "open" and f.location.block == block_id and f.location.field == path]
+    return [
+        f
+        for f in issue.flags
+        if f.status == "open" and f.location.block == block_id and f.location.field == path
+    ]
 
 
-def add_mark(session, block_id: str, path: str, start: int, end: int, note: str, suggestion: str | None,
-             author: str = "", text: str = "") -> Flag:
+def add_mark(
+    session,
+    block_id: str,
+    path: str,
+    start: int,
+    end: int,
+    note: str,
+    suggestion: str | None,
+    author: str = "",
+    text: str = "",
+) -> Flag:
     _, _, block = session.issue.find_block(block_id)
     value = get_field(block, path) or ""
-    flag = Flag(Location(block_id, path, start, end, value[start:end]), category="校对", note=note,
-                suggestion=suggestion or None, author=author or settings.user_name(),
-                round=current_round(session.issue))
+    flag = Flag(
+        Location(block_id, path, start, end, value[start:end]),
+        category="校对",
+        note=note,
+        suggestion=suggestion or None,
+        author=author or settings.user_name(),
+        round=current_round(session.issue),
+    )
     session.apply(AddFlag(flag), text or "Add mark")
     return flag
 
@@ -56,11 +73,17 @@ def accept_mark(session, flag: Flag, text: str = "") -> bool:
     span = locate(flag, value)
     if span is None or flag.suggestion is None:
         return False
-    new_value = value[:span[0]] + flag.suggestion + value[span[1]:]
+    new_value = value[: span[0]] + flag.suggestion + value[span[1] :]
     session.seal_typing()
-    session.apply(Batch([SetField(flag.location.block, flag.location.field, new_value),
-                         ResolveFlag(flag.id, "accepted", settings.user_name(), now_iso())]),
-                  text or "Accept mark")
+    session.apply(
+        Batch(
+            [
+                SetField(flag.location.block, flag.location.field, new_value),
+                ResolveFlag(flag.id, "accepted", settings.user_name(), now_iso()),
+            ]
+        ),
+        text or "Accept mark",
+    )
     session.seal_typing()
     return True
 

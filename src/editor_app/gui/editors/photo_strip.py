@@ -33,6 +33,8 @@ IMAGE_PATTERNS = "(*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp)"
 def image_filter() -> str:
     """The file dialog's filter, in the interface language."""
     return QCoreApplication.translate("PhotoStrip", "Images") + " " + IMAGE_PATTERNS
+
+
 THUMB = 112
 
 
@@ -42,8 +44,12 @@ def thumbnail(project, image: str | None, size: int = THUMB) -> QPixmap:
         pixmap.loadFromData(project.images[image])
     if pixmap.isNull():
         return pixmap
-    return pixmap.scaled(size, size * 3 // 4 + 12, Qt.AspectRatioMode.KeepAspectRatio,
-                         Qt.TransformationMode.SmoothTransformation)
+    return pixmap.scaled(
+        size,
+        size * 3 // 4 + 12,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
 
 
 def read_image_into_project(parent, project, path: Path) -> str | None:
@@ -51,9 +57,11 @@ def read_image_into_project(parent, project, path: Path) -> str | None:
     try:
         return project.add_image_file(path)
     except EditorError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("PhotoStrip", "Not an image"),
-                            QCoreApplication.translate("PhotoStrip", "This file cannot be used as a picture:")
-                            + f"\n{exc}")
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("PhotoStrip", "Not an image"),
+            QCoreApplication.translate("PhotoStrip", "This file cannot be used as a picture:") + f"\n{exc}",
+        )
         return None
 
 
@@ -111,8 +119,9 @@ class PhotoCard(QFrame):
     def replace_with(self, path: Path) -> bool:
         key = read_image_into_project(self, self.session.project, path)
         if key:
-            self.session.apply(SetField(self.block_id, f"photo:{self.photo_id}:image", key),
-                               self.tr("Replace picture"))
+            self.session.apply(
+                SetField(self.block_id, f"photo:{self.photo_id}:image", key), self.tr("Replace picture")
+            )
         return key is not None
 
     def _remove(self) -> None:
@@ -174,8 +183,7 @@ class PhotoStrip(QWidget):
         if key is None:
             return False
         _, _, block = self.session.issue.find_block(self.block_id)
-        self.session.apply(AddPhoto(self.block_id, len(block.photos), Photo(image=key)),
-                           self.tr("Add photo"))
+        self.session.apply(AddPhoto(self.block_id, len(block.photos), Photo(image=key)), self.tr("Add photo"))
         self.show_last_card()  # the new photo waits for its caption: bring it into view
         return True
 

@@ -22,10 +22,12 @@ class PlacementBox(QWidget):
         self.auto.setToolTip(self.tr("Let auto layout place this block; untick to fix it where it is"))
         row.addWidget(self.auto)
         self.spins: dict[str, QSpinBox] = {}
-        for key, label, tip in (("column", self.tr("Column"), self.tr("First column (1 = leftmost)")),
-                                ("span", self.tr("Columns"), self.tr("Columns the block spans")),
-                                ("top", self.tr("Line"), self.tr("First line (1 = top of the text area)")),
-                                ("height", self.tr("Lines"), self.tr("Depth of the block in body lines"))):
+        for key, label, tip in (
+            ("column", self.tr("Column"), self.tr("First column (1 = leftmost)")),
+            ("span", self.tr("Columns"), self.tr("Columns the block spans")),
+            ("top", self.tr("Line"), self.tr("First line (1 = top of the text area)")),
+            ("height", self.tr("Lines"), self.tr("Depth of the block in body lines")),
+        ):
             row.addWidget(QLabel(label))
             spin = QSpinBox()
             spin.setRange(1, 999)
@@ -73,8 +75,12 @@ class PlacementBox(QWidget):
             widget.blockSignals(False)
 
     def _typed(self) -> Placement:
-        return Placement(self.spins["column"].value() - 1, self.spins["span"].value(), self.spins["top"].value() - 1,
-                         self.spins["height"].value())
+        return Placement(
+            self.spins["column"].value() - 1,
+            self.spins["span"].value(),
+            self.spins["top"].value() - 1,
+            self.spins["height"].value(),
+        )
 
     def _numbers_changed(self) -> None:
         current = self._current()

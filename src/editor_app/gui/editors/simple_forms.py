@@ -34,9 +34,16 @@ class _FieldsForm(QWidget):
 
 class BannerForm(_FieldsForm):
     def __init__(self, session, page, block, parent=None):
-        super().__init__(session, block, [("kicker", self.tr("Kicker (引题)"), True),
-                                          ("title", self.tr("Banner headline (通栏标题)"), False),
-                                          ("subtitle", self.tr("Deck (副题)"), True)], parent)
+        super().__init__(
+            session,
+            block,
+            [
+                ("kicker", self.tr("Kicker (引题)"), True),
+                ("title", self.tr("Banner headline (通栏标题)"), False),
+                ("subtitle", self.tr("Deck (副题)"), True),
+            ],
+            parent,
+        )
         self.layout_.addStretch(1)
 
 
@@ -54,8 +61,12 @@ class NoteForm(_FieldsForm):
 
 class PhotoBlockForm(_FieldsForm):
     def __init__(self, session, page, block, parent=None):
-        super().__init__(session, block, [("caption", self.tr("Caption (图片说明)"), False),
-                                          ("credit", self.tr("Credit"), True)], parent)
+        super().__init__(
+            session,
+            block,
+            [("caption", self.tr("Caption (图片说明)"), False), ("credit", self.tr("Credit"), True)],
+            parent,
+        )
         self.thumb = QLabel()
         self.thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumb.setMinimumHeight(200)
@@ -141,9 +152,14 @@ class IssueForm(QWidget):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.edits = {}
-        fields = (("publication", self.tr("Publication")), ("number", self.tr("Issue number")),
-                  ("total_number", self.tr("Total number")), ("date", self.tr("Date (YYYY-MM-DD)")),
-                  ("organizer", self.tr("Compiled by")), ("permit", self.tr("Permit number")))
+        fields = (
+            ("publication", self.tr("Publication")),
+            ("number", self.tr("Issue number")),
+            ("total_number", self.tr("Total number")),
+            ("date", self.tr("Date (YYYY-MM-DD)")),
+            ("organizer", self.tr("Compiled by")),
+            ("permit", self.tr("Permit number")),
+        )
         for name, label in fields:
             edit = QLineEdit()
             defer_undo(edit)

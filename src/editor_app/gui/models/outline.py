@@ -85,12 +85,18 @@ class OutlineModel(QAbstractItemModel):
 
     def _fits_changed(self) -> None:
         """The page was composed again after a pause: every article's fit colour and tooltip may change."""
-        roles = [FIT_ROLE, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DisplayRole]
+        roles = [
+            FIT_ROLE,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.DisplayRole,
+        ]
         for page_node in self._root.children[0].children if self._root.children else ():
             if page_node.children:
                 first, last = page_node.children[0], page_node.children[-1]
-                self.dataChanged.emit(self.createIndex(first.row, 0, first), self.createIndex(last.row, 0, last),
-                                      roles)
+                self.dataChanged.emit(
+                    self.createIndex(first.row, 0, first), self.createIndex(last.row, 0, last), roles
+                )
 
     def node(self, index: QModelIndex) -> Node:
         return index.internalPointer() if index.isValid() else self._root
@@ -149,8 +155,13 @@ class OutlineModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 kind = self._type_name(node)
                 if fit:
-                    return kind + "\n" + self.tr("%n line(s) needed, slot holds %1", "", fit.lines_needed).replace(
-                        "%1", str(fit.capacity))
+                    return (
+                        kind
+                        + "\n"
+                        + self.tr("%n line(s) needed, slot holds %1", "", fit.lines_needed).replace(
+                            "%1", str(fit.capacity)
+                        )
+                    )
                 return kind
         return None
 
@@ -161,9 +172,15 @@ class OutlineModel(QAbstractItemModel):
 
     def _type_name(self, node: Node) -> str:
         if node.kind == "block":
-            return {"banner": self.tr("Banner"), "editor_note": self.tr("Note"),
-                    "article": self.tr("Article"), "photo": self.tr("Photo")}[node.obj.type]
-        return {"issue": self.tr("Issue"), "page": self.tr("Page"), "photo": self.tr("Photo")}.get(node.kind, "")
+            return {
+                "banner": self.tr("Banner"),
+                "editor_note": self.tr("Note"),
+                "article": self.tr("Article"),
+                "photo": self.tr("Photo"),
+            }[node.obj.type]
+        return {"issue": self.tr("Issue"), "page": self.tr("Page"), "photo": self.tr("Photo")}.get(
+            node.kind, ""
+        )
 
     def _label(self, node: Node) -> str:
         if node.kind == "issue":

@@ -108,7 +108,11 @@ class PageCanvas(QWidget):
         page, composed = self.composed_at(pos)
         if composed is not None:
             self.block_clicked.emit(composed.block_id)
-            if event.button() == Qt.MouseButton.LeftButton and page.continuation == 0 and not page.template.flowing:
+            if (
+                event.button() == Qt.MouseButton.LeftButton
+                and page.continuation == 0
+                and not page.template.flowing
+            ):
                 _, x, y = self.locate(pos)
                 self.drag = _Drag(page, composed, self._edge(composed, x, y), x, y, composed.place)
         super().mousePressEvent(event)
@@ -120,8 +124,11 @@ class PageCanvas(QWidget):
             shape = Qt.CursorShape.ArrowCursor
             if composed is not None and page.continuation == 0 and not page.template.flowing:
                 _, x, y = self.locate(pos)
-                shape = {"right": Qt.CursorShape.SizeHorCursor, "bottom": Qt.CursorShape.SizeVerCursor,
-                         "move": Qt.CursorShape.OpenHandCursor}[self._edge(composed, x, y)]
+                shape = {
+                    "right": Qt.CursorShape.SizeHorCursor,
+                    "bottom": Qt.CursorShape.SizeVerCursor,
+                    "move": Qt.CursorShape.OpenHandCursor,
+                }[self._edge(composed, x, y)]
             self.setCursor(shape)
             return
         origin = self._origins()[self.pages.index(self.drag.page)]
@@ -151,18 +158,30 @@ class PageCanvas(QWidget):
             painter.fillRect(int(ox + SHADOW), int(oy + SHADOW), int(w), int(h), QColor(0, 0, 0, 90))
             painter.save()
             painter.translate(ox, oy)
-            paint_page(painter, page, self.scale, highlight=self.highlight, marks=self.marks, tags=self.tags,
-                       images=self.images)
+            paint_page(
+                painter,
+                page,
+                self.scale,
+                highlight=self.highlight,
+                marks=self.marks,
+                tags=self.tags,
+                images=self.images,
+            )
             if page.continuation and not page.template.flowing:
                 painter.setPen(QColor("#c62828"))
-                painter.drawText(QPointF(6, 14), self.tr("Continuation: what page %1 could not hold").replace(
-                    "%1", str(page.page.number)))
+                painter.drawText(
+                    QPointF(6, 14),
+                    self.tr("Continuation: what page %1 could not hold").replace("%1", str(page.page.number)),
+                )
             if self.drag is not None and self.drag.page is page and self.drag.target is not None:
                 ghost = page.grid.rect(self.drag.target)
                 painter.setPen(QPen(QColor("#1976d2"), 2, Qt.PenStyle.DashLine))
                 painter.setBrush(QColor(25, 118, 210, 40))
-                painter.drawRect(QRectF(ghost.x * self.scale, ghost.y * self.scale, ghost.w * self.scale,
-                                        ghost.h * self.scale))
+                painter.drawRect(
+                    QRectF(
+                        ghost.x * self.scale, ghost.y * self.scale, ghost.w * self.scale, ghost.h * self.scale
+                    )
+                )
             painter.restore()
         painter.end()
 
@@ -237,8 +256,12 @@ class PagePreview(QWidget):
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll.setStyleSheet("QScrollArea { background: #5f6b73; border: none; }")
         self.canvas = PageCanvas()
-        self.canvas.setToolTip(self.tr("Click a block to edit it, drag it (or its right or bottom edge) to move "
-                                       "or resize it on the grid; Ctrl+wheel zooms"))
+        self.canvas.setToolTip(
+            self.tr(
+                "Click a block to edit it, drag it (or its right or bottom edge) to move "
+                "or resize it on the grid; Ctrl+wheel zooms"
+            )
+        )
         self.canvas.block_clicked.connect(self.block_clicked)
         self.canvas.place_requested.connect(self.place_requested)
         self.canvas.zoom_requested.connect(self.zoom_by)
@@ -315,7 +338,8 @@ class PagePreview(QWidget):
             width_pt = max(p.width for p in self.last_pages) * PT_PER_MM
             self.canvas.set_zoom(max(0.2, available / width_pt))
         elif self.zoom_box.currentIndex() >= 0 and self.zoom_box.currentText() == self.zoom_box.itemText(
-                self.zoom_box.currentIndex()):
+            self.zoom_box.currentIndex()
+        ):
             self.canvas.set_zoom(float(self.zoom_box.currentData()))
         self._show_zoom()
 

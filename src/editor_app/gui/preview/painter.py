@@ -78,8 +78,14 @@ class PagePainter:
         return self._decoded[key]
 
     # --- the page -----------------------------------------------------------------------------
-    def page(self, page: ComposedPage, highlight: str | None = None, marks: list[Mark] | None = None,
-             fit_tags: dict[str, tuple[str, int, int]] | None = None, paper: bool = True) -> None:
+    def page(
+        self,
+        page: ComposedPage,
+        highlight: str | None = None,
+        marks: list[Mark] | None = None,
+        fit_tags: dict[str, tuple[str, int, int]] | None = None,
+        paper: bool = True,
+    ) -> None:
         p = self.p
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -92,8 +98,15 @@ class PagePainter:
                 p.fillRect(self.rect(composed.rect).adjusted(-2, -2, 2, 2), SELECTED)
         self.furniture(page)
         for rule in page.rules:
-            p.setPen(QPen(QColor(f"#{rule.color}") if rule.color else INK, max(0.6, rule.weight_pt * MM_PER_PT * self.s)))
-            p.drawLine(QPointF(rule.x1 * self.s, rule.y1 * self.s), QPointF(rule.x2 * self.s, rule.y2 * self.s))
+            p.setPen(
+                QPen(
+                    QColor(f"#{rule.color}") if rule.color else INK,
+                    max(0.6, rule.weight_pt * MM_PER_PT * self.s),
+                )
+            )
+            p.drawLine(
+                QPointF(rule.x1 * self.s, rule.y1 * self.s), QPointF(rule.x2 * self.s, rule.y2 * self.s)
+            )
         for composed in page.blocks:
             self.block(composed)
         if marks:
@@ -109,8 +122,12 @@ class PagePainter:
         for line in page.masthead:
             self.line(line)
         for rule in page.masthead_rules:
-            self.p.setPen(QPen(QColor(f"#{rule.color}") if rule.color else INK, rule.weight_pt * MM_PER_PT * self.s))
-            self.p.drawLine(QPointF(rule.x1 * self.s, rule.y1 * self.s), QPointF(rule.x2 * self.s, rule.y2 * self.s))
+            self.p.setPen(
+                QPen(QColor(f"#{rule.color}") if rule.color else INK, rule.weight_pt * MM_PER_PT * self.s)
+            )
+            self.p.drawLine(
+                QPointF(rule.x1 * self.s, rule.y1 * self.s), QPointF(rule.x2 * self.s, rule.y2 * self.s)
+            )
             if rule.style.startswith("thin"):
                 y = (rule.y1 - 1.0) * self.s
                 self.p.setPen(QPen(self.p.pen().color(), 0.5 * MM_PER_PT * self.s))
@@ -126,8 +143,13 @@ class PagePainter:
             self.p.setPen(INK)
             align = style.align or "left"
             width = QFontMetricsF(qf).horizontalAdvance(page.folio)
-            x = left * self.s if align == "left" else ((left + right) / 2 * self.s - width / 2 if align == "center"
-                                                        else right * self.s - width)
+            x = (
+                left * self.s
+                if align == "left"
+                else (
+                    (left + right) / 2 * self.s - width / 2 if align == "center" else right * self.s - width
+                )
+            )
             self.p.drawText(QPointF(x, y * self.s), page.folio)
             if style.border:
                 rule_y = (y + 1.5) * self.s
@@ -239,15 +261,30 @@ def fit_tags(pages: list[ComposedPage]) -> dict[str, tuple[str, int, int]]:
         for composed in page.blocks:
             chars = page.template.column_chars
             if composed.state == "overset":
-                tags[composed.block_id] = (overset_tag(composed.overset_lines, composed.overset_lines * chars), 1, 0)
+                tags[composed.block_id] = (
+                    overset_tag(composed.overset_lines, composed.overset_lines * chars),
+                    1,
+                    0,
+                )
             elif composed.state == "underset":
-                tags[composed.block_id] = (underset_tag(composed.underset_lines, composed.underset_lines * chars),
-                                           -1, 0)
+                tags[composed.block_id] = (
+                    underset_tag(composed.underset_lines, composed.underset_lines * chars),
+                    -1,
+                    0,
+                )
     return tags
 
 
-def paint_page(painter: QPainter, page: ComposedPage, scale: float, *, highlight: str | None = None,
-               marks: list[Mark] | None = None, tags: dict | None = None, paper: bool = True,
-               images: dict[str, bytes] | None = None) -> None:
+def paint_page(
+    painter: QPainter,
+    page: ComposedPage,
+    scale: float,
+    *,
+    highlight: str | None = None,
+    marks: list[Mark] | None = None,
+    tags: dict | None = None,
+    paper: bool = True,
+    images: dict[str, bytes] | None = None,
+) -> None:
     """Draw one composed page with 1 mm = `scale` device units."""
     PagePainter(painter, scale, images).page(page, highlight, marks, tags, paper)

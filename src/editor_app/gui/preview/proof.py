@@ -16,8 +16,9 @@ PDF_DPI = 300
 
 def _page_size(composed) -> QPageSize:
     template = composed.template
-    return QPageSize(QSizeF(template.page_width_mm, template.page_height_mm), QPageSize.Unit.Millimeter,
-                     template.name)
+    return QPageSize(
+        QSizeF(template.page_width_mm, template.page_height_mm), QPageSize.Unit.Millimeter, template.name
+    )
 
 
 def _composed_pages(session, pages) -> list:

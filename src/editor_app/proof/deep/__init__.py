@@ -40,8 +40,17 @@ class DeepDataError(Exception):
 class DeepChecker:
     """Runs the deep pass over a text or an issue; see the module docstring."""
 
-    def __init__(self, tables, lm, idioms: list[str], phrases: list[str], rules=None,
-                 user_terms: Iterable[str] = (), settings=None, word_pairs: Iterable[tuple[str, str]] = ()):
+    def __init__(
+        self,
+        tables,
+        lm,
+        idioms: list[str],
+        phrases: list[str],
+        rules=None,
+        user_terms: Iterable[str] = (),
+        settings=None,
+        word_pairs: Iterable[tuple[str, str]] = (),
+    ):
         from editor_app.proof.deep.context import ContextScorer
         from editor_app.proof.deep.idioms import PhraseMatcher
 
@@ -72,8 +81,11 @@ class DeepChecker:
             lm = TrigramLM.load(paths.resource("typo", FILE))
             idioms = read_list(folder / "idioms.txt")
             phrases = read_list(folder / "set_phrases.txt")
-            pairs = [(cols[0], cols[1]) for cols in (line.split("\t") for line in read_list(folder / "word_pairs.tsv"))
-                     if len(cols) >= 2]
+            pairs = [
+                (cols[0], cols[1])
+                for cols in (line.split("\t") for line in read_list(folder / "word_pairs.tsv"))
+                if len(cols) >= 2
+            ]
             own = read_list(paths.resource("typo", "supplement.txt"))
         except (OSError, ContextLMError) as exc:
             raise DeepDataError(f"the deep pass cannot read its data: {exc}") from exc
@@ -85,8 +97,14 @@ class DeepChecker:
         return deep
 
     # -- public ----------------------------------------------------------------------------------
-    def check_text(self, text: str, scope: str = "body", context: str | None = None,
-                   names: Iterable[str] | None = None, location: FindingLocation | None = None) -> list[Finding]:
+    def check_text(
+        self,
+        text: str,
+        scope: str = "body",
+        context: str | None = None,
+        names: Iterable[str] | None = None,
+        location: FindingLocation | None = None,
+    ) -> list[Finding]:
         """Deep findings in one text. `context` is the whole document (wording that recurs there is deliberate);
         `names` the names found on the page (`names.page_names`), by default those of `context`."""
         if not text or scope not in SCOPES:
@@ -100,8 +118,11 @@ class DeepChecker:
         found = self._context_findings(text, document, mask, location)
         found += self._phrase_findings(text, mask, location)
         if self.rules is not None:
-            found += [replace(f, location=location, pass_="deep") for f in self.rules.check_text(text, scope, document)
-                      if not any(mask[f.start:f.end])]
+            found += [
+                replace(f, location=location, pass_="deep")
+                for f in self.rules.check_text(text, scope, document)
+                if not any(mask[f.start : f.end])
+            ]
         return _one_per_place(found)
 
     def check_issue(self, issue, fast: Iterable[Finding] = ()) -> list[Finding]:
@@ -123,7 +144,9 @@ class DeepChecker:
             location = FindingLocation(field.page.number, field.block.id, field.path)
             spans = taken.get((field.block.id, field.path), [])
             for finding in self.check_text(field.text, field.scope, document, names, location):
-                if not any(s < finding.end and finding.start < e for s, e in spans) and not _ignored(issue, finding):
+                if not any(s < finding.end and finding.start < e for s, e in spans) and not _ignored(
+                    issue, finding
+                ):
                     out.append(finding)
         return out
 
@@ -165,20 +188,27 @@ class DeepChecker:
                 if mask[p] or mask[p + 1] or s[i] not in standard or s[i + 1] not in standard:
                     continue
                 two = scorer.two_fix(s, i)
-                if two is not None and not in_parallel(s, i) and not in_parallel(s, i + 1) \
-                        and not _repeated(text, p, document) and not _repeated(text, p + 1, document):
+                if (
+                    two is not None
+                    and not in_parallel(s, i)
+                    and not in_parallel(s, i + 1)
+                    and not _repeated(text, p, document)
+                    and not _repeated(text, p + 1, document)
+                ):
                     pairs.append((two[1], p, two[0]))
             for i in range(len(s) - 1):  # listed real-word confusions: 机智 for 机制
-                for other in self.word_pairs.get(s[i:i + 2], ()):
+                for other in self.word_pairs.get(s[i : i + 2], ()):
                     p = base + i
-                    if any(mask[p:p + 2]) or _repeated(text, p, document):
+                    if any(mask[p : p + 2]) or _repeated(text, p, document):
                         continue
                     margin = scorer.gain(s, i, i + 2, other) - scorer.settings.pair_gain
                     if margin >= 0:
                         k = 0 if s[i] != other[0] else 1
                         hits.append((margin, p + k, other[k]))
         kept: list[tuple[float, int, str]] = []
-        for margin, p, right in sorted(hits, reverse=True):  # one slip spoils its neighbours too: keep the best
+        for margin, p, right in sorted(
+            hits, reverse=True
+        ):  # one slip spoils its neighbours too: keep the best
             if all(abs(p - q) > 1 for _, q, _ in kept):
                 kept.append((margin, p, right))
         for margin, p, word in sorted(pairs, reverse=True):  # a pair wins over single fixes inside it
@@ -187,9 +217,21 @@ class DeepChecker:
         out = []
         for margin, p, right in sorted(kept, key=lambda h: h[1]):
             level = "error" if margin >= 8.0 else "warning"
-            wrong = text[p:p + len(right)]
-            out.append(Finding("typo.context", "别字" if len(right) == 1 else "别词", level, p, p + len(right), wrong,
-                               (right,), f"疑似别字：「{wrong}」或为「{right}」（深度校对：上下文）", location, "deep"))
+            wrong = text[p : p + len(right)]
+            out.append(
+                Finding(
+                    "typo.context",
+                    "别字" if len(right) == 1 else "别词",
+                    level,
+                    p,
+                    p + len(right),
+                    wrong,
+                    (right,),
+                    f"疑似别字：「{wrong}」或为「{right}」（深度校对：上下文）",
+                    location,
+                    "deep",
+                )
+            )
         return out
 
     def _phrase_findings(self, text, mask, location) -> list[Finding]:
@@ -203,8 +245,20 @@ class DeepChecker:
             is_idiom = phrase in self.idioms
             rule, category = ("idiom.near", "成语") if is_idiom else ("phrase.near", "规范表述")
             label = "成语" if is_idiom else "规范表述"
-            out.append(Finding(rule, category, "error", start, end, window, (phrase,),
-                               f"疑似{label}误写：「{window}」应为「{phrase}」（深度校对）", location, "deep"))
+            out.append(
+                Finding(
+                    rule,
+                    category,
+                    "error",
+                    start,
+                    end,
+                    window,
+                    (phrase,),
+                    f"疑似{label}误写：「{window}」应为「{phrase}」（深度校对）",
+                    location,
+                    "deep",
+                )
+            )
         return out
 
 
@@ -212,8 +266,14 @@ def _one_per_place(found: list[Finding]) -> list[Finding]:
     """Of findings that overlap, the phrase and rule findings win over the context scorer's, then the more severe."""
     rank = {"idiom.near": 3, "phrase.near": 3}
     kept: list[Finding] = []
-    for f in sorted(found, key=lambda f: (-rank.get(f.rule, 2 if f.rule != "typo.context" else 1),
-                                          -LEVEL_RANK[f.level], f.start)):
+    for f in sorted(
+        found,
+        key=lambda f: (
+            -rank.get(f.rule, 2 if f.rule != "typo.context" else 1),
+            -LEVEL_RANK[f.level],
+            f.start,
+        ),
+    ):
         if all(f.end <= k.start or f.start >= k.end for k in kept):
             kept.append(f)
     return sorted(kept, key=lambda f: (f.start, f.end))

@@ -33,19 +33,19 @@ OWN_WORD_FREQ = 1000
 class Settings:
     """How sure the language model must be (nats saved over the window), and how far it reads."""
 
-    min_gain: float = 14.0        # a fix that turns an unknown stretch into words
+    min_gain: float = 14.0  # a fix that turns an unknown stretch into words
     real_word_gain: float = 11.0  # the original character already sits in a word the model knows
-    bigram_weight: float = 0.5    # per nat the fast pass's bigram model saves over the same window
-    bigram_lead: float = 3.0      # ... which may make up at most this much of the bar (4 nats when the original
+    bigram_weight: float = 0.5  # per nat the fast pass's bigram model saves over the same window
+    bigram_lead: float = 3.0  # ... which may make up at most this much of the bar (4 nats when the original
     bigram_lead_known: float = 4.0  # sits in a known word): the trigram model alone must come this close
-    fuzzy_extra: float = 2.0      # near readings (z/zh, n/l, in/ing …) must save this much more
-    shape_extra: float = 2.0      # look-alikes too
-    pair_gain: float = 5.0        # a listed real-word confusion (机智/机制, resources/rules/deep/word_pairs.tsv)
-    two_gain: float = 21.0        # two adjacent slips replaced together (督导 written 独岛), the pair a word
-    two_word_gain: float = 21.0   # itself or not (绝顶 for 决定, 滑雪 for 化学)
-    window: int = 4               # characters either side that the model reads
-    min_run: int = 4              # shorter runs of Han characters are left alone
-    max_word: int = 4             # longest word a candidate may complete (the holes index holds 2-4)
+    fuzzy_extra: float = 2.0  # near readings (z/zh, n/l, in/ing …) must save this much more
+    shape_extra: float = 2.0  # look-alikes too
+    pair_gain: float = 5.0  # a listed real-word confusion (机智/机制, resources/rules/deep/word_pairs.tsv)
+    two_gain: float = 21.0  # two adjacent slips replaced together (督导 written 独岛), the pair a word
+    two_word_gain: float = 21.0  # itself or not (绝顶 for 决定, 滑雪 for 化学)
+    window: int = 4  # characters either side that the model reads
+    min_run: int = 4  # shorter runs of Han characters are left alone
+    max_word: int = 4  # longest word a candidate may complete (the holes index holds 2-4)
 
 
 class ContextScorer:
@@ -94,7 +94,7 @@ class ContextScorer:
         out: dict[str, str] = {}
         for size in range(2, self.settings.max_word + 1):
             for a in range(max(0, i - size + 1), min(i, n - size) + 1):
-                chars = holes.get(s[a:i] + "?" + s[i + 1:a + size])
+                chars = holes.get(s[a:i] + "?" + s[i + 1 : a + size])
                 if chars:
                     for x in chars:
                         kind = similar.get(x)
@@ -127,22 +127,28 @@ class ContextScorer:
         lm = self.lm
         words = self.tables.words
         own = self.own_words
-        if any((window[a:b] in own or words.get(window[a:b], 0) >= OWN_WORD_FREQ) and not lm.knows(window[a:b])
-               for a in range(max(0, k - 3), k + 1) for b in range(max(k + 1, a + 2), min(len(window), a + 4) + 1)):
+        if any(
+            (window[a:b] in own or words.get(window[a:b], 0) >= OWN_WORD_FREQ) and not lm.knows(window[a:b])
+            for a in range(max(0, k - 3), k + 1)
+            for b in range(max(k + 1, a + 2), min(len(window), a + 4) + 1)
+        ):
             return None  # the character sits in current vocabulary the model never saw (纠治, 赋能): it cannot judge
         states = lm.start()
         before = lm.resume(states, window, 0)
         bigram = self.bigram_lm
         before2 = None  # the bigram model reads the window when a candidate gets that far
-        known = any(lm.knows(window[a:b]) for a in range(max(0, k - 3), k + 1)
-                    for b in range(max(k + 1, a + 2), min(len(window), a + 4) + 1))
+        known = any(
+            lm.knows(window[a:b])
+            for a in range(max(0, k - 3), k + 1)
+            for b in range(max(k + 1, a + 2), min(len(window), a + 4) + 1)
+        )
         base = st.real_word_gain if known else st.min_gain
         best = None
         lead = st.bigram_lead_known if known else st.bigram_lead
         for x, kind in cands.items():
             need = base + (st.fuzzy_extra if kind == "fuzzy" else st.shape_extra if kind == "shape" else 0.0)
-            fixed = window[:k] + x + window[k + 1:]
-            gain = before - lm.resume(states[:k + 1], fixed, k)
+            fixed = window[:k] + x + window[k + 1 :]
+            gain = before - lm.resume(states[: k + 1], fixed, k)
             if gain < need - lead:
                 continue  # the bigram model may tip a close call, not carry one the trigram model doubts
             if bigram is not None and gain > 0:
@@ -160,18 +166,20 @@ class ContextScorer:
         st = self.settings
         lo, hi = max(0, start - st.window), min(len(s), end + st.window)
         window = s[lo:hi]
-        fixed = window[:start - lo] + fix + window[end - lo:]
+        fixed = window[: start - lo] + fix + window[end - lo :]
         gain = self.lm.text_cost(window) - self.lm.text_cost(fixed)
         if self.bigram_lm is not None and gain > 0:
             edges = lo == 0, hi == len(s)
-            gain += st.bigram_weight * (self.bigram_lm.cost(window, *edges) - self.bigram_lm.cost(fixed, *edges))
+            gain += st.bigram_weight * (
+                self.bigram_lm.cost(window, *edges) - self.bigram_lm.cost(fixed, *edges)
+            )
         return gain
 
     def two_fix(self, s: str, i: int) -> tuple[str, float] | None:
         """Two adjacent slips (督导 written 独岛, 化学 written 滑雪): s[i:i+2] replaced by a
         common word whose readings as a word match readings of the two characters (the fast pass's pair index,
         `readings.tsv`), when both models together save `two_gain` nats. Returns (word, margin) or None."""
-        pair = s[i:i + 2]
+        pair = s[i : i + 2]
         st = self.settings
         lo, hi = max(0, i - st.window), min(len(s), i + 2 + st.window)
         key = (s[lo:hi], i - lo, lo == 0, hi == len(s), 2)
@@ -185,10 +193,13 @@ class ContextScorer:
         if not (i + 2 < len(s) and s[i + 2] in NAME_ENDINGS):
             index = t.reading_pairs()
             readings = t.readings
-            joined = "".join(index.get(f"{x}_{y}", "") for x in readings.get(pair[0], ())
-                             for y in readings.get(pair[1], ()))
+            joined = "".join(
+                index.get(f"{x}_{y}", "")
+                for x in readings.get(pair[0], ())
+                for y in readings.get(pair[1], ())
+            )
             for k in range(0, len(joined), 2):
-                word = joined[k:k + 2]
+                word = joined[k : k + 2]
                 if word[0] == pair[0] or word[1] == pair[1]:
                     continue  # one slip only: the one-character scorer's business
                 margin = self.gain(s, i, i + 2, word) - need

@@ -27,11 +27,13 @@ class PhraseMatcher:
     def __init__(self, idioms: list[str], phrases: list[str]):
         self.known = frozenset(idioms) | frozenset(phrases)
         self.lengths = sorted({len(p) for p in self.known})
-        self.dropped: dict[str, list[str]] = {}  # phrase minus one interior character -> phrases (5+ characters)
+        self.dropped: dict[
+            str, list[str]
+        ] = {}  # phrase minus one interior character -> phrases (5+ characters)
         for phrase in sorted(self.known):
             if len(phrase) >= 5:
                 for k in range(1, len(phrase) - 1):
-                    self.dropped.setdefault(phrase[:k] + phrase[k + 1:], []).append(phrase)
+                    self.dropped.setdefault(phrase[:k] + phrase[k + 1 :], []).append(phrase)
         # a window one substitution away keeps the first or the second half of the phrase intact: phrases by
         # their length and either half, so a window costs two look-ups
         self.halves: dict[int, tuple[dict[str, list[str]], dict[str, list[str]]]] = {}
@@ -65,7 +67,8 @@ class PhraseMatcher:
                 heads, tails = self.halves[size]
                 half = size // 2
                 for phrase, lo, hi in [(ph, half, size) for ph in heads.get(window[:half], ())] + [
-                        (ph, 0, half) for ph in tails.get(window[half:], ())]:
+                    (ph, 0, half) for ph in tails.get(window[half:], ())
+                ]:
                     diff = [k for k in range(lo, hi) if window[k] != phrase[k]]
                     if len(diff) == 1:
                         k = diff[0]
@@ -76,7 +79,7 @@ class PhraseMatcher:
                         out.append((p, end, phrase))
                     if size >= 6:  # one interior character extra
                         for k in range(1, size - 1):
-                            shorter = window[:k] + window[k + 1:]
+                            shorter = window[:k] + window[k + 1 :]
                             if shorter in known and _han(window[k]):
                                 out.append((p, end, shorter))
         return out

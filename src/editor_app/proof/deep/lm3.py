@@ -31,8 +31,18 @@ class ContextLMError(ValueError):
 class TrigramLM:
     """Costs (-ln P, nats) of short texts under a backed-off word trigram model."""
 
-    def __init__(self, words: list[str], uni: array, bi_rows: array, bi_ctx: array, bi_cost: bytes,
-                 tri_keys: array, tri_rows: array, tri_ctx: array, tri_cost: bytes):
+    def __init__(
+        self,
+        words: list[str],
+        uni: array,
+        bi_rows: array,
+        bi_ctx: array,
+        bi_cost: bytes,
+        tri_keys: array,
+        tri_rows: array,
+        tri_ctx: array,
+        tri_cost: bytes,
+    ):
         self.index = dict(zip(words, range(len(words))))
         self.uni_cost = uni[0::2]
         self.uni_backoff = uni[1::2]
@@ -52,12 +62,14 @@ class TrigramLM:
         if not line.startswith(MAGIC):
             raise ContextLMError(f"{path.name} is not a context language model")
         try:
-            meta = json.loads(line[len(MAGIC):].decode("ascii"))
+            meta = json.loads(line[len(MAGIC) :].decode("ascii"))
             sections = {}
             for name, (offset, length, crc) in meta["sections"].items():
-                part = body[offset:offset + length]
+                part = body[offset : offset + length]
                 if len(part) != length or f"{zlib.crc32(part):08x}" != crc:
-                    raise ContextLMError(f"{path.name}: section {name} is damaged (rebuild with build_libime.py)")
+                    raise ContextLMError(
+                        f"{path.name}: section {name} is damaged (rebuild with build_libime.py)"
+                    )
                 sections[name] = part
             words = sections["words"].decode("utf-8").split("\n")[:-1]
             toks = sections["holes"].decode("utf-8").split()
@@ -65,8 +77,14 @@ class TrigramLM:
                 raise ContextLMError(f"{path.name}: section holes is damaged")
             holes = dict(zip(toks[::2], toks[1::2]))
             arrays = {}
-            for name, code in (("uni", "H"), ("bi_rows", "i"), ("bi_ctx", "I"), ("tri_keys", "i"),
-                               ("tri_rows", "i"), ("tri_ctx", "I")):
+            for name, code in (
+                ("uni", "H"),
+                ("bi_rows", "i"),
+                ("bi_ctx", "I"),
+                ("tri_keys", "i"),
+                ("tri_rows", "i"),
+                ("tri_ctx", "I"),
+            ):
                 column = array(code, sections[name])
                 if sys.byteorder != "little":
                     column.byteswap()
@@ -78,13 +96,27 @@ class TrigramLM:
         n = len(words)
         if n >= 1 << 21:
             raise ContextLMError(f"{path.name}: more words than the cost memo's keys allow")
-        if (len(arrays["uni"]) != 2 * n or len(arrays["bi_rows"]) != n + 1
-                or arrays["bi_rows"][-1] != len(arrays["bi_ctx"]) or len(sections["bi_cost"]) != 2 * len(arrays["bi_ctx"])
-                or len(arrays["tri_rows"]) != len(arrays["tri_keys"]) + 1
-                or arrays["tri_rows"][-1] != len(arrays["tri_ctx"]) or len(sections["tri_cost"]) != len(arrays["tri_ctx"])):
+        if (
+            len(arrays["uni"]) != 2 * n
+            or len(arrays["bi_rows"]) != n + 1
+            or arrays["bi_rows"][-1] != len(arrays["bi_ctx"])
+            or len(sections["bi_cost"]) != 2 * len(arrays["bi_ctx"])
+            or len(arrays["tri_rows"]) != len(arrays["tri_keys"]) + 1
+            or arrays["tri_rows"][-1] != len(arrays["tri_ctx"])
+            or len(sections["tri_cost"]) != len(arrays["tri_ctx"])
+        ):
             raise ContextLMError(f"the sections of {path.name} do not fit together")
-        lm = cls(words, arrays["uni"], arrays["bi_rows"], arrays["bi_ctx"], sections["bi_cost"],
-                 arrays["tri_keys"], arrays["tri_rows"], arrays["tri_ctx"], sections["tri_cost"])
+        lm = cls(
+            words,
+            arrays["uni"],
+            arrays["bi_rows"],
+            arrays["bi_ctx"],
+            sections["bi_cost"],
+            arrays["tri_keys"],
+            arrays["tri_rows"],
+            arrays["tri_ctx"],
+            sections["tri_cost"],
+        )
         lm.holes = holes
         return lm
 
@@ -151,7 +183,7 @@ class TrigramLM:
         cost = self.cost
         memo = self._memo
         stems = self._stems
-        del states[k + 1:]
+        del states[k + 1 :]
         for j in range(k + 1, n + 1):
             here: dict[tuple[int, int], float] = {}
             # shortest word first, stopping at a stretch no word ends with (each state keeps its cheapest value)

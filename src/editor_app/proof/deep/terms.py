@@ -14,16 +14,80 @@ from __future__ import annotations
 from collections.abc import Callable
 
 #: endings of medicine and chemical names (kinds of substance) and of the forms they are sold in
-ENDINGS = tuple(sorted((
-    "敏", "宁", "芬", "酸", "素", "灵", "松", "定", "平", "星", "林", "酊", "韦", "坦", "嗪", "唑", "胺", "酮", "酯",
-    "醇", "钠", "钾", "钙", "铵", "肽", "酶", "苷", "碱", "醛", "酚", "烷", "烯", "霉素", "沙星", "西林", "他汀", "地平",
-    "普利", "沙坦", "替丁", "洛尔", "司特", "片", "丸", "胶囊", "颗粒", "口服液", "软膏", "乳膏", "注射液", "滴眼液",
-    "喷雾剂", "糖浆", "溶液", "冲剂", "合剂", "栓", "贴", "膏", "散"), key=len, reverse=True))
+ENDINGS = tuple(
+    sorted(
+        (
+            "敏",
+            "宁",
+            "芬",
+            "酸",
+            "素",
+            "灵",
+            "松",
+            "定",
+            "平",
+            "星",
+            "林",
+            "酊",
+            "韦",
+            "坦",
+            "嗪",
+            "唑",
+            "胺",
+            "酮",
+            "酯",
+            "醇",
+            "钠",
+            "钾",
+            "钙",
+            "铵",
+            "肽",
+            "酶",
+            "苷",
+            "碱",
+            "醛",
+            "酚",
+            "烷",
+            "烯",
+            "霉素",
+            "沙星",
+            "西林",
+            "他汀",
+            "地平",
+            "普利",
+            "沙坦",
+            "替丁",
+            "洛尔",
+            "司特",
+            "片",
+            "丸",
+            "胶囊",
+            "颗粒",
+            "口服液",
+            "软膏",
+            "乳膏",
+            "注射液",
+            "滴眼液",
+            "喷雾剂",
+            "糖浆",
+            "溶液",
+            "冲剂",
+            "合剂",
+            "栓",
+            "贴",
+            "膏",
+            "散",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 #: syllables of transliterated and chemical names (阿莫西林, 布洛芬, 三氯乙酸, 咪喹莫特): rare in ordinary words
 SYLLABLES = frozenset(
     "阿埃艾安奥巴贝倍苯比吡必布查达丹德地碘丁啶多厄恩尔伐法凡芬酚呋弗氟福咔卡坎考珂克喹拉莱兰乐雷锂利磷林硫六"
     "卢鲁仑罗洛氯马麦曼美咪米嘧莫姆纳奈尼诺哌帕培硼皮泼普齐羟嗪氰瑞噻塞沙砷舒斯素羧索他肽泰坦酞特替酮托妥唑瓦韦"
-    "维沃西烯昔锡辛溴亚伊依乙异吲英佐")
+    "维沃西烯昔锡辛溴亚伊依乙异吲英佐"
+)
 #: chemistry's own characters (elements, radicals, rings): a name that holds one is a name whatever its neighbours
 CHEMICAL = frozenset("氯氟溴碘硫磷氰羟羧苯酚醛烷烯炔嗪唑啶嘧喹吲哌吡噻咪呋肟胍脲铵钠钾钙镁锌锂砷硼硒")
 MAX_NAME = 4
@@ -45,7 +109,7 @@ def medicine_spans(text: str, known: Callable[[str], bool]) -> list[tuple[int, i
             continue
         end = j + len(ending)
         start = None
-        if end == n or not known(text[j:end + 1]):  # the ending ends the word (not 平台, 素质, 星期)
+        if end == n or not known(text[j : end + 1]):  # the ending ends the word (not 平台, 素质, 星期)
             for a in range(j - 1, max(-1, j - MAX_NAME - 1), -1):
                 # the name before the ending is no word of its own (乙 in 乙酸 may be; 导致 in 导致过敏 is)
                 if not "\u4e00" <= text[a] <= "\u9fff" or (a < j - 1 and known(text[a:j])):
@@ -53,8 +117,15 @@ def medicine_spans(text: str, known: Callable[[str], bool]) -> list[tuple[int, i
                 start = a
         if start is not None:
             # a syllable that makes no word with its neighbours in the stretch (氯 in 三氯乙酸; not 安 in 安宁稳定)
-            loose = any(text[k] in CHEMICAL or (text[k] in SYLLABLES and not (k > start and known(text[k - 1:k + 1]))
-                                                and not known(text[k:k + 2])) for k in range(start, j))
+            loose = any(
+                text[k] in CHEMICAL
+                or (
+                    text[k] in SYLLABLES
+                    and not (k > start and known(text[k - 1 : k + 1]))
+                    and not known(text[k : k + 2])
+                )
+                for k in range(start, j)
+            )
             found.append((start, end, loose))
         j = end
     spans = [(a, b) for a, b, syllable in found if syllable]

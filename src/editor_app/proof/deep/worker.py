@@ -16,8 +16,10 @@ def deep_findings(issue_data: dict, fast_spans: list[tuple[str, str, int, int]])
     from editor_app.proof.findings import Finding, FindingLocation
 
     issue = issue_from_dict(issue_data)
-    fast = [Finding("", "", "info", start, end, "", (), "", FindingLocation(0, block, field))
-            for block, field, start, end in fast_spans]
+    fast = [
+        Finding("", "", "info", start, end, "", (), "", FindingLocation(0, block, field))
+        for block, field, start, end in fast_spans
+    ]
     return shared_deep_checker().check_issue(issue, fast)
 
 

@@ -39,8 +39,13 @@ class BalanceDetector:
         stray: list[tuple[int, str]] = []
         for found in self.marks_re.finditer(text):
             index, char = found.start(), found.group()
-            if char == "’" and 0 < index < len(text) - 1 and text[index - 1].isascii() \
-                    and text[index - 1].isalpha() and text[index + 1].isascii():
+            if (
+                char == "’"
+                and 0 < index < len(text) - 1
+                and text[index - 1].isascii()
+                and text[index - 1].isalpha()
+                and text[index + 1].isascii()
+            ):
                 continue  # an apostrophe in Latin text (Xi’an, McDonald’s)
             if char in self.closer_of:
                 stack.append((index, char))

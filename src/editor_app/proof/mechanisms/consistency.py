@@ -36,7 +36,8 @@ class ConsistencyDetector:
                 counts.setdefault(group, Counter())[doc.text[start:end]] += 1
             doc.memo[key] = {
                 group: max(forms, key=lambda form: (forms[form], form == group))
-                for group, forms in counts.items() if len(forms) > 1
+                for group, forms in counts.items()
+                if len(forms) > 1
             }
         return doc.memo[key]
 

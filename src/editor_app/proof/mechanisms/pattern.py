@@ -27,8 +27,18 @@ from editor_app.proof.textutil import HAN, LazyRegex, chars_of
 if TYPE_CHECKING:
     from editor_app.proof.guard import GuardedRegex
 
-KEYS = {"pattern": str, "group": int, "replace": str, "map": dict, "translate": dict, "needs": str,
-        "context_line": str, "counterpart": str, "convention_pattern": str, "convention_counterpart": str}
+KEYS = {
+    "pattern": str,
+    "group": int,
+    "replace": str,
+    "map": dict,
+    "translate": dict,
+    "needs": str,
+    "context_line": str,
+    "counterpart": str,
+    "convention_pattern": str,
+    "convention_counterpart": str,
+}
 REQUIRED = ("pattern",)
 _TEMPLATE_REF = re.compile(r"\\(\d+)|\\g<(\w+)>")
 
@@ -47,9 +57,12 @@ def compile_regex(source: str, pack, key: str) -> LazyRegex | GuardedRegex:
         if getattr(pack, "trusted", True):
             return LazyRegex(source)
         if nested_quantifier(source):
-            raise pack.error(f"'{key}' nests a repeat inside a repeat (like (a+)+), which can take "
-                             "exponential time: rewrite it, or make the inner repeat possessive (a++) "
-                             "or atomic ((?>…))", key)
+            raise pack.error(
+                f"'{key}' nests a repeat inside a repeat (like (a+)+), which can take "
+                "exponential time: rewrite it, or make the inner repeat possessive (a++) "
+                "or atomic ((?>…))",
+                key,
+            )
         return GuardedRegex(source)
     except (re.error, OverflowError, RecursionError) as exc:
         raise pack.error(f"bad regular expression in '{key}': {exc}", key) from None
@@ -66,11 +79,17 @@ class PatternDetector:
         self.replace = options.get("replace")
         if self.replace is not None:
             for number, name in _TEMPLATE_REF.findall(self.replace):
-                ok = (int(number) <= self.regex.groups) if number else (
-                    name in self.regex.groupindex or (name.isdigit() and int(name) <= self.regex.groups))
+                ok = (
+                    (int(number) <= self.regex.groups)
+                    if number
+                    else (
+                        name in self.regex.groupindex or (name.isdigit() and int(name) <= self.regex.groups)
+                    )
+                )
                 if not ok:
-                    raise pack.error(f"'replace' refers to a group the pattern does not have: {self.replace}",
-                                     "replace")
+                    raise pack.error(
+                        f"'replace' refers to a group the pattern does not have: {self.replace}", "replace"
+                    )
         self.mapping = {str(k): str(v) for k, v in options.get("map", {}).items()}
         try:
             self.table = str.maketrans({str(k): str(v) for k, v in options.get("translate", {}).items()})

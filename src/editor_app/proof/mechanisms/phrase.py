@@ -28,10 +28,10 @@ def one_edit(window: str, canonical: str) -> bool:
         return len(diffs) == 1 and is_han(window[diffs[0]]) and is_han(canonical[diffs[0]])
     if m == n - 1:
         i = next((k for k in range(m) if window[k] != canonical[k]), m)
-        return 0 < i < n - 1 and window[i:] == canonical[i + 1:] and is_han(canonical[i])
+        return 0 < i < n - 1 and window[i:] == canonical[i + 1 :] and is_han(canonical[i])
     if m == n + 1:
         i = next((k for k in range(n) if window[k] != canonical[k]), n)
-        return 0 < i < m - 1 and window[i + 1:] == canonical[i:] and is_han(window[i])
+        return 0 < i < m - 1 and window[i + 1 :] == canonical[i:] and is_han(window[i])
     return False
 
 
@@ -59,7 +59,7 @@ class PhraseDetector:
             for number, is_left in targets:
                 expression = self.expressions[number]
                 n = len(expression)
-                if (text.startswith(expression, start) if is_left else text.endswith(expression, 0, end)):
+                if text.startswith(expression, start) if is_left else text.endswith(expression, 0, end):
                     continue  # the anchor belongs to an exact occurrence
                 first, last = expression[0], expression[-1]
                 for size in (n, n - 1, n + 1):
@@ -71,7 +71,7 @@ class PhraseDetector:
                         continue
                     if any(lo < e and s < hi for s, e in taken):
                         continue
-                    if expression in text[max(0, lo - n):hi + n]:
+                    if expression in text[max(0, lo - n) : hi + n]:
                         continue
                     taken.append((lo, hi))
                     yield Hit(lo, hi, (expression,))
@@ -83,7 +83,9 @@ def build(rule, pack):
         raise pack.error("a phrase rule needs 'expressions' or 'expressions_file'")
     found = list(options.get("expressions", []))
     if "expressions_file" in options:
-        found += [cols[0] for _n, cols in read_table(pack.resolve(options["expressions_file"], "expressions_file"))]
+        found += [
+            cols[0] for _n, cols in read_table(pack.resolve(options["expressions_file"], "expressions_file"))
+        ]
     minimum = options.get("min_length", 6)
     expressions = list(dict.fromkeys(e for e in found if len(e) >= max(minimum, 3)))
     return PhraseDetector(expressions)

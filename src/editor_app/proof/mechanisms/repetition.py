@@ -37,11 +37,11 @@ def _in_parallel(text: str, start: int, end: int, unit: str) -> bool:
     left, right = _clause_bounds(text, start, end)
     if left > 1:
         before_left, _ = _clause_bounds(text, left - 1, left - 1)
-        if unit in text[before_left:left - 1]:
+        if unit in text[before_left : left - 1]:
             return True
     if right < len(text):
         _, after_right = _clause_bounds(text, right + 1, right + 1)
-        if unit in text[right + 1:after_right]:
+        if unit in text[right + 1 : after_right]:
             return True
     return False
 
@@ -63,9 +63,13 @@ class RepetitionDetector:
             self.regex = LazyRegex(f"([{HAN}]{{{low},{high}}})\\1")
 
     def _valid_doubling(self, unit: str) -> bool:
-        return (unit in self.reduplicable or unit[0] == unit[1] or unit[0] == "一"
-                or (len(unit) == 2 and unit[1] in _ASPECT)
-                or all(char in _NUMERALS for char in unit))
+        return (
+            unit in self.reduplicable
+            or unit[0] == unit[1]
+            or unit[0] == "一"
+            or (len(unit) == 2 and unit[1] in _ASPECT)
+            or all(char in _NUMERALS for char in unit)
+        )
 
     def find(self, text, doc):
         if self.gap_words:
@@ -83,10 +87,9 @@ class RepetitionDetector:
                 continue
             if _in_parallel(text, start, end, unit):
                 continue
-            suggestion = match.group(0)[len(unit):]
+            suggestion = match.group(0)[len(unit) :]
             yield Hit(start, end, (suggestion,))
             position = end
-
 
     def _restated(self, text: str):
         """Unit + gap word + unit, anchored on the gap words (far cheaper than a back-reference scan)."""
@@ -97,7 +100,11 @@ class RepetitionDetector:
                 if start < taken or end > len(text):
                     continue
                 unit = text[start:g0]
-                if unit == text[g1:end] and _HAN_RUN.fullmatch(unit) and not _in_parallel(text, start, end, unit):
+                if (
+                    unit == text[g1:end]
+                    and _HAN_RUN.fullmatch(unit)
+                    and not _in_parallel(text, start, end, unit)
+                ):
                     yield Hit(start, end, (text[g0:end],))
                     taken = end
                     break

@@ -69,8 +69,12 @@ class StructureDetector:
         spans = paragraph_spans(text)
         for (start, end), (next_start, next_end) in zip(spans, spans[1:]):
             paragraph = text[start:end]
-            if (len(paragraph) >= 20 and _CLAUSE_RE.search(paragraph) and not _finished(paragraph)
-                    and _BYLINE_RE.match(text[next_start:next_end])):
+            if (
+                len(paragraph) >= 20
+                and _CLAUSE_RE.search(paragraph)
+                and not _finished(paragraph)
+                and _BYLINE_RE.match(text[next_start:next_end])
+            ):
                 yield Hit(end - 1, end, ())
 
     # --- documents ---------------------------------------------------------------------------------
@@ -86,8 +90,11 @@ class StructureDetector:
                     yield field, _last_char_hit(field.text)
         elif self.check == "caption_punctuation":
             for field in fields:
-                if field.path.endswith("caption") and field.text.strip() and \
-                        field.text.rstrip()[-1] not in _CAPTION_END:
+                if (
+                    field.path.endswith("caption")
+                    and field.text.strip()
+                    and field.text.rstrip()[-1] not in _CAPTION_END
+                ):
                     yield field, _last_char_hit(field.text)
         elif self.check == "article_truncated":
             for field in self._last_paragraphs(fields, Article):
@@ -96,8 +103,13 @@ class StructureDetector:
         elif self.check == "empty_byline":
             for field in fields:
                 block = field.block
-                if field.path == "title" and isinstance(block, Article) and block.byline is not None \
-                        and not block.byline.strip() and block.paragraphs:
+                if (
+                    field.path == "title"
+                    and isinstance(block, Article)
+                    and block.byline is not None
+                    and not block.byline.strip()
+                    and block.paragraphs
+                ):
                     yield field, Hit(0, len(field.text), ())
         elif self.check == "internal_wording" and getattr(issue, "type", None) == "internal":
             for field in fields:
@@ -112,15 +124,22 @@ class StructureDetector:
         「（记者 ……）」), not in 「接受记者采访」."""
         if term != "记者":
             return True
-        return field.path in ("author_line", "dateline", "byline") or field.text[max(0, start - 1):start] in "（("
+        return (
+            field.path in ("author_line", "dateline", "byline")
+            or field.text[max(0, start - 1) : start] in "（("
+        )
 
     @staticmethod
     def _last_paragraphs(fields, article_type):
         last = {}
         for field in fields:
             paragraph = field.paragraph
-            if isinstance(field.block, article_type) and paragraph is not None and paragraph.kind == "text" \
-                    and field.text.strip():
+            if (
+                isinstance(field.block, article_type)
+                and paragraph is not None
+                and paragraph.kind == "text"
+                and field.text.strip()
+            ):
                 last[field.block.id] = field
         return last.values()
 

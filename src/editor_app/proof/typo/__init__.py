@@ -1,8 +1,8 @@
 """Typo detector: slips that no word list names, found by sound and shape and scored by word frequency.
 
-    detector = TypoDetector.load(user_words=["申环"])
-    for hit in detector.detect(text):
-        print(hit.start, hit.end, hit.wrong, "→", hit.right, hit.confidence)
+detector = TypoDetector.load(user_words=["申环"])
+for hit in detector.detect(text):
+    print(hit.start, hit.end, hit.wrong, "→", hit.right, hit.confidence)
 """
 
 from editor_app.proof.typo.detector import Settings, TypoDetector, TypoHit

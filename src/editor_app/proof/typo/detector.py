@@ -45,10 +45,22 @@ _UNSEEN = object()
 #: development set (ecspell odw_train) and checked on the law and medicine sets it never saw; see
 #: docs/benchmarks.md. A positive weight means the feature argues for a slip.
 WEIGHTS = {
-    "bias": -0.385, "seg_gain": 0.251, "bigram_gain": 0.040, "log_word_freq": -0.085, "fuzzy": -0.274,
-    "shape": -0.484, "part": -0.8, "orig_side_cost": 0.042, "new_side_cost": 0.036, "log_char_freq": -0.013,
-    "log_cand_freq": -0.155, "orig_in_word": 0.286, "corpus_bigram_gain": 0.139, "corpus_trigram_gain": 0.172,
-    "corpus_bigram_orig": -0.182, "corpus_trigram_orig": -0.086,
+    "bias": -0.385,
+    "seg_gain": 0.251,
+    "bigram_gain": 0.040,
+    "log_word_freq": -0.085,
+    "fuzzy": -0.274,
+    "shape": -0.484,
+    "part": -0.8,
+    "orig_side_cost": 0.042,
+    "new_side_cost": 0.036,
+    "log_char_freq": -0.013,
+    "log_cand_freq": -0.155,
+    "orig_in_word": 0.286,
+    "corpus_bigram_gain": 0.139,
+    "corpus_trigram_gain": 0.172,
+    "corpus_bigram_orig": -0.182,
+    "corpus_trigram_orig": -0.086,
     "pair_gain": 0.6,  # chosen on odw_train with the others fixed (0.3-1.0 tried); see docs/benchmarks.md
     "orig_rare": -1.0,  # set by hand, not fitted: rare characters in newsroom text are mostly deliberate
 }
@@ -58,32 +70,52 @@ WEIGHTS = {
 class Settings:
     """Stage thresholds (costs in nats) and the acceptance model."""
 
-    suspect: float = 5.0        # stage 1: the better neighbour transition must cost more than this
+    suspect: float = 5.0  # stage 1: the better neighbour transition must cost more than this
     suspect_corpus: float = 1.0  # ... unless the corpus counts have it with ln(1 + count) above this
     suspect_word_freq: int = 200  # one improbable transition suffices unless s[i] is in a word this common
-    clear_char_freq: int = 300_000  # no suspect is a character this frequent (的, 是, 在: their slips are function-
+    clear_char_freq: int = (
+        300_000  # no suspect is a character this frequent (的, 是, 在: their slips are function-
+    )
     #                                 word slips, which the deep pass's patterns judge)
     clear_trigram: float = 1.5  # ... or sits in a character 3-gram with a corpus weight this high
     min_bigram_gain: float = 3.0  # stage 2: candidate must improve the transitions by this much
-    max_candidates: int = 4     # stage 3 examines the best few candidates only
+    max_candidates: int = 4  # stage 3 examines the best few candidates only
     logit_floor: float = 0.0  # stage 3: the local model's log-odds must reach this ...
-    min_logit: float = 4.0     # ... and with the language model's and the lexicon's say, this
-    lm_weight: float = 0.3     # per nat the word bigram model saves over the window (lm.py)
+    min_logit: float = 4.0  # ... and with the language model's and the lexicon's say, this
+    lm_weight: float = 0.3  # per nat the word bigram model saves over the window (lm.py)
     lexicon_penalty: float = 1.5  # when the original character sits in a word the language model knows
-    lm_window: int = 4         # characters either side that the language model reads
-    lm_min_run: int = 4        # shorter runs of Han characters get no credit from the language model
+    lm_window: int = 4  # characters either side that the language model reads
+    lm_min_run: int = 4  # shorter runs of Han characters get no credit from the language model
     pair_min_gain: float = 15.0  # two adjacent slips are fixed together when the model saves this many nats
     prefilter_logit: float = -2.5  # skip segmentation when the other features cannot reach this
-    fuzzy: bool = True          # also propose near readings (z/zh, n/l, in/ing …)
-    kind_penalty: dict = field(default_factory=lambda: {"sound": 0.0, "fuzzy": 2.0, "shape": 2.0, "part": 2.0})
+    fuzzy: bool = True  # also propose near readings (z/zh, n/l, in/ing …)
+    kind_penalty: dict = field(
+        default_factory=lambda: {"sound": 0.0, "fuzzy": 2.0, "shape": 2.0, "part": 2.0}
+    )
     weights: dict = field(default_factory=lambda: dict(WEIGHTS))
-    window: int = 3             # context on each side for segmentation (>= 2: the corpus features read 2)
+    window: int = 3  # context on each side for segmentation (>= 2: the corpus features read 2)
     max_word: int = 5
 
 
-FEATURES = ("seg_gain", "bigram_gain", "log_word_freq", "fuzzy", "shape", "part", "orig_side_cost", "new_side_cost",
-            "log_char_freq", "log_cand_freq", "orig_in_word", "corpus_bigram_gain", "corpus_trigram_gain",
-            "corpus_bigram_orig", "corpus_trigram_orig", "pair_gain", "orig_rare")
+FEATURES = (
+    "seg_gain",
+    "bigram_gain",
+    "log_word_freq",
+    "fuzzy",
+    "shape",
+    "part",
+    "orig_side_cost",
+    "new_side_cost",
+    "log_char_freq",
+    "log_cand_freq",
+    "orig_in_word",
+    "corpus_bigram_gain",
+    "corpus_trigram_gain",
+    "corpus_bigram_orig",
+    "corpus_trigram_orig",
+    "pair_gain",
+    "orig_rare",
+)
 
 
 class Candidate(NamedTuple):
@@ -91,32 +123,46 @@ class Candidate(NamedTuple):
 
     start: int
     right: str
-    kind: str               # "sound" (same toneless reading), "fuzzy" (z/zh, n/l, in/ing …), "shape" (glyph
+    kind: str  # "sound" (same toneless reading), "fuzzy" (z/zh, n/l, in/ing …), "shape" (glyph
     #                         bitmaps) or "part" (a shared component: 院/浣, 贝/员)
-    bigram_gain: float      # transition cost saved (nats), minus the kind's penalty
-    seg_gain: float         # best-segmentation cost saved in the window (nats)
-    word: str               # the word the replacement ends up in
+    bigram_gain: float  # transition cost saved (nats), minus the kind's penalty
+    seg_gain: float  # best-segmentation cost saved in the window (nats)
+    word: str  # the word the replacement ends up in
     word_freq: int
-    orig_in_word: bool      # the original character sat in a known multi-character word
-    orig_side_cost: float   # cheaper of the original's two transitions
-    new_side_cost: float    # dearer of the replacement's two transitions
-    char_freq: int          # frequency of the original and the replacement character
+    orig_in_word: bool  # the original character sat in a known multi-character word
+    orig_side_cost: float  # cheaper of the original's two transitions
+    new_side_cost: float  # dearer of the replacement's two transitions
+    char_freq: int  # frequency of the original and the replacement character
     cand_freq: int
-    corpus_bigram_gain: float   # corpus bigram/trigram evidence, replacement minus original
+    corpus_bigram_gain: float  # corpus bigram/trigram evidence, replacement minus original
     corpus_trigram_gain: float
-    corpus_bigram_orig: float   # the original's own corpus evidence
+    corpus_bigram_orig: float  # the original's own corpus evidence
     corpus_trigram_orig: float
-    pair_gain: float = 0.0      # corpus word-pair evidence with the neighbouring words, after minus before
-    orig_rare: bool = False     # the original is outside the 3,500 common characters (terms, names)
-    logit: float = 0.0          # the local model's log-odds over all of the above
+    pair_gain: float = 0.0  # corpus word-pair evidence with the neighbouring words, after minus before
+    orig_rare: bool = False  # the original is outside the 3,500 common characters (terms, names)
+    logit: float = 0.0  # the local model's log-odds over all of the above
 
     def features(self) -> tuple[float, ...]:
         """Feature values in the order of FEATURES."""
-        return (self.seg_gain, self.bigram_gain, math.log1p(self.word_freq), float(self.kind == "fuzzy"),
-                float(self.kind == "shape"), float(self.kind == "part"), self.orig_side_cost, self.new_side_cost, math.log1p(self.char_freq),
-                math.log1p(self.cand_freq), float(self.orig_in_word), self.corpus_bigram_gain,
-                self.corpus_trigram_gain, self.corpus_bigram_orig, self.corpus_trigram_orig, self.pair_gain,
-                float(self.orig_rare))
+        return (
+            self.seg_gain,
+            self.bigram_gain,
+            math.log1p(self.word_freq),
+            float(self.kind == "fuzzy"),
+            float(self.kind == "shape"),
+            float(self.kind == "part"),
+            self.orig_side_cost,
+            self.new_side_cost,
+            math.log1p(self.char_freq),
+            math.log1p(self.cand_freq),
+            float(self.orig_in_word),
+            self.corpus_bigram_gain,
+            self.corpus_trigram_gain,
+            self.corpus_bigram_orig,
+            self.corpus_trigram_orig,
+            self.pair_gain,
+            float(self.orig_rare),
+        )
 
 
 @dataclass(frozen=True)
@@ -167,10 +213,15 @@ class TypoDetector:
                 at = base + i
                 span = range(at, at + len(right))
                 # traditional and variant characters are the script rule's business
-                if any(mask()[p] or text[p] not in standard or in_parallel(text, p, right[p - at])
-                       or _repeated(text, p, document) for p in span):
+                if any(
+                    mask()[p]
+                    or text[p] not in standard
+                    or in_parallel(text, p, right[p - at])
+                    or _repeated(text, p, document)
+                    for p in span
+                ):
                     continue
-                hits.append(TypoHit(at, span.stop, s[i:i + len(right)], right, self._confidence(score)))
+                hits.append(TypoHit(at, span.stop, s[i : i + len(right)], right, self._confidence(score)))
         return _drop_overlaps(hits)
 
     def _run_fixes(self, s: str, base: int, mask) -> list[tuple[int, str, float]]:
@@ -190,7 +241,9 @@ class TypoDetector:
             fix = self._best_fix(s, i)
             if fix is not None:
                 found.append((i, fix[0], fix[2]))
-        if len(suspects) > 1:  # two wrong characters side by side (淡味 for 单位): scored as their gain allows
+        if (
+            len(suspects) > 1
+        ):  # two wrong characters side by side (淡味 for 单位): scored as their gain allows
             st = self.settings
             for i, pair_fix, gain in pair_fixes(self, s, set(suspects), {i for i, _, _ in found}, mask, base):
                 found.append((i, pair_fix, st.min_logit + st.lm_weight * (gain - st.pair_min_gain)))
@@ -220,9 +273,18 @@ class TypoDetector:
             return [i for i in near if not ok[i] and not ok[i + 1]]
         words = t.words
         frequent = t.frequent_chars(st.clear_char_freq)
-        found = [i for i in near if s[i] not in frequent and (
-            (not ok[i] and not ok[i + 1]) or ((i == 0 or words.get(s[i - 1:i + 1], 0) < floor)
-                                              and (i + 1 == n or words.get(s[i:i + 2], 0) < floor)))]
+        found = [
+            i
+            for i in near
+            if s[i] not in frequent
+            and (
+                (not ok[i] and not ok[i + 1])
+                or (
+                    (i == 0 or words.get(s[i - 1 : i + 1], 0) < floor)
+                    and (i + 1 == n or words.get(s[i : i + 2], 0) < floor)
+                )
+            )
+        ]
         if not found or n < 3:
             return found
         # a character inside a 3-gram the corpus knows well reads as right whatever its transitions say
@@ -234,7 +296,7 @@ class TypoDetector:
             for a in range(max(0, i - 2), min(i, n - 3) + 1):
                 seen = known.get(a)
                 if seen is None:
-                    row = grams.get(s[a:a + 2])
+                    row = grams.get(s[a : a + 2])
                     idx = row[0].find(s[a + 2]) if row is not None else -1
                     seen = known[a] = row is not None and idx >= 0 and row[1][idx] >= limit
                 if seen:
@@ -286,7 +348,7 @@ class TypoDetector:
         c = s[i]
         a = s[i - 1] if i > 0 else None
         b = s[i + 1] if i + 1 < len(s) else None
-        left = rows.get(a) if a else None   # the transition rows the candidates are read against
+        left = rows.get(a) if a else None  # the transition rows the candidates are read against
         mine = rows.get(c)
 
         def cost(row, nxt: str) -> float:  # Tables.transition_cost with the row looked up once
@@ -316,29 +378,49 @@ class TypoDetector:
         orig_bi, orig_tri = self._corpus(s, i, c)
         char_freq = words.get(c, 0)
         rare = c not in t.common
-        w_bigram, w_corpus2, w_corpus3 = w.get("bigram_gain", 0.0), w.get("corpus_bigram_gain", 0.0), \
-            w.get("corpus_trigram_gain", 0.0)
+        w_bigram, w_corpus2, w_corpus3 = (
+            w.get("bigram_gain", 0.0),
+            w.get("corpus_bigram_gain", 0.0),
+            w.get("corpus_trigram_gain", 0.0),
+        )
         w_new_side, w_cand_freq = w.get("new_side_cost", 0.0), w.get("log_cand_freq", 0.0)
         kinds = {kind: w.get(kind, 0.0) for kind in ("fuzzy", "shape", "part")}
         # the local model's log-odds, what depends on the position alone first
-        here = (w.get("bias", 0.0) + w.get("orig_side_cost", 0.0) * orig_side
-                + w.get("log_char_freq", 0.0) * math.log1p(char_freq) + w.get("corpus_bigram_orig", 0.0) * orig_bi
-                + w.get("corpus_trigram_orig", 0.0) * orig_tri + w.get("orig_rare", 0.0) * rare
-                - w_corpus2 * orig_bi - w_corpus3 * orig_tri)
-        w_seg, w_word_freq, w_in_word, w_pairs = (w.get("seg_gain", 0.0), w.get("log_word_freq", 0.0),
-                                                  w.get("orig_in_word", 0.0), w.get("pair_gain", 0.0))
+        here = (
+            w.get("bias", 0.0)
+            + w.get("orig_side_cost", 0.0) * orig_side
+            + w.get("log_char_freq", 0.0) * math.log1p(char_freq)
+            + w.get("corpus_bigram_orig", 0.0) * orig_bi
+            + w.get("corpus_trigram_orig", 0.0) * orig_tri
+            + w.get("orig_rare", 0.0) * rare
+            - w_corpus2 * orig_bi
+            - w_corpus3 * orig_tri
+        )
+        w_seg, w_word_freq, w_in_word, w_pairs = (
+            w.get("seg_gain", 0.0),
+            w.get("log_word_freq", 0.0),
+            w.get("orig_in_word", 0.0),
+            w.get("pair_gain", 0.0),
+        )
         lo, hi = self._window(s, i, i + 1)
         window = s[lo:hi]
         k = i - lo
         seg = None
         out = []
-        for gain, x, kind, new_side in ranked[:st.max_candidates]:
+        for gain, x, kind, new_side in ranked[: st.max_candidates]:
             new_bi, new_tri = self._corpus(s, i, x)
             if new_bi <= orig_bi:  # the fix makes none of its character pairs commoner: hardly ever a slip's
                 continue
             cand_freq = words.get(x, 0)
-            logit = (here + w_bigram * gain + kinds.get(kind, 0.0) + w_new_side * new_side
-                     + w_cand_freq * math.log1p(cand_freq) + w_corpus2 * new_bi + w_corpus3 * new_tri)
+            logit = (
+                here
+                + w_bigram * gain
+                + kinds.get(kind, 0.0)
+                + w_new_side * new_side
+                + w_cand_freq * math.log1p(cand_freq)
+                + w_corpus2 * new_bi
+                + w_corpus3 * new_tri
+            )
             # without segmentation the logit is bounded by the other features (the original's word taken as
             # known): skip hopeless ones cheaply
             if logit + w_in_word < st.prefilter_logit:
@@ -346,24 +428,50 @@ class TypoDetector:
             if seg is None:
                 base_cost, orig, base_pairs = self._segment(window, k)
                 seg = (base_cost, len(orig) > 1 and orig in words, base_pairs)
-            cost_x, word, pairs = self._segment(window[:k] + x + window[k + 1:], k)
+            cost_x, word, pairs = self._segment(window[:k] + x + window[k + 1 :], k)
             word_freq = words.get(word, 0)
-            logit += (w_seg * (seg[0] - cost_x) + w_word_freq * math.log1p(word_freq) + w_in_word * seg[1]
-                      + w_pairs * (pairs - seg[2]))
-            out.append(Candidate(i, x, kind, gain, seg[0] - cost_x, word, word_freq, seg[1], orig_side, new_side,
-                                 char_freq, cand_freq, new_bi - orig_bi, new_tri - orig_tri, orig_bi, orig_tri,
-                                 pairs - seg[2], rare, logit))
+            logit += (
+                w_seg * (seg[0] - cost_x)
+                + w_word_freq * math.log1p(word_freq)
+                + w_in_word * seg[1]
+                + w_pairs * (pairs - seg[2])
+            )
+            out.append(
+                Candidate(
+                    i,
+                    x,
+                    kind,
+                    gain,
+                    seg[0] - cost_x,
+                    word,
+                    word_freq,
+                    seg[1],
+                    orig_side,
+                    new_side,
+                    char_freq,
+                    cand_freq,
+                    new_bi - orig_bi,
+                    new_tri - orig_tri,
+                    orig_bi,
+                    orig_tri,
+                    pairs - seg[2],
+                    rare,
+                    logit,
+                )
+            )
         return out
 
     def _corpus(self, s: str, i: int, x: str) -> tuple[float, float]:
         """News-corpus evidence for x at s[i]: summed ln(1+count) of its bigrams and trigrams."""
         weight = self.tables.corpus_weight
-        left2 = s[max(0, i - 2):i]
-        right2 = s[i + 1:i + 3]
+        left2 = s[max(0, i - 2) : i]
+        right2 = s[i + 1 : i + 3]
         bi = (weight(left2[-1] + x) if left2 else 0.0) + (weight(x + right2[0]) if right2 else 0.0)
-        tri = ((weight(left2 + x) if len(left2) == 2 else 0.0)
-               + (weight(left2[-1] + x + right2[0]) if left2 and right2 else 0.0)
-               + (weight(x + right2) if len(right2) == 2 else 0.0))
+        tri = (
+            (weight(left2 + x) if len(left2) == 2 else 0.0)
+            + (weight(left2[-1] + x + right2[0]) if left2 and right2 else 0.0)
+            + (weight(x + right2) if len(right2) == 2 else 0.0)
+        )
         return bi, tri
 
     def _score(self, s: str, cand: Candidate, judged: list) -> float | None:
@@ -384,11 +492,16 @@ class TypoDetector:
         k = i - lo
         edges = lo == 0, hi == len(s)  # a run of Han characters is read as a clause
         if not judged:
-            known = any(lm.knows(window[a:b]) for a in range(max(0, k - 3), k + 1)
-                        for b in range(max(k + 1, a + 2), min(len(window), a + 4) + 1))
+            known = any(
+                lm.knows(window[a:b])
+                for a in range(max(0, k - 3), k + 1)
+                for b in range(max(k + 1, a + 2), min(len(window), a + 4) + 1)
+            )
             states = lm.start(edges[0])
             judged.extend((lm.resume(states, window, 0, edges[1]), known, states))
-        gain = judged[0] - lm.resume(judged[2][:k + 1], window[:k] + cand.right + window[k + 1:], k, edges[1])
+        gain = judged[0] - lm.resume(
+            judged[2][: k + 1], window[:k] + cand.right + window[k + 1 :], k, edges[1]
+        )
         if len(s) < st.lm_min_run:
             gain = min(gain, 0.0)  # 点痣后 alone: too little context to overrule the local model's doubt
         logit += st.lm_weight * gain - st.lexicon_penalty * judged[1]
@@ -465,13 +578,13 @@ class TypoDetector:
         at = 0
         while bounds[at + 1] <= k:
             at += 1
-        word = s[bounds[at]:bounds[at + 1]]
+        word = s[bounds[at] : bounds[at + 1]]
         pair = self.tables.pair_weight
         evidence = 0.0
         if at > 0:
-            evidence += pair(s[bounds[at - 1]:bounds[at]], word)
+            evidence += pair(s[bounds[at - 1] : bounds[at]], word)
         if at + 2 < len(bounds):
-            evidence += pair(word, s[bounds[at + 1]:bounds[at + 2]])
+            evidence += pair(word, s[bounds[at + 1] : bounds[at + 2]])
         return best[n], word, evidence
 
 

@@ -37,7 +37,7 @@ class WordLM:
         self.index = index  # word -> id
         # per id: -ln P(word) and -ln backoff weight in tenths of a nat, where its followers start, how many
         self.costs, self.backoffs, self.starts, self.counts = columns
-        self.nexts = nexts    # the followers of every word, as id characters
+        self.nexts = nexts  # the followers of every word, as id characters
         self.scores = scores  # their costs: 4 * -ln P(follower | word)
         self._mark = index.get(CLAUSE_MARK, -1)  # the clause mark's id, -1 when the model lacks it
         self._memo: dict[int, float] = {}  # (previous id + 1) << 24 | id -> transition cost
@@ -55,7 +55,9 @@ class WordLM:
         raw["lm_words.tsv"] = body
         for name, blob in raw.items():  # a damaged or mismatched file is refused, not read as wrong numbers
             if sums.get(name) != f"{zlib.crc32(blob):08x}":
-                raise ValueError(f"{name} does not match the checksum in lm_words.tsv (rebuild with build_lm.py)")
+                raise ValueError(
+                    f"{name} does not match the checksum in lm_words.tsv (rebuild with build_lm.py)"
+                )
         words = _parse("lm_words.tsv", lambda: body.decode("utf-8").split())
         index = _parse("lm_index.bin", lambda: array("i", raw["lm_index.bin"]))
         if index.itemsize != 4:
@@ -65,13 +67,17 @@ class WordLM:
         nexts = _parse("lm_next.bin", lambda: raw["lm_next.bin"].decode("utf-32-le"))
         scores = raw["lm_cost.bin"]
         n = len(words)
-        columns = [index[k * n:(k + 1) * n] for k in range(4)]
+        columns = [index[k * n : (k + 1) * n] for k in range(4)]
         ids = dict(zip(words, range(n)))
         # the checksums vouch for each file; these catch files that are whole but do not belong together
         if n >= 1 << 24:
             raise ValueError("lm_words.tsv: more words than the transition memo's keys allow")
-        if len(index) != 4 * n or len(ids) != n or len(nexts) != len(scores) or (
-                n and columns[2][-1] + columns[3][-1] != len(nexts)):
+        if (
+            len(index) != 4 * n
+            or len(ids) != n
+            or len(nexts) != len(scores)
+            or (n and columns[2][-1] + columns[3][-1] != len(nexts))
+        ):
             raise ValueError("lm_words.tsv, lm_index.bin, lm_next.bin and lm_cost.bin do not fit together")
         return cls(ids, columns, nexts, scores)
 
@@ -117,7 +123,7 @@ class WordLM:
         mark = self._mark
         memo = self._memo
         transition = self._transition
-        del states[k + 1:]
+        del states[k + 1 :]
         stems = self._stems
         for j in range(k + 1, n + 1):
             here: dict[int, float] = {}

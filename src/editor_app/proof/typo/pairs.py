@@ -21,7 +21,9 @@ MAX_FIXES = 2
 NAME_ENDINGS = set("河江湖海港湾塘浦溪泾浜渠桥路街巷弄道山岭峰寺庙村镇乡区县市省州园苑")
 
 
-def pair_fixes(detector, s: str, suspects: set[int], taken: set[int], mask, base: int) -> list[tuple[int, str, float]]:
+def pair_fixes(
+    detector, s: str, suspects: set[int], taken: set[int], mask, base: int
+) -> list[tuple[int, str, float]]:
     """(start, two-character fix, gain in nats) for adjacent suspects of the Han run `s`; positions in
     `taken` already have a one-character fix, masked positions (names, quotes) are skipped. Decisions are
     memoised in `detector.pair_memo` by what they read: the window and whether it starts or ends the run."""
@@ -53,16 +55,22 @@ def _decide(detector, s: str, i: int, lo: int, hi: int) -> tuple[str, float] | N
     tables = detector.tables
     standard, readings = tables.standard, tables.readings
     j = i + 1
-    pair = s[i:j + 1]
-    if (pair[0] not in standard or pair[1] not in standard
-            or (j + 1 < len(s) and s[j + 1] in NAME_ENDINGS)):
+    pair = s[i : j + 1]
+    if pair[0] not in standard or pair[1] not in standard or (j + 1 < len(s) and s[j + 1] in NAME_ENDINGS):
         return None
     fixes = _FIXES.get(pair)
     if fixes is None:
         index = tables.reading_pairs()  # words by their readings as words (不仅: bu jin, not fu nu)
-        found = "".join(index.get(f"{x}_{y}", "") for x in readings.get(pair[0], ()) for y in readings.get(pair[1], ()))
-        fixes = tuple(dict.fromkeys(w for w in (found[k:k + 2] for k in range(0, len(found), 2))
-                                    if w[0] != pair[0] and w[1] != pair[1]))
+        found = "".join(
+            index.get(f"{x}_{y}", "") for x in readings.get(pair[0], ()) for y in readings.get(pair[1], ())
+        )
+        fixes = tuple(
+            dict.fromkeys(
+                w
+                for w in (found[k : k + 2] for k in range(0, len(found), 2))
+                if w[0] != pair[0] and w[1] != pair[1]
+            )
+        )
         if len(_FIXES) >= 100_000:
             _FIXES.clear()
         _FIXES[pair] = fixes
@@ -75,8 +83,10 @@ def _decide(detector, s: str, i: int, lo: int, hi: int) -> tuple[str, float] | N
     window, k, edges = s[lo:hi], i - lo, (lo == 0, hi == len(s))
     states = lm.start(edges[0])
     before = lm.resume(states, window, 0, edges[1])
-    gain, fix = max((before - lm.resume(states[:k + 1], window[:k] + w + window[k + 2:], k, edges[1]), w)
-                    for w in ordered[:MAX_FIXES])
+    gain, fix = max(
+        (before - lm.resume(states[: k + 1], window[:k] + w + window[k + 2 :], k, edges[1]), w)
+        for w in ordered[:MAX_FIXES]
+    )
     return (fix, gain) if gain >= detector.settings.pair_min_gain else None
 
 

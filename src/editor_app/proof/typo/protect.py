@@ -19,32 +19,176 @@ SURNAMES = set(
     "窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查"
     "麻苑迟邝"
 )
-TITLES = ("书记", "局长", "主任", "部长", "厅长", "处长", "科长", "市长", "县长", "区长", "镇长", "乡长", "院长",
-          "校长", "所长", "站长", "队长", "组长", "主席", "总理", "经理", "董事长", "总裁", "委员", "代表", "同志",
-          "记者", "通讯员", "教授", "博士", "医生", "医师", "老师", "会长", "秘书长", "主编", "编辑", "馆长",
-          "行长", "社长", "署长", "司长", "省长", "州长", "检察长", "庭长", "法官", "律师", "专家", "院士", "厂长",
-          "主管", "干事", "支队长", "大队长", "政委", "指导员", "团长", "旅长", "师长", "军长", "总监", "经理人",
-          "摄影", "撰稿", "作者", "校对", "审核", "学员", "村民", "群众", "居民", "职工", "党员", "网友", "市民")
-AFTER_NAME = ("同志", "先生", "女士", "指出", "强调", "要求", "表示", "认为", "介绍", "说", "主持", "出席", "讲话",
-              "提出", "担任", "任", "为", "等", "作", "参加", "同", "和", "与", "的", "在", "是", "带领", "一行",
-              "问", "觉得", "告诉", "回答", "笑着")
+TITLES = (
+    "书记",
+    "局长",
+    "主任",
+    "部长",
+    "厅长",
+    "处长",
+    "科长",
+    "市长",
+    "县长",
+    "区长",
+    "镇长",
+    "乡长",
+    "院长",
+    "校长",
+    "所长",
+    "站长",
+    "队长",
+    "组长",
+    "主席",
+    "总理",
+    "经理",
+    "董事长",
+    "总裁",
+    "委员",
+    "代表",
+    "同志",
+    "记者",
+    "通讯员",
+    "教授",
+    "博士",
+    "医生",
+    "医师",
+    "老师",
+    "会长",
+    "秘书长",
+    "主编",
+    "编辑",
+    "馆长",
+    "行长",
+    "社长",
+    "署长",
+    "司长",
+    "省长",
+    "州长",
+    "检察长",
+    "庭长",
+    "法官",
+    "律师",
+    "专家",
+    "院士",
+    "厂长",
+    "主管",
+    "干事",
+    "支队长",
+    "大队长",
+    "政委",
+    "指导员",
+    "团长",
+    "旅长",
+    "师长",
+    "军长",
+    "总监",
+    "经理人",
+    "摄影",
+    "撰稿",
+    "作者",
+    "校对",
+    "审核",
+    "学员",
+    "村民",
+    "群众",
+    "居民",
+    "职工",
+    "党员",
+    "网友",
+    "市民",
+)
+AFTER_NAME = (
+    "同志",
+    "先生",
+    "女士",
+    "指出",
+    "强调",
+    "要求",
+    "表示",
+    "认为",
+    "介绍",
+    "说",
+    "主持",
+    "出席",
+    "讲话",
+    "提出",
+    "担任",
+    "任",
+    "为",
+    "等",
+    "作",
+    "参加",
+    "同",
+    "和",
+    "与",
+    "的",
+    "在",
+    "是",
+    "带领",
+    "一行",
+    "问",
+    "觉得",
+    "告诉",
+    "回答",
+    "笑着",
+)
 # Suffixes that rarely end a common word: the one to three characters before them are taken as a name.
 PLACE_SUFFIXES = ("省", "县", "镇", "乡", "村", "旗", "盟", "屯", "寨", "街道", "社区", "嘎查", "苏木")
 
 # Endings of medicine and chemical names (奥美拉唑, 孟鲁司特片, 霍胆丸): their transliterated syllables read
 # as nonsense to a general model, so the characters before such an ending are taken as a name.
-PRODUCT_SUFFIXES = ("唑", "啉", "嗪", "胺", "酮", "酯", "醇", "钠", "钾", "霉素", "沙星", "洛尔", "地平", "普利", "他汀",
-                    "替丁", "司特", "西平", "片", "丸", "胶囊", "颗粒", "口服液", "软膏", "乳膏", "合剂", "冲剂",
-                    "注射液", "滴眼液", "喷雾剂", "糖浆", "散", "膏", "贴", "栓", "露")
+PRODUCT_SUFFIXES = (
+    "唑",
+    "啉",
+    "嗪",
+    "胺",
+    "酮",
+    "酯",
+    "醇",
+    "钠",
+    "钾",
+    "霉素",
+    "沙星",
+    "洛尔",
+    "地平",
+    "普利",
+    "他汀",
+    "替丁",
+    "司特",
+    "西平",
+    "片",
+    "丸",
+    "胶囊",
+    "颗粒",
+    "口服液",
+    "软膏",
+    "乳膏",
+    "合剂",
+    "冲剂",
+    "注射液",
+    "滴眼液",
+    "喷雾剂",
+    "糖浆",
+    "散",
+    "膏",
+    "贴",
+    "栓",
+    "露",
+)
 
 # Quoted wording is the speaker's; a title in 《》 is not protected: the name of a law or a document is
 # exactly where a slip embarrasses (《关于加强…的通知》), and titles are mostly ordinary words.
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "〈": "〉", "（": "）", "(": ")"}
-_QUOTED = re.compile("|".join(f"{re.escape(o)}[^{re.escape(o)}{re.escape(c)}\n]{{0,80}}{re.escape(c)}"
-                              for o, c in QUOTE_PAIRS.items()))
+_QUOTED = re.compile(
+    "|".join(
+        f"{re.escape(o)}[^{re.escape(o)}{re.escape(c)}\n]{{0,80}}{re.escape(c)}"
+        for o, c in QUOTE_PAIRS.items()
+    )
+)
 # 「记者王晓」「校对：郑洁」「责任编辑 陈静」: a title, then perhaps a colon or a space, then the name.
-_TITLE_NAME = re.compile("(?:" + "|".join(sorted(TITLES, key=len, reverse=True))
-                         + "|长)[：:\u3000 ]?([\u4e00-\u9fff]{2,3})")
+_TITLE_NAME = re.compile(
+    "(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + "|长)[：:\u3000 ]?([\u4e00-\u9fff]{2,3})"
+)
 
 
 class _BeforeWords:
@@ -121,8 +265,9 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         if m.group(1)[0] in SURNAMES:
             spans.append((m.start(1), m.end(1)))
     for start, end, _word in _NAME_AFTER.finditer(text):
-        if text[start] in SURNAMES and (start == 0 or not _is_han(text[start - 1])
-                                        or text[start - 1] in "、，,和与及"):
+        if text[start] in SURNAMES and (
+            start == 0 or not _is_han(text[start - 1]) or text[start - 1] in "、，,和与及"
+        ):
             spans.append((start, end))
     return spans
 
@@ -142,14 +287,16 @@ def in_parallel(s: str, i: int, fix: str = "", max_item: int = 4) -> bool:
     n = len(s)
     if (0 < i < n - 1 and s[i - 1] == s[i + 1]) or (i >= 3 and s[i - 1] == s[i - 3] and s[i] != s[i - 2]):
         return True  # the frame of 快查快改 / 边查边改
-    if (i + 2 < n and s[i + 2] == s[i] and s[i + 1] != s[i]) or (i >= 2 and s[i - 2] == s[i] and s[i - 1] != s[i]):
+    if (i + 2 < n and s[i + 2] == s[i] and s[i + 1] != s[i]) or (
+        i >= 2 and s[i - 2] == s[i] and s[i - 1] != s[i]
+    ):
         return True  # the repeated slot of 聊东聊西 / 一心一意
     for q in range(max(0, i - max_item), min(n, i + max_item + 1)):
         if s[q] not in _SEPARATORS:
             continue
         for m in range(2, max_item + 1):
-            before = s[q - m:q] if q >= m else ""
-            after = s[q + 1:q + 1 + m]
+            before = s[q - m : q] if q >= m else ""
+            after = s[q + 1 : q + 1 + m]
             if len(before) != m or len(after) != m or not all(map(_is_han, before + after)):
                 continue
             k = i - (q - m) if i < q else i - q - 1

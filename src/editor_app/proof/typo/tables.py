@@ -39,10 +39,10 @@ class Tables:
     ngrams: dict[str, tuple[str, str]]
     readings: dict[str, tuple[str, ...]]
     by_reading: dict[str, str]
-    shapes: dict[str, str]      # look-alikes by glyph (may include non-standard forms: the detector skips them)
+    shapes: dict[str, str]  # look-alikes by glyph (may include non-standard forms: the detector skips them)
     components: dict[str, str]  # look-alikes by structure: 院/浣 (完), 贝/员 (one holds the other)
-    standard: set[str]          # the 8,105 characters of 通用规范汉字表
-    common: set[str]            # its first level: the 3,500 common characters
+    standard: set[str]  # the 8,105 characters of 通用规范汉字表
+    common: set[str]  # its first level: the 3,500 common characters
     total: float = 0.0
     log_total: float = 0.0
     index: SoundIndex | None = None
@@ -54,7 +54,9 @@ class Tables:
     _lm_error: TypoDataError | None = field(default=None, repr=False)
     _reading_pairs: dict[str, str] | None = field(default=None, repr=False)
     _fuzzy: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
-    _derived: dict = field(default_factory=dict, repr=False)  # fine_pairs' and frequent_chars' sets, by setting
+    _derived: dict = field(
+        default_factory=dict, repr=False
+    )  # fine_pairs' and frequent_chars' sets, by setting
     _alike: dict[str, tuple] = field(default_factory=dict, repr=False)  # look_alike's answers, by character
     _mates: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # word_mates' answers
 
@@ -100,14 +102,15 @@ class Tables:
                             self._lm = WordLM.load(self.folder)
                         except (OSError, ValueError) as exc:
                             self._lm_error = TypoDataError(
-                                f"cannot read the typo language model in {self.folder}: {exc}")
+                                f"cannot read the typo language model in {self.folder}: {exc}"
+                            )
                     if self._lm is None:  # a new exception each time: re-raising one would grow its traceback
                         raise TypoDataError(str(self._lm_error))
                 lm = self._lm
         return lm
 
     def reading_pairs(self) -> dict[str, str]:
-        """"bu_jin" -> "不仅不尽不禁": common two-character words by their readings as words (`pairs.py`),
+        """ "bu_jin" -> "不仅不尽不禁": common two-character words by their readings as words (`pairs.py`),
         read from readings.tsv on first use."""
         found = self._reading_pairs
         if found is None:
@@ -116,7 +119,8 @@ class Tables:
                     toks = _body(self.folder / "readings.tsv").split() if self.folder else []
                     if len(toks) % 2:
                         raise TypoDataError(  # (toks is empty without a folder)
-                            f"the typo table {self.folder / 'readings.tsv'} is damaged")  # type: ignore[operator]
+                            f"the typo table {self.folder / 'readings.tsv'} is damaged"  # type: ignore[operator]
+                        )
                     self._reading_pairs = dict(zip(toks[::2], toks[1::2]))
                 found = self._reading_pairs
         return found
@@ -155,7 +159,7 @@ class Tables:
         return found
 
     def word_mates(self, key: str) -> frozenset[str]:
-        """">机": the characters x such that 机x is a known two-character word; "<机": those with x机 (from
+        """ ">机": the characters x such that 机x is a known two-character word; "<机": those with x机 (from
         `neighbours.tsv`), as a set, so a look-alike that makes a word with a neighbour is one set intersection
         away instead of a look-up per look-alike."""
         found = self._mates.get(key)
@@ -216,8 +220,9 @@ class SoundIndex:
     neighbours: dict[str, str]
 
     @classmethod
-    def build(cls, words: dict[str, int], readings: dict[str, tuple[str, ...]],
-              min_freq: int = NEIGHBOUR_MIN_FREQ) -> SoundIndex:
+    def build(
+        cls, words: dict[str, int], readings: dict[str, tuple[str, ...]], min_freq: int = NEIGHBOUR_MIN_FREQ
+    ) -> SoundIndex:
         neighbours: dict[str, list[str]] = {}
         for word, freq in words.items():
             if len(word) != 2 or freq < min_freq:
@@ -246,9 +251,9 @@ def _fuzzy_variants(reading: str) -> set[str]:
     out = set()
     for long, short in _INITIALS:
         if reading.startswith(long):
-            out.add(short + reading[len(long):])
+            out.add(short + reading[len(long) :])
         elif reading.startswith(short) and not reading.startswith(("zh", "ch", "sh")):
-            out.add(long + reading[len(short):])
+            out.add(long + reading[len(short) :])
     for long, short in _FINALS:
         if reading.endswith(long):
             out.add(reading[: -len(long)] + short)
@@ -311,8 +316,21 @@ def load_tables(folder: Path | None = None) -> Tables:
     for name in (WORDPAIRS, "readings.tsv", "lm_words.tsv", "lm_index.bin", "lm_next.bin", "lm_cost.bin"):
         if not (folder / name).is_file():
             raise TypoDataError(f"cannot read the typo table {folder / name}: no such file")
-    return Tables(words, transitions, ngrams, readings, {r: "".join(cs) for r, cs in by_reading.items()}, shapes,
-                  components, standard, common, total, math.log(total), index, folder)
+    return Tables(
+        words,
+        transitions,
+        ngrams,
+        readings,
+        {r: "".join(cs) for r, cs in by_reading.items()},
+        shapes,
+        components,
+        standard,
+        common,
+        total,
+        math.log(total),
+        index,
+        folder,
+    )
 
 
 def _load_wordpairs(folder: Path) -> dict[str, str]:
