@@ -48,7 +48,8 @@ def test_deep_findings_join_the_dock_marked_as_deep(deep_window, qtbot, tmp_path
     assert all(getattr(f, "pass") == "deep" and "深度校对" in f.message for f in deep)
     block = deep[0].location.block
     assert any(f.pass_ == "deep" for f in window.checker.by_block[block])  # the underlines read by_block
-    assert window.findings_dock.tree.topLevelItemCount() == len(window.checker.findings)
+    # the dock redraws once the merge's events are through
+    qtbot.waitUntil(lambda: window.findings_dock.tree.topLevelItemCount() == len(window.checker.findings))
 
 
 def test_typing_stays_responsive_while_the_deep_pass_runs(deep_window, qtbot, seed_page):
