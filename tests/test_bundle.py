@@ -58,6 +58,9 @@ def elsewhere(tmp_path) -> Path:
 def _env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "QT_QPA"))}
     env["EDITOR_APP_LANG"] = "en"
+    env["EDITOR_APP_DEEP_PASS"] = (
+        "1"  # the window's deep pass runs in a worker the bundle must be able to start
+    )
     return env
 
 
@@ -105,6 +108,7 @@ def test_the_bundle_draws_the_sample_window_offscreen(bundle, elsewhere):
     out = elsewhere / "shots" / "window.png"
     result = _run(bundle, "--screenshot", out, project, cwd=elsewhere)
     assert result.returncode == 0, result.stderr
+    assert "could not run" not in result.stderr  # the screenshot waits for the deep pass's worker process
     image = Image.open(out).convert("RGB")
     assert image.size == (1400, 900)
     colours = image.getcolors(maxcolors=1_000_000)

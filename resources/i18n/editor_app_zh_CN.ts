@@ -677,6 +677,10 @@
         <translation>移动版块</translation>
     </message>
     <message>
+        <source>Deep proofreading (深度校对) could not run: %1</source>
+        <translation>深度校对未能运行：%1</translation>
+    </message>
+    <message>
         <source>Checker failed</source>
         <translation>校对出错</translation>
     </message>

@@ -84,3 +84,30 @@ def test_typing_stays_responsive_while_the_deep_pass_runs(deep_window, qtbot, se
     assert keystrokes, "the deep pass ended before any typing"
     assert max(keystrokes) < 0.050, f"a keystroke took {max(keystrokes) * 1000:.0f} ms"
     assert max(gaps) < 50, f"the event loop stalled for {max(gaps)} ms while the deep pass ran"
+
+
+def test_a_deep_pass_that_cannot_run_says_so_and_keeps_the_fast_findings(
+    deep_window, qtbot, tmp_path, monkeypatch
+):
+    from concurrent.futures import Future
+
+    from editor_app.gui.deep_checking import DeepChecker
+
+    class BrokenPool:  # what a worker that cannot start (a damaged model, a bundle that cannot spawn) gives
+        def submit(self, *args, **kwargs):
+            future = Future()
+            future.set_exception(RuntimeError("context_lm.bin is damaged"))
+            return future
+
+        def shutdown(self, **kwargs):
+            pass
+
+    monkeypatch.setattr(DeepChecker, "_pool", lambda self: BrokenPool())
+    page = tmp_path / "page.txt"
+    page.write_text("全面从严治党推进会召开\n\n希望大家再接再励，要坚持全面从严治档。\n", encoding="utf-8")
+    window = deep_window(page)
+    qtbot.waitUntil(lambda: window.deep_checker.error is not None, timeout=30_000)
+    assert "context_lm.bin is damaged" in window.statusBar().currentMessage()
+    assert [f.suggestions[0] for f in window.checker.findings] == [
+        "再接再厉"
+    ]  # the fast pass's finding stands

@@ -152,6 +152,9 @@ def make_app(language: str | None = None) -> QApplication:
     return app
 
 
+DEEP_SCREENSHOT_WAIT_S = 30
+
+
 def take_screenshot(window, out: Path, timeout_ms: int = 5000) -> bool:
     """Wait until the preview is drawn, then grab the window into `out` (PNG)."""
     app = QApplication.instance()
@@ -165,6 +168,21 @@ def take_screenshot(window, out: Path, timeout_ms: int = 5000) -> bool:
     while checker is not None and checker.checked_revision < 0 and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
+    deep = window.deep_checker  # and the deep pass's findings (its worker process starts in a second or two)
+    deadline = time.monotonic() + DEEP_SCREENSHOT_WAIT_S
+    while (
+        deep is not None
+        and checker is not None
+        and checker.checked_revision >= 0
+        and deep.checked_revision != window.session.revision
+        and deep.error is None
+        and time.monotonic() < deadline
+    ):
+        app.processEvents()
+        time.sleep(0.01)
+    problem = window.deep_pass_problem()
+    if problem:
+        print(f"editor-app: {problem}", file=sys.stderr)
     for _ in range(5):
         app.processEvents()
     window.preview.canvas.repaint()

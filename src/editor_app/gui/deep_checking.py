@@ -6,6 +6,7 @@ scorer runs in another process (a thread would share the interpreter lock with t
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections import defaultdict
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -15,6 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from editor_app.model.serialize import issue_to_dict
 
 POLL_MS = 80
+
+log = logging.getLogger(__name__)
 
 
 class DeepChecker(QObject):
@@ -86,6 +89,7 @@ class DeepChecker(QObject):
             found = future.result()
         except Exception as exc:  # noqa: BLE001 - a missing model must not take the editor down
             self.error = f"{type(exc).__name__}: {exc}"
+            log.warning("the deep pass could not run: %s", self.error)
             self.finished.emit()
             return
         if (

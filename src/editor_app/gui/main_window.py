@@ -167,11 +167,24 @@ class MainWindow(
             from editor_app.gui.deep_checking import DeepChecker
 
             self.deep_checker = DeepChecker(self.session, self.checker, self)
+            self.deep_checker.finished.connect(self._deep_pass_finished)
         if self.checker is not None:
             self.checker.updated.connect(lambda _block: self.update_findings_label())
             if self.findings_dock is not None:
                 checker = self.checker
                 checker.updated.connect(lambda block: self.findings_dock.schedule(checker))
+
+    def deep_pass_problem(self) -> str | None:
+        """Why the deep pass brought no findings, in the interface language, or None when it ran."""
+        error = self.deep_checker.error if self.deep_checker is not None else None
+        return (
+            self.tr("Deep proofreading (深度校对) could not run: %1").replace("%1", error) if error else None
+        )
+
+    def _deep_pass_finished(self) -> None:
+        problem = self.deep_pass_problem()
+        if problem:  # the fast findings stand; say why the deep ones are missing
+            self.statusBar().showMessage(problem, 15_000)
 
     def _text_changed_for_find(self) -> None:
         if self.find_dock.isVisible():
