@@ -2,7 +2,7 @@
 
 The document starts from the template's reference DOCX when there is one (its styles win, as with
 pandoc's reference.docx), else from python-docx's blank document with the template's style set.
-`page_writer.py` writes a composed page into it, `manuscript.py` the flowing 发排稿.
+`page_writer.py` writes a composed page into it, `flow_writer.py` the flowing official bulletin and 发排稿.
 """
 
 from __future__ import annotations
@@ -14,12 +14,10 @@ from pathlib import Path
 from docx import Document
 from docx.shared import Mm
 
-from editor_app.errors import TemplateError
 from editor_app.export import docx_xml, linebreaking
 from editor_app.export.comments import Anchors
 from editor_app.export.styles import install_styles
-from editor_app.layout.reference import reference_docx
-from editor_app.messages import msg
+from editor_app.layout.reference import open_reference, reference_docx
 
 
 @dataclass
@@ -30,20 +28,31 @@ class WriteOptions:
     conversion_table: Path | None = None  # a user's simplified → traditional table (else the config folder's)
 
 
+class DocumentWriter:
+    """What the page and flow writers both start from: a new document in the template's styles, the paragraph
+    writer (with the traditional edition's converter when one is asked for) and a count of the pictures, which
+    gives each its own file name."""
+
+    def __init__(self, project, template, options: WriteOptions, warnings: list[str]):
+        from editor_app.export import traditional
+        from editor_app.export.paragraphs import ParagraphWriter
+
+        self.project = project
+        self.template = template
+        self.options = options
+        self.warnings = warnings
+        convert = (
+            traditional.converter(options.variant, options.conversion_table) if options.variant else None
+        )
+        self.document = new_document(template)
+        self.par = ParagraphWriter(self.document, options.anchors, convert)
+        self.pictures = 0
+
+
 def new_document(template, use_reference: bool = True):
     """A document with the template's page, language and styles, and an empty body."""
     ref = reference_docx(template) if use_reference else None
-    try:
-        document = Document(str(ref)) if ref else Document()
-    except Exception as exc:  # zip, XML or package errors: all mean "this file is not a usable DOCX"
-        raise TemplateError(
-            msg(
-                "{path}: the template's reference DOCX cannot be read ({reason}); save it "
-                "again from Word/WPS, or delete it to use the template's YAML styles",
-                path=ref,
-                reason=exc.__class__.__name__,
-            )
-        ) from None
+    document = open_reference(ref) if ref else Document()
     body = document.element.body
     for child in list(body):
         if child.tag != docx_xml.qn("w:sectPr"):

@@ -16,30 +16,18 @@ import io
 from docx.shared import Emu, Mm, Pt
 
 from editor_app.export import docx_xml, images, package
-from editor_app.export.docx_writer import WriteOptions, new_document
+from editor_app.export.docx_writer import DocumentWriter, WriteOptions
 from editor_app.export.page_writer import PLACEHOLDER_TEXT, finish_document, page_number
-from editor_app.export.paragraphs import ParagraphWriter
 from editor_app.layout.composition import ComposedBlock, ComposedPage, Composition, Spacing
 from editor_app.layout.story import Figure, Para, Piece, StoryStyle, story_of
 from editor_app.messages import msg
 from editor_app.model.document import Article
 
 
-class FlowWriter:
+class FlowWriter(DocumentWriter):
     def __init__(self, project, template, options: WriteOptions, warnings: list[str]):
-        from editor_app.export import traditional
-
-        self.project = project
-        self.template = template
-        self.options = options
-        self.warnings = warnings
-        convert = (
-            traditional.converter(options.variant, options.conversion_table) if options.variant else None
-        )
-        self.document = new_document(template)
-        self.par = ParagraphWriter(self.document, options.anchors, convert)
+        super().__init__(project, template, options, warnings)
         self.body = self.document.element.body
-        self.pictures = 0
         self.notes = template.layout.typesetter_notes
 
     def write(self, composition: Composition) -> None:

@@ -17,8 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
 from editor_app.export import docx_xml, images, package, shapes
-from editor_app.export.docx_writer import WriteOptions, new_document
-from editor_app.export.paragraphs import ParagraphWriter
+from editor_app.export.docx_writer import DocumentWriter, WriteOptions
 from editor_app.layout import furniture
 from editor_app.layout.composition import ComposedBlock, ComposedPage, Composition, FigureBox, Rect
 from editor_app.layout.story import Para, Piece
@@ -28,24 +27,13 @@ TWIPS_PER_MM = 1440 / 25.4
 FRAME_SLACK_MM = 0.2  # a box a hair taller than its lines, so rounding never pushes the last one out
 
 
-class PageWriter:
+class PageWriter(DocumentWriter):
     """One export of a composition into a DOCX."""
 
     def __init__(self, project, template, options: WriteOptions, warnings: list[str]):
-        from editor_app.export import traditional
-
-        self.project = project
-        self.template = template
-        self.options = options
-        self.warnings = warnings
-        convert = (
-            traditional.converter(options.variant, options.conversion_table) if options.variant else None
-        )
-        self.document = new_document(template)
-        self.par = ParagraphWriter(self.document, options.anchors, convert)
+        super().__init__(project, template, options, warnings)
         self.ids = shapes.ShapeIds()
         self.chains = 0
-        self.pictures = 0
 
     # --- pages --------------------------------------------------------------------------------
     def write(self, composition: Composition) -> None:

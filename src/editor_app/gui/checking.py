@@ -94,14 +94,21 @@ class BackgroundChecker(QObject):
             self.settle.start()  # stale: the text moved on while we checked
             return
         self.error = None
+        self.set_findings(findings)
+        self.checked_revision = self._future_revision
+        self.updated.emit("")
+
+    def set_findings(self, findings: list) -> None:
+        """The findings the dock lists, and by block, in reading order, as the underlines read them (the deep
+        pass adds its own here too)."""
         self.findings = findings
         grouped = defaultdict(list)
         for finding in findings:
             if finding.location is not None:
                 grouped[finding.location.block].append(finding)
+        for in_block in grouped.values():
+            in_block.sort(key=lambda f: (f.location.field, f.start, f.end))
         self.by_block = dict(grouped)
-        self.checked_revision = self._future_revision
-        self.updated.emit("")
 
     def _forget_block(self, block_id: str) -> None:
         if self.by_block.pop(block_id, None) is not None:

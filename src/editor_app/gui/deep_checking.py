@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-from collections import defaultdict
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -108,14 +107,7 @@ class DeepChecker(QObject):
         """Add the deep findings to the fast checker's lists (which the dock and the underlines read)."""
         checker = self.checker
         fast = [f for f in checker.findings if getattr(f, "pass_", "fast") != "deep"]
-        checker.findings = fast + list(found)
-        grouped = defaultdict(list)
-        for finding in checker.findings:
-            if finding.location is not None:
-                grouped[finding.location.block].append(finding)
-        for findings in grouped.values():
-            findings.sort(key=lambda f: (f.location.field, f.start, f.end))
-        checker.by_block = dict(grouped)
+        checker.set_findings(fast + list(found))
         checker.updated.emit("")
 
     def shutdown(self) -> None:

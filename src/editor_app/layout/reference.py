@@ -50,12 +50,12 @@ def with_reference(template: Template) -> Template:
     return _restyled(template, str(path), stat.st_mtime_ns, stat.st_size)
 
 
-@lru_cache(maxsize=16)
-def _restyled(template: Template, path: str, _mtime: int, _size: int) -> Template:
+def open_reference(path: Path | str):
+    """The reference DOCX as a python-docx document; TemplateError naming the file when it is not usable."""
     import docx
 
     try:
-        document = docx.Document(path)
+        return docx.Document(str(path))
     except Exception as exc:  # zip, XML or package errors: all mean "not a usable DOCX"
         raise TemplateError(
             msg(
@@ -65,6 +65,11 @@ def _restyled(template: Template, path: str, _mtime: int, _size: int) -> Templat
                 reason=exc.__class__.__name__,
             )
         ) from None
+
+
+@lru_cache(maxsize=16)
+def _restyled(template: Template, path: str, _mtime: int, _size: int) -> Template:
+    document = open_reference(path)
     found = {}
     for element in document.styles.element.findall(f"{_W}style"):
         found[element.get(f"{_W}styleId")] = element
