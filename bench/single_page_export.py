@@ -8,7 +8,6 @@ same characters. Run: PYTHONPATH=src python bench/single_page_export.py [--chars
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import tempfile
 import time
@@ -20,14 +19,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from editor_app.export import export_docx  # noqa: E402
 from editor_app.model.document import Article, Issue, Page, Paragraph  # noqa: E402
 from editor_app.storage.project import Project  # noqa: E402
-from export_speed import SENTENCES  # noqa: E402
+from export_speed import sentence_source  # noqa: E402
 
 
 def articles(chars: int) -> list[Article]:
-    rnd = random.Random(3)
+    sentences = sentence_source()  # real sentences in order (both layouts get the same text)
     out, total = [], 0
     while total < chars:
-        paragraphs = ["".join(rnd.choice(SENTENCES) for _ in range(3)) for _ in range(8)]
+        paragraphs = ["".join(next(sentences) for _ in range(3)) for _ in range(8)]
         total += sum(map(len, paragraphs))
         out.append(
             Article(
