@@ -84,7 +84,7 @@ def test_the_block_form_sets_the_place_by_numbers_and_auto_layout_takes_it_back(
     box.spins["top"].editingFinished.emit()
     assert brief.place is not None and brief.place.top == 29  # editors count lines from 1
     assert not box.auto.isChecked()
-    window.auto_layout_page()
+    window.actions_["auto_layout"].trigger()  # Layout ▸ Auto layout
     assert all(b.place is None for b in page.blocks)
     window.session.undo_stack.undo()
     assert brief.place.top == 29

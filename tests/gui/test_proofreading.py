@@ -147,6 +147,10 @@ def test_a_closed_round_then_an_edit_shows_exactly_that_edit(window, qtbot, monk
     assert painted and painted[-1] == changes  # the preview is handed the same ranges
     assert any(sel.format.foreground().color().name() == "#c62828" for sel in body.extraSelections())
     assert "1" in window.round_label.text()
+    window.actions_["show_changes"].trigger()  # 校对 ▸ Show changes since the last round, off
+    assert window.session.change_ranges == []
+    window.actions_["show_changes"].trigger()  # and on again
+    assert [r.kind for r in window.session.change_ranges] == ["inserted"]
     window.session.undo_stack.undo()
     window.update_changes()
     assert window.session.change_ranges == []
